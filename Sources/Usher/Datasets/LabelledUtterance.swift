@@ -1,0 +1,30 @@
+/// A customer message with the intent a person gave it; `nil` means out of scope.
+public struct LabelledUtterance: Sendable, Hashable {
+    public var text: String
+    public var intent: String?
+    /// The line of the data file it came from, for error messages and reports.
+    public var line: Int
+
+    public init(text: String, intent: String?, line: Int = 0) {
+        self.text = text
+        self.intent = intent
+        self.line = line
+    }
+}
+
+/// A data file that could not be read, and where.
+public struct DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
+    }
+}

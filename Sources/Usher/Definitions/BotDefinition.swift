@@ -1,0 +1,59 @@
+/// A whole bot as its author wrote it: the validated, merged content of its JSON files.
+///
+/// Load one with ``BotLoader``; compile it into a ``Matcher`` to answer messages.
+///
+/// ```swift
+/// let bot = try BotLoader.load(path: "intents")
+/// let matcher = Matcher(bot: bot)
+/// ```
+public struct BotDefinition: Sendable {
+    /// The language of the examples, as a BCP 47 tag such as `en`.
+    public var language: String
+    public var settings: BotSettings
+    public var intents: [IntentDefinition]
+    public var fallback: FallbackDefinition
+    /// The files the bot was read from, in load order.
+    public var files: [String]
+
+    public init(
+        language: String = "en", settings: BotSettings = BotSettings(), intents: [IntentDefinition],
+        fallback: FallbackDefinition = FallbackDefinition(), files: [String] = []
+    ) {
+        self.language = language
+        self.settings = settings
+        self.intents = intents
+        self.fallback = fallback
+        self.files = files
+    }
+
+    /// The intent with this name, if any.
+    public func intent(named name: String) -> IntentDefinition? {
+        intents.first { $0.name == name }
+    }
+}
+
+/// Bot-wide tuning. Every setting has a default that works out of the box.
+public struct BotSettings: Sendable, Equatable {
+    /// The confidence below which a message is out of scope and gets the fallback.
+    ///
+    /// Chosen on CLINC150's validation split so that most in-scope messages pass and most
+    /// out-of-scope ones do not; see docs/benchmarks.md.
+    public static let defaultThreshold = 0.5
+
+    public var threshold: Double
+
+    public init(threshold: Double = BotSettings.defaultThreshold) {
+        self.threshold = threshold
+    }
+}
+
+/// What the bot says when no intent is confident enough.
+public struct FallbackDefinition: Sendable {
+    public static let defaultResponses = ["Sorry, I did not understand that. Could you rephrase?"]
+
+    public var responses: [Template]
+
+    public init(responses: [Template] = FallbackDefinition.defaultResponses.map { Template(segments: [.text($0)]) }) {
+        self.responses = responses
+    }
+}

@@ -1,0 +1,12 @@
+/// What one definition file contributes to a bot; ``BotLoader`` merges the fragments of a directory.
+struct BotFragment: Sendable {
+    var file: String
+    var language: (value: String, origin: DefinitionOrigin)?
+    var settings: [(key: String, origin: DefinitionOrigin, apply: @Sendable (inout BotSettings) -> Void)] = []
+    var intents: [IntentDefinition] = []
+    var fallback: (value: FallbackDefinition, origin: DefinitionOrigin)?
+
+    init(file: String) {
+        self.file = file
+    }
+}

@@ -1,0 +1,112 @@
+/// Finds what makes a valid bot match worse than it could: examples that teach two intents the
+/// same thing, intents too thin to learn from, and slot markers that disagree.
+///
+/// Every check runs in time linear in the bot's size, so linting a 200,000-example bot is quick.
+public enum BotLinter {
+    /// Intents with fewer examples than this (and no patterns to make up for it) get a warning.
+    public static let minimumExamples = 3
+
+    public static func warnings(for bot: BotDefinition) -> [DefinitionWarning] {
+        var warnings: [DefinitionWarning] = []
+        warnings += thinIntents(bot)
+        warnings += sharedExamples(bot)
+        warnings += slotMarkers(bot)
+        return warnings.sorted { ($0.origin.file, $0.origin.location ?? SourceLocation(line: 0, column: 0)) < ($1.origin.file, $1.origin.location ?? SourceLocation(line: 0, column: 0)) }
+    }
+
+    static func thinIntents(_ bot: BotDefinition) -> [DefinitionWarning] {
+        bot.intents.compactMap { intent in
+            if intent.examples.count < minimumExamples && !(intent.examples.isEmpty && !intent.patterns.isEmpty) {
+                return DefinitionWarning(
+                    origin: intent.origin,
+                    message: "intent \"\(intent.name)\" has \(intent.examples.count) example\(intent.examples.count == 1 ? "" : "s"); give it at least \(minimumExamples) varied ones")
+            }
+            if intent.responses.isEmpty {
+                return DefinitionWarning(origin: intent.origin, message: "intent \"\(intent.name)\" has no responses")
+            }
+            return nil
+        }
+    }
+
+    /// Identical examples under two intents, and near-duplicates: the same content words in any
+    /// order, or the same sentence but for one word.
+    static func sharedExamples(_ bot: BotDefinition) -> [DefinitionWarning] {
+        var firstByKey: [String: (intent: Int, example: Example, exact: Bool)] = [:]
+        var warnings: [DefinitionWarning] = []
+        var reported: Set<String> = []
+        for (intentIndex, intent) in bot.intents.enumerated() {
+            for example in intent.examples {
+                let words = TextNormalizer.normalize(example.template.literalText).words
+                for (key, exact) in similarityKeys(words) {
+                    guard let first = firstByKey[key] else {
+                        firstByKey[key] = (intentIndex, example, exact)
+                        continue
+                    }
+                    guard first.intent != intentIndex, reported.insert(example.origin.path + example.origin.file).inserted
+                    else { continue }
+                    let other = bot.intents[first.intent].name
+                    let kind = exact && first.exact ? "the same example" : "a near-duplicate of an example"
+                    warnings.append(
+                        DefinitionWarning(
+                            origin: example.origin,
+                            message: "\"\(example.text)\" is \(kind) of intent \"\(other)\" (\"\(first.example.text)\" at \(place(first.example.origin))); the matcher cannot tell them apart"))
+                }
+            }
+        }
+        return warnings
+    }
+
+    private static func similarityKeys(_ words: [String]) -> [(String, Bool)] {
+        var keys = [("=" + words.joined(separator: " "), true)]
+        let content = Set(words.filter { !StopWords.english.contains($0) })
+        if content.count >= 2 { keys.append(("~" + content.sorted().joined(separator: " "), false)) }
+        if words.count >= 5 {
+            for skipped in words.indices {
+                var rest = words
+                rest[skipped] = "*"
+                keys.append(("-" + rest.joined(separator: " "), false))
+            }
+        }
+        return keys
+    }
+
+    /// Responses that use a slot no example of the intent marks, and marker names that differ
+    /// only in case or separators (`order_id`, `orderId`).
+    static func slotMarkers(_ bot: BotDefinition) -> [DefinitionWarning] {
+        var warnings: [DefinitionWarning] = []
+        var spellings: [String: String] = [:]
+        for intent in bot.intents {
+            let marked = Set(intent.examples.flatMap(\.template.slotNames) + intent.patterns.flatMap(patternCaptures))
+            for (offset, response) in intent.responses.enumerated() {
+                for name in response.slotNames where !marked.contains(name) {
+                    warnings.append(
+                        DefinitionWarning(
+                            origin: DefinitionOrigin(file: intent.origin.file, path: "\(intent.origin.path).responses[\(offset)]", location: intent.origin.location),
+                            message: "response uses {\(name)}, but no example or pattern of \"\(intent.name)\" marks it"))
+                }
+            }
+            for example in intent.examples {
+                for name in example.template.slotNames {
+                    let key = name.lowercased().filter { $0 != "_" && $0 != "-" }
+                    if let first = spellings[key], first != name {
+                        warnings.append(
+                            DefinitionWarning(origin: example.origin, message: "slot marker {\(name)} differs from {\(first)} used elsewhere; use one spelling"))
+                    } else {
+                        spellings[key] = name
+                    }
+                }
+            }
+        }
+        return warnings
+    }
+
+    private static func patternCaptures(_ pattern: Pattern) -> [String] {
+        ((try? Pattern.parseElements(pattern.source)) ?? []).compactMap {
+            if case .capture(let name) = $0 { name } else { nil }
+        }
+    }
+
+    private static func place(_ origin: DefinitionOrigin) -> String {
+        origin.location.map { "\(origin.file):\($0.line)" } ?? origin.file
+    }
+}

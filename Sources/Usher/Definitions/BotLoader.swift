@@ -1,0 +1,93 @@
+import Foundation
+
+/// Reads a bot from a JSON file or from a directory whose `*.json` files are merged.
+///
+/// Loading never traps on bad input: every problem of every file becomes a
+/// ``DefinitionError``, and all of them are thrown together as ``DefinitionErrors``.
+public enum BotLoader {
+    /// Files larger than this are refused before they are read.
+    public static let maximumFileSize = 256 << 20
+
+    /// A definition file's name and raw bytes, for loading without touching the file system.
+    public struct Source: Sendable {
+        public var name: String
+        public var bytes: [UInt8]
+
+        public init(name: String, bytes: [UInt8]) {
+            self.name = name
+            self.bytes = bytes
+        }
+    }
+
+    /// Loads the bot at `path`: one JSON file, or every `*.json` file directly inside a directory, in name order.
+    public static func load(path: String) throws(DefinitionErrors) -> BotDefinition {
+        try load(sources: try readSources(at: path))
+    }
+
+    /// Parses, validates and merges already-read sources.
+    public static func load(sources: [Source]) throws(DefinitionErrors) -> BotDefinition {
+        var errors: [DefinitionError] = []
+        var fragments: [BotFragment] = []
+        for source in sources {
+            do {
+                let root = try JSONParser.parse(source.bytes)
+                var decoder = DefinitionDecoder(file: source.name)
+                fragments.append(decoder.decodeFile(root))
+                errors += decoder.errors
+            } catch {
+                errors.append(DefinitionError(file: source.name, location: error.location, message: error.message))
+            }
+        }
+        var merger = BotMerger()
+        let bot = merger.merge(fragments, files: sources.map(\.name))
+        errors += merger.errors
+        if errors.isEmpty, bot.intents.isEmpty {
+            errors.append(DefinitionError(file: sources.first?.name ?? "", message: "the bot has no intents"))
+        }
+        guard errors.isEmpty else { throw DefinitionErrors(errors) }
+        return bot
+    }
+
+    /// Reads the definition files at `path` without parsing them.
+    public static func readSources(at path: String) throws(DefinitionErrors) -> [Source] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DefinitionErrors([DefinitionError(file: path, message: "no such file or directory")])
+        }
+        guard isDirectory.boolValue else { return [try readSource(path)] }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            throw DefinitionErrors([DefinitionError(file: path, message: "cannot list the directory")])
+        }
+        let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+        guard !files.isEmpty else {
+            throw DefinitionErrors([DefinitionError(file: path, message: "the directory holds no .json files")])
+        }
+        var sources: [Source] = []
+        var errors: [DefinitionError] = []
+        for name in files {
+            do {
+                sources.append(try readSource((path as NSString).appendingPathComponent(name)))
+            } catch {
+                errors += error.errors
+            }
+        }
+        guard errors.isEmpty else { throw DefinitionErrors(errors) }
+        return sources
+    }
+
+    private static func readSource(_ file: String) throws(DefinitionErrors) -> Source {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        if let size = attributes?[.size] as? Int, size > maximumFileSize {
+            throw DefinitionErrors([
+                DefinitionError(file: file, message: "the file is \(size >> 20) MiB; definition files are limited to \(maximumFileSize >> 20) MiB")
+            ])
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw DefinitionErrors([DefinitionError(file: file, message: "cannot read the file")])
+        }
+        return Source(name: file, bytes: [UInt8](data))
+    }
+}

@@ -1,0 +1,210 @@
+/// Turns one parsed definition file into a ``BotFragment``, collecting every error on the way.
+///
+/// Each reader checks types and rejects unknown keys (with a "did you mean" hint), because a
+/// misspelt key would otherwise switch a rule off without a word.
+struct DefinitionDecoder {
+    let file: String
+    private(set) var errors: [DefinitionError] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    static let topLevelKeys = ["language", "settings", "intents", "fallback"]
+    static let intentKeys = ["name", "examples", "patterns", "responses"]
+    static let settingsKeys = ["threshold"]
+    static let fallbackKeys = ["responses"]
+
+    mutating func decodeFile(_ root: JSONNode) -> BotFragment {
+        var fragment = BotFragment(file: file)
+        guard let members = object(root, path: "", allowed: Self.topLevelKeys) else { return fragment }
+        if let node = members["language"], let language = string(node, path: "language", nonEmpty: true) {
+            fragment.language = (language, origin("language", node))
+        }
+        if let node = members["settings"] { fragment.settings = decodeSettings(node) }
+        if let node = members["intents"], let list = array(node, path: "intents") {
+            fragment.intents = list.enumerated().compactMap { decodeIntent($1, path: "intents[\($0)]") }
+        }
+        if let node = members["fallback"] { fragment.fallback = decodeFallback(node) }
+        return fragment
+    }
+
+    // MARK: - Sections
+
+    private mutating func decodeSettings(
+        _ node: JSONNode
+    ) -> [(key: String, origin: DefinitionOrigin, apply: @Sendable (inout BotSettings) -> Void)] {
+        guard let members = object(node, path: "settings", allowed: Self.settingsKeys) else { return [] }
+        var settings: [(key: String, origin: DefinitionOrigin, apply: @Sendable (inout BotSettings) -> Void)] = []
+        if let value = members["threshold"],
+            let threshold = number(value, path: "settings.threshold", in: 0...1)
+        {
+            settings.append(("threshold", origin("settings.threshold", value), { $0.threshold = threshold }))
+        }
+        return settings
+    }
+
+    private mutating func decodeIntent(_ node: JSONNode, path: String) -> IntentDefinition? {
+        guard let members = object(node, path: path, allowed: Self.intentKeys) else { return nil }
+        guard let nameNode = members["name"] else {
+            report(path, node, "an intent needs a \"name\"")
+            return nil
+        }
+        guard let name = string(nameNode, path: "\(path).name", nonEmpty: true) else { return nil }
+        guard IntentName.isValid(name) else {
+            report("\(path).name", nameNode, "invalid intent name \"\(name)\": use letters, digits, '_', '-' and '.'")
+            return nil
+        }
+        let examples = members["examples"].map { decodeExamples($0, path: "\(path).examples") } ?? []
+        let patterns = members["patterns"].map { decodePatterns($0, path: "\(path).patterns") } ?? []
+        let responses = members["responses"].map { templates($0, path: "\(path).responses") } ?? []
+        let written = ["examples", "patterns"].contains { key in
+            if case .array(let list) = members[key]?.value { !list.isEmpty } else { false }
+        }
+        if !written {
+            report(path, node, "intent \"\(name)\" has no examples and no patterns, so nothing can match it")
+        }
+        return IntentDefinition(
+            name: name, examples: examples, patterns: patterns, responses: responses, origin: origin(path, node))
+    }
+
+    private mutating func decodeExamples(_ node: JSONNode, path: String) -> [Example] {
+        guard let list = array(node, path: path) else { return [] }
+        return list.enumerated().compactMap { (offset, element) -> Example? in
+            let elementPath = "\(path)[\(offset)]"
+            guard let template = template(element, path: elementPath) else { return nil }
+            guard template.literalText.contains(where: { $0.isLetter || $0.isNumber }) else {
+                report(elementPath, element, "an example needs at least one word")
+                return nil
+            }
+            return Example(template: template, origin: origin(elementPath, element))
+        }
+    }
+
+    private mutating func decodePatterns(_ node: JSONNode, path: String) -> [Pattern] {
+        guard let list = array(node, path: path) else { return [] }
+        return list.enumerated().compactMap { (offset, element) -> Pattern? in
+            let elementPath = "\(path)[\(offset)]"
+            guard let source = string(element, path: elementPath, nonEmpty: true) else { return nil }
+            do throws(Template.ParseError) {
+                _ = try Pattern.parseElements(source)
+            } catch {
+                report(elementPath, element, error.message)
+                return nil
+            }
+            return Pattern(source, origin: origin(elementPath, element))
+        }
+    }
+
+    private mutating func decodeFallback(_ node: JSONNode) -> (FallbackDefinition, DefinitionOrigin)? {
+        guard let members = object(node, path: "fallback", allowed: Self.fallbackKeys) else { return nil }
+        guard let responsesNode = members["responses"] else {
+            report("fallback", node, "the fallback needs \"responses\"")
+            return nil
+        }
+        let responses = templates(responsesNode, path: "fallback.responses")
+        guard !responses.isEmpty else {
+            if case .array(let list) = responsesNode.value, list.isEmpty {
+                report("fallback.responses", responsesNode, "the fallback needs at least one response")
+            }
+            return nil
+        }
+        return (FallbackDefinition(responses: responses), origin("fallback", node))
+    }
+
+    // MARK: - Typed readers
+
+    private mutating func object(_ node: JSONNode, path: String, allowed: [String]) -> [String: JSONNode]? {
+        guard case .object(let members) = node.value else {
+            report(path, node, "expected an object, found \(node.value.kindDescription)")
+            return nil
+        }
+        var result: [String: JSONNode] = [:]
+        for member in members {
+            guard allowed.contains(member.key) else {
+                let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
+                var message = "unknown key \"\(member.key)\""
+                if let suggestion = Spelling.closest(to: member.key, among: allowed) {
+                    message += "; did you mean \"\(suggestion)\"?"
+                } else {
+                    message += "; expected one of " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
+                }
+                errors.append(DefinitionError(file: file, path: memberPath, location: member.keyLocation, message: message))
+                continue
+            }
+            result[member.key] = member.value
+        }
+        return result
+    }
+
+    private mutating func array(_ node: JSONNode, path: String) -> [JSONNode]? {
+        guard case .array(let elements) = node.value else {
+            report(path, node, "expected an array, found \(node.value.kindDescription)")
+            return nil
+        }
+        return elements
+    }
+
+    private mutating func string(_ node: JSONNode, path: String, nonEmpty: Bool) -> String? {
+        guard case .string(let text) = node.value else {
+            report(path, node, "expected a string, found \(node.value.kindDescription)")
+            return nil
+        }
+        if nonEmpty && text.allSatisfy(\.isWhitespace) {
+            report(path, node, "must not be empty")
+            return nil
+        }
+        return text
+    }
+
+    private mutating func number(_ node: JSONNode, path: String, in range: ClosedRange<Double>) -> Double? {
+        guard case .number(let value) = node.value else {
+            report(path, node, "expected a number, found \(node.value.kindDescription)")
+            return nil
+        }
+        guard range.contains(value) else {
+            report(path, node, "must be between \(range.lowerBound.formatted) and \(range.upperBound.formatted), found \(value.formatted)")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func template(_ node: JSONNode, path: String) -> Template? {
+        guard let text = string(node, path: path, nonEmpty: true) else { return nil }
+        do throws(Template.ParseError) {
+            return try Template.parse(text)
+        } catch {
+            report(path, node, error.message)
+            return nil
+        }
+    }
+
+    private mutating func templates(_ node: JSONNode, path: String) -> [Template] {
+        guard let list = array(node, path: path) else { return [] }
+        return list.enumerated().compactMap { template($1, path: "\(path)[\($0)]") }
+    }
+
+    private mutating func report(_ path: String, _ node: JSONNode, _ message: String) {
+        errors.append(DefinitionError(file: file, path: path, location: node.location, message: message))
+    }
+
+    private func origin(_ path: String, _ node: JSONNode) -> DefinitionOrigin {
+        DefinitionOrigin(file: file, path: path, location: node.location)
+    }
+}
+
+/// The rule for intent names: they appear in protocols, logs and test files, so keep them plain.
+public enum IntentName {
+    public static func isValid(_ name: String) -> Bool {
+        name.unicodeScalars.allSatisfy {
+            $0 == "_" || $0 == "-" || $0 == "." || $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        }
+    }
+}
+
+extension Double {
+    /// A number as an author would write it: `1` rather than `1.0`.
+    var formatted: String {
+        self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
+    }
+}

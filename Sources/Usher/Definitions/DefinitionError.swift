@@ -1,0 +1,45 @@
+/// One problem found in a bot's definition files, with the place it stands.
+///
+/// Its ``description`` is the line a bot author sees: `file:line:column: path: message`, the
+/// format editors and CI annotate.
+public struct DefinitionError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file, as given to the loader (relative paths stay relative).
+    public var file: String
+    /// The JSON path of the offending value, such as `intents[3].examples[2]`; empty for the whole file.
+    public var path: String
+    /// Where the offending value starts, when the file could be parsed that far.
+    public var location: SourceLocation?
+    public var message: String
+
+    public init(file: String, path: String = "", location: SourceLocation? = nil, message: String) {
+        self.file = file
+        self.path = path
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String { description(severity: nil) }
+
+    /// The compiler-style line, `file:line:column: severity: path: message`, that editors and CI annotate.
+    public func description(severity: String?) -> String {
+        var text = file
+        if let location { text += ":\(location.line):\(location.column)" }
+        text += ": "
+        if let severity { text += "\(severity): " }
+        if !path.isEmpty { text += "\(path): " }
+        return text + message
+    }
+}
+
+/// Every error of one load, reported together so an author can fix them in one pass.
+public struct DefinitionErrors: Error, Sendable, Equatable, CustomStringConvertible {
+    public var errors: [DefinitionError]
+
+    public init(_ errors: [DefinitionError]) {
+        self.errors = errors
+    }
+
+    public var description: String {
+        errors.map(\.description).joined(separator: "\n")
+    }
+}

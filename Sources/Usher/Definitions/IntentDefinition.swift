@@ -1,0 +1,50 @@
+/// One thing a customer may want, with the sentences and rules that recognise it and the replies.
+public struct IntentDefinition: Sendable {
+    public var name: String
+    public var examples: [Example]
+    public var patterns: [Pattern]
+    public var responses: [Template]
+    public var origin: DefinitionOrigin
+
+    public init(
+        name: String, examples: [Example], patterns: [Pattern] = [], responses: [Template] = [],
+        origin: DefinitionOrigin = DefinitionOrigin(file: "", path: "", location: nil)
+    ) {
+        self.name = name
+        self.examples = examples
+        self.patterns = patterns
+        self.responses = responses
+        self.origin = origin
+    }
+}
+
+/// A sentence a customer might write for an intent; `{name}` marks where a slot value stands.
+public struct Example: Sendable {
+    public var template: Template
+    public var origin: DefinitionOrigin
+
+    public init(template: Template, origin: DefinitionOrigin = DefinitionOrigin(file: "", path: "", location: nil)) {
+        self.template = template
+        self.origin = origin
+    }
+
+    /// An example with no markers, for code that builds bots.
+    public init(_ text: String) {
+        self.init(template: (try? Template.parse(text)) ?? Template(segments: [.text(text)]))
+    }
+
+    /// The example as the author wrote it.
+    public var text: String { template.description }
+}
+
+/// An exact rule: words that must appear in order, where `*` stands for any words (or none)
+/// and `{name}` captures one or more words as a slot value.
+public struct Pattern: Sendable {
+    public var source: String
+    public var origin: DefinitionOrigin
+
+    public init(_ source: String, origin: DefinitionOrigin = DefinitionOrigin(file: "", path: "", location: nil)) {
+        self.source = source
+        self.origin = origin
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Text with `{slot}` markers, as written in examples, patterns and responses.
+///
+/// `{{` and `}}` stand for literal braces. Parsing happens once at load time; filling a template
+/// never re-parses, and values put into it are never read as markers, so customer text that
+/// reaches a reply cannot inject a template.
+public struct Template: Sendable, Hashable, CustomStringConvertible {
+    /// A run of literal text or a slot marker.
+    public enum Segment: Sendable, Hashable {
+        case text(String)
+        case slot(String)
+    }
+
+    public var segments: [Segment]
+
+    public init(segments: [Segment]) {
+        self.segments = segments
+    }
+
+    /// The slot names in the order they appear, without repeats.
+    public var slotNames: [String] {
+        var seen: Set<String> = []
+        return segments.compactMap { segment in
+            if case .slot(let name) = segment, seen.insert(name).inserted { return name }
+            return nil
+        }
+    }
+
+    /// The literal text with every marker removed: what the matcher learns from.
+    public var literalText: String {
+        segments.map { segment in
+            if case .text(let text) = segment { return text }
+            return " "
+        }.joined()
+    }
+
+    /// The source form, with markers and escaped braces.
+    public var description: String {
+        segments.map { segment in
+            switch segment {
+            case .text(let text):
+                text.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
+            case .slot(let name): "{\(name)}"
+            }
+        }.joined()
+    }
+
+    /// Fills every marker from `values`; a marker with no value is left out, so that a reply
+    /// never shows a raw `{name}` to a customer.
+    public func render(_ values: [String: String]) -> String {
+        segments.map { segment in
+            switch segment {
+            case .text(let text): text
+            case .slot(let name): values[name] ?? ""
+            }
+        }.joined()
+    }
+}

@@ -1,0 +1,142 @@
+/// Turns a normalised message into the sparse features the matcher scores: stemmed words, pairs
+/// of neighbouring words, and character 3- and 4-grams inside each word (which is what lets
+/// "ordr" still meet "order"). Characters of unspaced scripts count as words, and neighbouring
+/// ones as pairs.
+///
+/// Features are 64-bit hashes of their text; each remembers the token it came from so a match
+/// can name the words that decided it.
+struct FeatureExtractor: Sendable {
+    /// Which of the two blocks a feature belongs to; each block is weighted and normalised on its own.
+    enum Block: UInt8 {
+        case words = 0
+        case characters = 1
+    }
+
+    struct RawFeature {
+        var hash: UInt64
+        var block: Block
+        /// The token that produced it (the second one, for pairs).
+        var token: Int32
+    }
+
+    static let characterGramLengths = 3...4
+
+    func extract(_ text: NormalizedText) -> [RawFeature] {
+        var features: [RawFeature] = []
+        features.reserveCapacity(text.tokens.count * 10)
+        var previous: (hash: UInt64, isCharacter: Bool)?
+        var stemmed: [UInt8] = []
+        for (index, token) in text.tokens.enumerated() {
+            let position = Int32(index)
+            let bytes = text.utf8[token.range]
+            if token.kind == .character {
+                let unit = Hasher64.hash(bytes)
+                features.append(RawFeature(hash: Hasher64.tagged(unit, tag: 1), block: .words, token: position))
+                if let previous, previous.isCharacter {
+                    features.append(RawFeature(hash: Hasher64.pair(previous.hash, unit), block: .words, token: position))
+                }
+                previous = (unit, true)
+                continue
+            }
+            let unit = wordHash(token, bytes, &stemmed)
+            features.append(RawFeature(hash: Hasher64.tagged(unit, tag: 1), block: .words, token: position))
+            if let previous, !previous.isCharacter {
+                features.append(RawFeature(hash: Hasher64.pair(previous.hash, unit), block: .words, token: position))
+            }
+            previous = (unit, false)
+            if token.kind == .word { appendCharacterGrams(bytes, token: position, to: &features) }
+        }
+        return features
+    }
+
+    /// Numbers all become one word ("0"), so "2 weeks" and "3 weeks" read alike.
+    private func wordHash(_ token: Token, _ bytes: ArraySlice<UInt8>, _ buffer: inout [UInt8]) -> UInt64 {
+        if token.kind == .number { return Hasher64.hash([UInt8(ascii: "0")][...]) }
+        let (stem, appendY) = Stemmer.stem(bytes)
+        guard appendY else { return Hasher64.hash(stem) }
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: stem)
+        buffer.append(UInt8(ascii: "y"))
+        return Hasher64.hash(buffer[...])
+    }
+
+    /// Character n-grams of `<word>` (the angle brackets mark the word's edges), by scalar.
+    private func appendCharacterGrams(_ bytes: ArraySlice<UInt8>, token: Int32, to features: inout [RawFeature]) {
+        var starts: [Int] = [-1]  // -1 stands for "<"
+        var offset = bytes.startIndex
+        while offset < bytes.endIndex {
+            starts.append(offset)
+            offset += UTF8Width.ofLeadByte(bytes[offset])
+        }
+        starts.append(bytes.endIndex)  // stands for ">"
+        let units = starts.count
+        for length in Self.characterGramLengths where units >= length {
+            for first in 0...(units - length) {
+                var hasher = Hasher64(tag: 2 + UInt8(length))
+                for unit in first..<(first + length) {
+                    let start = starts[unit]
+                    if start == -1 {
+                        hasher.combine(UInt8(ascii: "<"))
+                    } else if start == bytes.endIndex {
+                        hasher.combine(UInt8(ascii: ">"))
+                    } else {
+                        let end = starts[unit + 1]
+                        for byte in bytes[start..<end] { hasher.combine(byte) }
+                    }
+                }
+                features.append(RawFeature(hash: hasher.value, block: .characters, token: token))
+            }
+        }
+    }
+}
+
+/// The byte length of a UTF-8 sequence from its first byte.
+enum UTF8Width {
+    static func ofLeadByte(_ byte: UInt8) -> Int {
+        switch byte {
+        case ..<0x80: 1
+        case 0xF0...: 4
+        case 0xE0...: 3
+        default: 2
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: fast, stable across runs and platforms (unlike `Hasher`), which keeps the
+/// matcher deterministic.
+struct Hasher64 {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    init(tag: UInt8 = 0) {
+        combine(tag)
+    }
+
+    mutating func combine(_ byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+
+    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hasher = Hasher64()
+        for byte in bytes { hasher.combine(byte) }
+        return hasher.value
+    }
+
+    /// A unigram feature from a unit hash; the tag keeps unigrams and pairs apart.
+    static func tagged(_ unit: UInt64, tag: UInt8) -> UInt64 {
+        mix(unit ^ (UInt64(tag) << 56))
+    }
+
+    static func pair(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        mix(first &* 0x9E37_79B9_7F4A_7C15 ^ second)
+    }
+
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var x = value
+        x ^= x >> 33
+        x = x &* 0xff51_afd7_ed55_8ccd
+        x ^= x >> 33
+        x = x &* 0xc4ce_b9fe_1a85_ec53
+        x ^= x >> 33
+        return x
+    }
+}

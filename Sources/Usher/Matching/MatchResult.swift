@@ -1,0 +1,60 @@
+/// What the matcher made of one message, and why.
+///
+/// `intent` is `nil` when the best candidate's confidence is below the bot's threshold: the
+/// message is out of scope and gets the fallback. The best candidate is still reported, so an
+/// author can see what nearly matched.
+public struct MatchResult: Sendable, Equatable {
+    /// An intent and the model's score for it: comparable between candidates of one message,
+    /// roughly 1 for a clear match and 0 or below for none.
+    public struct Candidate: Sendable, Equatable {
+        public var intent: String
+        public var score: Double
+
+        public init(intent: String, score: Double) {
+            self.intent = intent
+            self.score = score
+        }
+    }
+
+    /// A word of the message and how much it pulled towards the chosen intent (negative: away from it).
+    public struct WordWeight: Sendable, Equatable {
+        public var word: String
+        public var weight: Double
+
+        public init(word: String, weight: Double) {
+            self.word = word
+            self.weight = weight
+        }
+    }
+
+    /// What decided the match.
+    public enum Evidence: Sendable, Equatable {
+        /// An exact rule matched; captures hold the words each `{slot}` took.
+        case pattern(source: String, origin: DefinitionOrigin, captures: [String: String])
+        /// Similarity to the intent's examples: the closest example and the words that counted most.
+        case similarity(example: String?, exampleOrigin: DefinitionOrigin?, words: [WordWeight])
+        /// The message had no word the bot knows.
+        case noKnownWords
+    }
+
+    /// The chosen intent, or `nil` when out of scope.
+    public var intent: String?
+    /// How sure the matcher is of the best candidate, in [0, 1], whether or not it passed the threshold.
+    public var confidence: Double
+    /// The best candidates, best first (the first is the chosen intent when there is one).
+    public var candidates: [Candidate]
+    public var evidence: Evidence
+    /// The threshold the confidence was compared with.
+    public var threshold: Double
+
+    public init(intent: String?, confidence: Double, candidates: [Candidate], evidence: Evidence, threshold: Double) {
+        self.intent = intent
+        self.confidence = confidence
+        self.candidates = candidates
+        self.evidence = evidence
+        self.threshold = threshold
+    }
+
+    /// The runner-up intents (every candidate after the best).
+    public var runnerUps: ArraySlice<Candidate> { candidates.dropFirst() }
+}

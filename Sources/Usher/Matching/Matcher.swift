@@ -1,0 +1,105 @@
+/// The compiled form of a bot's intents: answers "which intent is this message?" and explains why.
+///
+/// Everything is derived once, at load time, from the bot's own examples: a vocabulary with
+/// TF-IDF weights, a per-intent linear model trained on the examples, the example vectors for
+/// nearest-example evidence, and an index of exact patterns. Matching a message never rescans
+/// example strings, and the same bot and message always give the same result.
+///
+/// ```swift
+/// let matcher = Matcher(bot: try BotLoader.load(path: "intents"))
+/// let result = matcher.match("wher is my ordr")
+/// print(result.intent ?? "out of scope", result.confidence)
+/// ```
+public struct Matcher: Sendable {
+    /// How many candidates a result lists (the best and its runner-ups).
+    public static let candidateCount = 5
+    /// How many words a similarity explanation names.
+    public static let explanationWords = 5
+
+    public let intentNames: [String]
+    public let threshold: Double
+    let vectorizer: Vectorizer
+    let scorer: IntentScorer
+    let examples: ExampleTable
+    let patterns: PatternIndex
+
+    public init(bot: BotDefinition) {
+        intentNames = bot.intents.map(\.name)
+        threshold = bot.settings.threshold
+        var table = ExampleTable(intents: bot.intents)
+        var vectorizer = Vectorizer()
+        table.vectors = vectorizer.fit(table.normalized)
+        table.normalized = []
+        self.vectorizer = vectorizer
+        examples = table
+        scorer = IntentScorer(
+            examples: zip(table.vectors, table.intents).map { ($0, Int($1)) }, featureCount: vectorizer.featureCount,
+            intentCount: bot.intents.count)
+        patterns = PatternIndex(intents: bot.intents)
+    }
+
+    /// Matches one customer message.
+    public func match(_ text: String) -> MatchResult {
+        let normalized = TextNormalizer.normalize(text)
+        let vector = vectorizer.vector(normalized)
+        let scores = vector.isEmpty ? [] : scorer.scores(vector)
+        let ranked = rank(scores)
+        if let hit = patterns.bestMatch(normalized.words) {
+            return patternResult(hit, ranked: ranked)
+        }
+        guard let best = ranked.first else {
+            return MatchResult(intent: nil, confidence: 0, candidates: [], evidence: .noKnownWords, threshold: threshold)
+        }
+        let nearest = examples.nearest(to: vector, in: best.intent)
+        let confidence = Self.confidence(score: best.score, nearestSimilarity: nearest.similarity)
+        let evidence = MatchResult.Evidence.similarity(
+            example: nearest.example.map { examples.texts[$0] }, exampleOrigin: nearest.example.map { examples.origins[$0] },
+            words: explanation(vector, normalized, intent: best.intent))
+        return MatchResult(
+            intent: confidence >= threshold ? intentNames[best.intent] : nil, confidence: confidence,
+            candidates: ranked.map { MatchResult.Candidate(intent: intentNames[$0.intent], score: Double($0.score)) },
+            evidence: evidence, threshold: threshold)
+    }
+
+    /// Confidence blends the model's score (how much better this intent fits than the others)
+    /// with the cosine to the closest example (how much the message looks like anything the
+    /// intent was taught): an out-of-scope message can win the first but rarely the second.
+    static func confidence(score: Float, nearestSimilarity: Float) -> Double {
+        min(1, max(0, Double(score + nearestSimilarity) / 2))
+    }
+
+    private func rank(_ scores: [Float]) -> [(intent: Int, score: Float)] {
+        var top: [(intent: Int, score: Float)] = []
+        for (intent, score) in scores.enumerated() {
+            if top.count == Self.candidateCount, let last = top.last, score <= last.score { continue }
+            let position = top.firstIndex { score > $0.score } ?? top.count
+            top.insert((intent, score), at: position)
+            if top.count > Self.candidateCount { top.removeLast() }
+        }
+        return top
+    }
+
+    private func patternResult(_ hit: PatternIndex.Hit, ranked: [(intent: Int, score: Float)]) -> MatchResult {
+        let intent = hit.compiled.intent
+        let others = ranked.filter { $0.intent != intent }.prefix(Self.candidateCount - 1)
+        let score = ranked.first { $0.intent == intent }.map { Double($0.score) } ?? 1
+        let candidates = [MatchResult.Candidate(intent: intentNames[intent], score: score)]
+            + others.map { MatchResult.Candidate(intent: intentNames[$0.intent], score: Double($0.score)) }
+        return MatchResult(
+            intent: intentNames[intent], confidence: 1, candidates: candidates,
+            evidence: .pattern(source: hit.compiled.pattern.source, origin: hit.compiled.pattern.origin, captures: hit.captures),
+            threshold: threshold)
+    }
+
+    /// The message's words that pulled most towards `intent`, strongest first.
+    private func explanation(_ vector: SparseVector, _ text: NormalizedText, intent: Int) -> [MatchResult.WordWeight] {
+        var byToken: [Int32: Float] = [:]
+        for (offset, id) in vector.ids.enumerated() {
+            byToken[vector.tokens[offset], default: 0] += vector.values[offset] * scorer.weight(feature: id, intent: intent)
+        }
+        var byWord: [String: Float] = [:]
+        for (token, weight) in byToken { byWord[text.text(of: text.tokens[Int(token)]), default: 0] += weight }
+        return byWord.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(Self.explanationWords)
+            .map { MatchResult.WordWeight(word: $0.key, weight: Double($0.value)) }
+    }
+}

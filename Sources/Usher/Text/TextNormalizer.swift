@@ -1,0 +1,118 @@
+import Foundation
+
+/// Turns raw customer text into ``NormalizedText``: NFKC, case folding, accents removed from
+/// Latin, Greek and Cyrillic letters, punctuation dropped, and words split by script.
+///
+/// Examples, patterns and messages all go through the same normaliser, so that "Café", "CAFE"
+/// and "ｃａｆｅ" are the same word to the matcher.
+///
+/// ```swift
+/// TextNormalizer.normalize("Where's my ORDER #AB-12?").words  // ["wheres", "my", "order", "ab", "12"]
+/// ```
+public enum TextNormalizer {
+    public static func normalize(_ text: String) -> NormalizedText {
+        var builder = Builder()
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in text.utf8 { builder.add(Unicode.Scalar(byte)) }
+        } else {
+            for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
+                for folded in fold(scalar) { builder.add(folded) }
+            }
+        }
+        builder.finishToken()
+        return NormalizedText(utf8: builder.utf8, tokens: builder.tokens)
+    }
+
+    /// Lower-cases and strips accents from one scalar; most scalars map to themselves.
+    static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        if scalar.value < 0x80 {
+            return [("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar]
+        }
+        if scalar == "ß" || scalar == "ẞ" { return ["s", "s"] }
+        let lower = scalar.properties.changesWhenLowercased ? scalar.properties.lowercaseMapping.unicodeScalars : nil
+        let base = lower.map(Array.init) ?? [scalar]
+        return base.flatMap(stripAccent)
+    }
+
+    /// The letter without its accents, for letters of alphabets whose accents customers often omit.
+    private static func stripAccent(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        guard (0x00C0...0x04FF).contains(scalar.value) || (0x1E00...0x1FFF).contains(scalar.value) else { return [scalar] }
+        let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+        let kept = decomposed.filter { $0.properties.generalCategory != .nonspacingMark }
+        return kept.isEmpty ? [scalar] : Array(kept)
+    }
+
+    /// Whether a scalar belongs to a script written without spaces between words.
+    static func isUnspacedScript(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return scalar.properties.isIdeographic
+            || (0x3040...0x30FF).contains(value)  // Hiragana, Katakana
+            || (0x31F0...0x31FF).contains(value)  // Katakana extensions
+            || (0x0E00...0x0EFF).contains(value)  // Thai, Lao
+            || (0x1000...0x109F).contains(value)  // Myanmar
+            || (0x1780...0x17FF).contains(value)  // Khmer
+    }
+
+    private struct Builder {
+        var utf8: [UInt8] = []
+        var tokens: [Token] = []
+        private var tokenStart: Int?
+        private var tokenIsNumber = true
+        private var pendingApostrophe = false
+
+        init() {
+            utf8.reserveCapacity(64)
+        }
+
+        mutating func add(_ scalar: Unicode.Scalar) {
+            if scalar.value < 0x80 {
+                addASCII(UInt8(scalar.value))
+            } else if TextNormalizer.isUnspacedScript(scalar) {
+                finishToken()
+                let start = utf8.count
+                utf8.append(contentsOf: String(scalar).utf8)
+                tokens.append(Token(kind: .character, range: start..<utf8.count))
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal {
+                appendToToken(scalar, isDigit: scalar.properties.numericType == .decimal)
+            } else if scalar == "\u{2019}" || scalar == "\u{02BC}" {
+                pendingApostrophe = tokenStart != nil
+            } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark {
+                // Marks that survive folding belong to the letter before them (Devanagari vowel signs, ...).
+                if tokenStart != nil { appendToToken(scalar, isDigit: false) }
+            } else {
+                finishToken()
+            }
+        }
+
+        private mutating func addASCII(_ byte: UInt8) {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): appendToToken(Unicode.Scalar(byte), isDigit: false)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): appendToToken(Unicode.Scalar(byte), isDigit: true)
+            case UInt8(ascii: "'"): pendingApostrophe = tokenStart != nil
+            default: finishToken()
+            }
+        }
+
+        private mutating func appendToToken(_ scalar: Unicode.Scalar, isDigit: Bool) {
+            pendingApostrophe = false
+            if tokenStart == nil {
+                tokenStart = utf8.count
+                tokenIsNumber = true
+            }
+            tokenIsNumber = tokenIsNumber && isDigit
+            if scalar.value < 0x80 {
+                utf8.append(UInt8(scalar.value))
+            } else {
+                utf8.append(contentsOf: String(scalar).utf8)
+            }
+        }
+
+        /// An apostrophe inside a word ("don't") is dropped; anywhere else it ends the word.
+        mutating func finishToken() {
+            pendingApostrophe = false
+            guard let start = tokenStart else { return }
+            tokens.append(Token(kind: tokenIsNumber ? .number : .word, range: start..<utf8.count))
+            tokenStart = nil
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Usher
+
+/// `usher eval`: score a bot on labelled utterances.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score a bot on labelled utterances: accuracy, out-of-scope recall, per-intent F1, confusions.",
+        discussion: "Labels null, empty or \"oos\" mean out of scope. 'seconds' counts matching only, not loading."
+    )
+
+    @Argument(help: "A bot: a JSON file or a directory of them.")
+    var path = "intents"
+
+    @Option(help: "Labelled utterances: CSV (text,category) or JSON Lines ({\"text\": …, \"intent\": …}).")
+    var data: String
+
+    @Option(help: "Override the bot's confidence threshold, in [0, 1].")
+    var threshold: Double?
+
+    @Flag(help: "Print one JSON object instead of tables.")
+    var json = false
+
+    @Option(help: "Write every wrongly matched utterance to this JSON Lines file, for review.")
+    var misses: String?
+
+    func validate() throws {
+        if let threshold, !(0...1).contains(threshold) {
+            throw ValidationError("--threshold must be between 0 and 1")
+        }
+    }
+
+    func run() throws {
+        var bot = try BotFrontend.load(path)
+        if let threshold { bot.settings.threshold = threshold }
+        let utterances = try DataFrontend.read(data)
+        let loadStart = ContinuousClock.now
+        let matcher = Matcher(bot: bot)
+        let loadSeconds = (ContinuousClock.now - loadStart).seconds
+        var results: [MatchResult] = []
+        results.reserveCapacity(utterances.count)
+        let start = ContinuousClock.now
+        for utterance in utterances { results.append(matcher.match(utterance.text)) }
+        let seconds = (ContinuousClock.now - start).seconds
+        let report = EvaluationReport(pairs: zip(utterances, results).map { ($0.intent, $1.intent) })
+        if let misses { try writeMisses(zip(utterances, results).filter { $0.intent != $1.intent }, to: misses) }
+        let printer = EvaluationPrinter(report: report, seconds: seconds, loadSeconds: loadSeconds, threshold: matcher.threshold)
+        Console.out(json ? printer.json() : printer.text())
+    }
+
+    private func writeMisses(_ misses: [(LabelledUtterance, MatchResult)], to file: String) throws {
+        let lines = misses.map { utterance, result in
+            "{\"line\": \(utterance.line), \"text\": \(JSONWriter.string(utterance.text)), \"expected\": "
+                + (utterance.intent.map(JSONWriter.string) ?? "null") + ", \"predicted\": "
+                + (result.intent.map(JSONWriter.string) ?? "null") + ", \"best\": "
+                + (result.candidates.first.map { JSONWriter.string($0.intent) } ?? "null")
+                + ", \"confidence\": \(JSONWriter.number(result.confidence))}"
+        }
+        let text = lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
+        guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8)) else {
+            Console.error("\(file): cannot write the file")
+            throw ExitCode(ExitCodes.failure)
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+}
