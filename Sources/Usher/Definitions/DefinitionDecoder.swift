@@ -45,6 +45,7 @@ struct DefinitionDecoder {
     }
 
     private mutating func decodeIntent(_ node: JSONNode, path: String) -> IntentDefinition? {
+        let errorsBefore = errors.count
         guard let members = object(node, path: path, allowed: Self.intentKeys) else { return nil }
         guard let nameNode = members["name"] else {
             report(path, node, "an intent needs a \"name\"")
@@ -61,7 +62,7 @@ struct DefinitionDecoder {
         let written = ["examples", "patterns"].contains { key in
             if case .array(let list) = members[key]?.value { !list.isEmpty } else { false }
         }
-        if !written {
+        if !written && errors.count == errorsBefore {
             report(path, node, "intent \"\(name)\" has no examples and no patterns, so nothing can match it")
         }
         return IntentDefinition(
@@ -73,7 +74,7 @@ struct DefinitionDecoder {
         return list.enumerated().compactMap { (offset, element) -> Example? in
             let elementPath = "\(path)[\(offset)]"
             guard let template = template(element, path: elementPath) else { return nil }
-            guard template.literalText.contains(where: { $0.isLetter || $0.isNumber }) else {
+            guard template.literalText.hasWordCharacter else {
                 report(elementPath, element, "an example needs at least one word")
                 return nil
             }

@@ -33,7 +33,7 @@ extension Pattern {
         var elements: [Element] = []
         for (offset, part) in text.split(separator: "*", omittingEmptySubsequences: false).enumerated() {
             if offset > 0, elements.last != .wildcard { elements.append(.wildcard) }
-            if part.contains(where: { $0.isLetter || $0.isNumber }) { elements.append(.words(String(part))) }
+            if part.hasWordCharacter { elements.append(.words(String(part))) }
         }
         return elements
     }

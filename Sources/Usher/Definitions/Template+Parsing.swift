@@ -6,35 +6,40 @@ extension Template {
 
     /// Parses `text`, where `{name}` is a slot marker and `{{`/`}}` are literal braces.
     public static func parse(_ text: String) throws(ParseError) -> Template {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else {
+            return Template(segments: text.isEmpty ? [] : [.text(text)])
+        }
         var segments: [Segment] = []
-        var literal = ""
-        var scalars = text.unicodeScalars[...]
-        while let scalar = scalars.popFirst() {
-            switch scalar {
-            case "{":
-                if scalars.first == "{" {
-                    scalars.removeFirst()
-                    literal.unicodeScalars.append("{")
-                    continue
-                }
-                guard let close = scalars.firstIndex(of: "}") else {
+        var literal: [UInt8] = []
+        var index = 0
+        func flushLiteral() {
+            if !literal.isEmpty { segments.append(.text(String(decoding: literal, as: UTF8.self))) }
+            literal.removeAll()
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            let next = index + 1 < bytes.count ? bytes[index + 1] : nil
+            if byte == UInt8(ascii: "{") && next == UInt8(ascii: "{") || byte == UInt8(ascii: "}") && next == UInt8(ascii: "}") {
+                literal.append(byte)
+                index += 2
+            } else if byte == UInt8(ascii: "{") {
+                guard let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) else {
                     throw ParseError(message: "unclosed '{' (write {{ for a literal brace)")
                 }
-                let name = String(scalars[..<close])
+                let name = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
                 try validateSlotName(name)
-                scalars = scalars[scalars.index(after: close)...]
-                if !literal.isEmpty { segments.append(.text(literal)) }
-                literal = ""
+                flushLiteral()
                 segments.append(.slot(name))
-            case "}":
-                guard scalars.first == "}" else { throw ParseError(message: "unmatched '}' (write }} for a literal brace)") }
-                scalars.removeFirst()
-                literal.unicodeScalars.append("}")
-            default:
-                literal.unicodeScalars.append(scalar)
+                index = close + 1
+            } else if byte == UInt8(ascii: "}") {
+                throw ParseError(message: "unmatched '}' (write }} for a literal brace)")
+            } else {
+                literal.append(byte)
+                index += 1
             }
         }
-        if !literal.isEmpty { segments.append(.text(literal)) }
+        flushLiteral()
         return Template(segments: segments)
     }
 

@@ -29,7 +29,8 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
 
     /// The literal text with every marker removed: what the matcher learns from.
     public var literalText: String {
-        segments.map { segment in
+        if segments.count == 1, case .text(let text) = segments[0] { return text }
+        return segments.map { segment in
             if case .text(let text) = segment { return text }
             return " "
         }.joined()
@@ -40,7 +41,8 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
         segments.map { segment in
             switch segment {
             case .text(let text):
-                text.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
+                text.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
+                    ? text.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}") : text
             case .slot(let name): "{\(name)}"
             }
         }.joined()
@@ -55,5 +57,12 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
             case .slot(let name): values[name] ?? ""
             }
         }.joined()
+    }
+}
+
+extension StringProtocol {
+    /// Whether the text has a letter or digit: what makes it something a matcher can learn from.
+    var hasWordCharacter: Bool {
+        unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
     }
 }

@@ -87,6 +87,7 @@ public enum TextNormalizer {
         private mutating func addASCII(_ byte: UInt8) {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"): appendToToken(Unicode.Scalar(byte), isDigit: false)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): appendToToken(Unicode.Scalar(byte + 32), isDigit: false)
             case UInt8(ascii: "0")...UInt8(ascii: "9"): appendToToken(Unicode.Scalar(byte), isDigit: true)
             case UInt8(ascii: "'"): pendingApostrophe = tokenStart != nil
             default: finishToken()
