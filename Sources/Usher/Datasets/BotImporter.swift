@@ -30,9 +30,10 @@ public enum BotImporter {
 }
 
 extension IntentName {
-    /// A label made into a valid intent name: anything but letters, digits, `_`, `-` and `.` becomes `_`.
+    /// A label made into a valid intent name: white space, control characters and braces become `_`.
+    /// `usher eval` maps expected labels the same way, so an imported bot scores against its own data.
     public static func sanitized(_ label: String) -> String {
-        String(String.UnicodeScalarView(label.unicodeScalars.map { isValid(String($0)) ? $0 : "_" }))
+        String(String.UnicodeScalarView(label.unicodeScalars.map { isAllowed($0) ? $0 : "_" }))
     }
 }
 

@@ -53,7 +53,7 @@ struct DefinitionDecoder {
         }
         guard let name = string(nameNode, path: "\(path).name", nonEmpty: true) else { return nil }
         guard IntentName.isValid(name) else {
-            report("\(path).name", nameNode, "invalid intent name \"\(name)\": use letters, digits, '_', '-' and '.'")
+            report("\(path).name", nameNode, "invalid intent name \"\(name)\": no spaces, control characters or braces")
             return nil
         }
         let examples = members["examples"].map { decodeExamples($0, path: "\(path).examples") } ?? []
@@ -194,12 +194,16 @@ struct DefinitionDecoder {
     }
 }
 
-/// The rule for intent names: they appear in protocols, logs and test files, so keep them plain.
+/// The rule for intent names: they appear in protocols, logs, command lines and test files, so
+/// they hold no white space, control characters or braces; anything else a data set uses as a
+/// label (`reverted_card_payment?`) is kept as it is.
 public enum IntentName {
     public static func isValid(_ name: String) -> Bool {
-        name.unicodeScalars.allSatisfy {
-            $0 == "_" || $0 == "-" || $0 == "." || $0.properties.isAlphabetic || ("0"..."9").contains($0)
-        }
+        !name.isEmpty && name.unicodeScalars.allSatisfy(isAllowed)
+    }
+
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        !(scalar.properties.isWhitespace || scalar.properties.generalCategory == .control || scalar == "{" || scalar == "}")
     }
 }
 

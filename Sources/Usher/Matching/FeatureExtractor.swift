@@ -19,7 +19,7 @@ struct FeatureExtractor: Sendable {
         var token: Int32
     }
 
-    static let characterGramLengths = 3...4
+    static let characterGramLengths = 3...3
 
     func extract(_ text: NormalizedText) -> [RawFeature] {
         var features: [RawFeature] = []

@@ -35,6 +35,13 @@ struct IntentScorer: Sendable {
         return scores
     }
 
+    var kind: String {
+        switch storage {
+        case .linear: "linear"
+        case .centroids: "centroids"
+        }
+    }
+
     func weight(feature: Int32, intent: Int) -> Float {
         switch storage {
         case .linear(let model): model.weight(feature: feature, intent: intent)

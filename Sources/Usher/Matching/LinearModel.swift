@@ -1,15 +1,18 @@
-/// Per-intent weights for every feature, learnt at load time from the bot's own examples by an
-/// averaged multi-class perceptron with a margin.
+/// Per-intent weights for every feature, learnt at load time from the bot's own examples: one
+/// linear support-vector machine per intent (that intent's examples against all others), fitted
+/// by dual coordinate descent as in LIBLINEAR's L2-loss solver.
 ///
-/// Training only ever moves weights of features that occur in an example, towards its intent and
-/// away from the intent it was most confused with, so every weight can be traced to examples.
-/// The same bot always trains to the same weights: the example order is shuffled by a fixed
-/// linear congruential generator, not by a random source.
+/// The SVM has a unique optimum, so the weights hardly depend on example order, and the example
+/// order itself is shuffled by a fixed generator: the same bot always gets the same weights.
+/// A weight moves only when an example's margin is wrong, so every weight traces back to examples.
 struct LinearModel: Sendable {
     struct Parameters: Sendable {
-        var epochs = 5
-        var learningRate: Float = 0.3
-        var margin: Float = 1.0
+        /// The SVM's cost: larger fits the examples more tightly.
+        var cost: Float = 1
+        /// Passes over the examples at most; training stops earlier once no dual variable moves much.
+        var maximumEpochs = 5
+        /// The largest projected gradient at which the solution counts as converged.
+        var tolerance: Float = 0.1
         var seed: UInt64 = 12345
     }
 
@@ -17,11 +20,15 @@ struct LinearModel: Sendable {
     let intentCount: Int
     /// Feature-major: the weights of feature `f` for all intents are `weights[f * intentCount ..< (f + 1) * intentCount]`.
     private(set) var weights: [Float]
+    /// Each intent's intercept (the weight of a constant feature of value 1).
+    private(set) var bias: [Float]
+    private(set) var epochsRun = 0
 
     init(featureCount: Int, intentCount: Int) {
         self.featureCount = featureCount
         self.intentCount = intentCount
         weights = [Float](repeating: 0, count: featureCount * intentCount)
+        bias = [Float](repeating: 0, count: intentCount)
     }
 
     /// Adds each intent's score for `vector` to `scores` (which must hold `intentCount` values).
@@ -29,6 +36,7 @@ struct LinearModel: Sendable {
         let count = intentCount
         weights.withUnsafeBufferPointer { weights in
             scores.withUnsafeMutableBufferPointer { scores in
+                for intent in 0..<count { scores[intent] += bias[intent] }
                 for (id, value) in zip(vector.ids, vector.values) {
                     let row = Int(id) * count
                     for intent in 0..<count { scores[intent] += value * weights[row + intent] }
@@ -42,65 +50,48 @@ struct LinearModel: Sendable {
         weights[Int(feature) * intentCount + intent]
     }
 
-    /// Trains on `examples` (vector and intent index).
+    /// Fits the per-intent SVMs to `examples` (vector and intent index).
     mutating func train(_ examples: [(vector: SparseVector, intent: Int)], parameters: Parameters = Parameters()) {
-        guard intentCount > 1, !examples.isEmpty else {
-            trainSingleIntent(examples)
-            return
-        }
-        var totals = [Float](repeating: 0, count: weights.count)
+        guard !examples.isEmpty else { return }
+        let count = intentCount
+        let diagonal = 1 / (2 * parameters.cost)
+        var alphas = [Float](repeating: 0, count: examples.count * count)
         var order = Array(examples.indices)
         var state = parameters.seed
-        var step: Float = 1
-        var scores = [Float](repeating: 0, count: intentCount)
-        for _ in 0..<parameters.epochs {
+        var scores = [Float](repeating: 0, count: count)
+        for epoch in 0..<parameters.maximumEpochs {
             Self.shuffle(&order, state: &state)
+            var largestStep: Float = 0
             for index in order {
                 let (vector, intent) = examples[index]
                 for i in scores.indices { scores[i] = 0 }
                 addScores(vector, to: &scores)
-                let rival = Self.bestRival(scores, excluding: intent)
-                if scores[intent] - scores[rival] < parameters.margin {
-                    update(vector, towards: intent, awayFrom: rival, by: parameters.learningRate, step: step, totals: &totals)
+                let squaredNorm = vector.values.reduce(Float(1)) { $0 + $1 * $1 } + diagonal
+                for candidate in 0..<count {
+                    let label: Float = candidate == intent ? 1 : -1
+                    let slot = index * count + candidate
+                    let alpha = alphas[slot]
+                    let gradient = label * scores[candidate] - 1 + diagonal * alpha
+                    let projected = alpha == 0 ? min(gradient, 0) : gradient
+                    guard projected != 0 else { continue }
+                    largestStep = max(largestStep, abs(projected))
+                    let updated = max(alpha - gradient / squaredNorm, 0)
+                    alphas[slot] = updated
+                    let delta = (updated - alpha) * label
+                    if delta != 0 { add(vector, times: delta, to: candidate) }
                 }
-                step += 1
             }
-        }
-        // Averaging: the mean of the weights over all steps, computed from the running totals.
-        for i in weights.indices { weights[i] -= totals[i] / step }
-    }
-
-    /// With one intent there is nothing to tell apart: its score is the message's similarity to
-    /// what its examples share.
-    private mutating func trainSingleIntent(_ examples: [(vector: SparseVector, intent: Int)]) {
-        guard !examples.isEmpty else { return }
-        let share = 1 / Float(examples.count)
-        for (vector, intent) in examples {
-            for (id, value) in zip(vector.ids, vector.values) {
-                weights[Int(id) * intentCount + intent] += value * share
-            }
+            epochsRun = epoch + 1
+            if largestStep < parameters.tolerance { break }
         }
     }
 
-    private mutating func update(
-        _ vector: SparseVector, towards intent: Int, awayFrom rival: Int, by rate: Float, step: Float, totals: inout [Float]
-    ) {
+    private mutating func add(_ vector: SparseVector, times factor: Float, to intent: Int) {
         let count = intentCount
-        for (id, value) in zip(vector.ids, vector.values) {
-            let row = Int(id) * count
-            let delta = rate * value
-            weights[row + intent] += delta
-            weights[row + rival] -= delta
-            totals[row + intent] += step * delta
-            totals[row + rival] -= step * delta
+        weights.withUnsafeMutableBufferPointer { weights in
+            for (id, value) in zip(vector.ids, vector.values) { weights[Int(id) * count + intent] += factor * value }
         }
-    }
-
-    /// The highest-scoring intent other than `excluded`; ties go to the lower index.
-    static func bestRival(_ scores: [Float], excluding excluded: Int) -> Int {
-        var best = excluded == 0 ? 1 : 0
-        for intent in scores.indices where intent != excluded && scores[intent] > scores[best] { best = intent }
-        return best
+        bias[intent] += factor
     }
 
     /// Fisher–Yates with a 64-bit LCG (Knuth's MMIX constants): deterministic on every platform.

@@ -46,13 +46,19 @@ public struct MatchResult: Sendable, Equatable {
     public var evidence: Evidence
     /// The threshold the confidence was compared with.
     public var threshold: Double
+    /// The cosine similarity between the message and the closest example of the best intent, in [0, 1].
+    public var similarity: Double
 
-    public init(intent: String?, confidence: Double, candidates: [Candidate], evidence: Evidence, threshold: Double) {
+    public init(
+        intent: String?, confidence: Double, candidates: [Candidate], evidence: Evidence, threshold: Double,
+        similarity: Double = 0
+    ) {
         self.intent = intent
         self.confidence = confidence
         self.candidates = candidates
         self.evidence = evidence
         self.threshold = threshold
+        self.similarity = similarity
     }
 
     /// The runner-up intents (every candidate after the best).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The compiled form of a bot's intents: answers "which intent is this message?" and explains why.
 ///
 /// Everything is derived once, at load time, from the bot's own examples: a vocabulary with
@@ -38,6 +40,12 @@ public struct Matcher: Sendable {
         patterns = PatternIndex(intents: bot.intents)
     }
 
+    /// How many distinct features the bot's examples produced: the size of its vocabulary.
+    public var featureCount: Int { vectorizer.featureCount }
+
+    /// Which model scores intents: `linear` (trained) or `centroids` (for very large bots).
+    public var modelKind: String { scorer.kind }
+
     /// Matches one customer message.
     public func match(_ text: String) -> MatchResult {
         let normalized = TextNormalizer.normalize(text)
@@ -58,15 +66,21 @@ public struct Matcher: Sendable {
         return MatchResult(
             intent: confidence >= threshold ? intentNames[best.intent] : nil, confidence: confidence,
             candidates: ranked.map { MatchResult.Candidate(intent: intentNames[$0.intent], score: Double($0.score)) },
-            evidence: evidence, threshold: threshold)
+            evidence: evidence, threshold: threshold, similarity: Double(nearest.similarity))
     }
 
-    /// Confidence blends the model's score (how much better this intent fits than the others)
-    /// with the cosine to the closest example (how much the message looks like anything the
-    /// intent was taught): an out-of-scope message can win the first but rarely the second.
+    /// Confidence blends the model's score (how well this intent fits against all others) with
+    /// the cosine to the closest example (how much the message looks like anything the intent was
+    /// taught): an out-of-scope message may win the first but rarely the second. Their mean is
+    /// mapped through a logistic curve centred so that 0.5 is the default threshold; centre and
+    /// slope were chosen on CLINC150's validation and out-of-scope sets (see docs/matching.md).
     static func confidence(score: Float, nearestSimilarity: Float) -> Double {
-        min(1, max(0, Double(score + nearestSimilarity) / 2))
+        let blend = Double(score + nearestSimilarity) / 2
+        return 1 / (1 + exp(-confidenceSlope * (blend - confidenceCentre)))
     }
+
+    static let confidenceSlope = 6.0
+    static let confidenceCentre = -0.20
 
     private func rank(_ scores: [Float]) -> [(intent: Int, score: Float)] {
         var top: [(intent: Int, score: Float)] = []

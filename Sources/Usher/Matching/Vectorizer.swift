@@ -13,6 +13,7 @@ struct Vectorizer: Sendable {
     private let extractor = FeatureExtractor()
     private(set) var ids: [UInt64: Int32] = [:]
     private(set) var idf: [Float] = []
+    private(set) var documentCount = 0
 
     var featureCount: Int { idf.count }
 
@@ -39,20 +40,29 @@ struct Vectorizer: Sendable {
             }
             raw.append(features)
         }
+        documentCount = texts.count
         let documents = Float(texts.count)
         idf = documentFrequency.map { log((1 + documents) / (1 + Float($0))) + 1 }
-        return raw.map(weigh)
+        return raw.map { weigh($0) }
     }
 
     func vector(_ text: NormalizedText) -> SparseVector {
         weigh(extractor.extract(text))
     }
 
+    /// The weight a feature no example has would get: the idf of a document frequency of zero.
+    private var unknownIDF: Float { log(1 + Float(documentCount)) + 1 }
+
     private func weigh(_ features: [FeatureExtractor.RawFeature]) -> SparseVector {
         var known: [(id: Int32, block: FeatureExtractor.Block, token: Int32)] = []
+        var unknown: [(hash: UInt64, block: FeatureExtractor.Block)] = []
         known.reserveCapacity(features.count)
         for feature in features {
-            if let id = ids[feature.hash] { known.append((id, feature.block, feature.token)) }
+            if let id = ids[feature.hash] {
+                known.append((id, feature.block, feature.token))
+            } else {
+                unknown.append((feature.hash, feature.block))
+            }
         }
         guard !known.isEmpty else { return .empty }
         known.sort { $0.id < $1.id }
@@ -70,18 +80,36 @@ struct Vectorizer: Sendable {
             blocks.append(known[index].block)
             index = end
         }
-        normalise(&vector, blocks: blocks)
+        normalise(&vector, blocks: blocks, unknownSquares: unknownSquares(&unknown))
         return vector
     }
 
-    private func normalise(_ vector: inout SparseVector, blocks: [FeatureExtractor.Block]) {
+    /// The squared weight of the features no example has, per block. They are not stored, but
+    /// they keep their share of the vector's length: a message made mostly of words the bot never
+    /// saw gets a short known part, and so low scores and similarities.
+    private func unknownSquares(_ unknown: inout [(hash: UInt64, block: FeatureExtractor.Block)]) -> [Float] {
         var squares: [Float] = [0, 0]
+        guard !unknown.isEmpty else { return squares }
+        unknown.sort { $0.hash < $1.hash }
+        let idf = unknownIDF
+        var index = 0
+        while index < unknown.count {
+            var end = index + 1
+            while end < unknown.count && unknown[end].hash == unknown[index].hash { end += 1 }
+            let value = (1 + log(Float(end - index))) * idf
+            squares[Int(unknown[index].block.rawValue)] += value * value
+            index = end
+        }
+        return squares
+    }
+
+    private func normalise(_ vector: inout SparseVector, blocks: [FeatureExtractor.Block], unknownSquares: [Float]) {
+        var squares = unknownSquares
         for (value, block) in zip(vector.values, blocks) { squares[Int(block.rawValue)] += value * value }
         let shares = [Self.wordShare, 1 - Self.wordShare]
-        var scales = (0..<2).map { squares[$0] > 0 ? shares[$0].squareRoot() / squares[$0].squareRoot() : 0 }
         // With one block empty, the other takes the whole length.
         let total = (0..<2).reduce(Float(0)) { $0 + (squares[$1] > 0 ? shares[$1] : 0) }
-        scales = scales.map { $0 / total.squareRoot() }
+        let scales = (0..<2).map { squares[$0] > 0 ? (shares[$0] / total).squareRoot() / squares[$0].squareRoot() : 0 }
         for index in vector.values.indices { vector.values[index] *= scales[Int(blocks[index].rawValue)] }
     }
 }

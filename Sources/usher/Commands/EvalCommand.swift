@@ -34,7 +34,9 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         var bot = try BotFrontend.load(path)
         if let threshold { bot.settings.threshold = threshold }
-        let utterances = try DataFrontend.read(data)
+        let utterances = try DataFrontend.read(data).map {
+            LabelledUtterance(text: $0.text, intent: $0.intent.map(IntentName.sanitized), line: $0.line)
+        }
         let loadStart = ContinuousClock.now
         let matcher = Matcher(bot: bot)
         let loadSeconds = (ContinuousClock.now - loadStart).seconds
@@ -45,7 +47,9 @@ struct EvalCommand: ParsableCommand {
         let seconds = (ContinuousClock.now - start).seconds
         let report = EvaluationReport(pairs: zip(utterances, results).map { ($0.intent, $1.intent) })
         if let misses { try writeMisses(zip(utterances, results).filter { $0.intent != $1.intent }, to: misses) }
-        let printer = EvaluationPrinter(report: report, seconds: seconds, loadSeconds: loadSeconds, threshold: matcher.threshold)
+        let printer = EvaluationPrinter(
+            report: report, seconds: seconds, loadSeconds: loadSeconds, threshold: matcher.threshold,
+            model: "\(matcher.modelKind), \(matcher.featureCount) features")
         Console.out(json ? printer.json() : printer.text())
     }
 

@@ -6,6 +6,7 @@ struct EvaluationPrinter {
     let seconds: Double
     let loadSeconds: Double
     let threshold: Double
+    let model: String
 
     var throughput: Double { seconds > 0 ? Double(report.messages) / seconds : 0 }
 
@@ -18,6 +19,7 @@ struct EvaluationPrinter {
             "out-of-scope prec.  \(report.outOfScopePrecision.map(format) ?? "n/a (nothing rejected)")",
             "macro F1            \(format(report.macroF1))",
             "threshold           \(format(threshold))",
+            "model               \(model)",
             "load                \(String(format3: loadSeconds)) s",
             "matching            \(String(format3: seconds)) s, \(Int(throughput.rounded())) messages/s",
             "",

@@ -74,7 +74,7 @@ struct BotLoaderTests {
         ("{\"intents\": [{\"examples\": [\"hi\"]}]}", "bot.json:1:14: intents[0]: an intent needs a \"name\""),
         ("{\"intents\": [{\"name\": \" \", \"examples\": [\"hi\"]}]}", "bot.json:1:23: intents[0].name: must not be empty"),
         ("{\"intents\": [{\"name\": 7, \"examples\": [\"hi\"]}]}", "bot.json:1:23: intents[0].name: expected a string, found a number"),
-        ("{\"intents\": [{\"name\": \"a b\", \"examples\": [\"hi\"]}]}", "bot.json:1:23: intents[0].name: invalid intent name \"a b\": use letters, digits, '_', '-' and '.'"),
+        ("{\"intents\": [{\"name\": \"a b\", \"examples\": [\"hi\"]}]}", "bot.json:1:23: intents[0].name: invalid intent name \"a b\": no spaces, control characters or braces"),
         ("{\"intents\": [{\"name\": \"a\", \"example\": [\"hi\"]}]}", "bot.json:1:28: intents[0].example: unknown key \"example\"; did you mean \"examples\"?"),
         ("{\"intents\": [{\"name\": \"a\", \"examples\": []}]}", "bot.json:1:14: intents[0]: intent \"a\" has no examples and no patterns, so nothing can match it"),
         ("{\"intents\": [{\"name\": \"a\", \"examples\": \"hi\"}]}", "bot.json:1:40: intents[0].examples: expected an array, found a string"),
