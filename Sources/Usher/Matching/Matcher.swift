@@ -30,12 +30,12 @@ public struct Matcher: Sendable {
         threshold = bot.settings.threshold
         var table = ExampleTable(intents: bot.intents)
         var vectorizer = Vectorizer()
-        table.vectors = vectorizer.fit(table.normalized)
-        table.normalized = []
+        let vectors = vectorizer.fit(ExampleTable.normalizedTexts(bot.intents))
+        table.index(vectors)
         self.vectorizer = vectorizer
         examples = table
         scorer = IntentScorer(
-            examples: zip(table.vectors, table.intents).map { ($0, Int($1)) }, featureCount: vectorizer.featureCount,
+            examples: zip(vectors, table.intents).map { ($0, Int($1)) }, featureCount: vectorizer.featureCount,
             intentCount: bot.intents.count)
         patterns = PatternIndex(intents: bot.intents)
     }
@@ -52,7 +52,7 @@ public struct Matcher: Sendable {
         let vector = vectorizer.vector(normalized)
         let scores = vector.isEmpty ? [] : scorer.scores(vector)
         let ranked = rank(scores)
-        if let hit = patterns.bestMatch(normalized.words) {
+        if !patterns.isEmpty, let hit = patterns.bestMatch(normalized.words) {
             return patternResult(hit, ranked: ranked)
         }
         guard let best = ranked.first else {

@@ -23,6 +23,8 @@ struct PatternIndex: Sendable {
     }
 
     private(set) var patterns: [Compiled] = []
+
+    var isEmpty: Bool { patterns.isEmpty }
     private var byKeyWord: [String: [Int]] = [:]
 
     init(intents: [IntentDefinition]) {

@@ -11,7 +11,7 @@ struct Vectorizer: Sendable {
     static let wordShare: Float = 0.5
 
     private let extractor = FeatureExtractor()
-    private(set) var ids: [UInt64: Int32] = [:]
+    private(set) var ids = FeatureTable()
     private(set) var idf: [Float] = []
     private(set) var documentCount = 0
 
@@ -28,14 +28,8 @@ struct Vectorizer: Sendable {
             let features = extractor.extract(text)
             seen.removeAll(keepingCapacity: true)
             for feature in features {
-                let id: Int32
-                if let known = ids[feature.hash] {
-                    id = known
-                } else {
-                    id = Int32(documentFrequency.count)
-                    ids[feature.hash] = id
-                    documentFrequency.append(0)
-                }
+                let (id, inserted) = ids.insert(feature.hash)
+                if inserted { documentFrequency.append(0) }
                 if seen.insert(id).inserted { documentFrequency[Int(id)] += 1 }
             }
             raw.append(features)
@@ -58,7 +52,7 @@ struct Vectorizer: Sendable {
         var unknown: [(hash: UInt64, block: FeatureExtractor.Block)] = []
         known.reserveCapacity(features.count)
         for feature in features {
-            if let id = ids[feature.hash] {
+            if let id = ids.id(for: feature.hash) {
                 known.append((id, feature.block, feature.token))
             } else {
                 unknown.append((feature.hash, feature.block))
