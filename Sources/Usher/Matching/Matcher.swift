@@ -25,7 +25,8 @@ public struct Matcher: Sendable {
     let examples: ExampleTable
     let patterns: PatternIndex
 
-    public init(bot: BotDefinition) {
+    /// Compiles `bot`; `model` overrides the choice of scoring model (for experiments and very large bots).
+    public init(bot: BotDefinition, model: ModelKind = .automatic) {
         intentNames = bot.intents.map(\.name)
         threshold = bot.settings.threshold
         var table = ExampleTable(intents: bot.intents)
@@ -36,15 +37,15 @@ public struct Matcher: Sendable {
         examples = table
         scorer = IntentScorer(
             examples: zip(vectors, table.intents).map { ($0, Int($1)) }, featureCount: vectorizer.featureCount,
-            intentCount: bot.intents.count)
+            intentCount: bot.intents.count, kind: model)
         patterns = PatternIndex(intents: bot.intents)
     }
 
     /// How many distinct features the bot's examples produced: the size of its vocabulary.
     public var featureCount: Int { vectorizer.featureCount }
 
-    /// Which model scores intents: `linear` (trained) or `centroids` (for very large bots).
-    public var modelKind: String { scorer.kind }
+    /// The model that scores intents: ``ModelKind/linear`` or, for very large bots, ``ModelKind/bayes``.
+    public var modelKind: ModelKind { scorer.kind }
 
     /// Matches one customer message.
     public func match(_ text: String) -> MatchResult {
@@ -59,7 +60,7 @@ public struct Matcher: Sendable {
             return MatchResult(intent: nil, confidence: 0, candidates: [], evidence: .noKnownWords, threshold: threshold)
         }
         let nearest = examples.nearest(to: vector, in: best.intent)
-        let confidence = Self.confidence(score: best.score, nearestSimilarity: nearest.similarity)
+        let confidence = Self.confidence(score: best.score, nearestSimilarity: nearest.similarity, model: scorer.kind)
         let evidence = MatchResult.Evidence.similarity(
             example: nearest.example.map { examples.texts[$0] }, exampleOrigin: nearest.example.map { examples.origins[$0] },
             words: explanation(vector, normalized, intent: best.intent))
@@ -71,16 +72,19 @@ public struct Matcher: Sendable {
 
     /// Confidence blends the model's score (how well this intent fits against all others) with
     /// the cosine to the closest example (how much the message looks like anything the intent was
-    /// taught): an out-of-scope message may win the first but rarely the second. Their mean is
-    /// mapped through a logistic curve centred so that 0.5 is the default threshold; centre and
+    /// taught): an out-of-scope message may win the first but rarely the second. The blend is
+    /// mapped through a logistic curve centred so that 0.5 is the default threshold; centres and
     /// slope were chosen on CLINC150's validation and out-of-scope sets (see docs/matching.md).
-    static func confidence(score: Float, nearestSimilarity: Float) -> Double {
-        let blend = Double(score + nearestSimilarity) / 2
-        return 1 / (1 + exp(-confidenceSlope * (blend - confidenceCentre)))
+    /// Naive Bayes scores are log-probabilities, not margins, so that model uses the cosine alone.
+    static func confidence(score: Float, nearestSimilarity: Float, model: ModelKind) -> Double {
+        let blend = model == .bayes ? Double(nearestSimilarity) : Double(score + nearestSimilarity) / 2
+        let centre = model == .bayes ? bayesConfidenceCentre : confidenceCentre
+        return 1 / (1 + exp(-confidenceSlope * (blend - centre)))
     }
 
     static let confidenceSlope = 6.0
     static let confidenceCentre = -0.20
+    static let bayesConfidenceCentre = 0.27
 
     private func rank(_ scores: [Float]) -> [(intent: Int, score: Float)] {
         var top: [(intent: Int, score: Float)] = []

@@ -19,6 +19,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Override the bot's confidence threshold, in [0, 1].")
     var threshold: Double?
 
+    @Option(help: "The scoring model: automatic, linear or bayes.")
+    var model: ModelKind = .automatic
+
     @Flag(help: "Print one JSON object instead of tables.")
     var json = false
 
@@ -38,7 +41,7 @@ struct EvalCommand: ParsableCommand {
             LabelledUtterance(text: $0.text, intent: $0.intent.map(IntentName.sanitized), line: $0.line)
         }
         let loadStart = ContinuousClock.now
-        let matcher = Matcher(bot: bot)
+        let matcher = Matcher(bot: bot, model: model)
         let loadSeconds = (ContinuousClock.now - loadStart).seconds
         var results: [MatchResult] = []
         results.reserveCapacity(utterances.count)
@@ -49,7 +52,7 @@ struct EvalCommand: ParsableCommand {
         if let misses { try writeMisses(zip(utterances, results).filter { $0.intent != $1.intent }, to: misses) }
         let printer = EvaluationPrinter(
             report: report, seconds: seconds, loadSeconds: loadSeconds, threshold: matcher.threshold,
-            model: "\(matcher.modelKind), \(matcher.featureCount) features")
+            model: "\(matcher.modelKind.rawValue), \(matcher.featureCount) features")
         Console.out(json ? printer.json() : printer.text())
     }
 
@@ -75,3 +78,5 @@ extension Duration {
         return Double(whole) + Double(fraction) / 1e18
     }
 }
+
+extension ModelKind: ExpressibleByArgument {}
