@@ -4,28 +4,45 @@
 /// out of scope by the threshold). Texts are written with braces escaped, so a `{` in the data
 /// never becomes a slot marker.
 public enum BotImporter {
-    /// The bot's JSON text, intents in order of first appearance and examples in file order.
-    public static func json(from utterances: [LabelledUtterance], language: String = "en") -> String {
+    /// The bot: intents in order of first appearance, examples in file order without repeats.
+    public static func bot(from utterances: [LabelledUtterance], language: String = "en") -> BotDefinition {
         var order: [String] = []
-        var examples: [String: [String]] = [:]
+        var examples: [String: [Example]] = [:]
         var seen: [String: Set<String>] = [:]
         for utterance in utterances {
-            guard let intent = utterance.intent else { continue }
+            guard let label = utterance.intent else { continue }
+            let intent = IntentName.sanitized(label)
             let text = utterance.text.trimmingWhitespace
-            guard !text.isEmpty else { continue }
+            guard text.hasWordCharacter else { continue }
             if examples[intent] == nil { order.append(intent) }
             if seen[intent, default: []].insert(text).inserted {
-                examples[intent, default: []].append(Template(segments: [.text(text)]).description)
+                examples[intent, default: []].append(Example(template: Template(segments: [.text(text)])))
             }
         }
-        var output = "{\n  \"language\": \(JSONWriter.string(language)),\n  \"intents\": ["
-        for (offset, intent) in order.enumerated() {
+        return BotDefinition(language: language, intents: order.map { IntentDefinition(name: $0, examples: examples[$0] ?? []) })
+    }
+
+    /// The bot's JSON text in the definition format, ready for an author to add responses.
+    public static func json(from utterances: [LabelledUtterance], language: String = "en") -> String {
+        json(for: bot(from: utterances, language: language))
+    }
+
+    /// A bot's intents and examples as definition JSON (patterns and responses included when present).
+    public static func json(for bot: BotDefinition) -> String {
+        var output = "{\n  \"language\": \(JSONWriter.string(bot.language)),\n  \"intents\": ["
+        for (offset, intent) in bot.intents.enumerated() {
             output += offset == 0 ? "\n" : ",\n"
-            output += "    {\n      \"name\": \(JSONWriter.string(IntentName.sanitized(intent))),\n      \"examples\": [\n"
-            output += examples[intent, default: []].map { "        " + JSONWriter.string($0) }.joined(separator: ",\n")
-            output += "\n      ]\n    }"
+            output += "    {\n      \"name\": \(JSONWriter.string(intent.name)),\n"
+            output += "      \"examples\": " + list(intent.examples.map(\.text))
+            if !intent.patterns.isEmpty { output += ",\n      \"patterns\": " + list(intent.patterns.map(\.source)) }
+            if !intent.responses.isEmpty { output += ",\n      \"responses\": " + list(intent.responses.map(\.description)) }
+            output += "\n    }"
         }
         return output + "\n  ]\n}\n"
+    }
+
+    private static func list(_ texts: [String]) -> String {
+        "[\n" + texts.map { "        " + JSONWriter.string($0) }.joined(separator: ",\n") + "\n      ]"
     }
 }
 

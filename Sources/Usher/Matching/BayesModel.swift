@@ -17,34 +17,33 @@ struct BayesModel: Sendable {
     /// Per intent, `ln(α / (mass + α · features))`: the log-probability of a feature it never had.
     private var bias: [Float]
 
-    init(examples: [(vector: SparseVector, intent: Int)], featureCount: Int, intentCount: Int) {
-        var perFeature = Array(repeating: [(intent: Int32, mass: Float)](), count: featureCount)
+    init(examples: ExampleTable, featureCount: Int) {
+        let intentCount = examples.intentCount
+        var postingCounts = [Int32](repeating: 0, count: featureCount + 1)
         var totals = [Float](repeating: 0, count: intentCount)
-        for (vector, intent) in examples {
-            for (id, value) in zip(vector.ids, vector.values) {
-                let slot = Int(id)
-                if let last = perFeature[slot].last, last.intent == Int32(intent) {
-                    perFeature[slot][perFeature[slot].count - 1].mass += value
-                } else {
-                    perFeature[slot].append((Int32(intent), value))
-                }
-                totals[intent] += value
+        for intent in 0..<intentCount {
+            for (id, mass) in examples.featureMasses(of: intent) {
+                postingCounts[Int(id) + 1] += 1
+                totals[intent] += mass
             }
         }
+        // Counting sort into feature-major postings; intents are visited in order, so each
+        // feature's postings come out sorted by intent.
+        offsets = postingCounts
+        for feature in 0..<featureCount { offsets[feature + 1] += offsets[feature] }
+        var next = offsets
+        postingIntents = [Int32](repeating: 0, count: Int(offsets[featureCount]))
+        postingWeights = [Float](repeating: 0, count: Int(offsets[featureCount]))
         let alpha = Self.smoothing
-        bias = totals.map { log(alpha / ($0 + alpha * Float(featureCount))) }
-        offsets = [0]
-        offsets.reserveCapacity(featureCount + 1)
-        postingIntents = []
-        postingWeights = []
-        for postings in perFeature {
-            // Examples arrive grouped by intent, so postings are already in intent order.
-            for posting in postings {
-                postingIntents.append(posting.intent)
-                postingWeights.append(log(1 + posting.mass / alpha))
+        for intent in 0..<intentCount {
+            for (id, mass) in examples.featureMasses(of: intent) {
+                let slot = Int(next[Int(id)])
+                postingIntents[slot] = Int32(intent)
+                postingWeights[slot] = log(1 + mass / alpha)
+                next[Int(id)] += 1
             }
-            offsets.append(Int32(postingIntents.count))
         }
+        bias = totals.map { log(alpha / ($0 + alpha * Float(featureCount))) }
     }
 
     func addScores(_ vector: SparseVector, to scores: inout [Float]) {
@@ -59,7 +58,7 @@ struct BayesModel: Sendable {
 
     func weight(feature: Int32, intent: Int) -> Float {
         let range = Int(offsets[Int(feature)])..<Int(offsets[Int(feature) + 1])
-        guard let posting = range.first(where: { postingIntents[$0] == Int32(intent) }) else { return 0 }
-        return postingWeights[posting]
+        let posting = postingIntents[range].partitioningIndex { $0 >= Int32(intent) }
+        return posting < range.upperBound && postingIntents[posting] == Int32(intent) ? postingWeights[posting] : 0
     }
 }

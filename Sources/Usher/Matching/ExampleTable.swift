@@ -1,8 +1,9 @@
 /// The bot's examples in compiled form: where each was written, and per intent an inverted index
 /// from feature to the examples that have it, for finding an intent's closest example quickly.
 struct ExampleTable: Sendable {
-    var texts: [String] = []
-    var origins: [DefinitionOrigin] = []
+    /// The intents as defined; examples are numbered through them in order. Kept (not copied) so
+    /// that an example's text and origin cost nothing until a match names it.
+    private let definitions: [IntentDefinition]
     var intents: [Int32] = []
     /// The examples of intent `i` are `intentStarts[i] ..< intentStarts[i + 1]`.
     private var intentStarts: [Int32] = [0]
@@ -15,38 +16,63 @@ struct ExampleTable: Sendable {
     private var postingValues: [Float] = []
 
     init(intents definitions: [IntentDefinition]) {
+        self.definitions = definitions
         for (intent, definition) in definitions.enumerated() {
-            for example in definition.examples {
-                texts.append(example.text)
-                origins.append(example.origin)
-                intents.append(Int32(intent))
-            }
-            intentStarts.append(Int32(texts.count))
+            intents.append(contentsOf: repeatElement(Int32(intent), count: definition.examples.count))
+            intentStarts.append(Int32(intents.count))
         }
     }
 
-    /// The normalised text of every example, in table order, for fitting the vectorizer.
-    static func normalizedTexts(_ definitions: [IntentDefinition]) -> [NormalizedText] {
-        definitions.flatMap { $0.examples.map { TextNormalizer.normalize($0.template.literalText) } }
+    /// Example number `example`, as the author wrote it.
+    func example(_ example: Int) -> Example {
+        let intent = Int(intents[example])
+        return definitions[intent].examples[example - Int(intentStarts[intent])]
     }
 
-    /// Builds the per-intent inverted indexes from the examples' vectors (in table order).
-    mutating func index(_ vectors: [SparseVector]) {
-        for intent in 0..<(intentStarts.count - 1) {
-            var postings: [Int32: [(example: Int32, value: Float)]] = [:]
+    /// Every example's text for the matcher to learn from (markers removed), in table order.
+    var learningTexts: some Sequence<String> {
+        definitions.lazy.flatMap { $0.examples.lazy.map(\.template.literalText) }
+    }
+
+    /// Builds the per-intent inverted indexes from the examples' vectors (row `i` is example `i`).
+    mutating func index(_ table: VectorTable) {
+        // Entries sort by (feature id, position) packed into one integer: fast, and stable.
+        var keys: [UInt64] = []
+        var values: [(example: Int32, value: Float)] = []
+        for intent in 0..<intentCount {
+            keys.removeAll(keepingCapacity: true)
+            values.removeAll(keepingCapacity: true)
             for example in intentStarts[intent]..<intentStarts[intent + 1] {
-                let vector = vectors[Int(example)]
-                for (id, value) in zip(vector.ids, vector.values) { postings[id, default: []].append((example, value)) }
-            }
-            for id in postings.keys.sorted() {
-                features.append(id)
-                for posting in postings[id]! {
-                    postingExamples.append(posting.example)
-                    postingValues.append(posting.value)
+                for index in table.range(of: Int(example)) {
+                    keys.append(UInt64(UInt32(table.ids[index])) << 32 | UInt64(values.count))
+                    values.append((example, table.values[index]))
                 }
-                postingStarts.append(Int32(postingExamples.count))
             }
+            keys.sort()
+            var previous: Int32 = -1
+            for key in keys {
+                let id = Int32(truncatingIfNeeded: key >> 32)
+                if id != previous {
+                    if previous >= 0 { postingStarts.append(Int32(postingExamples.count)) }
+                    features.append(id)
+                    previous = id
+                }
+                let entry = values[Int(key & 0xFFFF_FFFF)]
+                postingExamples.append(entry.example)
+                postingValues.append(entry.value)
+            }
+            if previous >= 0 { postingStarts.append(Int32(postingExamples.count)) }
             featureStarts.append(Int32(features.count))
+        }
+    }
+
+    var intentCount: Int { intentStarts.count - 1 }
+
+    /// Each feature of `intent` with its total weight over the intent's examples, in id order.
+    func featureMasses(of intent: Int) -> [(id: Int32, mass: Float)] {
+        (Int(featureStarts[intent])..<Int(featureStarts[intent + 1])).map { entry in
+            let postings = Int(postingStarts[entry])..<Int(postingStarts[entry + 1])
+            return (features[entry], postings.reduce(Float(0)) { $0 + postingValues[$1] })
         }
     }
 

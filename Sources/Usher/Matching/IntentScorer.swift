@@ -16,20 +16,21 @@ struct IntentScorer: Sendable {
     private let storage: Storage
     let intentCount: Int
 
-    init(examples: [(vector: SparseVector, intent: Int)], featureCount: Int, intentCount: Int, kind: ModelKind) {
+    init(vectors: VectorTable, examples: ExampleTable, featureCount: Int, kind: ModelKind) {
+        let intentCount = examples.intentCount
         self.intentCount = intentCount
         let linear =
             switch kind {
-            case .automatic: examples.count * intentCount <= Self.trainingWorkLimit
+            case .automatic: vectors.count * intentCount <= Self.trainingWorkLimit
             case .linear: true
             case .bayes: false
             }
         if linear {
             var model = LinearModel(featureCount: featureCount, intentCount: intentCount)
-            model.train(examples)
+            model.train(vectors, intents: examples.intents)
             storage = .linear(model)
         } else {
-            storage = .bayes(BayesModel(examples: examples, featureCount: featureCount, intentCount: intentCount))
+            storage = .bayes(BayesModel(examples: examples, featureCount: featureCount))
         }
     }
 

@@ -50,35 +50,37 @@ struct LinearModel: Sendable {
         weights[Int(feature) * intentCount + intent]
     }
 
-    /// Fits the per-intent SVMs to `examples` (vector and intent index).
-    mutating func train(_ examples: [(vector: SparseVector, intent: Int)], parameters: Parameters = Parameters()) {
-        guard !examples.isEmpty else { return }
+    /// Fits the per-intent SVMs to the example vectors in `table`, whose row `i` belongs to intent `intents[i]`.
+    mutating func train(_ table: VectorTable, intents: [Int32], parameters: Parameters = Parameters()) {
+        guard table.count > 0 else { return }
         let count = intentCount
         let diagonal = 1 / (2 * parameters.cost)
-        var alphas = [Float](repeating: 0, count: examples.count * count)
-        var order = Array(examples.indices)
+        var alphas = [Float](repeating: 0, count: table.count * count)
+        var order = Array(0..<table.count)
         var state = parameters.seed
         var scores = [Float](repeating: 0, count: count)
+        let squaredNorms = (0..<table.count).map { row in
+            table.range(of: row).reduce(Float(1) + diagonal) { $0 + table.values[$1] * table.values[$1] }
+        }
         for epoch in 0..<parameters.maximumEpochs {
             Self.shuffle(&order, state: &state)
             var largestStep: Float = 0
-            for index in order {
-                let (vector, intent) = examples[index]
-                for i in scores.indices { scores[i] = 0 }
-                addScores(vector, to: &scores)
-                let squaredNorm = vector.values.reduce(Float(1)) { $0 + $1 * $1 } + diagonal
+            for row in order {
+                let range = table.range(of: row)
+                let intent = Int(intents[row])
+                scoreRow(table, range, into: &scores)
                 for candidate in 0..<count {
                     let label: Float = candidate == intent ? 1 : -1
-                    let slot = index * count + candidate
+                    let slot = row * count + candidate
                     let alpha = alphas[slot]
                     let gradient = label * scores[candidate] - 1 + diagonal * alpha
                     let projected = alpha == 0 ? min(gradient, 0) : gradient
                     guard projected != 0 else { continue }
                     largestStep = max(largestStep, abs(projected))
-                    let updated = max(alpha - gradient / squaredNorm, 0)
+                    let updated = max(alpha - gradient / squaredNorms[row], 0)
                     alphas[slot] = updated
                     let delta = (updated - alpha) * label
-                    if delta != 0 { add(vector, times: delta, to: candidate) }
+                    if delta != 0 { add(table, range, times: delta, to: candidate) }
                 }
             }
             epochsRun = epoch + 1
@@ -86,10 +88,29 @@ struct LinearModel: Sendable {
         }
     }
 
-    private mutating func add(_ vector: SparseVector, times factor: Float, to intent: Int) {
+    /// Every intent's score for one row of `table`, intercept included.
+    private func scoreRow(_ table: VectorTable, _ range: Range<Int>, into scores: inout [Float]) {
+        let count = intentCount
+        weights.withUnsafeBufferPointer { weights in
+            table.ids.withUnsafeBufferPointer { ids in
+                table.values.withUnsafeBufferPointer { values in
+                    scores.withUnsafeMutableBufferPointer { scores in
+                        for intent in 0..<count { scores[intent] = bias[intent] }
+                        for index in range {
+                            let row = Int(ids[index]) * count
+                            let value = values[index]
+                            for intent in 0..<count { scores[intent] += value * weights[row + intent] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private mutating func add(_ table: VectorTable, _ range: Range<Int>, times factor: Float, to intent: Int) {
         let count = intentCount
         weights.withUnsafeMutableBufferPointer { weights in
-            for (id, value) in zip(vector.ids, vector.values) { weights[Int(id) * count + intent] += factor * value }
+            for index in range { weights[Int(table.ids[index]) * count + intent] += factor * table.values[index] }
         }
         bias[intent] += factor
     }

@@ -31,13 +31,11 @@ public struct Matcher: Sendable {
         threshold = bot.settings.threshold
         var table = ExampleTable(intents: bot.intents)
         var vectorizer = Vectorizer()
-        let vectors = vectorizer.fit(ExampleTable.normalizedTexts(bot.intents))
+        let vectors = vectorizer.fit(table.learningTexts)
         table.index(vectors)
         self.vectorizer = vectorizer
         examples = table
-        scorer = IntentScorer(
-            examples: zip(vectors, table.intents).map { ($0, Int($1)) }, featureCount: vectorizer.featureCount,
-            intentCount: bot.intents.count, kind: model)
+        scorer = IntentScorer(vectors: vectors, examples: table, featureCount: vectorizer.featureCount, kind: model)
         patterns = PatternIndex(intents: bot.intents)
     }
 
@@ -62,7 +60,8 @@ public struct Matcher: Sendable {
         let nearest = examples.nearest(to: vector, in: best.intent)
         let confidence = Self.confidence(score: best.score, nearestSimilarity: nearest.similarity, model: scorer.kind)
         let evidence = MatchResult.Evidence.similarity(
-            example: nearest.example.map { examples.texts[$0] }, exampleOrigin: nearest.example.map { examples.origins[$0] },
+            example: nearest.example.map { examples.example($0).text },
+            exampleOrigin: nearest.example.map { examples.example($0).origin },
             words: explanation(vector, normalized, intent: best.intent))
         return MatchResult(
             intent: confidence >= threshold ? intentNames[best.intent] : nil, confidence: confidence,

@@ -3,9 +3,10 @@ import Foundation
 /// Maps text to ``SparseVector``s with weights learnt from the bot's own examples.
 ///
 /// Weights are `(1 + ln tf) · idf` with `idf = ln((1 + N) / (1 + df)) + 1`. The word block and
-/// the character block are each normalised to unit length and scaled so that words and
-/// character n-grams each carry half of the vector's weight; features no example has are
-/// dropped, as nothing could have learnt from them.
+/// the character block are each normalised and scaled so that words and character n-grams each
+/// carry half of the vector's length. Features no example has are not stored (nothing learnt
+/// from them) but keep their share of the length, so a message of mostly unknown words gets a
+/// short known part, and with it low scores.
 struct Vectorizer: Sendable {
     /// The share of the vector's squared length given to whole words (the rest goes to n-grams).
     static let wordShare: Float = 0.5
@@ -19,50 +20,57 @@ struct Vectorizer: Sendable {
 
     /// Learns the vocabulary and document frequencies from `texts` and returns their vectors.
     /// Ids are given in order of first appearance, so the same bot always gets the same ids.
-    mutating func fit(_ texts: [NormalizedText]) -> [SparseVector] {
+    mutating func fit(_ texts: some Sequence<String>) -> VectorTable {
         var documentFrequency: [Int32] = []
-        var raw: [[FeatureExtractor.RawFeature]] = []
-        raw.reserveCapacity(texts.count)
-        var seen = Set<Int32>()
+        var counts = VectorTable()
+        var blocks: [UInt8] = []
+        var keys: [UInt64] = []
         for text in texts {
-            let features = extractor.extract(text)
-            seen.removeAll(keepingCapacity: true)
-            for feature in features {
+            // (id, block) packed into one integer, so one plain sort groups repeats.
+            keys.removeAll(keepingCapacity: true)
+            for feature in extractor.extract(TextNormalizer.normalize(text)) {
                 let (id, inserted) = ids.insert(feature.hash)
                 if inserted { documentFrequency.append(0) }
-                if seen.insert(id).inserted { documentFrequency[Int(id)] += 1 }
+                keys.append(UInt64(UInt32(id)) << 8 | UInt64(feature.block.rawValue))
             }
-            raw.append(features)
+            keys.sort()
+            counts.appendRow { ids, values in
+                for (offset, key) in keys.enumerated() {
+                    if offset > 0 && keys[offset - 1] == key {
+                        values[values.count - 1] += 1
+                        continue
+                    }
+                    let id = Int32(truncatingIfNeeded: key >> 8)
+                    ids.append(id)
+                    values.append(1)
+                    blocks.append(UInt8(truncatingIfNeeded: key))
+                    documentFrequency[Int(id)] += 1
+                }
+            }
         }
-        documentCount = texts.count
-        let documents = Float(texts.count)
+        documentCount = counts.count
+        let documents = Float(counts.count)
         idf = documentFrequency.map { log((1 + documents) / (1 + Float($0))) + 1 }
-        return raw.map { weigh($0) }
+        return counts.mapRows { ids, values, range in
+            for index in range { values[index] = (1 + log(values[index])) * idf[Int(ids[index])] }
+            Self.normalise(&values, range, blocks: blocks, unknownSquares: [0, 0])
+        }
     }
 
     func vector(_ text: NormalizedText) -> SparseVector {
-        weigh(extractor.extract(text))
-    }
-
-    /// The weight a feature no example has would get: the idf of a document frequency of zero.
-    private var unknownIDF: Float { log(1 + Float(documentCount)) + 1 }
-
-    private func weigh(_ features: [FeatureExtractor.RawFeature]) -> SparseVector {
-        var known: [(id: Int32, block: FeatureExtractor.Block, token: Int32)] = []
-        var unknown: [(hash: UInt64, block: FeatureExtractor.Block)] = []
-        known.reserveCapacity(features.count)
-        for feature in features {
+        var known: [(id: Int32, block: UInt8, token: Int32)] = []
+        var unknown: [(hash: UInt64, block: UInt8)] = []
+        for feature in extractor.extract(text) {
             if let id = ids.id(for: feature.hash) {
-                known.append((id, feature.block, feature.token))
+                known.append((id, feature.block.rawValue, feature.token))
             } else {
-                unknown.append((feature.hash, feature.block))
+                unknown.append((feature.hash, feature.block.rawValue))
             }
         }
         guard !known.isEmpty else { return .empty }
         known.sort { $0.id < $1.id }
         var vector = SparseVector(ids: [], values: [], tokens: [])
-        vector.ids.reserveCapacity(known.count)
-        var blocks: [FeatureExtractor.Block] = []
+        var blocks: [UInt8] = []
         var index = 0
         while index < known.count {
             var end = index + 1
@@ -74,14 +82,15 @@ struct Vectorizer: Sendable {
             blocks.append(known[index].block)
             index = end
         }
-        normalise(&vector, blocks: blocks, unknownSquares: unknownSquares(&unknown))
+        Self.normalise(&vector.values, vector.values.indices, blocks: blocks, unknownSquares: unknownSquares(&unknown))
         return vector
     }
 
-    /// The squared weight of the features no example has, per block. They are not stored, but
-    /// they keep their share of the vector's length: a message made mostly of words the bot never
-    /// saw gets a short known part, and so low scores and similarities.
-    private func unknownSquares(_ unknown: inout [(hash: UInt64, block: FeatureExtractor.Block)]) -> [Float] {
+    /// The weight a feature no example has would get: the idf of a document frequency of zero.
+    private var unknownIDF: Float { log(1 + Float(documentCount)) + 1 }
+
+    /// The squared weight of the features no example has, per block.
+    private func unknownSquares(_ unknown: inout [(hash: UInt64, block: UInt8)]) -> [Float] {
         var squares: [Float] = [0, 0]
         guard !unknown.isEmpty else { return squares }
         unknown.sort { $0.hash < $1.hash }
@@ -91,19 +100,20 @@ struct Vectorizer: Sendable {
             var end = index + 1
             while end < unknown.count && unknown[end].hash == unknown[index].hash { end += 1 }
             let value = (1 + log(Float(end - index))) * idf
-            squares[Int(unknown[index].block.rawValue)] += value * value
+            squares[Int(unknown[index].block)] += value * value
             index = end
         }
         return squares
     }
 
-    private func normalise(_ vector: inout SparseVector, blocks: [FeatureExtractor.Block], unknownSquares: [Float]) {
+    /// Scales `values[range]` so each block gets its share of a unit length (with one block empty,
+    /// the other takes the whole length).
+    private static func normalise(_ values: inout [Float], _ range: Range<Int>, blocks: [UInt8], unknownSquares: [Float]) {
         var squares = unknownSquares
-        for (value, block) in zip(vector.values, blocks) { squares[Int(block.rawValue)] += value * value }
-        let shares = [Self.wordShare, 1 - Self.wordShare]
-        // With one block empty, the other takes the whole length.
+        for index in range { squares[Int(blocks[index])] += values[index] * values[index] }
+        let shares = [wordShare, 1 - wordShare]
         let total = (0..<2).reduce(Float(0)) { $0 + (squares[$1] > 0 ? shares[$1] : 0) }
         let scales = (0..<2).map { squares[$0] > 0 ? (shares[$0] / total).squareRoot() / squares[$0].squareRoot() : 0 }
-        for index in vector.values.indices { vector.values[index] *= scales[Int(blocks[index].rawValue)] }
+        for index in range { values[index] *= scales[Int(blocks[index])] }
     }
 }

@@ -78,6 +78,7 @@ extension String {
     /// A number with exactly four decimals, without Foundation's locale-dependent formatting.
     init(format4 value: Double) { self = Self.fixed(value, digits: 4) }
     init(format3 value: Double) { self = Self.fixed(value, digits: 3) }
+    init(format1 value: Double) { self = Self.fixed(value, digits: 1) }
 
     private static func fixed(_ value: Double, digits: Int) -> String {
         let scale = (0..<digits).reduce(1.0) { value, _ in value * 10 }

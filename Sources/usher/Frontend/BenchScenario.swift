@@ -1,0 +1,101 @@
+import Foundation
+import Usher
+
+/// One benchmark scenario: a bot and the messages to match against it.
+struct BenchScenario {
+    static let allNames = ["example", "banking77", "synthetic-1k", "synthetic-10k"]
+
+    let name: String
+    let bot: String
+    let data: String
+
+    func run(rounds: Int) throws -> BenchResult {
+        let (path, messages, skip) = try prepare()
+        if let skip { return BenchResult(scenario: name, skipped: skip) }
+        var loads: [Double] = []
+        var parses: [Double] = []
+        var matcher: Matcher?
+        var intents = 0
+        var examples = 0
+        for _ in 0..<max(1, rounds) {
+            matcher = nil  // so that peak memory is one bot's, not two
+            let start = ContinuousClock.now
+            let definition = try BotLoader.load(path: path)
+            parses.append((ContinuousClock.now - start).seconds)
+            matcher = Matcher(bot: definition)
+            loads.append((ContinuousClock.now - start).seconds)
+            intents = definition.intents.count
+            examples = definition.intents.reduce(0) { $0 + $1.examples.count }
+        }
+        guard let matcher else { return BenchResult(scenario: name, skipped: "no rounds") }
+        var throughputs: [Double] = []
+        var latencies: [Double] = []
+        latencies.reserveCapacity(messages.count * rounds)
+        for _ in 0..<rounds {
+            let roundStart = ContinuousClock.now
+            for message in messages {
+                let start = ContinuousClock.now
+                _ = matcher.match(message)
+                latencies.append((ContinuousClock.now - start).seconds)
+            }
+            throughputs.append(Double(messages.count) / (ContinuousClock.now - roundStart).seconds)
+        }
+        latencies.sort()
+        return BenchResult(
+            scenario: name, intents: intents, examples: examples, model: matcher.modelKind.rawValue,
+            loadSeconds: median(loads), parseSeconds: median(parses), messages: messages.count, messagesPerSecond: median(throughputs),
+            p50Microseconds: percentile(latencies, 0.50) * 1e6, p99Microseconds: percentile(latencies, 0.99) * 1e6,
+            peakMemoryMB: PeakMemory.megabytes())
+    }
+
+    /// The bot's path and the messages, writing generated bots to a temporary file first.
+    private func prepare() throws -> (path: String, messages: [String], skip: String?) {
+        switch name {
+        case "example":
+            let evals = (try? DatasetReader.read(path: "evals/desk.jsonl")) ?? []
+            let texts = evals.isEmpty ? try BotLoader.load(path: bot).intents.flatMap { $0.examples.map(\.text) } : evals.map(\.text)
+            return (bot, texts, nil)
+        case "banking77":
+            let train = "\(data)/banking77/train.csv"
+            guard FileManager.default.fileExists(atPath: train) else { return ("", [], "no \(train)") }
+            let path = try temporaryBot(BotImporter.json(from: DatasetReader.read(path: train)))
+            return (path, try DatasetReader.read(path: "\(data)/banking77/test.csv").map(\.text), nil)
+        default:
+            let intents = name == "synthetic-1k" ? 1_000 : 10_000
+            let generator = SyntheticBot(intents: intents, examplesPerIntent: 20)
+            let path = try temporaryBot(BotImporter.json(for: generator.bot()))
+            return (path, generator.messages(5_000).map(\.text), nil)
+        }
+    }
+
+    private func temporaryBot(_ json: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("usher-bench-\(name)-\(getpid()).json").path
+        guard FileManager.default.createFile(atPath: path, contents: Data(json.utf8)) else {
+            throw BenchError(message: "cannot write \(path)")
+        }
+        return path
+    }
+
+    private func median(_ values: [Double]) -> Double { percentile(values.sorted(), 0.5) }
+
+    private func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.down)))]
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// The process's peak resident memory, from Linux's /proc (0 where that is not available).
+enum PeakMemory {
+    static func megabytes() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
+        return kilobytes / 1024
+    }
+}
