@@ -75,13 +75,19 @@ public struct Matcher: Sendable {
     /// mapped through a logistic curve centred so that 0.5 is the default threshold; centres and
     /// slope were chosen on CLINC150's validation and out-of-scope sets (see docs/matching.md).
     /// Naive Bayes scores are log-probabilities, not margins, so that model uses the cosine alone.
+    ///
+    /// However well a message scores, confidence never exceeds `similarity / 0.3`: a message
+    /// less than 0.15 similar to every example of the intent stays below the default threshold.
+    /// Small bots need this, as their scores spread less.
     static func confidence(score: Float, nearestSimilarity: Float, model: ModelKind) -> Double {
         let blend = model == .bayes ? Double(nearestSimilarity) : Double(score + nearestSimilarity) / 2
         let centre = model == .bayes ? bayesConfidenceCentre : confidenceCentre
-        return 1 / (1 + exp(-confidenceSlope * (blend - centre)))
+        let curve = 1 / (1 + exp(-confidenceSlope * (blend - centre)))
+        return max(0, min(curve, Double(nearestSimilarity) / similarityForFullConfidence))
     }
 
     static let confidenceSlope = 6.0
+    static let similarityForFullConfidence = 0.3
     static let confidenceCentre = -0.20
     static let bayesConfidenceCentre = 0.27
 
