@@ -15,16 +15,19 @@ public enum BotLinter {
     }
 
     static func thinIntents(_ bot: BotDefinition) -> [DefinitionWarning] {
-        bot.intents.compactMap { intent in
-            if intent.examples.count < minimumExamples && !(intent.examples.isEmpty && !intent.patterns.isEmpty) {
-                return DefinitionWarning(
-                    origin: intent.origin,
-                    message: "intent \"\(intent.name)\" has \(intent.examples.count) example\(intent.examples.count == 1 ? "" : "s"); give it at least \(minimumExamples) varied ones")
+        bot.intents.flatMap { intent in
+            var warnings: [DefinitionWarning] = []
+            let count = intent.examples.count
+            if count < minimumExamples && !(count == 0 && !intent.patterns.isEmpty) {
+                warnings.append(
+                    DefinitionWarning(
+                        origin: intent.origin,
+                        message: "intent \"\(intent.name)\" has \(count) example\(count == 1 ? "" : "s"); give it at least \(minimumExamples) varied ones"))
             }
             if intent.responses.isEmpty {
-                return DefinitionWarning(origin: intent.origin, message: "intent \"\(intent.name)\" has no responses")
+                warnings.append(DefinitionWarning(origin: intent.origin, message: "intent \"\(intent.name)\" has no responses"))
             }
-            return nil
+            return warnings
         }
     }
 

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// A three-intent bot and a labelled set small enough to score by hand.
+private let bot = """
+    {"intents": [
+      {"name": "order", "examples": ["where is my order", "track my parcel", "has my order shipped"]},
+      {"name": "refund", "examples": ["I want a refund", "give me my money back", "refund my purchase"]},
+      {"name": "hello", "examples": ["hello there", "hi", "good morning"]}
+    ]}
+    """
+
+@Suite("usher eval")
+struct EvalCommandTests {
+    /// where→order ✓, refund→refund ✓, hello→hello ✓, "money back for my order"→(labelled hello: a
+    /// deliberate mistake), weather→out of scope ✓. Accuracy 4/5, in-scope 3/4, OOS recall 1/1.
+    @Test func printsTheMetricsAsJSON() throws {
+        let directory = try UsherBinary.directory([
+            "bot.json": bot,
+            "data.jsonl": """
+                {"text": "wher is my order", "intent": "order"}
+                {"text": "I would like a refund", "intent": "refund"}
+                {"text": "hello!", "intent": "hello"}
+                {"text": "give my money back please", "intent": "hello"}
+                {"text": "what's the weather in Oslo tomorrow", "intent": null}
+
+                """,
+        ])
+        let output = try UsherBinary.run(["eval", "bot.json", "--data", "data.jsonl", "--json", "--misses", "misses.jsonl"], in: directory)
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect(report["messages"] as? Int == 5)
+        #expect(report["accuracy"] as? Double == 0.8)
+        #expect(report["in_scope_accuracy"] as? Double == 0.75)
+        #expect(report["oos_recall"] as? Double == 1)
+        #expect((report["seconds"] as? Double ?? -1) >= 0)
+        let confusions = try #require(report["confusions"] as? [[String: Any]])
+        #expect(confusions.first?["expected"] as? String == "hello")
+        #expect(confusions.first?["predicted"] as? String == "refund")
+        let misses = try String(contentsOf: directory.appendingPathComponent("misses.jsonl"), encoding: .utf8)
+        #expect(misses.hasPrefix("{\"line\": 4, \"text\": \"give my money back please\", \"expected\": \"hello\", \"predicted\": \"refund\""))
+    }
+
+    @Test func printsTablesForPeople() throws {
+        let directory = try UsherBinary.directory(["bot.json": bot, "data.csv": "text,category\nwhere is my order,order\nhi,hello\n"])
+        let output = try UsherBinary.run(["eval", "bot.json", "--data", "data.csv"], in: directory)
+        #expect(output.status == 0)
+        #expect(output.stdout.hasPrefix("messages            2\naccuracy            1.0000\n"))
+        #expect(output.stdout.contains("intent                          precision  recall   F1       support"))
+    }
+
+    @Test func badDataFilesNameTheLine() throws {
+        let directory = try UsherBinary.directory(["bot.json": bot, "data.jsonl": "{\"text\": \"hi\", \"intent\": \"hello\"}\n{\"text\": 5}\n"])
+        let output = try UsherBinary.run(["eval", "bot.json", "--data", "data.jsonl"], in: directory)
+        #expect(output.status == 1)
+        #expect(output.stderr == "data.jsonl:2: needs \"text\" as a string\n")
+        let range = try UsherBinary.run(["eval", "bot.json", "--data", "data.jsonl", "--threshold", "3"], in: directory)
+        #expect(range.status == 2)
+        #expect(range.stderr.contains("--threshold must be between 0 and 1"))
+    }
+}

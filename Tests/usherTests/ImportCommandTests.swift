@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+@Suite("usher import")
+struct ImportCommandTests {
+    @Test func importsALabelledSetIntoABotThatChecksAndScores() throws {
+        let directory = try UsherBinary.directory([
+            "train.csv": "text,category\nwhere is my card,card_arrival\n\"card not here, still waiting\",card_arrival\nwhat is the rate?,exchange_rate\nhow much is a euro,exchange_rate\nblah,oos\n"
+        ])
+        let imported = try UsherBinary.run(["import", "train.csv", "-o", "bot.json"], in: directory)
+        #expect(imported.status == 0)
+        #expect(imported.stderr == "train.csv: imported 4 examples into 2 intents; left out 1 out-of-scope lines\n")
+        let check = try UsherBinary.run(["check", "bot.json"], in: directory)
+        #expect(check.status == 0)
+        #expect(check.stdout == "bot.json: ok: 2 intents, 4 examples, 0 patterns, 4 warnings\n")
+        let eval = try UsherBinary.run(["eval", "bot.json", "--data", "train.csv", "--json"], in: directory)
+        #expect(eval.stdout.contains("\"in_scope_accuracy\": 1,"))
+    }
+
+    @Test func writesToStandardOutput() throws {
+        let directory = try UsherBinary.directory(["d.jsonl": "{\"text\": \"hi\", \"intent\": \"greet\"}\n"])
+        let output = try UsherBinary.run(["import", "d.jsonl", "-o", "-"], in: directory)
+        #expect(output.stdout == """
+            {
+              "language": "en",
+              "intents": [
+                {
+                  "name": "greet",
+                  "examples": [
+                    "hi"
+                  ]
+                }
+              ]
+            }
+
+            """)
+    }
+}
