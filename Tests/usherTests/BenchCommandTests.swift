@@ -17,6 +17,8 @@ struct BenchCommandTests {
     @Test func refusesUnknownScenarios() throws {
         let output = try UsherBinary.run(["bench", "--scenarios", "nope"])
         #expect(output.status == 2)
-        #expect(output.stderr.contains("unknown scenario nope; choose from example, banking77, synthetic-1k, synthetic-10k"))
+        #expect(
+            output.stderr.contains("unknown scenario nope; choose from example, banking77, synthetic-1k, synthetic-10k")
+        )
     }
 }

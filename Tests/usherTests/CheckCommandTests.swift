@@ -18,19 +18,25 @@ struct CheckCommandTests {
         let output = try UsherBinary.run(["check", directory.path])
         #expect(output.status == 1)
         #expect(output.stdout.isEmpty)
-        #expect(output.stderr == """
-            \(directory.path)/a.json:3:19: error: intents[0].example: unknown key "example"; did you mean "examples"?
-            \(directory.path)/b.json:1:41: error: intents[0].examples[0]: unclosed '{' (write {{ for a literal brace)
-            \(directory.path): 2 errors; the bot was not loaded
+        #expect(
+            output.stderr == """
+                \(directory.path)/a.json:3:19: error: intents[0].example: unknown key "example"; did you mean "examples"?
+                \(directory.path)/b.json:1:41: error: intents[0].examples[0]: unclosed '{' (write {{ for a literal brace)
+                \(directory.path): 2 errors; the bot was not loaded
 
-            """)
+                """)
     }
 
     @Test func warningsKeepExitZeroUnlessStrict() throws {
-        let directory = try UsherBinary.directory(["bot.json": #"{"intents": [{"name": "a", "examples": ["one"], "responses": ["ok"]}]}"#])
+        let directory = try UsherBinary.directory([
+            "bot.json": #"{"intents": [{"name": "a", "examples": ["one"], "responses": ["ok"]}]}"#
+        ])
         let lenient = try UsherBinary.run(["check", directory.path])
         #expect(lenient.status == 0)
-        #expect(lenient.stderr == "\(directory.path)/bot.json:1:14: warning: intents[0]: intent \"a\" has 1 example; give it at least 3 varied ones\n")
+        #expect(
+            lenient.stderr
+                == "\(directory.path)/bot.json:1:14: warning: intents[0]: intent \"a\" has 1 example; give it at least 3 varied ones\n"
+        )
         #expect(lenient.stdout.hasSuffix("1 warning\n"))
         #expect(lenient.stdout == "\(directory.path): ok: 1 intents, 1 examples, 0 patterns, 1 warning\n")
         #expect(try UsherBinary.run(["check", "--strict", directory.path]).status == 1)
@@ -46,6 +52,8 @@ struct CheckCommandTests {
     @Test func aMissingBotIsAnError() throws {
         let output = try UsherBinary.run(["check", "/no/such/bot"])
         #expect(output.status == 1)
-        #expect(output.stderr == "/no/such/bot: error: no such file or directory\n/no/such/bot: 1 error; the bot was not loaded\n")
+        #expect(
+            output.stderr
+                == "/no/such/bot: error: no such file or directory\n/no/such/bot: 1 error; the bot was not loaded\n")
     }
 }

@@ -18,15 +18,16 @@ struct EvalCommandTests {
         let directory = try UsherBinary.directory([
             "bot.json": bot,
             "data.jsonl": """
-                {"text": "wher is my order", "intent": "order"}
-                {"text": "I would like a refund", "intent": "refund"}
-                {"text": "hello!", "intent": "hello"}
-                {"text": "give my money back please", "intent": "hello"}
-                {"text": "what's the weather in Oslo tomorrow", "intent": null}
+            {"text": "wher is my order", "intent": "order"}
+            {"text": "I would like a refund", "intent": "refund"}
+            {"text": "hello!", "intent": "hello"}
+            {"text": "give my money back please", "intent": "hello"}
+            {"text": "what's the weather in Oslo tomorrow", "intent": null}
 
-                """,
+            """,
         ])
-        let output = try UsherBinary.run(["eval", "bot.json", "--data", "data.jsonl", "--json", "--misses", "misses.jsonl"], in: directory)
+        let output = try UsherBinary.run(
+            ["eval", "bot.json", "--data", "data.jsonl", "--json", "--misses", "misses.jsonl"], in: directory)
         #expect(output.status == 0, "\(output.stderr)")
         let report = try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect(report["messages"] as? Int == 5)
@@ -38,11 +39,16 @@ struct EvalCommandTests {
         #expect(confusions.first?["expected"] as? String == "hello")
         #expect(confusions.first?["predicted"] as? String == "refund")
         let misses = try String(contentsOf: directory.appendingPathComponent("misses.jsonl"), encoding: .utf8)
-        #expect(misses.hasPrefix("{\"line\": 4, \"text\": \"give my money back please\", \"expected\": \"hello\", \"predicted\": \"refund\""))
+        #expect(
+            misses.hasPrefix(
+                "{\"line\": 4, \"text\": \"give my money back please\", \"expected\": \"hello\", \"predicted\": \"refund\""
+            ))
     }
 
     @Test func printsTablesForPeople() throws {
-        let directory = try UsherBinary.directory(["bot.json": bot, "data.csv": "text,category\nwhere is my order,order\nhi,hello\n"])
+        let directory = try UsherBinary.directory([
+            "bot.json": bot, "data.csv": "text,category\nwhere is my order,order\nhi,hello\n",
+        ])
         let output = try UsherBinary.run(["eval", "bot.json", "--data", "data.csv"], in: directory)
         #expect(output.status == 0)
         #expect(output.stdout.hasPrefix("messages            2\naccuracy            1.0000\n"))
@@ -50,11 +56,14 @@ struct EvalCommandTests {
     }
 
     @Test func badDataFilesNameTheLine() throws {
-        let directory = try UsherBinary.directory(["bot.json": bot, "data.jsonl": "{\"text\": \"hi\", \"intent\": \"hello\"}\n{\"text\": 5}\n"])
+        let directory = try UsherBinary.directory([
+            "bot.json": bot, "data.jsonl": "{\"text\": \"hi\", \"intent\": \"hello\"}\n{\"text\": 5}\n",
+        ])
         let output = try UsherBinary.run(["eval", "bot.json", "--data", "data.jsonl"], in: directory)
         #expect(output.status == 1)
         #expect(output.stderr == "data.jsonl:2: needs \"text\" as a string\n")
-        let range = try UsherBinary.run(["eval", "bot.json", "--data", "data.jsonl", "--threshold", "3"], in: directory)
+        let range = try UsherBinary.run(
+            ["eval", "bot.json", "--data", "data.jsonl", "--threshold", "3"], in: directory)
         #expect(range.status == 2)
         #expect(range.stderr.contains("--threshold must be between 0 and 1"))
     }

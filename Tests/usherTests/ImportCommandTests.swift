@@ -5,7 +5,8 @@ import Testing
 struct ImportCommandTests {
     @Test func importsALabelledSetIntoABotThatChecksAndScores() throws {
         let directory = try UsherBinary.directory([
-            "train.csv": "text,category\nwhere is my card,card_arrival\n\"card not here, still waiting\",card_arrival\nwhat is the rate?,exchange_rate\nhow much is a euro,exchange_rate\nblah,oos\n"
+            "train.csv":
+                "text,category\nwhere is my card,card_arrival\n\"card not here, still waiting\",card_arrival\nwhat is the rate?,exchange_rate\nhow much is a euro,exchange_rate\nblah,oos\n"
         ])
         let imported = try UsherBinary.run(["import", "train.csv", "-o", "bot.json"], in: directory)
         #expect(imported.status == 0)
@@ -20,19 +21,20 @@ struct ImportCommandTests {
     @Test func writesToStandardOutput() throws {
         let directory = try UsherBinary.directory(["d.jsonl": "{\"text\": \"hi\", \"intent\": \"greet\"}\n"])
         let output = try UsherBinary.run(["import", "d.jsonl", "-o", "-"], in: directory)
-        #expect(output.stdout == """
-            {
-              "language": "en",
-              "intents": [
+        #expect(
+            output.stdout == """
                 {
-                  "name": "greet",
-                  "examples": [
-                    "hi"
+                  "language": "en",
+                  "intents": [
+                    {
+                      "name": "greet",
+                      "examples": [
+                        "hi"
+                      ]
+                    }
                   ]
                 }
-              ]
-            }
 
-            """)
+                """)
     }
 }

@@ -67,7 +67,8 @@ public struct SyntheticBot: Sendable {
     private func madeUpWord(_ random: inout SeededRandom) -> String {
         let syllables = 2 + random.next(below: 2)
         return (0..<syllables).map { _ in
-            Self.consonants[random.next(below: Self.consonants.count)] + Self.vowels[random.next(below: Self.vowels.count)]
+            Self.consonants[random.next(below: Self.consonants.count)]
+                + Self.vowels[random.next(below: Self.vowels.count)]
         }.joined()
     }
 
@@ -78,7 +79,9 @@ public struct SyntheticBot: Sendable {
         return String(characters)
     }
 
-    static let consonants = ["b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "ch", "sh", "tr", "pl"]
+    static let consonants = [
+        "b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "ch", "sh", "tr", "pl",
+    ]
     static let vowels = ["a", "e", "i", "o", "u", "ai", "ou"]
     /// Sentence frames: A is the intent's action, T its thing, D one of its details.
     static let frames = [

@@ -19,7 +19,8 @@ public enum BotImporter {
                 examples[intent, default: []].append(Example(template: Template(segments: [.text(text)])))
             }
         }
-        return BotDefinition(language: language, intents: order.map { IntentDefinition(name: $0, examples: examples[$0] ?? []) })
+        return BotDefinition(
+            language: language, intents: order.map { IntentDefinition(name: $0, examples: examples[$0] ?? []) })
     }
 
     /// The bot's JSON text in the definition format, ready for an author to add responses.
@@ -35,7 +36,9 @@ public enum BotImporter {
             output += "    {\n      \"name\": \(JSONWriter.string(intent.name)),\n"
             output += "      \"examples\": " + list(intent.examples.map(\.text))
             if !intent.patterns.isEmpty { output += ",\n      \"patterns\": " + list(intent.patterns.map(\.source)) }
-            if !intent.responses.isEmpty { output += ",\n      \"responses\": " + list(intent.responses.map(\.description)) }
+            if !intent.responses.isEmpty {
+                output += ",\n      \"responses\": " + list(intent.responses.map(\.description))
+            }
             output += "\n    }"
         }
         return output + "\n  ]\n}\n"

@@ -28,9 +28,12 @@ public enum DatasetReader {
 
     public static func readJSONLines(_ bytes: [UInt8], file: String) throws(DatasetError) -> [LabelledUtterance] {
         var result: [LabelledUtterance] = []
-        for (offset, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+        for (offset, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+        {
             let lineNumber = offset + 1
-            guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") })
+            guard
+                line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }
+                )
             else { continue }
             result.append(try utterance(fromJSON: Array(line), file: file, line: lineNumber))
         }
@@ -44,17 +47,20 @@ public enum DatasetReader {
         do {
             node = try JSONParser.parse(line)
         } catch {
-            throw DatasetError(file: file, line: number, message: "invalid JSON at column \(error.location.column): \(error.message)")
+            throw DatasetError(
+                file: file, line: number, message: "invalid JSON at column \(error.location.column): \(error.message)")
         }
         guard case .object(let members) = node.value else {
-            throw DatasetError(file: file, line: number, message: "expected a JSON object, found \(node.value.kindDescription)")
+            throw DatasetError(
+                file: file, line: number, message: "expected a JSON object, found \(node.value.kindDescription)")
         }
         let fields = Dictionary(members.map { ($0.key, $0.value.value) }, uniquingKeysWith: { first, _ in first })
         guard case .string(let text)? = fields["text"] else {
             throw DatasetError(file: file, line: number, message: "needs \"text\" as a string")
         }
         switch fields["intent"] ?? fields["label"] {
-        case .string(let label)?: return LabelledUtterance(text: text, intent: isOutOfScope(label) ? nil : label, line: number)
+        case .string(let label)?:
+            return LabelledUtterance(text: text, intent: isOutOfScope(label) ? nil : label, line: number)
         case .null?: return LabelledUtterance(text: text, intent: nil, line: number)
         default: throw DatasetError(file: file, line: number, message: "needs \"intent\" as a string or null")
         }
@@ -71,7 +77,9 @@ public enum DatasetReader {
         guard let textColumn = names.firstIndex(of: "text"),
             let labelColumn = names.firstIndex(where: { ["category", "intent", "label"].contains($0) })
         else {
-            throw DatasetError(file: file, line: 1, message: "the header needs a \"text\" column and a \"category\" (or \"intent\") column")
+            throw DatasetError(
+                file: file, line: 1,
+                message: "the header needs a \"text\" column and a \"category\" (or \"intent\") column")
         }
         var result: [LabelledUtterance] = []
         while let record = try csvRecord(&reader, file: file) {
@@ -83,7 +91,8 @@ public enum DatasetReader {
             }
             let label = record.fields[labelColumn]
             result.append(
-                LabelledUtterance(text: record.fields[textColumn], intent: isOutOfScope(label) ? nil : label, line: record.line))
+                LabelledUtterance(
+                    text: record.fields[textColumn], intent: isOutOfScope(label) ? nil : label, line: record.line))
         }
         return result
     }

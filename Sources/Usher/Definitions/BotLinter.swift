@@ -11,7 +11,11 @@ public enum BotLinter {
         warnings += thinIntents(bot)
         warnings += sharedExamples(bot)
         warnings += slotMarkers(bot)
-        return warnings.sorted { ($0.origin.file, $0.origin.location ?? SourceLocation(line: 0, column: 0)) < ($1.origin.file, $1.origin.location ?? SourceLocation(line: 0, column: 0)) }
+        return warnings.sorted {
+            ($0.origin.file, $0.origin.location ?? SourceLocation(line: 0, column: 0)) < (
+                $1.origin.file, $1.origin.location ?? SourceLocation(line: 0, column: 0)
+            )
+        }
     }
 
     static func thinIntents(_ bot: BotDefinition) -> [DefinitionWarning] {
@@ -22,10 +26,13 @@ public enum BotLinter {
                 warnings.append(
                     DefinitionWarning(
                         origin: intent.origin,
-                        message: "intent \"\(intent.name)\" has \(count) example\(count == 1 ? "" : "s"); give it at least \(minimumExamples) varied ones"))
+                        message:
+                            "intent \"\(intent.name)\" has \(count) example\(count == 1 ? "" : "s"); give it at least \(minimumExamples) varied ones"
+                    ))
             }
             if intent.responses.isEmpty {
-                warnings.append(DefinitionWarning(origin: intent.origin, message: "intent \"\(intent.name)\" has no responses"))
+                warnings.append(
+                    DefinitionWarning(origin: intent.origin, message: "intent \"\(intent.name)\" has no responses"))
             }
             return warnings
         }
@@ -45,14 +52,17 @@ public enum BotLinter {
                         firstByKey[key] = (intentIndex, example, exact)
                         continue
                     }
-                    guard first.intent != intentIndex, reported.insert(example.origin.path + example.origin.file).inserted
+                    guard first.intent != intentIndex,
+                        reported.insert(example.origin.path + example.origin.file).inserted
                     else { continue }
                     let other = bot.intents[first.intent].name
                     let kind = exact && first.exact ? "the same example" : "a near-duplicate of an example"
                     warnings.append(
                         DefinitionWarning(
                             origin: example.origin,
-                            message: "\"\(example.text)\" is \(kind) of intent \"\(other)\" (\"\(first.example.text)\" at \(place(first.example.origin))); the matcher cannot tell them apart"))
+                            message:
+                                "\"\(example.text)\" is \(kind) of intent \"\(other)\" (\"\(first.example.text)\" at \(place(first.example.origin))); the matcher cannot tell them apart"
+                        ))
                 }
             }
         }
@@ -84,8 +94,11 @@ public enum BotLinter {
                 for name in response.slotNames where !marked.contains(name) {
                     warnings.append(
                         DefinitionWarning(
-                            origin: DefinitionOrigin(file: intent.origin.file, path: "\(intent.origin.path).responses[\(offset)]", location: intent.origin.location),
-                            message: "response uses {\(name)}, but no example or pattern of \"\(intent.name)\" marks it"))
+                            origin: DefinitionOrigin(
+                                file: intent.origin.file, path: "\(intent.origin.path).responses[\(offset)]",
+                                location: intent.origin.location),
+                            message: "response uses {\(name)}, but no example or pattern of \"\(intent.name)\" marks it"
+                        ))
                 }
             }
             for example in intent.examples {
@@ -93,7 +106,10 @@ public enum BotLinter {
                     let key = name.lowercased().filter { $0 != "_" && $0 != "-" }
                     if let first = spellings[key], first != name {
                         warnings.append(
-                            DefinitionWarning(origin: example.origin, message: "slot marker {\(name)} differs from {\(first)} used elsewhere; use one spelling"))
+                            DefinitionWarning(
+                                origin: example.origin,
+                                message:
+                                    "slot marker {\(name)} differs from {\(first)} used elsewhere; use one spelling"))
                     } else {
                         spellings[key] = name
                     }

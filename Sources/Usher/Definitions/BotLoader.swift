@@ -82,7 +82,10 @@ public enum BotLoader {
         let attributes = try? FileManager.default.attributesOfItem(atPath: file)
         if let size = attributes?[.size] as? Int, size > maximumFileSize {
             throw DefinitionErrors([
-                DefinitionError(file: file, message: "the file is \(size >> 20) MiB; definition files are limited to \(maximumFileSize >> 20) MiB")
+                DefinitionError(
+                    file: file,
+                    message:
+                        "the file is \(size >> 20) MiB; definition files are limited to \(maximumFileSize >> 20) MiB")
             ])
         }
         guard let data = FileManager.default.contents(atPath: file) else {

@@ -130,7 +130,8 @@ struct DefinitionDecoder {
                 } else {
                     message += "; expected one of " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
                 }
-                errors.append(DefinitionError(file: file, path: memberPath, location: member.keyLocation, message: message))
+                errors.append(
+                    DefinitionError(file: file, path: memberPath, location: member.keyLocation, message: message))
                 continue
             }
             result[member.key] = member.value
@@ -164,7 +165,10 @@ struct DefinitionDecoder {
             return nil
         }
         guard range.contains(value) else {
-            report(path, node, "must be between \(range.lowerBound.formatted) and \(range.upperBound.formatted), found \(value.formatted)")
+            report(
+                path, node,
+                "must be between \(range.lowerBound.formatted) and \(range.upperBound.formatted), found \(value.formatted)"
+            )
             return nil
         }
         return value
@@ -203,7 +207,8 @@ public enum IntentName {
     }
 
     static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        !(scalar.properties.isWhitespace || scalar.properties.generalCategory == .control || scalar == "{" || scalar == "}")
+        !(scalar.properties.isWhitespace || scalar.properties.generalCategory == .control || scalar == "{"
+            || scalar == "}")
     }
 }
 

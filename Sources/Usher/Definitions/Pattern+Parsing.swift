@@ -16,7 +16,8 @@ extension Pattern {
             switch segment {
             case .slot(let name):
                 if case .capture = elements.last {
-                    throw Template.ParseError(message: "captures {\(name)} and the one before it need words between them")
+                    throw Template.ParseError(
+                        message: "captures {\(name)} and the one before it need words between them")
                 }
                 elements.append(.capture(name))
             case .text(let text):

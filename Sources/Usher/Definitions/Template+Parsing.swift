@@ -20,7 +20,9 @@ extension Template {
         while index < bytes.count {
             let byte = bytes[index]
             let next = index + 1 < bytes.count ? bytes[index + 1] : nil
-            if byte == UInt8(ascii: "{") && next == UInt8(ascii: "{") || byte == UInt8(ascii: "}") && next == UInt8(ascii: "}") {
+            if byte == UInt8(ascii: "{") && next == UInt8(ascii: "{")
+                || byte == UInt8(ascii: "}") && next == UInt8(ascii: "}")
+            {
                 literal.append(byte)
                 index += 2
             } else if byte == UInt8(ascii: "{") {
@@ -47,7 +49,8 @@ extension Template {
         guard !name.isEmpty else { throw ParseError(message: "empty slot marker {}") }
         guard SlotName.isValid(name) else {
             throw ParseError(
-                message: "invalid slot name \"\(name)\" in {\(name)}: use letters, digits and _, starting with a letter")
+                message: "invalid slot name \"\(name)\" in {\(name)}: use letters, digits and _, starting with a letter"
+            )
         }
     }
 }

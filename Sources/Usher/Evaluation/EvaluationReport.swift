@@ -47,7 +47,11 @@ public struct EvaluationReport: Sendable {
         var rejectedCorrectly = 0
         var rejected = 0
         for (expected, predicted) in pairs {
-            if expected == predicted { correct += 1 } else { mistakes[Pair(expected: expected, predicted: predicted), default: 0] += 1 }
+            if expected == predicted {
+                correct += 1
+            } else {
+                mistakes[Pair(expected: expected, predicted: predicted), default: 0] += 1
+            }
             if let expected {
                 inScope += 1
                 expectedCounts[expected, default: 0] += 1
@@ -68,11 +72,14 @@ public struct EvaluationReport: Sendable {
             let precision = Self.ratio(hits, predictedCounts[label] ?? 0) ?? 0
             let recall = Self.ratio(hits, expectedCounts[label] ?? 0) ?? 0
             let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
-            return IntentScore(intent: label, precision: precision, recall: recall, f1: f1, support: expectedCounts[label] ?? 0)
+            return IntentScore(
+                intent: label, precision: precision, recall: recall, f1: f1, support: expectedCounts[label] ?? 0)
         }
         macroF1 = intents.isEmpty ? 0 : intents.map(\.f1).reduce(0, +) / Double(intents.count)
         confusions = mistakes.map { Confusion(expected: $0.key.expected, predicted: $0.key.predicted, count: $0.value) }
-            .sorted { ($1.count, $0.expected ?? "", $0.predicted ?? "") < ($0.count, $1.expected ?? "", $1.predicted ?? "") }
+            .sorted {
+                ($1.count, $0.expected ?? "", $0.predicted ?? "") < ($0.count, $1.expected ?? "", $1.predicted ?? "")
+            }
             .prefix(confusionLimit).map { $0 }
     }
 

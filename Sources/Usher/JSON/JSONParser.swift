@@ -29,7 +29,9 @@ public struct JSONParser {
         if parser.index >= bytes.count { throw parser.error("the file is empty; expected a JSON value") }
         let root = try parser.parseValue()
         parser.skipWhitespace()
-        if parser.index < bytes.count { throw parser.error("unexpected \(parser.describeCurrent()) after the JSON value") }
+        if parser.index < bytes.count {
+            throw parser.error("unexpected \(parser.describeCurrent()) after the JSON value")
+        }
         return root
     }
 
@@ -73,7 +75,9 @@ public struct JSONParser {
                 throw JSONSyntaxError("duplicate key \"\(key)\" in the same object", at: keyLocation)
             }
             skipWhitespace()
-            guard consume(UInt8(ascii: ":")) else { throw error("unexpected \(describeCurrent()); expected ':' after the key") }
+            guard consume(UInt8(ascii: ":")) else {
+                throw error("unexpected \(describeCurrent()); expected ':' after the key")
+            }
             skipWhitespace()
             let value = try parseValue()
             members.append(JSONMember(key: key, keyLocation: keyLocation, value: value))

@@ -19,7 +19,9 @@ public enum JSONWriter {
                 case "\t": "\\t"
                 case "\u{2028}": "\\u2028"
                 case "\u{2029}": "\\u2029"
-                default: scalar.value < 0x20 ? "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16) : nil
+                default:
+                    scalar.value < 0x20
+                        ? "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16) : nil
                 }
             if let escape {
                 output.unicodeScalars.append(contentsOf: scalars[run..<index])

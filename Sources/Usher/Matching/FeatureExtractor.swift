@@ -33,7 +33,8 @@ struct FeatureExtractor: Sendable {
                 let unit = Hasher64.hash(bytes)
                 features.append(RawFeature(hash: Hasher64.tagged(unit, tag: 1), block: .words, token: position))
                 if let previous, previous.isCharacter {
-                    features.append(RawFeature(hash: Hasher64.pair(previous.hash, unit), block: .words, token: position))
+                    features.append(
+                        RawFeature(hash: Hasher64.pair(previous.hash, unit), block: .words, token: position))
                 }
                 previous = (unit, true)
                 continue

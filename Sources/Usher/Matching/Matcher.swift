@@ -55,7 +55,8 @@ public struct Matcher: Sendable {
             return patternResult(hit, ranked: ranked)
         }
         guard let best = ranked.first else {
-            return MatchResult(intent: nil, confidence: 0, candidates: [], evidence: .noKnownWords, threshold: threshold)
+            return MatchResult(
+                intent: nil, confidence: 0, candidates: [], evidence: .noKnownWords, threshold: threshold)
         }
         let nearest = examples.nearest(to: vector, in: best.intent)
         let confidence = Self.confidence(score: best.score, nearestSimilarity: nearest.similarity, model: scorer.kind)
@@ -106,11 +107,13 @@ public struct Matcher: Sendable {
         let intent = hit.compiled.intent
         let others = ranked.filter { $0.intent != intent }.prefix(Self.candidateCount - 1)
         let score = ranked.first { $0.intent == intent }.map { Double($0.score) } ?? 1
-        let candidates = [MatchResult.Candidate(intent: intentNames[intent], score: score)]
+        let candidates =
+            [MatchResult.Candidate(intent: intentNames[intent], score: score)]
             + others.map { MatchResult.Candidate(intent: intentNames[$0.intent], score: Double($0.score)) }
         return MatchResult(
             intent: intentNames[intent], confidence: 1, candidates: candidates,
-            evidence: .pattern(source: hit.compiled.pattern.source, origin: hit.compiled.pattern.origin, captures: hit.captures),
+            evidence: .pattern(
+                source: hit.compiled.pattern.source, origin: hit.compiled.pattern.origin, captures: hit.captures),
             threshold: threshold)
     }
 
@@ -118,7 +121,8 @@ public struct Matcher: Sendable {
     private func explanation(_ vector: SparseVector, _ text: NormalizedText, intent: Int) -> [MatchResult.WordWeight] {
         var byToken: [Int32: Float] = [:]
         for (offset, id) in vector.ids.enumerated() {
-            byToken[vector.tokens[offset], default: 0] += vector.values[offset] * scorer.weight(feature: id, intent: intent)
+            byToken[vector.tokens[offset], default: 0] +=
+                vector.values[offset] * scorer.weight(feature: id, intent: intent)
         }
         var byWord: [String: Float] = [:]
         for (token, weight) in byToken { byWord[text.text(of: text.tokens[Int(token)]), default: 0] += weight }

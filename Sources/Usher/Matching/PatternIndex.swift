@@ -34,7 +34,8 @@ struct PatternIndex: Sendable {
                 let words = elements.compactMap { if case .word(let word) = $0 { word } else { nil } }
                 guard let key = words.first else { continue }
                 byKeyWord[key, default: []].append(patterns.count)
-                patterns.append(Compiled(intent: intentIndex, pattern: pattern, elements: elements, specificity: words.count))
+                patterns.append(
+                    Compiled(intent: intentIndex, pattern: pattern, elements: elements, specificity: words.count))
             }
         }
     }
@@ -84,7 +85,8 @@ struct PatternIndex: Sendable {
         var matched = false
         switch elements[element] {
         case .word(let expected):
-            matched = word < words.count && words[word] == expected
+            matched =
+                word < words.count && words[word] == expected
                 && matches(element + 1, word + 1, elements, words, &captures, &failed)
         case .wildcard:
             matched = (word...words.count).contains { matches(element + 1, $0, elements, words, &captures, &failed) }

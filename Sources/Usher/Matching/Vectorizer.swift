@@ -108,7 +108,9 @@ struct Vectorizer: Sendable {
 
     /// Scales `values[range]` so each block gets its share of a unit length (with one block empty,
     /// the other takes the whole length).
-    private static func normalise(_ values: inout [Float], _ range: Range<Int>, blocks: [UInt8], unknownSquares: [Float]) {
+    private static func normalise(
+        _ values: inout [Float], _ range: Range<Int>, blocks: [UInt8], unknownSquares: [Float]
+    ) {
         var squares = unknownSquares
         for index in range { squares[Int(blocks[index])] += values[index] * values[index] }
         let shares = [wordShare, 1 - wordShare]

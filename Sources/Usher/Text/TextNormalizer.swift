@@ -36,7 +36,9 @@ public enum TextNormalizer {
 
     /// The letter without its accents, for letters of alphabets whose accents customers often omit.
     private static func stripAccent(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
-        guard (0x00C0...0x04FF).contains(scalar.value) || (0x1E00...0x1FFF).contains(scalar.value) else { return [scalar] }
+        guard (0x00C0...0x04FF).contains(scalar.value) || (0x1E00...0x1FFF).contains(scalar.value) else {
+            return [scalar]
+        }
         let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
         let kept = decomposed.filter { $0.properties.generalCategory != .nonspacingMark }
         return kept.isEmpty ? [scalar] : Array(kept)
@@ -76,7 +78,9 @@ public enum TextNormalizer {
                 appendToToken(scalar, isDigit: scalar.properties.numericType == .decimal)
             } else if scalar == "\u{2019}" || scalar == "\u{02BC}" {
                 pendingApostrophe = tokenStart != nil
-            } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark {
+            } else if scalar.properties.generalCategory == .nonspacingMark
+                || scalar.properties.generalCategory == .spacingMark
+            {
                 // Marks that survive folding belong to the letter before them (Devanagari vowel signs, ...).
                 if tokenStart != nil { appendToToken(scalar, isDigit: false) }
             } else {

@@ -38,12 +38,16 @@ struct BenchCommand: ParsableCommand {
     func validate() throws {
         let unknown = scenarioNames.filter { !BenchScenario.allNames.contains($0) }
         if !unknown.isEmpty {
-            throw ValidationError("unknown scenario \(unknown.joined(separator: ", ")); choose from \(BenchScenario.allNames.joined(separator: ", "))")
+            throw ValidationError(
+                "unknown scenario \(unknown.joined(separator: ", ")); choose from \(BenchScenario.allNames.joined(separator: ", "))"
+            )
         }
         if rounds < 1 { throw ValidationError("--rounds must be at least 1") }
     }
 
-    private var scenarioNames: [String] { scenarios.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+    private var scenarioNames: [String] {
+        scenarios.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+    }
 
     func run() throws {
         if let child {

@@ -22,7 +22,8 @@ struct CheckCommand: ParsableCommand {
         let examples = bot.intents.reduce(0) { $0 + $1.examples.count }
         let patterns = bot.intents.reduce(0) { $0 + $1.patterns.count }
         Console.out(
-            "\(path): ok: \(bot.intents.count) intents, \(examples) examples, \(patterns) patterns, \(warnings.count) warning\(warnings.count == 1 ? "" : "s")")
+            "\(path): ok: \(bot.intents.count) intents, \(examples) examples, \(patterns) patterns, \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
+        )
         if strict && !warnings.isEmpty { throw ExitCode(ExitCodes.failure) }
     }
 }

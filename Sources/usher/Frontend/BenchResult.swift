@@ -40,7 +40,9 @@ struct BenchResult {
     }
 
     var json: String {
-        if let skipped { return "{\"scenario\": \(JSONWriter.string(scenario)), \"skipped\": \(JSONWriter.string(skipped))}" }
+        if let skipped {
+            return "{\"scenario\": \(JSONWriter.string(scenario)), \"skipped\": \(JSONWriter.string(skipped))}"
+        }
         return "{\"scenario\": \(JSONWriter.string(scenario)), \"intents\": \(intents), \"examples\": \(examples), "
             + "\"model\": \(JSONWriter.string(model)), \"load_seconds\": \(JSONWriter.number(loadSeconds)), \"parse_seconds\": \(JSONWriter.number(parseSeconds)), "
             + "\"messages\": \(messages), \"messages_per_second\": \(JSONWriter.number(messagesPerSecond.rounded())), "
@@ -50,7 +52,9 @@ struct BenchResult {
 
     /// Reads the line a child printed; fields missing from it stay zero.
     init?(json: String) {
-        guard case .object(let members)? = try? JSONParser.parse(json.trimmingCharacters(in: .whitespacesAndNewlines)).value
+        guard
+            case .object(let members)? = try? JSONParser.parse(json.trimmingCharacters(in: .whitespacesAndNewlines))
+                .value
         else { return nil }
         var fields: [String: JSONValue] = [:]
         for member in members { fields[member.key] = member.value.value }
@@ -71,18 +75,25 @@ struct BenchResult {
     }
 
     static func table(_ results: [BenchResult]) -> String {
-        let header = ["scenario", "intents", "examples", "model", "load s", "(parse s)", "msg/s", "p50 µs", "p99 µs", "peak MB"]
+        let header = [
+            "scenario", "intents", "examples", "model", "load s", "(parse s)", "msg/s", "p50 µs", "p99 µs", "peak MB",
+        ]
         let rows = results.map { result -> [String] in
-            if let skipped = result.skipped { return [result.scenario, "skipped: \(skipped)", "", "", "", "", "", "", "", ""] }
+            if let skipped = result.skipped {
+                return [result.scenario, "skipped: \(skipped)", "", "", "", "", "", "", "", ""]
+            }
             return [
                 result.scenario, String(result.intents), String(result.examples), result.model,
-                String(format3: result.loadSeconds), String(format3: result.parseSeconds), String(Int(result.messagesPerSecond)),
-                String(format1: result.p50Microseconds), String(format1: result.p99Microseconds), String(format1: result.peakMemoryMB),
+                String(format3: result.loadSeconds), String(format3: result.parseSeconds),
+                String(Int(result.messagesPerSecond)),
+                String(format1: result.p50Microseconds), String(format1: result.p99Microseconds),
+                String(format1: result.peakMemoryMB),
             ]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         return ([header] + rows).map { row in
-            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(
+                separator: "  ")
         }.joined(separator: "\n")
     }
 }

@@ -43,7 +43,8 @@ struct BenchScenario {
         latencies.sort()
         return BenchResult(
             scenario: name, intents: intents, examples: examples, model: matcher.modelKind.rawValue,
-            loadSeconds: median(loads), parseSeconds: median(parses), messages: messages.count, messagesPerSecond: median(throughputs),
+            loadSeconds: median(loads), parseSeconds: median(parses), messages: messages.count,
+            messagesPerSecond: median(throughputs),
             p50Microseconds: percentile(latencies, 0.50) * 1e6, p99Microseconds: percentile(latencies, 0.99) * 1e6,
             peakMemoryMB: PeakMemory.megabytes())
     }
@@ -53,7 +54,9 @@ struct BenchScenario {
         switch name {
         case "example":
             let evals = (try? DatasetReader.read(path: "evals/desk.jsonl")) ?? []
-            let texts = evals.isEmpty ? try BotLoader.load(path: bot).intents.flatMap { $0.examples.map(\.text) } : evals.map(\.text)
+            let texts =
+                evals.isEmpty
+                ? try BotLoader.load(path: bot).intents.flatMap { $0.examples.map(\.text) } : evals.map(\.text)
             return (bot, texts, nil)
         case "banking77":
             let train = "\(data)/banking77/train.csv"
@@ -69,7 +72,8 @@ struct BenchScenario {
     }
 
     private func temporaryBot(_ json: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("usher-bench-\(name)-\(getpid()).json").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("usher-bench-\(name)-\(getpid()).json")
+            .path
         guard FileManager.default.createFile(atPath: path, contents: Data(json.utf8)) else {
             throw BenchError(message: "cannot write \(path)")
         }

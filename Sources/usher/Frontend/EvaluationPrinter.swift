@@ -85,6 +85,7 @@ extension String {
         let scaled = Int((abs(value) * scale).rounded())
         let whole = scaled / Int(scale)
         let fraction = String(scaled % Int(scale))
-        return (value < 0 && scaled > 0 ? "-" : "") + "\(whole)." + String(repeating: "0", count: digits - fraction.count) + fraction
+        return (value < 0 && scaled > 0 ? "-" : "") + "\(whole)."
+            + String(repeating: "0", count: digits - fraction.count) + fraction
     }
 }

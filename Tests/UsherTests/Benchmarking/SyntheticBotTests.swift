@@ -10,7 +10,9 @@ struct SyntheticBotTests {
         #expect(first.intents.count == 50)
         #expect(first.intents.allSatisfy { $0.examples.count == 5 })
         #expect(first.intents.map { $0.examples.map(\.text) } == second.intents.map { $0.examples.map(\.text) })
-        #expect(SyntheticBot(intents: 50, examplesPerIntent: 5, seed: 1).bot().intents[0].examples.map(\.text) != first.intents[0].examples.map(\.text))
+        #expect(
+            SyntheticBot(intents: 50, examplesPerIntent: 5, seed: 1).bot().intents[0].examples.map(\.text)
+                != first.intents[0].examples.map(\.text))
     }
 
     @Test func messagesNameRealIntents() {

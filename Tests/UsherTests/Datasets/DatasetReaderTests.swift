@@ -14,24 +14,31 @@ private func jsonl(_ text: String) throws(DatasetError) -> [LabelledUtterance] {
 struct DatasetReaderTests {
     @Test func readsQuotedCSVWithTheLabelColumnAnywhere() throws {
         let rows = try csv("category,text\r\ncard_arrival,\"Where is it, \"\"please\"\"?\"\noos,\"two\nlines\"\n")
-        #expect(rows == [
-            LabelledUtterance(text: "Where is it, \"please\"?", intent: "card_arrival", line: 2),
-            LabelledUtterance(text: "two\nlines", intent: nil, line: 3),
-        ])
+        #expect(
+            rows == [
+                LabelledUtterance(text: "Where is it, \"please\"?", intent: "card_arrival", line: 2),
+                LabelledUtterance(text: "two\nlines", intent: nil, line: 3),
+            ])
     }
 
     @Test func readsJSONLinesWithNullAndOOSLabels() throws {
-        let rows = try jsonl("{\"text\": \"hi\", \"intent\": \"greet\"}\n\n{\"text\": \"weather?\", \"intent\": null}\n{\"text\": \"x\", \"intent\": \"oos\"}\n")
-        #expect(rows == [
-            LabelledUtterance(text: "hi", intent: "greet", line: 1),
-            LabelledUtterance(text: "weather?", intent: nil, line: 3),
-            LabelledUtterance(text: "x", intent: nil, line: 4),
-        ])
+        let rows = try jsonl(
+            "{\"text\": \"hi\", \"intent\": \"greet\"}\n\n{\"text\": \"weather?\", \"intent\": null}\n{\"text\": \"x\", \"intent\": \"oos\"}\n"
+        )
+        #expect(
+            rows == [
+                LabelledUtterance(text: "hi", intent: "greet", line: 1),
+                LabelledUtterance(text: "weather?", intent: nil, line: 3),
+                LabelledUtterance(text: "x", intent: nil, line: 4),
+            ])
     }
 
     @Test(arguments: [
         ("", "data.csv: the file is empty; expected a header such as text,category"),
-        ("words,label2\nx,y\n", "data.csv:1: the header needs a \"text\" column and a \"category\" (or \"intent\") column"),
+        (
+            "words,label2\nx,y\n",
+            "data.csv:1: the header needs a \"text\" column and a \"category\" (or \"intent\") column"
+        ),
         ("text,category\nhello,greet,extra\n", "data.csv:2: expected 2 fields as in the header, found 3"),
         ("text,category\n\"unterminated,greet\n", "data.csv:2: unterminated quoted field"),
     ])
@@ -44,7 +51,10 @@ struct DatasetReaderTests {
         ("{\"text\": \"a\", \"intent\": \"b\"}\n{\"text\": 1}\n", "data.jsonl:2: needs \"text\" as a string"),
         ("{\"text\": \"a\"}\n", "data.jsonl:1: needs \"intent\" as a string or null"),
         ("[1]\n", "data.jsonl:1: expected a JSON object, found an array"),
-        ("{\"text\": \"a\", \"intent\": \"b\"}\n{oops}\n", "data.jsonl:2: invalid JSON at column 2: unexpected 'o'; expected a key in double quotes"),
+        (
+            "{\"text\": \"a\", \"intent\": \"b\"}\n{oops}\n",
+            "data.jsonl:2: invalid JSON at column 2: unexpected 'o'; expected a key in double quotes"
+        ),
     ])
     func reportsJSONLinesErrorsWithTheirLine(input: String, message: String) {
         #expect(throws: DatasetError.self) { try jsonl(input) }

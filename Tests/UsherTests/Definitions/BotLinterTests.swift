@@ -10,11 +10,14 @@ private func lint(_ json: String) throws -> [String] {
 @Suite("BotLinter")
 struct BotLinterTests {
     @Test func warnsAboutThinIntentsAndMissingResponses() throws {
-        let warnings = try lint(#"{"intents": [{"name": "a", "examples": ["one", "two"], "responses": ["x"]}, {"name": "b", "examples": ["c d", "e f", "g h"]}]}"#)
-        #expect(warnings == [
-            "bot.json:1:14: warning: intents[0]: intent \"a\" has 2 examples; give it at least 3 varied ones",
-            "bot.json:1:77: warning: intents[1]: intent \"b\" has no responses",
-        ])
+        let warnings = try lint(
+            #"{"intents": [{"name": "a", "examples": ["one", "two"], "responses": ["x"]}, {"name": "b", "examples": ["c d", "e f", "g h"]}]}"#
+        )
+        #expect(
+            warnings == [
+                "bot.json:1:14: warning: intents[0]: intent \"a\" has 2 examples; give it at least 3 varied ones",
+                "bot.json:1:77: warning: intents[1]: intent \"b\" has no responses",
+            ])
     }
 
     @Test func warnsAboutExamplesSharedBetweenIntents() throws {
@@ -24,11 +27,12 @@ struct BotLinterTests {
               {"name": "b", "examples": ["where is my order", "stolen card, my", "open the account today please"], "responses": ["y"]}
             ]}
             """
-        #expect(try lint(json) == [
-            "bot.json:3:30: warning: intents[1].examples[0]: \"where is my order\" is the same example of intent \"a\" (\"Where is my order?\" at bot.json:2); the matcher cannot tell them apart",
-            "bot.json:3:51: warning: intents[1].examples[1]: \"stolen card, my\" is a near-duplicate of an example of intent \"a\" (\"my card is stolen\" at bot.json:2); the matcher cannot tell them apart",
-            "bot.json:3:70: warning: intents[1].examples[2]: \"open the account today please\" is a near-duplicate of an example of intent \"a\" (\"open an account today please\" at bot.json:2); the matcher cannot tell them apart",
-        ])
+        #expect(
+            try lint(json) == [
+                "bot.json:3:30: warning: intents[1].examples[0]: \"where is my order\" is the same example of intent \"a\" (\"Where is my order?\" at bot.json:2); the matcher cannot tell them apart",
+                "bot.json:3:51: warning: intents[1].examples[1]: \"stolen card, my\" is a near-duplicate of an example of intent \"a\" (\"my card is stolen\" at bot.json:2); the matcher cannot tell them apart",
+                "bot.json:3:70: warning: intents[1].examples[2]: \"open the account today please\" is a near-duplicate of an example of intent \"a\" (\"open an account today please\" at bot.json:2); the matcher cannot tell them apart",
+            ])
     }
 
     @Test func warnsAboutInconsistentSlotMarkers() throws {
@@ -38,13 +42,17 @@ struct BotLinterTests {
               {"name": "b", "examples": ["find {orderId}", "p q", "r s"], "responses": ["ok"]}
             ]}
             """
-        #expect(try lint(json) == [
-            "bot.json:2:3: warning: intents[0].responses[0]: response uses {orderid}, but no example or pattern of \"a\" marks it",
-            "bot.json:3:30: warning: intents[1].examples[0]: slot marker {orderId} differs from {order_id} used elsewhere; use one spelling",
-        ])
+        #expect(
+            try lint(json) == [
+                "bot.json:2:3: warning: intents[0].responses[0]: response uses {orderid}, but no example or pattern of \"a\" marks it",
+                "bot.json:3:30: warning: intents[1].examples[0]: slot marker {orderId} differs from {order_id} used elsewhere; use one spelling",
+            ])
     }
 
     @Test func aCleanBotHasNoWarnings() throws {
-        #expect(try lint(#"{"intents": [{"name": "a", "examples": ["one thing", "two things", "three"], "responses": ["x"]}]}"#) == [])
+        #expect(
+            try lint(
+                #"{"intents": [{"name": "a", "examples": ["one thing", "two things", "three"], "responses": ["x"]}]}"#)
+                == [])
     }
 }

@@ -6,7 +6,10 @@ import Testing
 struct TemplateTests {
     @Test func parsesMarkersAndEscapedBraces() throws {
         let template = try Template.parse("Order {order_id} is {{really}} {status}.")
-        #expect(template.segments == [.text("Order "), .slot("order_id"), .text(" is {really} "), .slot("status"), .text(".")])
+        #expect(
+            template.segments == [
+                .text("Order "), .slot("order_id"), .text(" is {really} "), .slot("status"), .text("."),
+            ])
         #expect(template.slotNames == ["order_id", "status"])
         #expect(template.description == "Order {order_id} is {{really}} {status}.")
     }
@@ -22,8 +25,9 @@ struct TemplateTests {
     }
 
     @Test func patternsSplitIntoWordsWildcardsAndCaptures() throws {
-        #expect(try Pattern.parseElements("* where * my order {order_id} *") == [
-            .wildcard, .words(" where "), .wildcard, .words(" my order "), .capture("order_id"), .wildcard,
-        ])
+        #expect(
+            try Pattern.parseElements("* where * my order {order_id} *") == [
+                .wildcard, .words(" where "), .wildcard, .words(" my order "), .capture("order_id"), .wildcard,
+            ])
     }
 }

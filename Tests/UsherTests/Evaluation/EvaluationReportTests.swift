@@ -17,15 +17,17 @@ struct EvaluationReportTests {
         #expect(report.outOfScopeRecall == 0.5)
         #expect(report.outOfScopePrecision == 0.5)
         #expect(report.macroF1 == 0.5)
-        #expect(report.intents == [
-            .init(intent: "a", precision: 0.5, recall: 0.5, f1: 0.5, support: 2),
-            .init(intent: "b", precision: 0.5, recall: 0.5, f1: 0.5, support: 2),
-        ])
-        #expect(report.confusions == [
-            .init(expected: nil, predicted: "a", count: 1),
-            .init(expected: "a", predicted: "b", count: 1),
-            .init(expected: "b", predicted: nil, count: 1),
-        ])
+        #expect(
+            report.intents == [
+                .init(intent: "a", precision: 0.5, recall: 0.5, f1: 0.5, support: 2),
+                .init(intent: "b", precision: 0.5, recall: 0.5, f1: 0.5, support: 2),
+            ])
+        #expect(
+            report.confusions == [
+                .init(expected: nil, predicted: "a", count: 1),
+                .init(expected: "a", predicted: "b", count: 1),
+                .init(expected: "b", predicted: nil, count: 1),
+            ])
     }
 
     /// a→a ×3, a→b ×1, c→c: a P 1 R 0.75 F1 6/7; b P 0 R 0 F1 0; c 1/1/1. Macro (6/7 + 0 + 1) / 3.

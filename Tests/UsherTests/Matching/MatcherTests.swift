@@ -42,7 +42,10 @@ struct MatcherTests {
         #expect(result.confidence >= result.threshold)
     }
 
-    @Test(arguments: ["what's the weather like in Paris tomorrow", "tell me a joke about cats", "who won the football match", "xyzzy plugh"])
+    @Test(arguments: [
+        "what's the weather like in Paris tomorrow", "tell me a joke about cats", "who won the football match",
+        "xyzzy plugh",
+    ])
     func rejectsOutOfScopeMessages(message: String) {
         let result = deskMatcher.match(message)
         #expect(result.intent == nil, "\(message) → \(result.candidates.first?.intent ?? "-") \(result.confidence)")
@@ -92,8 +95,10 @@ struct MatcherTests {
     }
 
     @Test func theMostSpecificPatternWins() throws {
-        let json = #"{"intents": [{"name": "any", "patterns": ["* order *"]}, {"name": "cancel", "patterns": ["* cancel * order *"]}]}"#
-        let matcher = Matcher(bot: try BotLoader.load(sources: [BotLoader.Source(name: "p.json", bytes: Array(json.utf8))]))
+        let json =
+            #"{"intents": [{"name": "any", "patterns": ["* order *"]}, {"name": "cancel", "patterns": ["* cancel * order *"]}]}"#
+        let matcher = Matcher(
+            bot: try BotLoader.load(sources: [BotLoader.Source(name: "p.json", bytes: Array(json.utf8))]))
         #expect(matcher.match("please cancel my order now").intent == "cancel")
         #expect(matcher.match("my order").intent == "any")
         #expect(matcher.match("cancel it").intent == nil)
@@ -118,7 +123,14 @@ struct MatcherTests {
     }
 
     @Test func aSingleIntentBotStillRejectsUnrelatedMessages() throws {
-        let bot = BotDefinition(intents: [IntentDefinition(name: "hours", examples: [Example("what are your opening hours"), Example("when are you open"), Example("opening times please")])])
+        let bot = BotDefinition(intents: [
+            IntentDefinition(
+                name: "hours",
+                examples: [
+                    Example("what are your opening hours"), Example("when are you open"),
+                    Example("opening times please"),
+                ])
+        ])
         let matcher = Matcher(bot: bot)
         #expect(matcher.match("when do you open").intent == "hours")
         #expect(matcher.match("who won the football match").intent == nil)

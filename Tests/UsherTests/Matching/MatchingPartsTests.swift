@@ -67,8 +67,10 @@ struct MatchingPartsTests {
 
     @Test func characterGramsMakeTyposShareFeatures() {
         let extractor = FeatureExtractor()
-        let order = Set(extractor.extract(TextNormalizer.normalize("order")).filter { $0.block == .characters }.map(\.hash))
-        let ordr = Set(extractor.extract(TextNormalizer.normalize("ordr")).filter { $0.block == .characters }.map(\.hash))
+        let order = Set(
+            extractor.extract(TextNormalizer.normalize("order")).filter { $0.block == .characters }.map(\.hash))
+        let ordr = Set(
+            extractor.extract(TextNormalizer.normalize("ordr")).filter { $0.block == .characters }.map(\.hash))
         #expect(order.count == 5)  // <or ord rde der er>
         #expect(order.intersection(ordr).count == 2)  // <or ord
     }

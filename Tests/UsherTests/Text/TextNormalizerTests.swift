@@ -32,7 +32,10 @@ struct TextNormalizerTests {
         #expect(TextNormalizer.normalize("ab12 34 x").tokens.map(\.kind) == [.word, .number, .word])
     }
 
-    @Test(arguments: [("cards", "card"), ("charging", "charg"), ("charged", "charg"), ("countries", "country"), ("class", "class"), ("is", "is"), ("bus", "bus")])
+    @Test(arguments: [
+        ("cards", "card"), ("charging", "charg"), ("charged", "charg"), ("countries", "country"), ("class", "class"),
+        ("is", "is"), ("bus", "bus"),
+    ])
     func stemsLightly(word: String, stem: String) {
         #expect(Stemmer.stem(word) == stem)
     }
