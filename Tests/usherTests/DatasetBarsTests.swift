@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// The public labelled sets beside the repository, when present (CI and developer machines have them).
+enum DataSets {
+    static let folder = UsherBinary.root.deletingLastPathComponent().appendingPathComponent("shared/data")
+    static var available: Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent("banking77/train.csv").path)
+    }
+}
+
+/// The accuracy bars of the matcher, on bots imported from the training splits only.
+@Suite("Dataset bars", .enabled(if: DataSets.available, "needs ../shared/data"))
+struct DatasetBarsTests {
+    private func eval(_ bot: URL, _ data: URL) throws -> [String: Any] {
+        let output = try UsherBinary.run(["eval", bot.path, "--data", data.path, "--json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        return try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+    }
+
+    private func importBot(_ train: URL) throws -> URL {
+        let bot = try UsherBinary.directory([:]).appendingPathComponent("bot.json")
+        #expect(try UsherBinary.run(["import", train.path, "-o", bot.path]).status == 0)
+        return bot
+    }
+
+    @Test func banking77ScoresAtLeastNinetyPercent() throws {
+        let bot = try importBot(DataSets.folder.appendingPathComponent("banking77/train.csv"))
+        let report = try eval(bot, DataSets.folder.appendingPathComponent("banking77/test.csv"))
+        #expect((report["accuracy"] as? Double ?? 0) >= 0.90, "\(report["accuracy"] ?? "-")")
+    }
+
+    @Test func clinc150KeepsInScopeAccuracyAndRejectsOutOfScope() throws {
+        let clinc = DataSets.folder.appendingPathComponent("clinc150")
+        let bot = try importBot(clinc.appendingPathComponent("train.jsonl"))
+        let inScope = try eval(bot, clinc.appendingPathComponent("val.jsonl"))
+        #expect((inScope["in_scope_accuracy"] as? Double ?? 0) >= 0.90, "\(inScope["in_scope_accuracy"] ?? "-")")
+        let outOfScope = try eval(bot, clinc.appendingPathComponent("oos_val.jsonl"))
+        #expect((outOfScope["oos_recall"] as? Double ?? 0) >= 0.50, "\(outOfScope["oos_recall"] ?? "-")")
+    }
+}
