@@ -126,7 +126,8 @@ public struct Matcher: Sendable {
         }
         var byWord: [String: Float] = [:]
         for (token, weight) in byToken { byWord[text.text(of: text.tokens[Int(token)]), default: 0] += weight }
-        return byWord.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(Self.explanationWords)
+        return byWord.filter { abs($0.value) >= 0.005 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .prefix(Self.explanationWords)
             .map { MatchResult.WordWeight(word: $0.key, weight: Double($0.value)) }
     }
 }
