@@ -9,7 +9,10 @@ struct UsherCommand: ParsableCommand {
         abstract: "A rule-based chatbot engine for customer requests.",
         discussion: "Bots are JSON definitions in a directory (default: intents/). See docs/ for the formats.",
         version: "0.1.0",
-        subcommands: [MatchCommand.self, CheckCommand.self, EvalCommand.self, ImportCommand.self, BenchCommand.self]
+        subcommands: [
+            ServeCommand.self, TestCommand.self, MatchCommand.self, CheckCommand.self, EvalCommand.self,
+            ImportCommand.self, BenchCommand.self,
+        ]
     )
 
     /// Runs the command, with usage errors exiting 2 (not ArgumentParser's 64) as scripts expect.

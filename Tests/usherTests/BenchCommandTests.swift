@@ -9,7 +9,7 @@ struct BenchCommandTests {
         let results = try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
         #expect(results.count == 1)
         #expect(results[0]["scenario"] as? String == "example")
-        #expect(results[0]["intents"] as? Int == 20)
+        #expect(results[0]["intents"] as? Int == 22)
         #expect((results[0]["messages_per_second"] as? Double ?? 0) > 0)
         #expect((results[0]["peak_memory_mb"] as? Double ?? 0) > 0)
     }

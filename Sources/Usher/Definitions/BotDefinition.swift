@@ -10,17 +10,20 @@ public struct BotDefinition: Sendable {
     /// The language of the examples, as a BCP 47 tag such as `en`.
     public var language: String
     public var settings: BotSettings
+    /// The bot's own entity types, by name (the built-in ones need no definition).
+    public var entities: [String: EntityDefinition]
     public var intents: [IntentDefinition]
     public var fallback: FallbackDefinition
     /// The files the bot was read from, in load order.
     public var files: [String]
 
     public init(
-        language: String = "en", settings: BotSettings = BotSettings(), intents: [IntentDefinition],
-        fallback: FallbackDefinition = FallbackDefinition(), files: [String] = []
+        language: String = "en", settings: BotSettings = BotSettings(), entities: [String: EntityDefinition] = [:],
+        intents: [IntentDefinition], fallback: FallbackDefinition = FallbackDefinition(), files: [String] = []
     ) {
         self.language = language
         self.settings = settings
+        self.entities = entities
         self.intents = intents
         self.fallback = fallback
         self.files = files
@@ -41,9 +44,21 @@ public struct BotSettings: Sendable, Equatable {
     public static let defaultThreshold = 0.5
 
     public var threshold: Double
+    /// Seconds of silence after which a session is forgotten.
+    public var sessionTTL: Int
+    /// How often a form asks again for a value it could not read before it gives up.
+    public var maxReprompts: Int
+    /// How many turns a session keeps in its history.
+    public var historyTurns: Int
 
-    public init(threshold: Double = BotSettings.defaultThreshold) {
+    public init(
+        threshold: Double = BotSettings.defaultThreshold, sessionTTL: Int = 1800, maxReprompts: Int = 2,
+        historyTurns: Int = 20
+    ) {
         self.threshold = threshold
+        self.sessionTTL = sessionTTL
+        self.maxReprompts = maxReprompts
+        self.historyTurns = historyTurns
     }
 }
 

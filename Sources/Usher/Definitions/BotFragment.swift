@@ -3,6 +3,7 @@ struct BotFragment: Sendable {
     var file: String
     var language: (value: String, origin: DefinitionOrigin)?
     var settings: [(key: String, origin: DefinitionOrigin, apply: @Sendable (inout BotSettings) -> Void)] = []
+    var entities: [(name: String, definition: EntityDefinition, origin: DefinitionOrigin)] = []
     var intents: [IntentDefinition] = []
     var fallback: (value: FallbackDefinition, origin: DefinitionOrigin)?
 

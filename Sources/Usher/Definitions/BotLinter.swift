@@ -89,7 +89,9 @@ public enum BotLinter {
         var warnings: [DefinitionWarning] = []
         var spellings: [String: String] = [:]
         for intent in bot.intents {
-            let marked = Set(intent.examples.flatMap(\.template.slotNames) + intent.patterns.flatMap(patternCaptures))
+            let marked = Set(
+                intent.examples.flatMap(\.template.slotNames) + intent.patterns.flatMap(patternCaptures)
+                    + intent.slots.map(\.name))
             for (offset, response) in intent.responses.enumerated() {
                 for name in response.slotNames where !marked.contains(name) {
                     warnings.append(
@@ -97,7 +99,8 @@ public enum BotLinter {
                             origin: DefinitionOrigin(
                                 file: intent.origin.file, path: "\(intent.origin.path).responses[\(offset)]",
                                 location: intent.origin.location),
-                            message: "response uses {\(name)}, but no example or pattern of \"\(intent.name)\" marks it"
+                            message:
+                                "response uses {\(name)}, but \"\(intent.name)\" has no such slot and no example or pattern marks it"
                         ))
                 }
             }

@@ -41,6 +41,7 @@ public enum BotLoader {
         var merger = BotMerger()
         let bot = merger.merge(fragments, files: sources.map(\.name))
         errors += merger.errors
+        if errors.isEmpty { errors += BotValidator(bot: bot, entityOrigins: merger.entityOrigins).errors() }
         if errors.isEmpty, bot.intents.isEmpty {
             errors.append(DefinitionError(file: sources.first?.name ?? "", message: "the bot has no intents"))
         }

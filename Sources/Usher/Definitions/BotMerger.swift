@@ -4,6 +4,8 @@
 /// written in one file only, so that no file silently overrides another.
 struct BotMerger {
     private(set) var errors: [DefinitionError] = []
+    /// Where each of the bot's own entity types was defined, for later checks to point at.
+    private(set) var entityOrigins: [String: DefinitionOrigin] = [:]
 
     mutating func merge(_ fragments: [BotFragment], files: [String]) -> BotDefinition {
         var bot = BotDefinition(intents: [], files: files)
@@ -26,6 +28,14 @@ struct BotMerger {
                 } else {
                     setting.apply(&bot.settings)
                     settingOrigins[setting.key] = setting.origin
+                }
+            }
+            for entity in fragment.entities {
+                if let first = entityOrigins[entity.name] {
+                    duplicate(entity.origin, "entity \"\(entity.name)\" is already defined", first)
+                } else {
+                    entityOrigins[entity.name] = entity.origin
+                    bot.entities[entity.name] = entity.definition
                 }
             }
             if let (fallback, origin) = fragment.fallback {

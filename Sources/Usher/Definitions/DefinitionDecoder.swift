@@ -2,17 +2,16 @@
 ///
 /// Each reader checks types and rejects unknown keys (with a "did you mean" hint), because a
 /// misspelt key would otherwise switch a rule off without a word.
-struct DefinitionDecoder {
+struct DefinitionDecoder: JSONReading {
     let file: String
-    private(set) var errors: [DefinitionError] = []
+    var errors: [DefinitionError] = []
 
     init(file: String) {
         self.file = file
     }
 
-    static let topLevelKeys = ["language", "settings", "intents", "fallback"]
-    static let intentKeys = ["name", "examples", "patterns", "responses"]
-    static let settingsKeys = ["threshold"]
+    static let topLevelKeys = ["language", "settings", "entities", "intents", "fallback"]
+    static let intentKeys = ["name", "examples", "patterns", "responses", "slots", "contexts", "resume"]
     static let fallbackKeys = ["responses"]
 
     mutating func decodeFile(_ root: JSONNode) -> BotFragment {
@@ -22,6 +21,7 @@ struct DefinitionDecoder {
             fragment.language = (language, origin("language", node))
         }
         if let node = members["settings"] { fragment.settings = decodeSettings(node) }
+        if let node = members["entities"] { fragment.entities = decodeEntities(node) }
         if let node = members["intents"], let list = array(node, path: "intents") {
             fragment.intents = list.enumerated().compactMap { decodeIntent($1, path: "intents[\($0)]") }
         }
@@ -30,19 +30,6 @@ struct DefinitionDecoder {
     }
 
     // MARK: - Sections
-
-    private mutating func decodeSettings(
-        _ node: JSONNode
-    ) -> [(key: String, origin: DefinitionOrigin, apply: @Sendable (inout BotSettings) -> Void)] {
-        guard let members = object(node, path: "settings", allowed: Self.settingsKeys) else { return [] }
-        var settings: [(key: String, origin: DefinitionOrigin, apply: @Sendable (inout BotSettings) -> Void)] = []
-        if let value = members["threshold"],
-            let threshold = number(value, path: "settings.threshold", in: 0...1)
-        {
-            settings.append(("threshold", origin("settings.threshold", value), { $0.threshold = threshold }))
-        }
-        return settings
-    }
 
     private mutating func decodeIntent(_ node: JSONNode, path: String) -> IntentDefinition? {
         let errorsBefore = errors.count
@@ -59,6 +46,9 @@ struct DefinitionDecoder {
         let examples = members["examples"].map { decodeExamples($0, path: "\(path).examples") } ?? []
         let patterns = members["patterns"].map { decodePatterns($0, path: "\(path).patterns") } ?? []
         let responses = members["responses"].map { templates($0, path: "\(path).responses") } ?? []
+        let slots = members["slots"].map { decodeSlots($0, path: "\(path).slots") } ?? []
+        let contexts = members["contexts"].map { decodeContexts($0, path: "\(path).contexts") } ?? ContextRules()
+        let resume = members["resume"].flatMap { boolean($0, path: "\(path).resume") } ?? true
         let written = ["examples", "patterns"].contains { key in
             if case .array(let list) = members[key]?.value { !list.isEmpty } else { false }
         }
@@ -66,7 +56,8 @@ struct DefinitionDecoder {
             report(path, node, "intent \"\(name)\" has no examples and no patterns, so nothing can match it")
         }
         return IntentDefinition(
-            name: name, examples: examples, patterns: patterns, responses: responses, origin: origin(path, node))
+            name: name, examples: examples, patterns: patterns, responses: responses, slots: slots, contexts: contexts,
+            resume: resume, origin: origin(path, node))
     }
 
     private mutating func decodeExamples(_ node: JSONNode, path: String) -> [Example] {
@@ -111,90 +102,6 @@ struct DefinitionDecoder {
             return nil
         }
         return (FallbackDefinition(responses: responses), origin("fallback", node))
-    }
-
-    // MARK: - Typed readers
-
-    private mutating func object(_ node: JSONNode, path: String, allowed: [String]) -> [String: JSONNode]? {
-        guard case .object(let members) = node.value else {
-            report(path, node, "expected an object, found \(node.value.kindDescription)")
-            return nil
-        }
-        var result: [String: JSONNode] = [:]
-        for member in members {
-            guard allowed.contains(member.key) else {
-                let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
-                var message = "unknown key \"\(member.key)\""
-                if let suggestion = Spelling.closest(to: member.key, among: allowed) {
-                    message += "; did you mean \"\(suggestion)\"?"
-                } else {
-                    message += "; expected one of " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
-                }
-                errors.append(
-                    DefinitionError(file: file, path: memberPath, location: member.keyLocation, message: message))
-                continue
-            }
-            result[member.key] = member.value
-        }
-        return result
-    }
-
-    private mutating func array(_ node: JSONNode, path: String) -> [JSONNode]? {
-        guard case .array(let elements) = node.value else {
-            report(path, node, "expected an array, found \(node.value.kindDescription)")
-            return nil
-        }
-        return elements
-    }
-
-    private mutating func string(_ node: JSONNode, path: String, nonEmpty: Bool) -> String? {
-        guard case .string(let text) = node.value else {
-            report(path, node, "expected a string, found \(node.value.kindDescription)")
-            return nil
-        }
-        if nonEmpty && text.allSatisfy(\.isWhitespace) {
-            report(path, node, "must not be empty")
-            return nil
-        }
-        return text
-    }
-
-    private mutating func number(_ node: JSONNode, path: String, in range: ClosedRange<Double>) -> Double? {
-        guard case .number(let value) = node.value else {
-            report(path, node, "expected a number, found \(node.value.kindDescription)")
-            return nil
-        }
-        guard range.contains(value) else {
-            report(
-                path, node,
-                "must be between \(range.lowerBound.formatted) and \(range.upperBound.formatted), found \(value.formatted)"
-            )
-            return nil
-        }
-        return value
-    }
-
-    private mutating func template(_ node: JSONNode, path: String) -> Template? {
-        guard let text = string(node, path: path, nonEmpty: true) else { return nil }
-        do throws(Template.ParseError) {
-            return try Template.parse(text)
-        } catch {
-            report(path, node, error.message)
-            return nil
-        }
-    }
-
-    private mutating func templates(_ node: JSONNode, path: String) -> [Template] {
-        guard let list = array(node, path: path) else { return [] }
-        return list.enumerated().compactMap { template($1, path: "\(path)[\($0)]") }
-    }
-
-    private mutating func report(_ path: String, _ node: JSONNode, _ message: String) {
-        errors.append(DefinitionError(file: file, path: path, location: node.location, message: message))
-    }
-
-    private func origin(_ path: String, _ node: JSONNode) -> DefinitionOrigin {
-        DefinitionOrigin(file: file, path: path, location: node.location)
     }
 }
 

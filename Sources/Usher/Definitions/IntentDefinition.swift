@@ -4,17 +4,31 @@ public struct IntentDefinition: Sendable {
     public var examples: [Example]
     public var patterns: [Pattern]
     public var responses: [Template]
+    /// The slots it fills, in the order written (required ones are asked in this order).
+    public var slots: [SlotDefinition]
+    public var contexts: ContextRules
+    /// Whether its form, when another intent interrupts it, is taken up again afterwards.
+    public var resume: Bool
     public var origin: DefinitionOrigin
 
     public init(
         name: String, examples: [Example], patterns: [Pattern] = [], responses: [Template] = [],
+        slots: [SlotDefinition] = [], contexts: ContextRules = ContextRules(), resume: Bool = true,
         origin: DefinitionOrigin = DefinitionOrigin(file: "", path: "", location: nil)
     ) {
         self.name = name
         self.examples = examples
         self.patterns = patterns
         self.responses = responses
+        self.slots = slots
+        self.contexts = contexts
+        self.resume = resume
         self.origin = origin
+    }
+
+    /// The slot with this name, if the intent has one.
+    public func slot(named name: String) -> SlotDefinition? {
+        slots.first { $0.name == name }
     }
 }
 

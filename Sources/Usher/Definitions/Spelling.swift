@@ -8,20 +8,22 @@ enum Spelling {
         return best.0
     }
 
-    /// The Levenshtein distance between two strings, by characters.
+    /// The edit distance between two strings, by characters, where swapping two neighbours
+    /// counts as one edit ("sya" is one edit from "say"): optimal string alignment.
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a)
         let b = Array(b)
-        var previous = Array(0...b.count)
+        var rows = [Array(0...b.count)]
         for i in a.indices {
             var current = [i + 1]
-            current.reserveCapacity(b.count + 1)
             for j in b.indices {
                 let cost = a[i] == b[j] ? 0 : 1
-                current.append(Swift.min(previous[j + 1] + 1, current[j] + 1, previous[j] + cost))
+                var best = Swift.min(rows[i][j + 1] + 1, current[j] + 1, rows[i][j] + cost)
+                if i > 0, j > 0, a[i] == b[j - 1], a[i - 1] == b[j] { best = Swift.min(best, rows[i - 1][j - 1] + 1) }
+                current.append(best)
             }
-            previous = current
+            rows.append(current)
         }
-        return previous[b.count]
+        return rows[a.count][b.count]
     }
 }

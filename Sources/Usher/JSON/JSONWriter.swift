@@ -53,4 +53,37 @@ public enum JSONWriter {
     private static func pow10(_ digits: Int) -> Double {
         (0..<digits).reduce(1.0) { value, _ in value * 10 }
     }
+
+    /// A JSON value written compactly, with object keys in their original order.
+    public static func value(_ value: JSONValue) -> String {
+        var output = ""
+        append(value, to: &output)
+        return output
+    }
+
+    private static func append(_ value: JSONValue, to output: inout String) {
+        switch value {
+        case .null: output += "null"
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .number(let number):
+            output += number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case .string(let text): appendString(text, to: &output)
+        case .array(let elements):
+            output += "["
+            for (offset, element) in elements.enumerated() {
+                if offset > 0 { output += ", " }
+                append(element.value, to: &output)
+            }
+            output += "]"
+        case .object(let members):
+            output += "{"
+            for (offset, member) in members.enumerated() {
+                if offset > 0 { output += ", " }
+                appendString(member.key, to: &output)
+                output += ": "
+                append(member.value.value, to: &output)
+            }
+            output += "}"
+        }
+    }
 }

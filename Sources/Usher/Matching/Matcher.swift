@@ -45,13 +45,14 @@ public struct Matcher: Sendable {
     /// The model that scores intents: ``ModelKind/linear`` or, for very large bots, ``ModelKind/bayes``.
     public var modelKind: ModelKind { scorer.kind }
 
-    /// Matches one customer message.
-    public func match(_ text: String) -> MatchResult {
+    /// Matches one customer message. Intents whose indices are in `excluded` cannot win (the
+    /// dialog excludes intents whose required contexts are not active).
+    public func match(_ text: String, excluding excluded: Set<Int> = []) -> MatchResult {
         let normalized = TextNormalizer.normalize(text)
         let vector = vectorizer.vector(normalized)
         let scores = vector.isEmpty ? [] : scorer.scores(vector)
-        let ranked = rank(scores)
-        if !patterns.isEmpty, let hit = patterns.bestMatch(normalized.words) {
+        let ranked = rank(scores, excluding: excluded)
+        if !patterns.isEmpty, let hit = patterns.bestMatch(normalized.words, excluding: excluded) {
             return patternResult(hit, ranked: ranked)
         }
         guard let best = ranked.first else {
@@ -92,9 +93,9 @@ public struct Matcher: Sendable {
     static let confidenceCentre = -0.20
     static let bayesConfidenceCentre = 0.27
 
-    private func rank(_ scores: [Float]) -> [(intent: Int, score: Float)] {
+    private func rank(_ scores: [Float], excluding excluded: Set<Int>) -> [(intent: Int, score: Float)] {
         var top: [(intent: Int, score: Float)] = []
-        for (intent, score) in scores.enumerated() {
+        for (intent, score) in scores.enumerated() where excluded.isEmpty || !excluded.contains(intent) {
             if top.count == Self.candidateCount, let last = top.last, score <= last.score { continue }
             let position = top.firstIndex { score > $0.score } ?? top.count
             top.insert((intent, score), at: position)

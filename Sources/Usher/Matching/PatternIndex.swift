@@ -51,12 +51,13 @@ struct PatternIndex: Sendable {
     }
 
     /// The most specific pattern that matches the whole of `words`, if any.
-    func bestMatch(_ words: [String]) -> Hit? {
+    func bestMatch(_ words: [String], excluding excluded: Set<Int> = []) -> Hit? {
         var candidates: Set<Int> = []
         for word in words { candidates.formUnion(byKeyWord[word] ?? []) }
         var best: Hit?
         for index in candidates.sorted() {
             let compiled = patterns[index]
+            if excluded.contains(compiled.intent) { continue }
             if let best, best.compiled.specificity >= compiled.specificity { continue }
             var captures: [String: String] = [:]
             if Self.matches(compiled.elements, words, &captures) {

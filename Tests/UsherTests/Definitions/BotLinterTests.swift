@@ -44,7 +44,7 @@ struct BotLinterTests {
             """
         #expect(
             try lint(json) == [
-                "bot.json:2:3: warning: intents[0].responses[0]: response uses {orderid}, but no example or pattern of \"a\" marks it",
+                "bot.json:2:3: warning: intents[0].responses[0]: response uses {orderid}, but \"a\" has no such slot and no example or pattern marks it",
                 "bot.json:3:30: warning: intents[1].examples[0]: slot marker {orderId} differs from {order_id} used elsewhere; use one spelling",
             ])
     }

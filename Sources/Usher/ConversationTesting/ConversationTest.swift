@@ -1,0 +1,41 @@
+/// A scripted conversation and what the bot must do at each turn: the unit of `usher test`.
+///
+/// ```json
+/// {"conversations": [{"name": "order status", "turns": [
+///   {"say": "where is order AB123456?", "intent": "order_status", "slots": {"order_id": "AB123456"},
+///    "reply_contains": "AB123456"}]}]}
+/// ```
+public struct ConversationTest: Sendable {
+    public var name: String
+    public var session: String
+    /// When the conversation starts, in seconds since 1970 (fixed, so dates in replies are stable).
+    public var start: Double
+    public var turns: [TestTurn]
+    public var origin: DefinitionOrigin
+
+    /// 2026-01-05 09:00 UTC, a Monday: the clock of a test that names no `"now"`.
+    public static let defaultStart: Double = 1_767_603_600
+}
+
+/// One customer message in a test and the expectations on the bot's answer; unset ones are not checked.
+public struct TestTurn: Sendable {
+    public var say: String
+    public var meta: [String: String] = [:]
+    /// Seconds the clock moves on before this message (to test expiry and relative dates).
+    public var advance: Double = 0
+    /// `.some(nil)` expects a fallback.
+    public var intent: String??
+    /// Expected slot values; a `nil` value expects the slot to be empty.
+    public var slots: [String: String?] = [:]
+    public var reply: String?
+    public var replyContains: String?
+    public var replyMatches: String?
+    public var state: String?
+    public var origin: DefinitionOrigin
+}
+
+/// A file of conversation tests.
+public struct ConversationTestSuite: Sendable {
+    public var file: String
+    public var conversations: [ConversationTest]
+}

@@ -1,0 +1,162 @@
+/// Reads conversation test files, reporting every mistake with file, line and JSON path.
+public struct ConversationTestDecoder: JSONReading {
+    public let file: String
+    var errors: [DefinitionError] = []
+
+    static let fileKeys = ["now", "conversations"]
+    static let conversationKeys = ["name", "session", "now", "turns"]
+    static let turnKeys = [
+        "say", "meta", "advance", "intent", "slots", "reply", "reply_contains", "reply_matches", "state",
+    ]
+
+    public init(file: String) {
+        self.file = file
+    }
+
+    /// Parses and validates one test file.
+    public static func load(_ bytes: [UInt8], file: String) throws(DefinitionErrors) -> ConversationTestSuite {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            throw DefinitionErrors([DefinitionError(file: file, location: error.location, message: error.message)])
+        }
+        var decoder = ConversationTestDecoder(file: file)
+        let suite = decoder.decodeSuite(root)
+        guard decoder.errors.isEmpty else { throw DefinitionErrors(decoder.errors) }
+        return suite
+    }
+
+    mutating func decodeSuite(_ root: JSONNode) -> ConversationTestSuite {
+        var suite = ConversationTestSuite(file: file, conversations: [])
+        guard let members = object(root, path: "", allowed: Self.fileKeys) else { return suite }
+        let start = members["now"].flatMap { moment($0, path: "now") } ?? ConversationTest.defaultStart
+        guard let list = members["conversations"].flatMap({ array($0, path: "conversations") }) else {
+            if members["conversations"] == nil { report("", root, "a test file needs \"conversations\"") }
+            return suite
+        }
+        if list.isEmpty { report("conversations", members["conversations"]!, "there are no conversations to run") }
+        suite.conversations = list.enumerated().compactMap {
+            decodeConversation($1, path: "conversations[\($0)]", start: start)
+        }
+        return suite
+    }
+
+    private mutating func decodeConversation(_ node: JSONNode, path: String, start: Double) -> ConversationTest? {
+        guard let members = object(node, path: path, allowed: Self.conversationKeys) else { return nil }
+        guard let nameNode = members["name"], let name = string(nameNode, path: "\(path).name", nonEmpty: true) else {
+            if members["name"] == nil { report(path, node, "a conversation needs a \"name\"") }
+            return nil
+        }
+        let session = members["session"].flatMap { string($0, path: "\(path).session", nonEmpty: true) } ?? "test"
+        let begin = members["now"].flatMap { moment($0, path: "\(path).now") } ?? start
+        guard let turnsNode = members["turns"], let list = array(turnsNode, path: "\(path).turns"), !list.isEmpty else {
+            report(path, node, "a conversation needs \"turns\" with at least one turn")
+            return nil
+        }
+        let turns = list.enumerated().compactMap { decodeTurn($1, path: "\(path).turns[\($0)]") }
+        return ConversationTest(name: name, session: session, start: begin, turns: turns, origin: origin(path, node))
+    }
+
+    private mutating func decodeTurn(_ node: JSONNode, path: String) -> TestTurn? {
+        let errorsBefore = errors.count
+        guard let members = object(node, path: path, allowed: Self.turnKeys) else { return nil }
+        guard let sayNode = members["say"], let say = string(sayNode, path: "\(path).say", nonEmpty: false) else {
+            // A misspelt "say" is already reported as an unknown key.
+            if members["say"] == nil && errors.count == errorsBefore {
+                report(path, node, "a turn needs \"say\": what the customer writes")
+            }
+            return nil
+        }
+        var turn = TestTurn(say: say, origin: origin(path, node))
+        if let meta = members["meta"] { turn.meta = stringMap(meta, path: "\(path).meta") }
+        if let advance = members["advance"] {
+            turn.advance = number(advance, path: "\(path).advance", in: 0...1e9) ?? 0
+        }
+        if let intent = members["intent"] {
+            if case .null = intent.value {
+                turn.intent = .some(nil)
+            } else {
+                turn.intent = string(intent, path: "\(path).intent", nonEmpty: true).map { .some($0) }
+            }
+        }
+        if let slots = members["slots"] { turn.slots = optionalStringMap(slots, path: "\(path).slots") }
+        turn.reply = members["reply"].flatMap { string($0, path: "\(path).reply", nonEmpty: false) }
+        turn.replyContains = members["reply_contains"].flatMap {
+            string($0, path: "\(path).reply_contains", nonEmpty: true)
+        }
+        if let pattern = members["reply_matches"],
+            let source = string(pattern, path: "\(path).reply_matches", nonEmpty: true)
+        {
+            if ReplyPattern.isValid(source) {
+                turn.replyMatches = source
+            } else {
+                report("\(path).reply_matches", pattern, "invalid regular expression")
+            }
+        }
+        if let state = members["state"], let value = string(state, path: "\(path).state", nonEmpty: true) {
+            if ["bot", "queued", "agent"].contains(value) {
+                turn.state = value
+            } else {
+                report("\(path).state", state, "unknown state \"\(value)\"; expected bot, queued or agent")
+            }
+        }
+        return turn
+    }
+
+    /// A moment as ISO 8601 (`2026-03-03`, `2026-03-03T10:00:00Z`) or seconds since 1970.
+    private mutating func moment(_ node: JSONNode, path: String) -> Double? {
+        if case .number(let seconds) = node.value { return seconds }
+        guard let text = string(node, path: path, nonEmpty: true) else { return nil }
+        guard let seconds = ISOMoment.seconds(text) else {
+            report(path, node, "expected a date and time such as \"2026-03-03T10:00:00Z\"")
+            return nil
+        }
+        return seconds
+    }
+
+    private mutating func stringMap(_ node: JSONNode, path: String) -> [String: String] {
+        optionalStringMap(node, path: path).compactMapValues { $0 }
+    }
+
+    private mutating func optionalStringMap(_ node: JSONNode, path: String) -> [String: String?] {
+        guard case .object(let members) = node.value else {
+            report(path, node, "expected an object, found \(node.value.kindDescription)")
+            return [:]
+        }
+        var result: [String: String?] = [:]
+        for member in members {
+            switch member.value.value {
+            case .null: result[member.key] = .some(nil)
+            case .string(let text): result[member.key] = text
+            default:
+                report(
+                    "\(path).\(member.key)", member.value,
+                    "expected a string or null, found \(member.value.value.kindDescription)")
+            }
+        }
+        return result
+    }
+}
+
+/// ISO 8601 moments in UTC: `YYYY-MM-DD`, optionally followed by `THH:MM[:SS]` and `Z`.
+enum ISOMoment {
+    static func seconds(_ text: String) -> Double? {
+        let parts = text.split(separator: "T", maxSplits: 1)
+        let dateParts = parts[0].split(separator: "-").compactMap { Int($0) }
+        guard dateParts.count == 3, let date = CalendarDate(year: dateParts[0], month: dateParts[1], day: dateParts[2])
+        else {
+            return nil
+        }
+        var seconds = Double(date.daysSinceEpoch) * 86_400
+        if parts.count == 2 {
+            let time = parts[1].hasSuffix("Z") ? parts[1].dropLast() : parts[1]
+            let fields = time.split(separator: ":").compactMap { Int($0) }
+            guard (2...3).contains(fields.count), (0..<24).contains(fields[0]), (0..<60).contains(fields[1]) else {
+                return nil
+            }
+            seconds += Double(fields[0] * 3600 + fields[1] * 60 + (fields.count == 3 ? fields[2] : 0))
+        }
+        return seconds
+    }
+}

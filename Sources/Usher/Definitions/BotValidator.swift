@@ -1,0 +1,48 @@
+/// Checks what spans files and sections once a bot is merged: that every slot's entity type
+/// exists and every entity definition compiles.
+struct BotValidator {
+    let bot: BotDefinition
+    let entityOrigins: [String: DefinitionOrigin]
+
+    func errors() -> [DefinitionError] {
+        entityErrors() + slotErrors()
+    }
+
+    private func entityErrors() -> [DefinitionError] {
+        bot.entities.keys.sorted().compactMap { name -> DefinitionError? in
+            do {
+                _ = try EntityRecognizer(custom: [name: bot.entities[name]!])
+                return nil
+            } catch let failure as EntityDefinitionError {
+                return self.error(at: entityOrigins[name], failure.message)
+            } catch {
+                return self.error(at: entityOrigins[name], "\(error)")
+            }
+        }
+    }
+
+    private func slotErrors() -> [DefinitionError] {
+        let known = EntityRecognizer.builtInTypes + bot.entities.keys.sorted()
+        return bot.intents.flatMap { intent in
+            intent.slots.compactMap { slot -> DefinitionError? in
+                guard !known.contains(slot.entity) else { return nil }
+                var message = "unknown entity type \"\(slot.entity)\" for slot \"\(slot.name)\""
+                if let suggestion = Spelling.closest(to: slot.entity, among: known) {
+                    message += "; did you mean \"\(suggestion)\"?"
+                } else {
+                    message +=
+                        "; use a built-in type (\(EntityRecognizer.builtInTypes.joined(separator: ", "))) or define it under \"entities\""
+                }
+                return error(
+                    at: DefinitionOrigin(
+                        file: slot.origin.file, path: slot.origin.path + ".entity", location: slot.origin.location),
+                    message)
+            }
+        }
+    }
+
+    private func error(at origin: DefinitionOrigin?, _ message: String) -> DefinitionError {
+        DefinitionError(
+            file: origin?.file ?? "", path: origin?.path ?? "", location: origin?.location, message: message)
+    }
+}

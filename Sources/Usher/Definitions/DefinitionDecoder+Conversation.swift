@@ -1,0 +1,149 @@
+/// The sections that shape conversations: settings, entities, slots and contexts.
+extension DefinitionDecoder {
+    typealias Setting = (key: String, origin: DefinitionOrigin, apply: @Sendable (inout BotSettings) -> Void)
+
+    static let settingsKeys = ["threshold", "session_ttl", "max_reprompts", "history_turns"]
+    static let slotKeys = ["entity", "required", "prompt", "reprompt"]
+    static let contextKeys = ["require", "set", "clear"]
+    static let entityKeys = ["regex", "values"]
+
+    mutating func decodeSettings(_ node: JSONNode) -> [Setting] {
+        guard let members = object(node, path: "settings", allowed: Self.settingsKeys) else { return [] }
+        var settings: [Setting] = []
+        for member in Self.settingsKeys {
+            guard let value = members[member] else { continue }
+            let path = "settings.\(member)"
+            if let apply = setting(member, value, path: path) { settings.append((member, origin(path, value), apply)) }
+        }
+        return settings
+    }
+
+    private mutating func setting(_ key: String, _ value: JSONNode, path: String) -> (
+        @Sendable (inout BotSettings) -> Void
+    )? {
+        switch key {
+        case "threshold":
+            guard let threshold = number(value, path: path, in: 0...1) else { return nil }
+            return { $0.threshold = threshold }
+        case "session_ttl":
+            guard let seconds = integer(value, path: path, in: 1...31_536_000) else { return nil }
+            return { $0.sessionTTL = seconds }
+        case "max_reprompts":
+            guard let count = integer(value, path: path, in: 0...100) else { return nil }
+            return { $0.maxReprompts = count }
+        default:
+            guard let turns = integer(value, path: path, in: 1...10_000) else { return nil }
+            return { $0.historyTurns = turns }
+        }
+    }
+
+    mutating func decodeEntities(_ node: JSONNode) -> [(
+        name: String, definition: EntityDefinition, origin: DefinitionOrigin
+    )] {
+        guard case .object(let members) = node.value else {
+            report("entities", node, "expected an object, found \(node.value.kindDescription)")
+            return []
+        }
+        return members.compactMap { member in
+            let path = "entities.\(member.key)"
+            guard identifier(member.value, key: member.key, path: path, what: "entity") else { return nil }
+            guard let definition = decodeEntity(member.value, path: path) else { return nil }
+            return (member.key, definition, origin(path, member.value))
+        }
+    }
+
+    private mutating func decodeEntity(_ node: JSONNode, path: String) -> EntityDefinition? {
+        guard let members = object(node, path: path, allowed: Self.entityKeys) else { return nil }
+        switch (members["regex"], members["values"]) {
+        case (let regex?, nil):
+            return string(regex, path: "\(path).regex", nonEmpty: true).map(EntityDefinition.regex)
+        case (nil, let values?):
+            return decodeValues(values, path: "\(path).values").map(EntityDefinition.values)
+        default:
+            report(path, node, "an entity needs exactly one of \"regex\" and \"values\"")
+            return nil
+        }
+    }
+
+    private mutating func decodeValues(_ node: JSONNode, path: String) -> [String: [String]]? {
+        guard case .object(let members) = node.value, !members.isEmpty else {
+            report(path, node, "expected an object of values and their synonyms, such as {\"router\": [\"modem\"]}")
+            return nil
+        }
+        var values: [String: [String]] = [:]
+        for member in members {
+            let valuePath = "\(path).\(member.key)"
+            guard member.key.hasWordCharacter else {
+                report(valuePath, member.value, "a value needs at least one word")
+                continue
+            }
+            guard let list = array(member.value, path: valuePath) else { continue }
+            values[member.key] = list.enumerated().compactMap {
+                string($1, path: "\(valuePath)[\($0)]", nonEmpty: true)
+            }
+        }
+        return values
+    }
+
+    mutating func decodeSlots(_ node: JSONNode, path: String) -> [SlotDefinition] {
+        guard case .object(let members) = node.value else {
+            report(path, node, "expected an object, found \(node.value.kindDescription)")
+            return []
+        }
+        return members.compactMap { member in
+            let slotPath = "\(path).\(member.key)"
+            guard identifier(member.value, key: member.key, path: slotPath, what: "slot") else { return nil }
+            guard let fields = object(member.value, path: slotPath, allowed: Self.slotKeys) else { return nil }
+            guard let entityNode = fields["entity"] else {
+                report(
+                    slotPath, member.value,
+                    "a slot needs an \"entity\" type, such as \"date\" or one of the bot's entities")
+                return nil
+            }
+            guard let entity = string(entityNode, path: "\(slotPath).entity", nonEmpty: true) else { return nil }
+            let required = fields["required"].flatMap { boolean($0, path: "\(slotPath).required") } ?? false
+            let prompt = fields["prompt"].flatMap { template($0, path: "\(slotPath).prompt") }
+            let reprompt = fields["reprompt"].flatMap { template($0, path: "\(slotPath).reprompt") }
+            if required && prompt == nil && fields["prompt"] == nil {
+                report(slotPath, member.value, "a required slot needs a \"prompt\" to ask for it")
+            }
+            return SlotDefinition(
+                name: member.key, entity: entity, required: required, prompt: prompt, reprompt: reprompt,
+                origin: origin(slotPath, member.value))
+        }
+    }
+
+    mutating func decodeContexts(_ node: JSONNode, path: String) -> ContextRules {
+        guard let members = object(node, path: path, allowed: Self.contextKeys) else { return ContextRules() }
+        var rules = ContextRules()
+        rules.require = members["require"].map { contextNames($0, path: "\(path).require") } ?? []
+        rules.clear = members["clear"].map { contextNames($0, path: "\(path).clear") } ?? []
+        if let node = members["set"] {
+            if case .object(let entries) = node.value {
+                rules.set = entries.compactMap { entry in
+                    let entryPath = "\(path).set.\(entry.key)"
+                    guard identifier(entry.value, key: entry.key, path: entryPath, what: "context"),
+                        let turns = integer(entry.value, path: entryPath, in: 1...1_000)
+                    else { return nil }
+                    return ContextLifespan(name: entry.key, turns: turns)
+                }
+            } else {
+                report(
+                    "\(path).set", node,
+                    "expected an object of contexts and lifespans in turns, such as {\"confirming\": 2}")
+            }
+        }
+        return rules
+    }
+
+    private mutating func contextNames(_ node: JSONNode, path: String) -> [String] {
+        guard let list = array(node, path: path) else { return [] }
+        return list.enumerated().compactMap { offset, element in
+            let elementPath = "\(path)[\(offset)]"
+            guard let name = string(element, path: elementPath, nonEmpty: true),
+                identifier(element, key: name, path: elementPath, what: "context")
+            else { return nil }
+            return name
+        }
+    }
+}

@@ -1,0 +1,88 @@
+/// Runs one customer turn: (session state, message) → (new state, what to say).
+///
+/// The engine is pure: it reads no clock (the caller passes `now`), touches no store and does
+/// no I/O, so the same state and message always give the same turn. That is what makes
+/// conversation tests stable and sessions easy to persist and replay.
+///
+/// ```swift
+/// let engine = try DialogEngine(bot: BotLoader.load(path: "intents"))
+/// var state: SessionState? = nil
+/// let turn = engine.respond(to: CustomerMessage(session: "c-1", text: "where is my order?"), state: state, now: 0)
+/// state = turn.state
+/// print(turn.replies)
+/// ```
+public struct DialogEngine: Sendable {
+    public let bot: BotDefinition
+    public let matcher: Matcher
+    public let entities: EntityRecognizer
+    let intentIndex: [String: Int]
+    /// Intents that require contexts: only eligible while all of theirs are active.
+    let contextGated: [(intent: Int, require: [String])]
+
+    /// Compiles `bot`. Its entity definitions were checked when it loaded; a bot built in code
+    /// with a bad one gets the same error here.
+    public init(bot: BotDefinition, model: ModelKind = .automatic) throws(DefinitionErrors) {
+        self.bot = bot
+        do {
+            entities = try EntityRecognizer(custom: bot.entities)
+        } catch {
+            throw DefinitionErrors([DefinitionError(file: "", path: "entities.\(error.type)", message: error.message)])
+        }
+        matcher = Matcher(bot: bot, model: model)
+        intentIndex = Dictionary(
+            bot.intents.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        contextGated = bot.intents.enumerated().compactMap { index, intent in
+            intent.contexts.require.isEmpty ? nil : (index, intent.contexts.require)
+        }
+    }
+
+    /// Answers one message. A missing or expired `state` starts a new session.
+    public func respond(to message: CustomerMessage, state: SessionState?, now: Double) -> TurnResult {
+        var session: SessionState
+        if let state, !state.isExpired(now: now, ttl: bot.settings.sessionTTL) {
+            session = state
+        } else {
+            session = SessionState(id: message.session, language: bot.language, now: now)
+        }
+        session.metadata.merge(message.metadata) { _, new in new }
+        var turn = TurnBuilder(engine: self, session: session, message: message, now: now)
+        turn.run()
+        return turn.finish()
+    }
+
+    /// The built-in way out of a form, for bots that define no `cancel` intent of their own.
+    static let cancelPhrases: Set<String> = [
+        "cancel", "cancel that", "cancel it", "cancel please", "please cancel", "never mind", "nevermind", "forget it",
+        "forget about it", "stop", "stop it", "abort", "quit", "i changed my mind", "changed my mind", "no thanks",
+        "no thank you", "nothing",
+    ]
+    static let cancelReply = "Okay, I have stopped that. What else can I help you with?"
+}
+
+/// A message from a customer, with what the integrating program knows about them.
+public struct CustomerMessage: Sendable, Equatable {
+    public var session: String
+    public var text: String
+    public var metadata: [String: String]
+
+    public init(session: String, text: String, metadata: [String: String] = [:]) {
+        self.session = session
+        self.text = text
+        self.metadata = metadata
+    }
+}
+
+/// The outcome of a turn: the session's new state and what the bot says and why.
+public struct TurnResult: Sendable {
+    public var state: SessionState
+    /// The intent this turn served: the matched intent, or the form being filled; `nil` for a fallback.
+    public var intent: String?
+    public var confidence: Double
+    public var replies: [String]
+    /// The matcher's view of the message, for explanations (`nil` when the turn only filled a slot).
+    public var match: MatchResult?
+    /// Set when a form gave up after too many answers it could not read (handoff uses it).
+    public var failedForm: String?
+    /// Slots this turn filled, by name.
+    public var filled: [String: String]
+}

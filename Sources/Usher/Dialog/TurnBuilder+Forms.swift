@@ -1,0 +1,127 @@
+/// Forms: asking for required slots one by one, reading answers, and letting the customer cancel
+/// or ask something else in between.
+extension TurnBuilder {
+    mutating func continueForm(_ form: FormProgress, _ result: MatchResult) {
+        guard let definition = bot.intent(named: form.intent), let slot = definition.slot(named: form.pendingSlot)
+        else {
+            session.forms.removeLast()
+            return result.intent.map { serve($0, result) } ?? fallback(result)
+        }
+        if isCancel(result) { return cancelForm(result) }
+        if fill(slot, from: found) != nil {
+            intent = definition.name
+            confidence = 1
+            fillSlots(of: definition)
+            return advance(definition)
+        }
+        if let other = result.intent, other != definition.name {
+            return interrupt(definition, with: other, result)
+        }
+        retry(definition, slot, result)
+    }
+
+    /// After a slot is filled: ask for the next missing one, or complete the form.
+    mutating func advance(_ definition: IntentDefinition) {
+        if let missing = firstMissingSlot(of: definition) {
+            session.forms[session.forms.count - 1] = FormProgress(intent: definition.name, pendingSlot: missing.name)
+            ask(missing, again: false)
+        } else {
+            session.forms.removeLast()
+            complete(definition)
+            resumeWaitingForm()
+        }
+    }
+
+    /// Another intent while a form is open: answer it, then take the form up again (or drop it
+    /// when its definition says `"resume": false`).
+    mutating func interrupt(_ definition: IntentDefinition, with other: String, _ result: MatchResult) {
+        let depth = session.forms.count
+        if !definition.resume { session.forms.removeLast() }
+        serve(other, result)
+        if definition.resume && session.forms.count == depth { resumeWaitingForm() }
+    }
+
+    /// The answer held no value of the slot's type: ask again, up to `max_reprompts` times.
+    mutating func retry(_ definition: IntentDefinition, _ slot: SlotDefinition, _ result: MatchResult) {
+        intent = definition.name
+        confidence = result.confidence
+        var form = session.forms.removeLast()
+        form.reprompts += 1
+        guard form.reprompts <= bot.settings.maxReprompts else {
+            failedForm = definition.name
+            fallback(result)
+            resumeWaitingForm()
+            return
+        }
+        session.forms.append(form)
+        ask(slot, again: true)
+    }
+
+    mutating func cancelForm(_ result: MatchResult) {
+        session.forms.removeLast()
+        intent = "cancel"
+        confidence = result.intent == "cancel" ? result.confidence : 1
+        if let own = bot.intent(named: "cancel") {
+            complete(own)
+        } else {
+            replies.append(DialogEngine.cancelReply)
+        }
+        resumeWaitingForm()
+    }
+
+    /// The bot's own `cancel` intent, or else the built-in phrases, end the open form.
+    func isCancel(_ result: MatchResult) -> Bool {
+        if bot.intent(named: "cancel") != nil { return result.intent == "cancel" }
+        let words = TextNormalizer.normalize(message.text).words.joined(separator: " ")
+        return DialogEngine.cancelPhrases.contains(words)
+    }
+
+    /// When a form finishes or is dropped, the one it interrupted asks for its pending slot again.
+    mutating func resumeWaitingForm() {
+        guard let waiting = session.forms.last, let definition = bot.intent(named: waiting.intent),
+            let slot = definition.slot(named: waiting.pendingSlot)
+        else { return }
+        ask(slot, again: false)
+    }
+
+    // MARK: - Slots
+
+    func firstMissingSlot(of definition: IntentDefinition) -> SlotDefinition? {
+        definition.slots.first { $0.required && session.slots[$0.name] == nil }
+    }
+
+    /// Fills the slots of `definition` from the message's entities, each entity used once, in the
+    /// order they appear. A value in the message replaces an older one: the customer's latest
+    /// word wins.
+    mutating func fillSlots(of definition: IntentDefinition) {
+        var used = Set(filled.values)
+        for slot in definition.slots where filled[slot.name] == nil {
+            guard let entity = found.first(where: { $0.type == slot.entity && !used.contains($0.value) }) else {
+                continue
+            }
+            session.slots[slot.name] = entity.value
+            filled[slot.name] = entity.value
+            used.insert(entity.value)
+        }
+    }
+
+    /// Puts the first entity of the slot's type into it; returns the value.
+    @discardableResult
+    mutating func fill(_ slot: SlotDefinition, from entities: [EntityMatch]) -> String? {
+        guard let entity = entities.first(where: { $0.type == slot.entity }) else { return nil }
+        session.slots[slot.name] = entity.value
+        filled[slot.name] = entity.value
+        return entity.value
+    }
+
+    /// A pattern's `{name}` capture fills the slot of that name when the captured words hold a
+    /// value of the slot's type.
+    mutating func fillFromCaptures(_ captures: [String: String], of definition: IntentDefinition) {
+        for (name, text) in captures.sorted(by: { $0.key < $1.key }) {
+            guard let slot = definition.slot(named: name) else { continue }
+            let today = CalendarDate.fromEpoch(seconds: now)
+            let context = EntityContext(today: today, language: bot.language)
+            fill(slot, from: engine.entities.entities(of: slot.entity, in: text, context: context))
+        }
+    }
+}

@@ -1,0 +1,125 @@
+/// The working state of one turn: decides what happens and collects the replies.
+struct TurnBuilder {
+    let engine: DialogEngine
+    var session: SessionState
+    let message: CustomerMessage
+    let now: Double
+    var replies: [String] = []
+    var intent: String?
+    var confidence = 0.0
+    var match: MatchResult?
+    var failedForm: String?
+    var filled: [String: String] = [:]
+    /// Contexts set by this turn keep their full lifespan; all others age by one turn.
+    var contextsSet: Set<String> = []
+    let found: [EntityMatch]
+
+    init(engine: DialogEngine, session: SessionState, message: CustomerMessage, now: Double) {
+        self.engine = engine
+        self.session = session
+        self.message = message
+        self.now = now
+        let today = CalendarDate.fromEpoch(seconds: now)
+        found = engine.entities.entities(
+            in: message.text, context: EntityContext(today: today, language: engine.bot.language))
+    }
+
+    var bot: BotDefinition { engine.bot }
+
+    mutating func run() {
+        let result = engine.matcher.match(message.text, excluding: ineligibleIntents())
+        match = result
+        if let form = session.forms.last {
+            continueForm(form, result)
+        } else if let name = result.intent {
+            serve(name, result)
+        } else {
+            fallback(result)
+        }
+    }
+
+    mutating func finish() -> TurnResult {
+        ageContexts()
+        session.history.append(
+            Turn(text: message.text, intent: intent, confidence: confidence, replies: replies, at: now))
+        if session.history.count > bot.settings.historyTurns {
+            session.history.removeFirst(session.history.count - bot.settings.historyTurns)
+        }
+        session.turns += 1
+        session.updatedAt = now
+        return TurnResult(
+            state: session, intent: intent, confidence: confidence, replies: replies, match: match,
+            failedForm: failedForm,
+            filled: filled)
+    }
+
+    // MARK: - Intents
+
+    /// Answers `name`: fills its slots from the message, then asks for what is missing or replies.
+    mutating func serve(_ name: String, _ result: MatchResult) {
+        guard let definition = bot.intent(named: name) else { return fallback(result) }
+        intent = name
+        confidence = result.confidence
+        session.consecutiveFallbacks = 0
+        if case .pattern(_, _, let captures) = result.evidence { fillFromCaptures(captures, of: definition) }
+        fillSlots(of: definition)
+        if let missing = firstMissingSlot(of: definition) {
+            session.forms.append(FormProgress(intent: name, pendingSlot: missing.name))
+            ask(missing, again: false)
+        } else {
+            complete(definition)
+        }
+    }
+
+    /// The intent is satisfied: its reply, its contexts, and any form it interrupted resumes.
+    mutating func complete(_ definition: IntentDefinition) {
+        say(rotating: definition.responses, key: definition.name)
+        for name in definition.contexts.clear { session.contexts[name] = nil }
+        for context in definition.contexts.set {
+            session.contexts[context.name] = context.turns
+            contextsSet.insert(context.name)
+        }
+    }
+
+    mutating func fallback(_ result: MatchResult) {
+        intent = nil
+        confidence = result.confidence
+        session.consecutiveFallbacks += 1
+        say(rotating: bot.fallback.responses, key: "fallback")
+    }
+
+    // MARK: - Replies
+
+    /// One of `templates`, in turn per session (so tests are stable), preferring those whose
+    /// slots are all filled: a reply never shows a gap where a value should be if another fits.
+    mutating func say(rotating templates: [Template], key: String) {
+        let complete = templates.filter { $0.slotNames.allSatisfy { session.slots[$0] != nil } }
+        let choices = complete.isEmpty ? templates : complete
+        guard !choices.isEmpty else { return }
+        let turn = session.rotation[key, default: 0]
+        session.rotation[key] = turn + 1
+        replies.append(choices[turn % choices.count].render(session.slots))
+    }
+
+    mutating func ask(_ slot: SlotDefinition, again: Bool) {
+        let template =
+            (again ? slot.reprompt : nil) ?? slot.prompt ?? Template(segments: [.text("What is the \(slot.name)?")])
+        replies.append(template.render(session.slots))
+    }
+
+    // MARK: - Contexts
+
+    func ineligibleIntents() -> Set<Int> {
+        var excluded: Set<Int> = []
+        for (intent, require) in engine.contextGated where !require.allSatisfy({ session.contexts[$0] != nil }) {
+            excluded.insert(intent)
+        }
+        return excluded
+    }
+
+    mutating func ageContexts() {
+        for (name, turns) in session.contexts where !contextsSet.contains(name) {
+            session.contexts[name] = turns > 1 ? turns - 1 : nil
+        }
+    }
+}

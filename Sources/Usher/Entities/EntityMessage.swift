@@ -1,0 +1,157 @@
+/// A message prepared once for every extractor: its UTF-8 bytes and its tokens.
+///
+/// A class so that the words only the synonym extractors need are computed at most once per
+/// message, on first use. It lives for one recognition and is never shared between threads.
+final class EntityMessage {
+    let text: String
+    let utf8: [UInt8]
+    let tokens: [EntityToken]
+
+    /// Normalised words (as ``TextNormalizer`` makes them) with the range of the original word each comes from.
+    private(set) lazy var normalizedWords: [(word: String, range: Range<Int>)] = SynonymExtractor.words(of: self)
+
+    init(_ text: String) {
+        self.text = text
+        utf8 = Array(text.utf8)
+        tokens = Self.tokenize(utf8)
+    }
+
+    /// The message's text in a byte range.
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: utf8[range], as: UTF8.self)
+    }
+
+    /// A match covering a byte range of the message.
+    func match(_ type: String, value: String, bytes range: Range<Int>) -> EntityMatch {
+        EntityMatch(type: type, value: value, text: text(range), range: range)
+    }
+
+    /// A match covering the tokens `tokens` (indices into ``tokens``).
+    func match(_ type: String, value: String, tokens range: Range<Int>) -> EntityMatch {
+        match(
+            type, value: value,
+            bytes: tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound)
+    }
+
+    // MARK: Tokens
+
+    /// The lower-cased word at `index`, or `nil` when there is no word there.
+    func word(_ index: Int) -> String? {
+        tokens.indices.contains(index) && tokens[index].kind == .word ? tokens[index].text : nil
+    }
+
+    /// The digits at `index`, or `nil` when there are none there.
+    func digits(_ index: Int) -> String? {
+        tokens.indices.contains(index) && tokens[index].kind == .digits ? tokens[index].text : nil
+    }
+
+    /// Whether the token at `index` is the symbol `symbol`.
+    func isSymbol(_ index: Int, _ symbol: String) -> Bool {
+        tokens.indices.contains(index) && tokens[index].kind == .symbol && tokens[index].text == symbol
+    }
+
+    /// Whether the token at `index` starts where the one before it ends, with no space between.
+    func touches(_ index: Int) -> Bool {
+        index > 0 && index < tokens.count && tokens[index - 1].range.upperBound == tokens[index].range.lowerBound
+    }
+
+    /// Whether a value starting at token `index` would be the tail of something longer: glued to a
+    /// word or digits ("AB123"), or after a `.`, `,`, `/` or `:` that follows digits ("1.2.3",
+    /// "10:30", "1,5").
+    func isGluedBefore(_ index: Int) -> Bool {
+        guard touches(index) else { return false }
+        let previous = tokens[index - 1]
+        if previous.kind != .symbol || previous.text == "_" { return true }
+        return Self.joiners.contains(previous.text) && touches(index - 1) && tokens[index - 2].kind == .digits
+    }
+
+    /// Whether a value ending before token `end` would be the head of something longer (see ``isGluedBefore(_:)``).
+    func isGluedAfter(_ end: Int) -> Bool {
+        guard touches(end) else { return false }
+        let next = tokens[end]
+        if next.kind != .symbol || next.text == "_" { return true }
+        return Self.joiners.contains(next.text) && touches(end + 1) && tokens[end + 1].kind == .digits
+    }
+
+    private static let joiners: Set<String> = [".", ",", "/", ":"]
+
+    // MARK: Scalars
+
+    /// The scalar starting at byte `offset`, and its length in bytes.
+    func scalar(at offset: Int) -> (scalar: Unicode.Scalar, length: Int)? {
+        offset < utf8.count ? Self.decode(utf8, at: offset) : nil
+    }
+
+    /// The scalar ending at byte `offset`.
+    func scalar(before offset: Int) -> Unicode.Scalar? {
+        guard offset > 0 else { return nil }
+        var start = offset - 1
+        while start > 0 && utf8[start] & 0xC0 == 0x80 { start -= 1 }
+        return Self.decode(utf8, at: start).scalar
+    }
+
+    /// Decodes one scalar of valid UTF-8 (a `String`'s bytes always are).
+    static func decode(_ bytes: [UInt8], at offset: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = UInt32(bytes[offset])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = lead & (0xFF >> (length + 1))
+        for next in offset + 1..<min(offset + length, bytes.count) {
+            value = value << 6 | UInt32(bytes[next] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    private enum ScalarClass { case letter, digit, space, symbol }
+
+    private static func classify(_ scalar: Unicode.Scalar) -> ScalarClass {
+        switch scalar.value {
+        case 0x30...0x39: return .digit
+        case 0x41...0x5A, 0x61...0x7A: return .letter
+        case 0x09...0x0D, 0x20: return .space
+        case 0..<0x80: return .symbol
+        default: break
+        }
+        let properties = scalar.properties
+        if properties.isWhitespace { return .space }
+        if properties.isAlphabetic || properties.numericType != nil { return .letter }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return .letter
+        default: return .symbol
+        }
+    }
+
+    private static func tokenize(_ bytes: [UInt8]) -> [EntityToken] {
+        var tokens: [EntityToken] = []
+        var runStart = 0
+        var runClass = ScalarClass.space
+        var offset = 0
+
+        func finishRun() {
+            guard runClass == .letter || runClass == .digit, runStart < offset else { return }
+            let run = bytes[runStart..<offset]
+            let text =
+                runClass == .digit
+                ? String(decoding: run, as: UTF8.self)
+                : String(decoding: run.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+            tokens.append(EntityToken(kind: runClass == .digit ? .digits : .word, range: runStart..<offset, text: text))
+        }
+
+        while offset < bytes.count {
+            let (scalar, length) = decode(bytes, at: offset)
+            let scalarClass = classify(scalar)
+            if scalarClass != runClass || scalarClass == .symbol {
+                finishRun()
+                runStart = offset
+                runClass = scalarClass
+            }
+            if scalarClass == .symbol {
+                tokens.append(
+                    EntityToken(kind: .symbol, range: offset..<offset + length, text: String(Character(scalar))))
+            }
+            offset += length
+        }
+        finishRun()
+        return tokens
+    }
+}

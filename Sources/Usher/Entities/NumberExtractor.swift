@@ -1,0 +1,55 @@
+/// Finds numbers: "3", "-4", "3.5", "1,200", and English words from "zero" to "nine hundred and ninety-nine".
+///
+/// The value is plain decimal text without grouping or trailing zeros: "1,200" is `1200`,
+/// "3.50" is `3.5`, "twenty-five" is `25`. The point is the decimal separator; "1,5" is no
+/// number at all, since it could be one and a half or a list. Digits glued to letters
+/// ("AB123456", "3pm", "5kg") or part of a dotted sequence ("1.2.3") are not numbers; digits
+/// inside dates, times, money and phone numbers are found here too, and ``EntityRecognizer``
+/// gives them to the longer entity.
+public struct NumberExtractor: MessageExtractor {
+    public let type = "number"
+
+    public init() {}
+
+    public func extract(from text: String, context: EntityContext) -> [EntityMatch] {
+        extract(from: EntityMessage(text), context: context)
+    }
+
+    func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
+        var matches: [EntityMatch] = []
+        var index = 0
+        while index < message.tokens.count {
+            if let (value, end) = number(in: message, at: index) {
+                matches.append(message.match(type, value: value, tokens: index..<end))
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return matches
+    }
+
+    /// The number starting at token `index` and the token after it.
+    private func number(in message: EntityMessage, at index: Int) -> (String, Int)? {
+        if let (value, end) = NumberParser.words(in: message, at: index) {
+            return (String(value), end)
+        }
+        let signed = isMinusSign(in: message, at: index)
+        let start = signed ? index + 1 : index
+        guard !message.isGluedBefore(signed ? index : start),
+            let reading = NumberParser.digits(in: message, at: start),
+            !message.isGluedAfter(reading.end)
+        else { return nil }
+        if signed {
+            let magnitude = reading.value
+            return (magnitude == "0" ? magnitude : "-" + magnitude, reading.end)
+        }
+        return (reading.value, reading.end)
+    }
+
+    /// A minus (or hyphen) directly before digits, and not joining them to a word or number before it ("3-4").
+    private func isMinusSign(in message: EntityMessage, at index: Int) -> Bool {
+        (message.isSymbol(index, "-") || message.isSymbol(index, "\u{2212}"))
+            && message.digits(index + 1) != nil && message.touches(index + 1)
+    }
+}

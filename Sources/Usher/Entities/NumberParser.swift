@@ -1,0 +1,96 @@
+/// Reads the numbers inside other entities too: amounts of money, "in 3 days", "twenty dollars".
+///
+/// Digits may group thousands with commas ("1,200") and take a decimal point ("3.5"). A comma is
+/// a decimal separator only where the caller allows it, for prices ("49,99 €"): in "1,5" on its
+/// own it could be either. Words cover English zero to nine hundred and ninety-nine.
+enum NumberParser {
+    /// A number read from the tokens `start..<end`.
+    struct Reading: Sendable, Equatable {
+        /// Canonical decimal text, as ``canonical(integer:fraction:negative:)`` makes it.
+        var value: String
+        /// The token after the number.
+        var end: Int
+    }
+
+    /// The number written in digits that starts at token `index`, without its sign; with
+    /// `decimalComma`, one or two digits after a comma are decimals ("49,99").
+    ///
+    /// Whether it is glued to what surrounds it is left to the caller.
+    static func digits(in message: EntityMessage, at index: Int, decimalComma: Bool = false) -> Reading? {
+        guard let first = message.digits(index) else { return nil }
+        var integer = first
+        var end = index + 1
+        if first.utf8.count <= 3 {
+            while message.isSymbol(end, ","), message.touches(end), message.touches(end + 1),
+                let group = message.digits(end + 1), group.utf8.count == 3
+            {
+                integer += group
+                end += 2
+            }
+        }
+        var fraction = ""
+        if message.isSymbol(end, ".") || (decimalComma && end == index + 1 && message.isSymbol(end, ",")),
+            message.touches(end), message.touches(end + 1), let decimals = message.digits(end + 1),
+            message.tokens[end].text == "." || decimals.utf8.count <= 2
+        {
+            fraction = decimals
+            end += 2
+        }
+        return Reading(value: canonical(integer: integer, fraction: fraction), end: end)
+    }
+
+    /// The number written in English words that starts at token `index`: "seven", "twenty-five",
+    /// "three hundred and twelve", "hundred".
+    static func words(in message: EntityMessage, at index: Int) -> (value: Int, end: Int)? {
+        var value = 0
+        var end = index
+        if let unit = message.word(index).flatMap({ units[$0] }), unit > 0, message.word(index + 1) == "hundred" {
+            value = unit * 100
+            end = index + 2
+        } else if message.word(index) == "hundred" {
+            value = 100
+            end = index + 1
+        } else {
+            return belowHundred(in: message, at: index)
+        }
+        let rest = message.word(end) == "and" ? end + 1 : end
+        if let tail = belowHundred(in: message, at: rest), tail.value > 0 {
+            return (value + tail.value, tail.end)
+        }
+        return (value, end)
+    }
+
+    /// "zero" to "ninety-nine" (with or without the hyphen).
+    private static func belowHundred(in message: EntityMessage, at index: Int) -> (value: Int, end: Int)? {
+        guard let word = message.word(index) else { return nil }
+        if let unit = units[word] { return (unit, index + 1) }
+        guard let ten = tens[word] else { return nil }
+        let hyphenated = message.isSymbol(index + 1, "-") && message.touches(index + 1) && message.touches(index + 2)
+        let next = hyphenated ? index + 2 : index + 1
+        if let unit = message.word(next).flatMap({ units[$0] }), (1...9).contains(unit) {
+            return (ten + unit, next + 1)
+        }
+        return (ten, index + 1)
+    }
+
+    /// Plain decimal text: no thousands separators, no leading zeros, no trailing zeros after the
+    /// point ("007" is "7", "49.90" is "49.9", "10.00" is "10"), and no minus on zero.
+    static func canonical(integer: String, fraction: String, negative: Bool = false) -> String {
+        let digits = integer.drop { $0 == "0" }
+        var text = digits.isEmpty ? "0" : String(digits)
+        var decimals = Substring(fraction)
+        while decimals.last == "0" { decimals.removeLast() }
+        if !decimals.isEmpty { text += "." + decimals }
+        return negative && text != "0" ? "-" + text : text
+    }
+
+    private static let units: [String: Int] = [
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+        "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    ]
+
+    private static let tens: [String: Int] = [
+        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    ]
+}

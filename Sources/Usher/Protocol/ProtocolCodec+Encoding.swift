@@ -1,0 +1,77 @@
+import Foundation
+
+extension ProtocolCodec {
+    /// The response to a customer message.
+    public static func encode(_ turn: TurnResult, id: JSONValue?) -> String {
+        var output = "{"
+        appendID(id, to: &output)
+        output += "\"session\": " + JSONWriter.string(turn.state.id)
+        output += ", \"intent\": " + (turn.intent.map(JSONWriter.string) ?? "null")
+        output += ", \"confidence\": " + JSONWriter.number(turn.confidence)
+        output += ", \"slots\": " + object(turn.state.slots)
+        output += ", \"replies\": [" + turn.replies.map(JSONWriter.string).joined(separator: ", ") + "]"
+        output += ", \"state\": \"bot\"}"
+        return output
+    }
+
+    public static func encode(_ error: ProtocolError) -> String {
+        var output = "{"
+        appendID(error.id, to: &output)
+        return output
+            + "\"error\": {\"code\": \(JSONWriter.string(error.code)), \"message\": \(JSONWriter.string(error.message))}}"
+    }
+
+    public static func encodeReset(session: String, id: JSONValue?) -> String {
+        var output = "{"
+        appendID(id, to: &output)
+        return output + "\"session\": \(JSONWriter.string(session)), \"reset\": true}"
+    }
+
+    public static func encodePong(id: JSONValue?) -> String {
+        var output = "{"
+        appendID(id, to: &output)
+        return output + "\"pong\": true}"
+    }
+
+    /// A session's whole state, for `"type": "get"`; `null` when there is no such session.
+    public static func encodeSession(_ state: SessionState?, session: String, id: JSONValue?) -> String {
+        var output = "{"
+        appendID(id, to: &output)
+        output += "\"session\": \(JSONWriter.string(session)), \"found\": \(state != nil), \"state\": "
+        guard let state else { return output + "null}" }
+        output += "{\"slots\": " + object(state.slots)
+        output +=
+            ", \"contexts\": {"
+            + state.contexts.sorted { $0.key < $1.key }.map { "\(JSONWriter.string($0.key)): \($0.value)" }.joined(
+                separator: ", ") + "}"
+        output +=
+            ", \"forms\": ["
+            + state.forms.map {
+                "{\"intent\": \(JSONWriter.string($0.intent)), \"pending_slot\": \(JSONWriter.string($0.pendingSlot)), \"reprompts\": \($0.reprompts)}"
+            }.joined(separator: ", ") + "]"
+        output += ", \"consecutive_fallbacks\": \(state.consecutiveFallbacks), \"turns\": \(state.turns)"
+        output += ", \"language\": " + JSONWriter.string(state.language) + ", \"metadata\": " + object(state.metadata)
+        output +=
+            ", \"created_at\": \(JSONWriter.number(state.createdAt, digits: 3)), \"updated_at\": \(JSONWriter.number(state.updatedAt, digits: 3))"
+        output += ", \"history\": [" + state.history.map(turn).joined(separator: ", ") + "]}}"
+        return output
+    }
+
+    private static func turn(_ turn: Turn) -> String {
+        "{\"text\": \(JSONWriter.string(turn.text)), \"intent\": \(turn.intent.map(JSONWriter.string) ?? "null"), "
+            + "\"confidence\": \(JSONWriter.number(turn.confidence)), \"replies\": ["
+            + turn.replies.map(JSONWriter.string).joined(separator: ", ")
+            + "], \"at\": \(JSONWriter.number(turn.at, digits: 3))}"
+    }
+
+    static func object(_ values: [String: String]) -> String {
+        "{"
+            + values.sorted { $0.key < $1.key }.map { "\(JSONWriter.string($0.key)): \(JSONWriter.string($0.value))" }
+            .joined(separator: ", ") + "}"
+    }
+
+    private static func appendID(_ id: JSONValue?, to output: inout String) {
+        guard let id else { return }
+        output += "\"id\": " + JSONWriter.value(id) + ", "
+    }
+}

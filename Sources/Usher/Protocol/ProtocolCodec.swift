@@ -1,0 +1,96 @@
+import Foundation
+
+/// Decodes request lines and encodes response lines of the JSON Lines protocol (docs/protocol.md).
+///
+/// Pure: bytes in, values out, and values in, one line of text out. Keys are written in a fixed
+/// order and numbers with fixed precision, so the same conversation gives byte-identical output.
+public enum ProtocolCodec {
+    /// The longest session id accepted; ids are keys, not documents.
+    public static let maximumSessionLength = 256
+
+    public static func decode(_ line: [UInt8]) -> Result<ProtocolRequest, ProtocolError> {
+        guard String(validating: line, as: UTF8.self) != nil else {
+            return .failure(ProtocolError(code: "invalid_utf8", message: "the line is not valid UTF-8"))
+        }
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(line)
+        } catch {
+            return .failure(
+                ProtocolError(code: "invalid_json", message: "column \(error.location.column): \(error.message)"))
+        }
+        guard case .object(let members) = root.value else {
+            return .failure(
+                ProtocolError(
+                    code: "invalid_request", message: "expected a JSON object, found \(root.value.kindDescription)"))
+        }
+        var fields: [String: JSONValue] = [:]
+        for member in members { fields[member.key] = member.value.value }
+        let id = fields["id"]
+        do throws(ProtocolError) {
+            return .success(try request(fields, id: id))
+        } catch {
+            return .failure(ProtocolError(code: error.code, message: error.message, id: id))
+        }
+    }
+
+    private static func request(_ fields: [String: JSONValue], id: JSONValue?) throws(ProtocolError) -> ProtocolRequest
+    {
+        let type: String
+        switch fields["type"] {
+        case nil: type = "message"
+        case .string(let value)?: type = value
+        case let other?: throw invalid("\"type\" must be a string, found \(other.kindDescription)")
+        }
+        switch type {
+        case "message":
+            let session = try sessionID(fields)
+            guard case .string(let text)? = fields["text"] else {
+                throw invalid(
+                    fields["text"] == nil
+                        ? "a message needs \"text\""
+                        : "\"text\" must be a string, found \(fields["text"]!.kindDescription)")
+            }
+            return .message(
+                id: id, CustomerMessage(session: session, text: text, metadata: try metadata(fields["meta"])))
+        case "reset": return .reset(id: id, session: try sessionID(fields))
+        case "get": return .get(id: id, session: try sessionID(fields))
+        case "ping": return .ping(id: id)
+        default:
+            throw ProtocolError(
+                code: "unknown_type", message: "unknown request type \"\(type)\"; expected message, reset, get or ping")
+        }
+    }
+
+    private static func sessionID(_ fields: [String: JSONValue]) throws(ProtocolError) -> String {
+        guard let value = fields["session"] else { throw invalid("the request needs \"session\"") }
+        guard case .string(let session) = value else {
+            throw invalid("\"session\" must be a string, found \(value.kindDescription)")
+        }
+        guard !session.isEmpty, session.utf8.count <= maximumSessionLength else {
+            throw invalid("\"session\" must have 1 to \(maximumSessionLength) bytes")
+        }
+        return session
+    }
+
+    private static func metadata(_ value: JSONValue?) throws(ProtocolError) -> [String: String] {
+        guard let value else { return [:] }
+        guard case .object(let members) = value else {
+            throw invalid("\"meta\" must be an object, found \(value.kindDescription)")
+        }
+        var result: [String: String] = [:]
+        for member in members {
+            switch member.value.value {
+            case .string(let text): result[member.key] = text
+            case .number(let number): result[member.key] = JSONWriter.number(number, digits: 6)
+            case .bool(let flag): result[member.key] = flag ? "true" : "false"
+            default: throw invalid("\"meta.\(member.key)\" must be a string, number or boolean")
+            }
+        }
+        return result
+    }
+
+    private static func invalid(_ message: String) -> ProtocolError {
+        ProtocolError(code: "invalid_request", message: message)
+    }
+}

@@ -1,0 +1,38 @@
+/// One line of `usher serve`'s input, decoded.
+public enum ProtocolRequest: Sendable, Equatable {
+    /// A customer message (no `"type"`, or `"type": "message"`).
+    case message(id: JSONValue?, CustomerMessage)
+    /// Forget a session.
+    case reset(id: JSONValue?, session: String)
+    /// Return a session's state.
+    case get(id: JSONValue?, session: String)
+    /// Check the server is alive.
+    case ping(id: JSONValue?)
+
+    /// The request's `id`, echoed in its response.
+    public var id: JSONValue? {
+        switch self {
+        case .message(let id, _), .reset(let id, _), .get(let id, _), .ping(let id): id
+        }
+    }
+}
+
+/// A line that could not be served, with a stable machine-readable code and a message for people.
+public struct ProtocolError: Error, Sendable, Equatable {
+    /// Codes: `invalid_json`, `invalid_utf8`, `line_too_long`, `invalid_request`, `unknown_type`.
+    public var code: String
+    public var message: String
+    /// The request's id, when the line could be read that far.
+    public var id: JSONValue?
+
+    public init(code: String, message: String, id: JSONValue? = nil) {
+        self.code = code
+        self.message = message
+        self.id = id
+    }
+
+    public static func lineTooLong(bytes: Int, limit: Int) -> ProtocolError {
+        ProtocolError(
+            code: "line_too_long", message: "the line has \(bytes) bytes; the limit is \(limit) (see --max-line)")
+    }
+}

@@ -1,0 +1,67 @@
+/// Everything Usher remembers about one conversation: a plain value, so that a turn is a pure
+/// function from the old state to the new one and any store can keep it.
+public struct SessionState: Sendable, Equatable, Codable {
+    public var id: String
+    /// Filled slots, by name, as canonical values (`2026-03-03`, `PN-123456`).
+    public var slots: [String: String] = [:]
+    /// Active contexts and the customer turns each has left.
+    public var contexts: [String: Int] = [:]
+    /// The most recent turns, oldest first.
+    public var history: [Turn] = []
+    /// Forms in progress; the last is the one being asked, the others wait to resume.
+    public var forms: [FormProgress] = []
+    /// Fallbacks in a row; a matched intent resets it.
+    public var consecutiveFallbacks = 0
+    /// How many turns the session has had.
+    public var turns = 0
+    /// How many times each intent (or `"fallback"`) has answered, so replies rotate deterministically.
+    public var rotation: [String: Int] = [:]
+    public var language: String
+    /// What the integrating program said about the customer (`{"tier": "vip"}`), merged over turns.
+    public var metadata: [String: String] = [:]
+    /// Seconds since 1970, from the injected clock.
+    public var createdAt: Double
+    public var updatedAt: Double
+
+    public init(id: String, language: String, now: Double) {
+        self.id = id
+        self.language = language
+        createdAt = now
+        updatedAt = now
+    }
+
+    /// Whether the session has been idle for longer than `ttl` seconds.
+    public func isExpired(now: Double, ttl: Int) -> Bool {
+        now - updatedAt > Double(ttl)
+    }
+}
+
+/// One exchange: what the customer wrote and what the bot made of it.
+public struct Turn: Sendable, Equatable, Codable {
+    public var text: String
+    public var intent: String?
+    public var confidence: Double
+    public var replies: [String]
+    public var at: Double
+
+    public init(text: String, intent: String?, confidence: Double, replies: [String], at: Double) {
+        self.text = text
+        self.intent = intent
+        self.confidence = confidence
+        self.replies = replies
+        self.at = at
+    }
+}
+
+/// A form being filled: which intent, which slot it is asking for, and how often it has asked again.
+public struct FormProgress: Sendable, Equatable, Codable {
+    public var intent: String
+    public var pendingSlot: String
+    public var reprompts: Int
+
+    public init(intent: String, pendingSlot: String, reprompts: Int = 0) {
+        self.intent = intent
+        self.pendingSlot = pendingSlot
+        self.reprompts = reprompts
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Reads newline-separated lines from a file descriptor as raw bytes, never holding more than
+/// one over-long line's worth: a line past the limit is skipped up to its newline and reported
+/// by its length alone.
+final class LineReader {
+    enum Line {
+        case line([UInt8])
+        case tooLong(Int)
+    }
+
+    private let fileDescriptor: Int32
+    private let maximumLength: Int
+    private var buffer: [UInt8] = []
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    private var skipping: Int?
+    private var ended = false
+
+    init(fileDescriptor: Int32, maximumLength: Int) {
+        self.fileDescriptor = fileDescriptor
+        self.maximumLength = maximumLength
+    }
+
+    /// Every line complete after the next read; `nil` at end of input once all are returned.
+    func nextBatch() -> [Line]? {
+        while true {
+            if ended { return finalLine() }
+            let count = chunk.withUnsafeMutableBytes { read(fileDescriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 {
+                ended = true
+                continue
+            }
+            let lines = split(chunk[0..<count])
+            if !lines.isEmpty { return lines }
+        }
+    }
+
+    private func split(_ bytes: ArraySlice<UInt8>) -> [Line] {
+        var lines: [Line] = []
+        var start = bytes.startIndex
+        while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            let piece = bytes[start..<newline]
+            if let skipped = skipping {
+                lines.append(.tooLong(skipped + piece.count))
+                skipping = nil
+            } else if buffer.count + piece.count > maximumLength {
+                lines.append(.tooLong(buffer.count + piece.count))
+            } else {
+                buffer.append(contentsOf: piece)
+                if buffer.last == UInt8(ascii: "\r") { buffer.removeLast() }
+                lines.append(.line(buffer))
+            }
+            buffer.removeAll(keepingCapacity: true)
+            start = newline + 1
+        }
+        let rest = bytes[start...]
+        if let skipped = skipping {
+            skipping = skipped + rest.count
+        } else if buffer.count + rest.count > maximumLength {
+            skipping = buffer.count + rest.count
+            buffer.removeAll()
+        } else {
+            buffer.append(contentsOf: rest)
+        }
+        return lines
+    }
+
+    /// A last line without a newline still gets its answer.
+    private func finalLine() -> [Line]? {
+        if let skipped = skipping {
+            skipping = nil
+            return [.tooLong(skipped)]
+        }
+        guard !buffer.isEmpty else { return nil }
+        defer { buffer.removeAll() }
+        return [.line(buffer)]
+    }
+}
+
+/// Buffers output lines and writes them with one system call per flush.
+final class LineWriter {
+    private let fileDescriptor: Int32
+    private var pending: [UInt8] = []
+
+    init(fileDescriptor: Int32) {
+        self.fileDescriptor = fileDescriptor
+    }
+
+    func write(_ line: String) {
+        pending.append(contentsOf: line.utf8)
+        pending.append(UInt8(ascii: "\n"))
+        if pending.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        var offset = 0
+        while offset < pending.count {
+            let written = pending[offset...].withUnsafeBytes {
+                Foundation.write(fileDescriptor, $0.baseAddress, $0.count)
+            }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { break }
+            offset += written
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+}

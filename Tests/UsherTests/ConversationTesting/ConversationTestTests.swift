@@ -1,0 +1,96 @@
+import Testing
+
+@testable import Usher
+
+private func suite(_ json: String) throws(DefinitionErrors) -> ConversationTestSuite {
+    try ConversationTestDecoder.load(Array(json.utf8), file: "t.json")
+}
+
+@Suite("Conversation tests")
+struct ConversationTestTests {
+    @Test func passingAndFailingExpectations() throws {
+        let tests = try suite(
+            """
+            {"now": "2026-11-23T10:00:00Z", "conversations": [
+              {"name": "claim", "turns": [
+                {"say": "I want to file a claim", "intent": "file_claim", "reply": "What is your policy number?"},
+                {"say": "PN-123456", "slots": {"policy_number": "PN-123456", "product": null}, "reply_contains": "happen"},
+                {"say": "yesterday", "reply_matches": "incident on 2026-11-22", "state": "bot"}]},
+              {"name": "wrong", "turns": [
+                {"say": "hello", "intent": "opening_hours", "slots": {"product": "router"}, "reply": "Hi", "reply_contains": "zzz",
+                 "reply_matches": "^Bye"}]}
+            ]}
+            """)
+        let runner = ConversationTestRunner(engine: claimEngine)
+        let results = tests.conversations.map(runner.run)
+        #expect(results[0].passed, "\(results[0].failures)")
+        #expect(
+            results[1].failures.map(\.field) == ["intent", "slots.product", "reply", "reply_contains", "reply_matches"])
+        #expect(results[1].failures[0].expected == "\"opening_hours\"")
+        #expect(results[1].failures[0].actual == "\"greeting\"")
+        #expect(results[1].failures[1].actual == "null")
+    }
+
+    @Test func advanceMovesTheClock() throws {
+        let tests = try suite(
+            """
+            {"conversations": [{"name": "expiry", "turns": [
+              {"say": "I want to file a claim", "reply": "What is your policy number?"},
+              {"say": "PN-123456", "advance": 601, "intent": null}]}]}
+            """)
+        #expect(ConversationTestRunner(engine: claimEngine).run(tests.conversations[0]).passed)
+    }
+
+    @Test(arguments: [
+        ("{}", "t.json:1:1: a test file needs \"conversations\""),
+        (#"{"conversations": []}"#, "t.json:1:19: conversations: there are no conversations to run"),
+        (
+            #"{"conversations": [{"turns": [{"say": "x"}]}]}"#,
+            "t.json:1:20: conversations[0]: a conversation needs a \"name\""
+        ),
+        (
+            #"{"conversations": [{"name": "a"}]}"#,
+            "t.json:1:20: conversations[0]: a conversation needs \"turns\" with at least one turn"
+        ),
+        (
+            #"{"conversations": [{"name": "a", "turns": [{"intent": "x"}]}]}"#,
+            "t.json:1:44: conversations[0].turns[0]: a turn needs \"say\": what the customer writes"
+        ),
+        (
+            #"{"conversations": [{"name": "a", "turns": [{"say": "x", "reply_contain": "y"}]}]}"#,
+            "t.json:1:57: conversations[0].turns[0].reply_contain: unknown key \"reply_contain\"; did you mean \"reply_contains\"?"
+        ),
+        (
+            #"{"conversations": [{"name": "a", "turns": [{"say": "x", "reply_matches": "("}]}]}"#,
+            "t.json:1:74: conversations[0].turns[0].reply_matches: invalid regular expression"
+        ),
+        (
+            #"{"conversations": [{"name": "a", "turns": [{"say": "x", "state": "asleep"}]}]}"#,
+            "t.json:1:66: conversations[0].turns[0].state: unknown state \"asleep\"; expected bot, queued or agent"
+        ),
+        (
+            #"{"now": "yesterday", "conversations": [{"name": "a", "turns": [{"say": "x"}]}]}"#,
+            "t.json:1:9: now: expected a date and time such as \"2026-03-03T10:00:00Z\""
+        ),
+        (
+            #"{"conversations": [{"name": "a", "turns": [{"say": "x", "slots": {"a": 1}}]}]}"#,
+            "t.json:1:72: conversations[0].turns[0].slots.a: expected a string or null, found a number"
+        ),
+    ])
+    func reportsMistakesInTestFiles(json: String, message: String) {
+        do {
+            _ = try suite(json)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.errors.map(\.description) == [message])
+        }
+    }
+
+    @Test func readsISOMoments() {
+        #expect(ISOMoment.seconds("1970-01-02") == 86_400)
+        #expect(ISOMoment.seconds("2026-11-23T10:00:00Z") == mondayMorning)
+        #expect(ISOMoment.seconds("2026-11-23T10:00") == mondayMorning)
+        #expect(ISOMoment.seconds("2026-02-30") == nil)
+        #expect(ISOMoment.seconds("2026-11-23T25:00") == nil)
+    }
+}

@@ -1,0 +1,37 @@
+import Testing
+
+@testable import Usher
+
+@Suite("MoneyExtractor")
+struct MoneyExtractorTests {
+    let money = MoneyExtractor()
+
+    @Test(arguments: [
+        ("It cost $49.99", "49.99 USD", "$49.99"), ("49.99 USD", "49.99 USD", "49.99 USD"), ("€10", "10 EUR", "€10"),
+        ("10 euros", "10 EUR", "10 euros"), ("120 EUR", "120 EUR", "120 EUR"), ("£5", "5 GBP", "£5"),
+        ("5 pounds", "5 GBP", "5 pounds"), ("USD 20", "20 USD", "USD 20"), ("20 dollars", "20 USD", "20 dollars"),
+        ("10€", "10 EUR", "10€"), ("10\u{A0}€", "10 EUR", "10\u{A0}€"), ("$ 5", "5 USD", "$ 5"),
+        ("$1,200.00", "1200 USD", "$1,200.00"), ("$49.90", "49.9 USD", "$49.90"), ("1 dollar", "1 USD", "1 dollar"),
+        ("twenty dollars", "20 USD", "twenty dollars"), ("twenty-five euros", "25 EUR", "twenty-five euros"),
+        ("$20 USD", "20 USD", "$20 USD"), ("usd20", "20 USD", "usd20"), ("(¥500)", "500 JPY", "¥500"),
+        ("5 quid", "5 GBP", "5 quid"), ("₹100", "100 INR", "₹100"), ("I paid 49,99 €", "49.99 EUR", "49,99 €"),
+        ("€ 10,5", "10.5 EUR", "€ 10,5"), ("$1,299", "1299 USD", "$1,299"), ("USD1,000", "1000 USD", "USD1,000"),
+    ])
+    func readsAmountAndCurrency(text: String, value: String, matched: String) {
+        let matches = money.extract(from: text, context: mondayContext)
+        #expect(matches.map(\.value) == [value])
+        #expect(matches.map(\.text) == [matched])
+        #expect(matches.allSatisfy { slice(text, $0.range) == $0.text })
+    }
+
+    @Test(arguments: [
+        "49.99", "I have 20", "USD", "the $ sign", "5$5", "A$5", "euros", "10 eurosx", "$AB12", "1.299,00 €", "€1,2345",
+    ])
+    func needsBothAnAmountAndACurrency(text: String) {
+        #expect(money.values(in: text) == [])
+    }
+
+    @Test func findsSeveralAmountsInOrder() {
+        #expect(money.values(in: "Refund €10 and $5, not 3 pounds") == ["10 EUR", "5 USD", "3 GBP"])
+    }
+}

@@ -1,0 +1,32 @@
+import Testing
+
+@testable import Usher
+
+@Suite("RegexExtractor")
+struct RegexExtractorTests {
+    @Test func matchesThePatternAndKeepsTheText() throws {
+        let orders = try RegexExtractor(type: "order_id", pattern: "\\b[A-Z]{2}\\d{6}\\b")
+        let text = "😀 orders AB123456, cd654321 and CD654321"
+        let matches = orders.extract(from: text, context: mondayContext)
+        #expect(matches.map(\.value) == ["AB123456", "CD654321"])
+        #expect(matches.map(\.range) == [12..<20, 35..<43])
+        #expect(matches.allSatisfy { slice(text, $0.range) == $0.text && $0.type == "order_id" })
+    }
+
+    @Test func isCaseInsensitiveWhenThePatternSaysSo() throws {
+        let orders = try RegexExtractor(type: "order_id", pattern: "(?i)\\b[a-z]{2}\\d{6}\\b")
+        #expect(orders.values(in: "ab123456 or CD654321") == ["ab123456", "CD654321"])
+    }
+
+    @Test func ignoresEmptyMatches() throws {
+        let letters = try RegexExtractor(type: "letters", pattern: "é*")
+        #expect(letters.values(in: "café ééé x") == ["é", "ééé"])
+    }
+
+    @Test(arguments: ["(abc", "[a-", "*", ""])
+    func rejectsInvalidPatterns(pattern: String) {
+        #expect(throws: EntityDefinitionError(type: "ref", message: "invalid regular expression: \"\(pattern)\"")) {
+            try RegexExtractor(type: "ref", pattern: pattern)
+        }
+    }
+}

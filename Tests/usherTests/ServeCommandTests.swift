@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@Suite("usher serve")
+struct ServeCommandTests {
+    @Test func answersEveryLineInOrderAndExitsAtEndOfInput() throws {
+        let input = """
+            {"id": 1, "session": "c-1", "text": "I want to file a claim"}
+            {"id": 2, "session": "c-2", "text": "hello"}
+            this is not json
+            {"id": 3, "session": "c-1", "text": "PN-123456"}
+            {"id": 4, "type": "ping"}
+            {"id": 5, "type": "dance"}
+
+            """
+        let output = try UsherBinary.run(["serve"], input: input)
+        #expect(output.status == 0)
+        let lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == 7)
+        #expect(lines[0].hasPrefix(#"{"id": 1, "session": "c-1", "intent": "file_claim""#))
+        #expect(lines[0].contains(#""replies": ["What is your policy number?"]"#))
+        #expect(lines[1].hasPrefix(#"{"id": 2, "session": "c-2", "intent": "greeting""#))
+        #expect(
+            lines[2] == #"{"error": {"code": "invalid_json", "message": "column 1: unexpected 't'; expected a value"}}"#
+        )
+        #expect(lines[3].contains(#""slots": {"policy_number": "PN-123456"}, "replies": ["When did it happen?"]"#))
+        #expect(lines[4] == #"{"id": 4, "pong": true}"#)
+        #expect(
+            lines[5]
+                == #"{"id": 5, "error": {"code": "unknown_type", "message": "unknown request type \"dance\"; expected message, reset, get or ping"}}"#
+        )
+        #expect(lines[6] == "")
+        #expect(output.stderr.contains("usher serve: "))
+    }
+
+    @Test func refusesOverlongLinesWithoutLosingTheNext() throws {
+        let long = "{\"session\": \"s\", \"text\": \"" + String(repeating: "a", count: 200) + "\"}"
+        let output = try UsherBinary.run(
+            ["serve", "--max-line", "100"], input: long + "\n{\"id\": 9, \"type\": \"ping\"}\n")
+        let lines = output.stdout.split(separator: "\n").map(String.init)
+        #expect(
+            lines == [
+                #"{"error": {"code": "line_too_long", "message": "the line has 228 bytes; the limit is 100 (see --max-line)"}}"#,
+                #"{"id": 9, "pong": true}"#,
+            ])
+    }
+
+    @Test func plainModeForShellPipes() throws {
+        let output = try UsherBinary.run(
+            ["serve", "--plain"], input: "hello\nwhere is my order?\nAB123456\nother\thello\n")
+        let lines = output.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[0] == "Hello! How can I help you today?")
+        #expect(lines[1] == "What is your order number? It looks like AB123456.")
+        #expect(lines[2].contains("AB123456"))
+        #expect(lines[3] == "Hello! How can I help you today?")
+    }
+
+    @Test func aScriptedConversationGivesByteIdenticalOutput() throws {
+        let script =
+            (0..<500).map { index -> String in
+                let texts = [
+                    "hello", "I want to file a claim", "PN-12345\(index % 10)", "yesterday", "where is my order",
+                    "xyzzy", "AB12345\(index % 10)", "thanks",
+                ]
+                return
+                    "{\"id\": \(index), \"session\": \"c-\(index % 7)\", \"text\": \"\(texts[index % texts.count])\"}"
+            }.joined(separator: "\n") + "\n"
+        let first = try UsherBinary.run(["serve"], input: script)
+        let second = try UsherBinary.run(["serve"], input: script)
+        #expect(first.stdout.split(separator: "\n").count == 500)
+        #expect(first.stdout == second.stdout)
+    }
+}

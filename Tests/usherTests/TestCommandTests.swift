@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@Suite("usher test")
+struct TestCommandTests {
+    @Test func theExampleBotPassesItsConversationTests() throws {
+        let output = try UsherBinary.run(["test", "tests/desk.json"])
+        #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+        #expect(output.stdout.hasSuffix(" passed, 0 failed\n"))
+        #expect(output.stdout.contains("✔ file a claim, step by step (3 turns)"))
+    }
+
+    @Test func failuresShowADiffExitOneAndWriteJUnit() throws {
+        let directory = try UsherBinary.directory([
+            "t.json":
+                #"{"conversations": [{"name": "ok", "turns": [{"say": "hello", "intent": "greeting"}]}, {"name": "bad & wrong", "turns": [{"say": "hello", "intent": "goodbye"}]}]}"#
+        ])
+        let bot = UsherBinary.root.appendingPathComponent("intents").path
+        let output = try UsherBinary.run(["test", "--bot", bot, "t.json", "--junit", "out.xml"], in: directory)
+        #expect(output.status == 1)
+        #expect(
+            output.stdout == """
+                ✔ ok (1 turn)
+                ✘ bad & wrong
+                    turn 1 "hello" (t.json:1:121: conversations[1].turns[0]): intent
+                      expected "goodbye"
+                      actual   "greeting"
+                1 passed, 1 failed
+
+                """)
+        let xml = try String(contentsOf: directory.appendingPathComponent("out.xml"), encoding: .utf8)
+        #expect(xml.contains(#"<testsuites tests="2" failures="1">"#))
+        #expect(xml.contains(#"<testcase classname="t.json" name="bad &amp; wrong">"#))
+    }
+
+    @Test func badTestFilesNameTheirPlace() throws {
+        let directory = try UsherBinary.directory([
+            "t.json": #"{"conversations": [{"name": "a", "turns": [{"sya": "x"}]}]}"#
+        ])
+        let bot = UsherBinary.root.appendingPathComponent("intents").path
+        let output = try UsherBinary.run(["test", "--bot", bot, "t.json"], in: directory)
+        #expect(output.status == 1)
+        #expect(
+            output.stderr == """
+                t.json:1:45: error: conversations[0].turns[0].sya: unknown key "sya"; did you mean "say"?
+
+                """)
+    }
+}
