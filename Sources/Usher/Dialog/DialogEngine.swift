@@ -36,16 +36,24 @@ public struct DialogEngine: Sendable {
         }
     }
 
+    /// The intent with this name, found through the index built at load time.
+    public func intent(named name: String) -> IntentDefinition? {
+        intentIndex[name].map { bot.intents[$0] }
+    }
+
     /// Answers one message. A missing or expired `state` starts a new session.
-    public func respond(to message: CustomerMessage, state: SessionState?, now: Double) -> TurnResult {
+    public func respond(to message: CustomerMessage, state: consuming SessionState?, now: Double) -> TurnResult {
+        // Taken out of the optional, so the turn owns the only reference and updates the history
+        // in place instead of copying it.
         var session: SessionState
-        if let state, !state.isExpired(now: now, ttl: bot.settings.sessionTTL) {
-            session = state
+        if let existing = state.take(), !existing.isExpired(now: now, ttl: bot.settings.sessionTTL) {
+            session = existing
         } else {
             session = SessionState(id: message.session, language: bot.language, now: now)
         }
         session.metadata.merge(message.metadata) { _, new in new }
-        var turn = TurnBuilder(engine: self, session: session, message: message, now: now)
+        // Consumed, so the turn holds the only reference and appends without copying the history.
+        var turn = TurnBuilder(engine: self, session: consume session, message: message, now: now)
         turn.run()
         return turn.finish()
     }

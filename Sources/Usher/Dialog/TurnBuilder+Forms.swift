@@ -2,13 +2,13 @@
 /// or ask something else in between.
 extension TurnBuilder {
     mutating func continueForm(_ form: FormProgress, _ result: MatchResult) {
-        guard let definition = bot.intent(named: form.intent), let slot = definition.slot(named: form.pendingSlot)
+        guard let definition = engine.intent(named: form.intent), let slot = definition.slot(named: form.pendingSlot)
         else {
             session.forms.removeLast()
             return result.intent.map { serve($0, result) } ?? fallback(result)
         }
         if isCancel(result) { return cancelForm(result) }
-        if fill(slot, from: found) != nil {
+        if fill(slot, from: found(for: definition)) != nil {
             intent = definition.name
             confidence = 1
             fillSlots(of: definition)
@@ -61,7 +61,7 @@ extension TurnBuilder {
         session.forms.removeLast()
         intent = "cancel"
         confidence = result.intent == "cancel" ? result.confidence : 1
-        if let own = bot.intent(named: "cancel") {
+        if let own = engine.intent(named: "cancel") {
             complete(own)
         } else {
             replies.append(DialogEngine.cancelReply)
@@ -71,14 +71,14 @@ extension TurnBuilder {
 
     /// The bot's own `cancel` intent, or else the built-in phrases, end the open form.
     func isCancel(_ result: MatchResult) -> Bool {
-        if bot.intent(named: "cancel") != nil { return result.intent == "cancel" }
+        if engine.intent(named: "cancel") != nil { return result.intent == "cancel" }
         let words = TextNormalizer.normalize(message.text).words.joined(separator: " ")
         return DialogEngine.cancelPhrases.contains(words)
     }
 
     /// When a form finishes or is dropped, the one it interrupted asks for its pending slot again.
     mutating func resumeWaitingForm() {
-        guard let waiting = session.forms.last, let definition = bot.intent(named: waiting.intent),
+        guard let waiting = session.forms.last, let definition = engine.intent(named: waiting.intent),
             let slot = definition.slot(named: waiting.pendingSlot)
         else { return }
         ask(slot, again: false)
@@ -94,9 +94,11 @@ extension TurnBuilder {
     /// order they appear. A value in the message replaces an older one: the customer's latest
     /// word wins.
     mutating func fillSlots(of definition: IntentDefinition) {
+        guard !definition.slots.isEmpty else { return }
+        let entities = found(for: definition)
         var used = Set(filled.values)
         for slot in definition.slots where filled[slot.name] == nil {
-            guard let entity = found.first(where: { $0.type == slot.entity && !used.contains($0.value) }) else {
+            guard let entity = entities.first(where: { $0.type == slot.entity && !used.contains($0.value) }) else {
                 continue
             }
             session.slots[slot.name] = entity.value
@@ -119,9 +121,7 @@ extension TurnBuilder {
     mutating func fillFromCaptures(_ captures: [String: String], of definition: IntentDefinition) {
         for (name, text) in captures.sorted(by: { $0.key < $1.key }) {
             guard let slot = definition.slot(named: name) else { continue }
-            let today = CalendarDate.fromEpoch(seconds: now)
-            let context = EntityContext(today: today, language: bot.language)
-            fill(slot, from: engine.entities.entities(of: slot.entity, in: text, context: context))
+            fill(slot, from: engine.entities.entities(of: slot.entity, in: text, context: entityContext))
         }
     }
 }

@@ -12,22 +12,34 @@ struct TurnBuilder {
     var filled: [String: String] = [:]
     /// Contexts set by this turn keep their full lifespan; all others age by one turn.
     var contextsSet: Set<String> = []
-    let found: [EntityMatch]
+    /// The message's entities, found on first use: a turn for an intent without slots never looks.
+    var foundEntities: (types: Set<String>, matches: [EntityMatch])?
 
     init(engine: DialogEngine, session: SessionState, message: CustomerMessage, now: Double) {
         self.engine = engine
         self.session = session
         self.message = message
         self.now = now
-        let today = CalendarDate.fromEpoch(seconds: now)
-        found = engine.entities.entities(
-            in: message.text, context: EntityContext(today: today, language: engine.bot.language))
+    }
+
+    var entityContext: EntityContext {
+        EntityContext(today: CalendarDate.fromEpoch(seconds: now), language: engine.bot.language)
+    }
+
+    /// The message's entities of the types `definition`'s slots take, found on first use: a turn
+    /// for an intent without slots never looks for any.
+    mutating func found(for definition: IntentDefinition) -> [EntityMatch] {
+        let types = Set(definition.slots.map(\.entity))
+        if let foundEntities, foundEntities.types == types { return foundEntities.matches }
+        let matches = engine.entities.entities(ofTypes: types, in: message.text, context: entityContext)
+        foundEntities = (types, matches)
+        return matches
     }
 
     var bot: BotDefinition { engine.bot }
 
     mutating func run() {
-        let result = engine.matcher.match(message.text, excluding: ineligibleIntents())
+        let result = engine.matcher.match(message.text, excluding: ineligibleIntents(), explain: false)
         match = result
         if let form = session.forms.last {
             continueForm(form, result)
@@ -57,7 +69,7 @@ struct TurnBuilder {
 
     /// Answers `name`: fills its slots from the message, then asks for what is missing or replies.
     mutating func serve(_ name: String, _ result: MatchResult) {
-        guard let definition = bot.intent(named: name) else { return fallback(result) }
+        guard let definition = engine.intent(named: name) else { return fallback(result) }
         intent = name
         confidence = result.confidence
         session.consecutiveFallbacks = 0
@@ -110,6 +122,7 @@ struct TurnBuilder {
     // MARK: - Contexts
 
     func ineligibleIntents() -> Set<Int> {
+        guard !engine.contextGated.isEmpty else { return [] }
         var excluded: Set<Int> = []
         for (intent, require) in engine.contextGated where !require.allSatisfy({ session.contexts[$0] != nil }) {
             excluded.insert(intent)

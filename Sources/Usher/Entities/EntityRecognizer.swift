@@ -68,6 +68,20 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// Whether `type` is a built-in type or one the bot defines.
+    /// Only the entities of `types`. Built-in extractors run only when a built-in type is asked
+    /// for (they settle overlaps among themselves), so a form waiting for a custom type reads
+    /// the message with that type's extractor alone.
+    public func entities(ofTypes types: Set<String>, in text: String, context: EntityContext) -> [EntityMatch] {
+        guard !types.isEmpty else { return [] }
+        let builtIns = Set(Self.builtInTypes)
+        let needsBuiltIns = !types.isDisjoint(with: builtIns)
+        let chosen = extractors.filter { types.contains($0.type) || needsBuiltIns && builtIns.contains($0.type) }
+        guard !chosen.isEmpty else { return [] }
+        let message = EntityMessage(text)
+        let found = chosen.flatMap { $0.extract(from: message, context: context) }
+        return resolve(found, byteCount: message.utf8.count, preferring: nil).filter { types.contains($0.type) }
+    }
+
     public func knows(_ type: String) -> Bool {
         priorities[type] != nil
     }

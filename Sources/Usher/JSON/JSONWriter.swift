@@ -5,33 +5,33 @@ public enum JSONWriter {
     /// Appends `text` as a JSON string literal, quotes included.
     public static func appendString(_ text: String, to output: inout String) {
         output.append("\"")
-        var run = text.unicodeScalars.startIndex
-        let scalars = text.unicodeScalars
-        var index = run
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String? =
-                switch scalar {
-                case "\"": "\\\""
-                case "\\": "\\\\"
-                case "\n": "\\n"
-                case "\r": "\\r"
-                case "\t": "\\t"
-                case "\u{2028}": "\\u2028"
-                case "\u{2029}": "\\u2029"
-                default:
-                    scalar.value < 0x20
-                        ? "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16) : nil
-                }
-            if let escape {
-                output.unicodeScalars.append(contentsOf: scalars[run..<index])
-                output.append(escape)
-                run = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != 0xE2 }) {
+            // Nothing to escape (0xE2 starts U+2028 and U+2029): the common case, copied whole.
+            output.append(text)
+        } else {
+            appendEscaped(text, to: &output)
         }
-        output.unicodeScalars.append(contentsOf: scalars[run..<scalars.endIndex])
         output.append("\"")
+    }
+
+    private static func appendEscaped(_ text: String, to output: inout String) {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output.append("\\\"")
+            case "\\": output.append("\\\\")
+            case "\n": output.append("\\n")
+            case "\r": output.append("\\r")
+            case "\t": output.append("\\t")
+            case "\u{2028}": output.append("\\u2028")
+            case "\u{2029}": output.append("\\u2029")
+            default:
+                if scalar.value < 0x20 {
+                    output.append("\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16))
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
     }
 
     /// A JSON string literal for `text`.

@@ -46,8 +46,10 @@ public struct Matcher: Sendable {
     public var modelKind: ModelKind { scorer.kind }
 
     /// Matches one customer message. Intents whose indices are in `excluded` cannot win (the
-    /// dialog excludes intents whose required contexts are not active).
-    public func match(_ text: String, excluding excluded: Set<Int> = []) -> MatchResult {
+    /// dialog excludes intents whose required contexts are not active). With `explain` false the
+    /// evidence names the closest example but not the deciding words, which saves work on a
+    /// server that does not show them.
+    public func match(_ text: String, excluding excluded: Set<Int> = [], explain: Bool = true) -> MatchResult {
         let normalized = TextNormalizer.normalize(text)
         let vector = vectorizer.vector(normalized)
         let scores = vector.isEmpty ? [] : scorer.scores(vector)
@@ -64,7 +66,7 @@ public struct Matcher: Sendable {
         let evidence = MatchResult.Evidence.similarity(
             example: nearest.example.map { examples.example($0).text },
             exampleOrigin: nearest.example.map { examples.example($0).origin },
-            words: explanation(vector, normalized, intent: best.intent))
+            words: explain ? explanation(vector, normalized, intent: best.intent) : [])
         return MatchResult(
             intent: confidence >= threshold ? intentNames[best.intent] : nil, confidence: confidence,
             candidates: ranked.map { MatchResult.Candidate(intent: intentNames[$0.intent], score: Double($0.score)) },

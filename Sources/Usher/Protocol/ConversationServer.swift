@@ -47,7 +47,7 @@ public final class ConversationServer {
 
     /// Runs one customer turn against the stored session and saves the result.
     public func serve(_ message: CustomerMessage, now: Double) throws -> TurnResult {
-        let turn = engine.respond(to: message, state: try store.session(message.session), now: now)
+        let turn = engine.respond(to: message, state: try store.take(message.session), now: now)
         try store.save(turn.state)
         return turn
     }

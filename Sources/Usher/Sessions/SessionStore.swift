@@ -5,12 +5,19 @@
 public protocol SessionStore: AnyObject {
     /// The session, or `nil` when there is none.
     func session(_ id: String) throws -> SessionState?
+    /// The session, handed over for a turn that will save it again. Stores that keep values in
+    /// memory remove it meanwhile, so the turn changes the only copy instead of copying it.
+    func take(_ id: String) throws -> SessionState?
     func save(_ state: SessionState) throws
     func remove(_ id: String) throws
     /// Removes every session idle for longer than `ttl` seconds at `now`; returns how many.
     @discardableResult
     func removeExpired(now: Double, ttl: Int) throws -> Int
     var count: Int { get }
+}
+
+extension SessionStore {
+    public func take(_ id: String) throws -> SessionState? { try session(id) }
 }
 
 /// Sessions in a dictionary: the default store for `usher serve` and for tests.
@@ -20,6 +27,8 @@ public final class InMemorySessionStore: SessionStore {
     public init() {}
 
     public func session(_ id: String) -> SessionState? { sessions[id] }
+
+    public func take(_ id: String) -> SessionState? { sessions.removeValue(forKey: id) }
 
     public func save(_ state: SessionState) { sessions[state.id] = state }
 
