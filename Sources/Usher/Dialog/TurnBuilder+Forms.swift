@@ -1,19 +1,21 @@
 /// Forms: asking for required slots one by one, reading answers, and letting the customer cancel
 /// or ask something else in between.
 extension TurnBuilder {
-    mutating func continueForm(_ form: FormProgress, _ result: MatchResult) {
+    mutating func continueForm(_ form: FormProgress) {
         guard let definition = engine.intent(named: form.intent), let slot = definition.slot(named: form.pendingSlot)
         else {
             session.forms.removeLast()
+            let result = matched()
             return result.intent.map { serve($0, result) } ?? fallback(result)
         }
-        if isCancel(result) { return cancelForm(result) }
+        if isCancel() { return cancelForm() }
         if fill(slot, from: found(for: definition)) != nil {
             intent = definition.name
             confidence = 1
             fillSlots(of: definition)
             return advance(definition)
         }
+        let result = matched()
         if let other = result.intent, other != definition.name {
             return interrupt(definition, with: other, result)
         }
@@ -57,10 +59,10 @@ extension TurnBuilder {
         ask(slot, again: true)
     }
 
-    mutating func cancelForm(_ result: MatchResult) {
+    mutating func cancelForm() {
         session.forms.removeLast()
         intent = "cancel"
-        confidence = result.intent == "cancel" ? result.confidence : 1
+        confidence = match?.intent == "cancel" ? match?.confidence ?? 1 : 1
         if let own = engine.intent(named: "cancel") {
             complete(own)
         } else {
@@ -70,8 +72,8 @@ extension TurnBuilder {
     }
 
     /// The bot's own `cancel` intent, or else the built-in phrases, end the open form.
-    func isCancel(_ result: MatchResult) -> Bool {
-        if engine.intent(named: "cancel") != nil { return result.intent == "cancel" }
+    mutating func isCancel() -> Bool {
+        if engine.intent(named: "cancel") != nil { return matched().intent == "cancel" }
         let words = TextNormalizer.normalize(message.text).words.joined(separator: " ")
         return DialogEngine.cancelPhrases.contains(words)
     }

@@ -39,15 +39,22 @@ struct TurnBuilder {
     var bot: BotDefinition { engine.bot }
 
     mutating func run() {
-        let result = engine.matcher.match(message.text, excluding: ineligibleIntents(), explain: false)
-        match = result
-        if let form = session.forms.last {
-            continueForm(form, result)
-        } else if let name = result.intent {
+        if let form = session.forms.last { return continueForm(form) }
+        let result = matched()
+        if let name = result.intent {
             serve(name, result)
         } else {
             fallback(result)
         }
+    }
+
+    /// The matcher's reading of the message, computed once, when first needed: a turn that only
+    /// answers a form's question never runs it.
+    mutating func matched() -> MatchResult {
+        if let match { return match }
+        let result = engine.matcher.match(message.text, excluding: ineligibleIntents(), explain: false)
+        match = result
+        return result
     }
 
     mutating func finish() -> TurnResult {

@@ -3,13 +3,14 @@ import Usher
 
 /// One benchmark scenario: a bot and the messages to match against it.
 struct BenchScenario {
-    static let allNames = ["example", "banking77", "synthetic-1k", "synthetic-10k"]
+    static let allNames = ["example", "banking77", "synthetic-1k", "synthetic-10k", "serve", "idle-sessions"]
 
     let name: String
     let bot: String
     let data: String
 
     func run(rounds: Int) throws -> BenchResult {
+        if name == "serve" || name == "idle-sessions" { return try ConversationBench(name: name, bot: bot).run(rounds: rounds) }
         let (path, messages, skip) = try prepare()
         if let skip { return BenchResult(scenario: name, skipped: skip) }
         var loads: [Double] = []

@@ -1,0 +1,78 @@
+import Foundation
+import Usher
+
+/// The conversation benchmarks: the line protocol end to end in one process (JSON bytes in,
+/// response line out, sessions in memory), and the memory of many idle sessions.
+struct ConversationBench {
+    static let requests = 200_000
+    static let sessions = 10_000
+    static let idleSessions = 100_000
+
+    let name: String
+    let bot: String
+
+    func run(rounds: Int) throws -> BenchResult {
+        let engine = try DialogEngine(bot: BotLoader.load(path: bot))
+        return name == "serve" ? serve(engine, rounds: rounds) : idle(engine)
+    }
+
+    /// Interleaved conversations through `ConversationServer`, as `usher serve` runs them.
+    private func serve(_ engine: DialogEngine, rounds: Int) -> BenchResult {
+        let lines = Self.load(requests: Self.requests, sessions: Self.sessions)
+        var throughputs: [Double] = []
+        var latencies: [Double] = []
+        for _ in 0..<rounds {
+            let server = ConversationServer(engine: engine, store: InMemorySessionStore())
+            let start = ContinuousClock.now
+            for line in lines {
+                let before = ContinuousClock.now
+                _ = server.respond(to: line, now: 1_767_603_600)
+                latencies.append((ContinuousClock.now - before).seconds)
+            }
+            throughputs.append(Double(lines.count) / (ContinuousClock.now - start).seconds)
+        }
+        latencies.sort()
+        return BenchResult(
+            scenario: name, intents: engine.bot.intents.count, examples: Self.sessions, model: "sessions",
+            loadSeconds: 0, parseSeconds: 0, messages: lines.count, messagesPerSecond: throughputs.sorted()[throughputs.count / 2],
+            p50Microseconds: latencies[latencies.count / 2] * 1e6, p99Microseconds: latencies[latencies.count * 99 / 100] * 1e6,
+            peakMemoryMB: PeakMemory.megabytes())
+    }
+
+    /// 100,000 sessions that each said one thing, then nothing: what an idle session costs.
+    private func idle(_ engine: DialogEngine) -> BenchResult {
+        let before = PeakMemory.megabytes()
+        let server = ConversationServer(engine: engine, store: InMemorySessionStore())
+        let start = ContinuousClock.now
+        for session in 0..<Self.idleSessions {
+            let line = "{\"session\": \"idle-\(session)\", \"text\": \"where is my order AB\(100_000 + session)\"}"
+            _ = server.respond(to: Array(line.utf8), now: 1_767_603_600)
+        }
+        let seconds = (ContinuousClock.now - start).seconds
+        precondition(server.store.count == Self.idleSessions)
+        return BenchResult(
+            scenario: name, intents: engine.bot.intents.count, examples: Self.idleSessions, model: "sessions",
+            loadSeconds: 0, parseSeconds: before, messages: Self.idleSessions,
+            messagesPerSecond: Double(Self.idleSessions) / seconds, p50Microseconds: 0, p99Microseconds: 0,
+            peakMemoryMB: PeakMemory.megabytes())
+    }
+
+    /// The same deterministic load as scripts/serve-load.py describes, generated in process.
+    static func load(requests: Int, sessions: Int) -> [[UInt8]] {
+        let texts = [
+            "hello", "where is my order", "AB123456", "I want to file a claim", "PN-123456", "yesterday",
+            "what are your opening hours", "thanks", "cancel my order", "yes", "I was charged twice", "xyzzy",
+            "my phone was stolen on 3 March, policy PN-654321", "can I pay with paypal", "bye",
+        ]
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        return (0..<requests).map { request in
+            let session = next(sessions)
+            let text = texts[next(texts.count)]
+            return Array("{\"id\": \(request), \"session\": \"c-\(session)\", \"text\": \"\(text)\"}".utf8)
+        }
+    }
+}
