@@ -12,19 +12,21 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
         case slot(String)
     }
 
-    public var segments: [Segment]
+    public var segments: [Segment] {
+        didSet { slotNames = Self.slotNames(of: segments) }
+    }
+    /// The slot names in the order they appear, without repeats (kept, as replies check them every turn).
+    public private(set) var slotNames: [String]
 
     public init(segments: [Segment]) {
         self.segments = segments
+        slotNames = Self.slotNames(of: segments)
     }
 
-    /// The slot names in the order they appear, without repeats.
-    public var slotNames: [String] {
-        var seen: Set<String> = []
-        return segments.compactMap { segment in
-            if case .slot(let name) = segment, seen.insert(name).inserted { return name }
-            return nil
-        }
+    private static func slotNames(of segments: [Segment]) -> [String] {
+        var names: [String] = []
+        for case .slot(let name) in segments where !names.contains(name) { names.append(name) }
+        return names
     }
 
     /// The literal text with every marker removed: what the matcher learns from.

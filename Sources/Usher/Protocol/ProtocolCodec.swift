@@ -24,8 +24,7 @@ public enum ProtocolCodec {
                 ProtocolError(
                     code: "invalid_request", message: "expected a JSON object, found \(root.value.kindDescription)"))
         }
-        var fields: [String: JSONValue] = [:]
-        for member in members { fields[member.key] = member.value.value }
+        let fields = Fields(members: members)
         let id = fields["id"]
         do throws(ProtocolError) {
             return .success(try request(fields, id: id))
@@ -34,8 +33,7 @@ public enum ProtocolCodec {
         }
     }
 
-    private static func request(_ fields: [String: JSONValue], id: JSONValue?) throws(ProtocolError) -> ProtocolRequest
-    {
+    private static func request(_ fields: Fields, id: JSONValue?) throws(ProtocolError) -> ProtocolRequest {
         let type: String
         switch fields["type"] {
         case nil: type = "message"
@@ -62,7 +60,7 @@ public enum ProtocolCodec {
         }
     }
 
-    private static func sessionID(_ fields: [String: JSONValue]) throws(ProtocolError) -> String {
+    private static func sessionID(_ fields: Fields) throws(ProtocolError) -> String {
         guard let value = fields["session"] else { throw invalid("the request needs \"session\"") }
         guard case .string(let session) = value else {
             throw invalid("\"session\" must be a string, found \(value.kindDescription)")
@@ -92,5 +90,15 @@ public enum ProtocolCodec {
 
     private static func invalid(_ message: String) -> ProtocolError {
         ProtocolError(code: "invalid_request", message: message)
+    }
+}
+
+/// A request's fields, looked up by a linear scan: requests have a handful of keys, for which
+/// that beats hashing them into a dictionary. A repeated key is a JSON error caught earlier.
+private struct Fields {
+    let members: [JSONMember]
+
+    subscript(key: String) -> JSONValue? {
+        members.first { $0.key == key }?.value.value
     }
 }

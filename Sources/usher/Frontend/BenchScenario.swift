@@ -10,7 +10,9 @@ struct BenchScenario {
     let data: String
 
     func run(rounds: Int) throws -> BenchResult {
-        if name == "serve" || name == "idle-sessions" { return try ConversationBench(name: name, bot: bot).run(rounds: rounds) }
+        if name == "serve" || name == "idle-sessions" {
+            return try ConversationBench(name: name, bot: bot).run(rounds: rounds)
+        }
         let (path, messages, skip) = try prepare()
         if let skip { return BenchResult(scenario: name, skipped: skip) }
         var loads: [Double] = []

@@ -34,8 +34,10 @@ struct ConversationBench {
         latencies.sort()
         return BenchResult(
             scenario: name, intents: engine.bot.intents.count, examples: Self.sessions, model: "sessions",
-            loadSeconds: 0, parseSeconds: 0, messages: lines.count, messagesPerSecond: throughputs.sorted()[throughputs.count / 2],
-            p50Microseconds: latencies[latencies.count / 2] * 1e6, p99Microseconds: latencies[latencies.count * 99 / 100] * 1e6,
+            loadSeconds: 0, parseSeconds: 0, messages: lines.count,
+            messagesPerSecond: throughputs.sorted()[throughputs.count / 2],
+            p50Microseconds: latencies[latencies.count / 2] * 1e6,
+            p99Microseconds: latencies[latencies.count * 99 / 100] * 1e6,
             peakMemoryMB: PeakMemory.megabytes())
     }
 
