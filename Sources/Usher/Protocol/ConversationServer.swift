@@ -17,7 +17,6 @@ public final class ConversationServer {
 
     /// The response line (without its newline) for one request line.
     public func respond(to line: [UInt8], now: Double) -> String {
-        sweepIfDue(now: now)
         switch ProtocolCodec.decode(line) {
         case .failure(let error): return ProtocolCodec.encode(error)
         case .success(let request): return respond(to: request, now: now)
@@ -25,6 +24,7 @@ public final class ConversationServer {
     }
 
     public func respond(to request: ProtocolRequest, now: Double) -> String {
+        sweepIfDue(now: now)
         do {
             switch request {
             case .message(let id, let message):

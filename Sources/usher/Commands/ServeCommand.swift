@@ -23,32 +23,58 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Plain text for shell pipes: each line is SESSION<TAB>TEXT (or TEXT), each answer the reply text.")
     var plain = false
 
+    @Option(help: "Threads that serve sessions in parallel (default: one per core). Answers stay in input order.")
+    var workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+
     func validate() throws {
         if maxLine < 64 { throw ValidationError("--max-line must be at least 64") }
+        if !(1...64).contains(workers) { throw ValidationError("--workers must be between 1 and 64") }
     }
 
     func run() throws {
         let engine = try DialogFrontend.engine(path)
-        let server = ConversationServer(engine: engine, store: InMemorySessionStore())
         Console.error("usher serve: \(engine.bot.intents.count) intents loaded from \(path); reading requests on stdin")
         let output = LineWriter(fileDescriptor: 1)
         let reader = LineReader(fileDescriptor: 0, maximumLength: maxLine)
+        if plain {
+            servePlain(ConversationServer(engine: engine, store: InMemorySessionStore()), reader, output)
+        } else {
+            serveJSON(
+                ShardedConversationServer(engine: engine, shardCount: workers) { InMemorySessionStore() }, reader,
+                output)
+        }
+        output.flush()
+    }
+
+    /// Every complete line read is one batch, answered in order and flushed before reading on.
+    private func serveJSON(_ server: ShardedConversationServer, _ reader: LineReader, _ output: LineWriter) {
         while let batch = reader.nextBatch() {
+            let lines = batch.compactMap { if case .line(let bytes) = $0 { bytes } else { nil } }
+            var answers = server.respond(toBatch: lines, now: Date().timeIntervalSince1970).makeIterator()
             for line in batch {
-                let now = Date().timeIntervalSince1970
                 switch line {
-                case .line(let bytes):
-                    output.write(
-                        plain
-                            ? server.respondPlain(to: String(decoding: bytes, as: UTF8.self), now: now)
-                            : server.respond(to: bytes, now: now))
+                case .line: output.write(answers.next() ?? "")
                 case .tooLong(let length):
-                    let error = ProtocolError.lineTooLong(bytes: length, limit: maxLine)
-                    output.write(plain ? "error: \(error.message)" : ProtocolCodec.encode(error))
+                    output.write(ProtocolCodec.encode(ProtocolError.lineTooLong(bytes: length, limit: maxLine)))
                 }
             }
             output.flush()
         }
-        output.flush()
+    }
+
+    private func servePlain(_ server: ConversationServer, _ reader: LineReader, _ output: LineWriter) {
+        while let batch = reader.nextBatch() {
+            for line in batch {
+                switch line {
+                case .line(let bytes):
+                    output.write(
+                        server.respondPlain(
+                            to: String(decoding: bytes, as: UTF8.self), now: Date().timeIntervalSince1970))
+                case .tooLong(let length):
+                    output.write("error: " + ProtocolError.lineTooLong(bytes: length, limit: maxLine).message)
+                }
+            }
+            output.flush()
+        }
     }
 }

@@ -16,30 +16,40 @@ struct ConversationBench {
         return name == "serve" ? serve(engine, rounds: rounds) : idle(engine)
     }
 
-    /// Interleaved conversations through `ConversationServer`, as `usher serve` runs them.
+    /// Interleaved conversations as `usher serve` runs them: batches of lines on one shard per
+    /// core. Latency comes from a separate single-threaded pass, one request at a time.
     private func serve(_ engine: DialogEngine, rounds: Int) -> BenchResult {
         let lines = Self.load(requests: Self.requests, sessions: Self.sessions)
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
         var throughputs: [Double] = []
-        var latencies: [Double] = []
         for _ in 0..<rounds {
-            let server = ConversationServer(engine: engine, store: InMemorySessionStore())
+            let server = ShardedConversationServer(engine: engine, shardCount: workers) { InMemorySessionStore() }
             let start = ContinuousClock.now
-            for line in lines {
-                let before = ContinuousClock.now
-                _ = server.respond(to: line, now: 1_767_603_600)
-                latencies.append((ContinuousClock.now - before).seconds)
+            for batch in stride(from: 0, to: lines.count, by: Self.batchSize) {
+                _ = server.respond(
+                    toBatch: Array(lines[batch..<min(batch + Self.batchSize, lines.count)]), now: 1_767_603_600)
             }
             throughputs.append(Double(lines.count) / (ContinuousClock.now - start).seconds)
         }
+        var latencies: [Double] = []
+        let single = ConversationServer(engine: engine, store: InMemorySessionStore())
+        for line in lines {
+            let before = ContinuousClock.now
+            _ = single.respond(to: line, now: 1_767_603_600)
+            latencies.append((ContinuousClock.now - before).seconds)
+        }
         latencies.sort()
         return BenchResult(
-            scenario: name, intents: engine.bot.intents.count, examples: Self.sessions, model: "sessions",
+            scenario: name, intents: engine.bot.intents.count, examples: Self.sessions, model: "\(workers) workers",
             loadSeconds: 0, parseSeconds: 0, messages: lines.count,
             messagesPerSecond: throughputs.sorted()[throughputs.count / 2],
             p50Microseconds: latencies[latencies.count / 2] * 1e6,
             p99Microseconds: latencies[latencies.count * 99 / 100] * 1e6,
             peakMemoryMB: PeakMemory.megabytes())
     }
+
+    /// Lines per batch: what one 64 KiB read of `usher serve`'s input holds, roughly.
+    static let batchSize = 1_024
 
     /// 100,000 sessions that each said one thing, then nothing: what an idle session costs.
     /// The peak includes the loaded bot (the `example` scenario's peak).
