@@ -6,56 +6,43 @@ struct BotMerger {
     private(set) var errors: [DefinitionError] = []
     /// Where each of the bot's own entity types was defined, for later checks to point at.
     private(set) var entityOrigins: [String: DefinitionOrigin] = [:]
+    /// Everything set so far, by a key such as `language` or `intent greet`, and where.
+    private var claimed: [String: DefinitionOrigin] = [:]
 
     mutating func merge(_ fragments: [BotFragment], files: [String]) -> BotDefinition {
         var bot = BotDefinition(intents: [], files: files)
-        var languageOrigin: DefinitionOrigin?
-        var settingOrigins: [String: DefinitionOrigin] = [:]
-        var fallbackOrigin: DefinitionOrigin?
-        var intentOrigins: [String: DefinitionOrigin] = [:]
         for fragment in fragments {
-            if let (language, origin) = fragment.language {
-                if let first = languageOrigin {
-                    duplicate(origin, "\"language\" is already set", first)
-                } else {
-                    bot.language = language
-                    languageOrigin = origin
-                }
+            if let (language, origin) = fragment.language, claim("language", origin, "\"language\" is already set") {
+                bot.language = language
             }
-            for setting in fragment.settings {
-                if let first = settingOrigins[setting.key] {
-                    duplicate(setting.origin, "settings.\(setting.key) is already set", first)
-                } else {
-                    setting.apply(&bot.settings)
-                    settingOrigins[setting.key] = setting.origin
-                }
+            for setting in fragment.settings
+            where claim("settings.\(setting.key)", setting.origin, "settings.\(setting.key) is already set") {
+                setting.apply(&bot.settings)
             }
-            for entity in fragment.entities {
-                if let first = entityOrigins[entity.name] {
-                    duplicate(entity.origin, "entity \"\(entity.name)\" is already defined", first)
-                } else {
-                    entityOrigins[entity.name] = entity.origin
-                    bot.entities[entity.name] = entity.definition
-                }
+            for entity in fragment.entities
+            where claim("entity \(entity.name)", entity.origin, "entity \"\(entity.name)\" is already defined") {
+                entityOrigins[entity.name] = entity.origin
+                bot.entities[entity.name] = entity.definition
             }
-            if let (fallback, origin) = fragment.fallback {
-                if let first = fallbackOrigin {
-                    duplicate(origin, "\"fallback\" is already set", first)
-                } else {
-                    bot.fallback = fallback
-                    fallbackOrigin = origin
-                }
+            if let (fallback, origin) = fragment.fallback, claim("fallback", origin, "\"fallback\" is already set") {
+                bot.fallback = fallback
             }
-            for intent in fragment.intents {
-                if let first = intentOrigins[intent.name] {
-                    duplicate(intent.origin, "duplicate intent name \"\(intent.name)\"", first)
-                } else {
-                    intentOrigins[intent.name] = intent.origin
-                    bot.intents.append(intent)
-                }
+            for intent in fragment.intents
+            where claim("intent \(intent.name)", intent.origin, "duplicate intent name \"\(intent.name)\"") {
+                bot.intents.append(intent)
             }
         }
         return bot
+    }
+
+    /// Records that `key` is set at `origin`; a second setting is an error naming the first place.
+    private mutating func claim(_ key: String, _ origin: DefinitionOrigin, _ message: String) -> Bool {
+        if let first = claimed[key] {
+            duplicate(origin, message, first)
+            return false
+        }
+        claimed[key] = origin
+        return true
     }
 
     private mutating func duplicate(_ origin: DefinitionOrigin, _ message: String, _ first: DefinitionOrigin) {

@@ -27,17 +27,9 @@ public struct DateExtractor: MessageExtractor {
     }
 
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
-        var matches: [EntityMatch] = []
-        var index = 0
-        while index < message.tokens.count {
-            if let found = date(in: message, at: index, today: context.today) {
-                matches.append(message.match(type, value: found.date.description, tokens: index..<found.end))
-                index = found.end
-            } else {
-                index += 1
-            }
+        message.scanTokens(type) { index in
+            date(in: message, at: index, today: context.today).map { ($0.date.description, $0.end) }
         }
-        return matches
     }
 
     /// The longest date starting at token `index`.

@@ -26,6 +26,22 @@ final class EntityMessage {
         EntityMatch(type: type, value: value, text: text(range), range: range)
     }
 
+    /// Every match `find` reports, scanning the tokens left to right: at each token `find` gives
+    /// the value and the token after the match, or `nil`; a match's tokens are not scanned again.
+    func scanTokens(_ type: String, _ find: (Int) -> (value: String, end: Int)?) -> [EntityMatch] {
+        var matches: [EntityMatch] = []
+        var index = 0
+        while index < tokens.count {
+            if let (value, end) = find(index) {
+                matches.append(match(type, value: value, tokens: index..<end))
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return matches
+    }
+
     /// A match covering the tokens `tokens` (indices into ``tokens``).
     func match(_ type: String, value: String, tokens range: Range<Int>) -> EntityMatch {
         match(

@@ -16,17 +16,7 @@ public struct MoneyExtractor: MessageExtractor {
     }
 
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
-        var matches: [EntityMatch] = []
-        var index = 0
-        while index < message.tokens.count {
-            if let (value, end) = currencyFirst(in: message, at: index) ?? amountFirst(in: message, at: index) {
-                matches.append(message.match(type, value: value, tokens: index..<end))
-                index = end
-            } else {
-                index += 1
-            }
-        }
-        return matches
+        message.scanTokens(type) { currencyFirst(in: message, at: $0) ?? amountFirst(in: message, at: $0) }
     }
 
     /// "$49.99", "USD 20", "$20 USD".

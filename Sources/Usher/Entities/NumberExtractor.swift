@@ -16,17 +16,7 @@ public struct NumberExtractor: MessageExtractor {
     }
 
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
-        var matches: [EntityMatch] = []
-        var index = 0
-        while index < message.tokens.count {
-            if let (value, end) = number(in: message, at: index) {
-                matches.append(message.match(type, value: value, tokens: index..<end))
-                index = end
-            } else {
-                index += 1
-            }
-        }
-        return matches
+        message.scanTokens(type) { number(in: message, at: $0) }
     }
 
     /// The number starting at token `index` and the token after it.

@@ -13,18 +13,13 @@ public struct TimeExtractor: MessageExtractor {
     }
 
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
-        var matches: [EntityMatch] = []
-        var index = 0
-        while index < message.tokens.count {
-            if let (hour, minute, end) = namedTime(in: message, at: index) ?? clockTime(in: message, at: index) {
-                let value = Self.twoDigits(hour) + ":" + Self.twoDigits(minute)
-                matches.append(message.match(type, value: value, tokens: index..<end))
-                index = end
-            } else {
-                index += 1
+        message.scanTokens(type) { index in
+            guard let (hour, minute, end) = namedTime(in: message, at: index) ?? clockTime(in: message, at: index)
+            else {
+                return nil
             }
+            return (Self.twoDigits(hour) + ":" + Self.twoDigits(minute), end)
         }
-        return matches
     }
 
     /// "noon", "midday", "midnight", and "12 noon".
