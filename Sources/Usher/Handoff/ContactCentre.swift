@@ -1,0 +1,195 @@
+/// The human side of Usher: named queues of waiting customers and the agents who serve them.
+///
+/// A pure value: every operation either changes the centre and returns what happened, or throws
+/// a ``HandoffError`` and changes nothing. Time is passed in, never read, so a test can replay
+/// any interleaving of customers and agents exactly.
+///
+/// ```swift
+/// var centre = ContactCentre(queues: ["general", "claims"])
+/// let ticket = try centre.enqueue(session: "c-1", queue: "claims", priority: 2, reason: "intent file_claim", now: 0)
+/// try centre.join(agent: "alice", queues: ["claims"], capacity: 3)
+/// let claimed = try centre.claim(agent: "alice", session: nil, now: 30)
+/// ```
+public struct ContactCentre: Sendable, Equatable, Codable {
+    /// Handle times assumed for a queue that has none recorded yet.
+    public static let defaultHandleSeconds = 180.0
+    /// How many recent handle times per queue the wait estimate averages.
+    public static let handleTimeWindow = 20
+
+    public private(set) var queueNames: [String]
+    /// Seconds of waiting that raise a ticket's priority by one.
+    public var agingSeconds: Double
+    public private(set) var waiting: [Ticket] = []
+    public private(set) var agents: [String: Agent] = [:]
+    /// Who holds each session an agent has, and the ticket it came with.
+    public private(set) var held: [String: Holding] = [:]
+    private var handleTimes: [String: [Double]] = [:]
+    private var nextTicket = 1
+
+    public init(queues: [String] = ["general"], agingSeconds: Double = 120) {
+        queueNames = queues.isEmpty ? ["general"] : queues
+        self.agingSeconds = agingSeconds
+    }
+
+    // MARK: - Customers
+
+    /// Puts a session in a queue; a session already waiting or held keeps its place.
+    public mutating func enqueue(session: String, queue: String, priority: Int, reason: String, now: Double)
+        throws(HandoffError)
+        -> Ticket
+    {
+        try requireQueue(queue)
+        if let existing = waiting.first(where: { $0.session == session }) { return existing }
+        if let holding = held[session] { return holding.ticket }
+        let ticket = Ticket(
+            number: nextTicket, session: session, queue: queue, priority: priority, reason: reason, queuedAt: now)
+        nextTicket += 1
+        waiting.append(ticket)
+        return ticket
+    }
+
+    /// The tickets of `queue` in the order agents will get them at `now`.
+    public func order(of queue: String, now: Double) -> [Ticket] {
+        waiting.filter { $0.queue == queue }.sorted { before($0, $1, now: now) }
+    }
+
+    /// The session's place in its queue, from 1, or `nil` when it is not waiting.
+    public func position(of session: String, now: Double) -> Int? {
+        guard let ticket = waiting.first(where: { $0.session == session }) else { return nil }
+        return order(of: ticket.queue, now: now).firstIndex { $0.session == session }.map { $0 + 1 }
+    }
+
+    /// Seconds until a session at `position` of `queue` is likely taken: nothing while agents
+    /// who serve the queue have room; otherwise the queue's recent mean handle time for each
+    /// customer beyond that room, shared among all the conversations those agents can hold.
+    public func estimatedWait(queue: String, position: Int) -> Double {
+        let recent = handleTimes[queue] ?? []
+        let handle = recent.isEmpty ? Self.defaultHandleSeconds : recent.reduce(0, +) / Double(recent.count)
+        let serving = agents.values.filter { $0.queues.contains(queue) }
+        let room = serving.reduce(0) { $0 + max(0, $1.capacity - $1.sessions.count) }
+        guard position > room else { return 0 }
+        let seats = max(1, serving.reduce(0) { $0 + $1.capacity })
+        return (handle * Double(position - room) / Double(seats)).rounded()
+    }
+
+    /// Where a session is: waiting, with an agent, or with the bot (`nil`).
+    public func status(of session: String) -> SessionHandoffStatus? {
+        if let ticket = waiting.first(where: { $0.session == session }) { return .queued(ticket) }
+        if let holding = held[session] { return .agent(holding.agent, holding.ticket) }
+        return nil
+    }
+
+    // MARK: - Agents
+
+    public mutating func join(agent: String, queues: [String], capacity: Int) throws(HandoffError) {
+        guard !agent.isEmpty else { throw .invalid("an agent needs a non-empty id") }
+        guard agents[agent] == nil else { throw .agentAlreadyJoined(agent) }
+        guard !queues.isEmpty else { throw .invalid("agent \"\(agent)\" must serve at least one queue") }
+        for queue in queues { try requireQueue(queue) }
+        guard capacity >= 1 else { throw .invalid("an agent's capacity must be at least 1") }
+        agents[agent] = Agent(id: agent, queues: queues, capacity: capacity)
+    }
+
+    /// The agent leaves; the sessions they held go back to the front of their queues.
+    public mutating func leave(agent: String) throws(HandoffError) -> [Ticket] {
+        guard let leaving = agents[agent] else { throw .unknownAgent(agent) }
+        var returned: [Ticket] = []
+        for session in leaving.sessions {
+            guard var ticket = held.removeValue(forKey: session)?.ticket else { continue }
+            ticket.priority += 1_000  // they were already being served: first in line again
+            waiting.append(ticket)
+            returned.append(ticket)
+        }
+        agents[agent] = nil
+        return returned
+    }
+
+    /// The agent takes the next eligible session (highest priority, then longest waiting, across
+    /// the queues they serve), or the given one.
+    public mutating func claim(agent: String, session: String?, now: Double) throws(HandoffError) -> Ticket {
+        guard var taker = agents[agent] else { throw .unknownAgent(agent) }
+        guard taker.sessions.count < taker.capacity else { throw .atCapacity(agent, taker.capacity) }
+        let index: Int
+        if let session {
+            guard let found = waiting.firstIndex(where: { $0.session == session }) else { throw .notWaiting(session) }
+            guard taker.queues.contains(waiting[found].queue) else {
+                throw .notServed(session, queue: waiting[found].queue, agent: agent)
+            }
+            index = found
+        } else {
+            let eligible = waiting.indices.filter { taker.queues.contains(waiting[$0].queue) }
+            guard let best = eligible.min(by: { before(waiting[$0], waiting[$1], now: now) }) else {
+                throw .emptyQueues(agent)
+            }
+            index = best
+        }
+        let ticket = waiting.remove(at: index)
+        taker.sessions.append(ticket.session)
+        taker.since[ticket.session] = now
+        agents[agent] = taker
+        held[ticket.session] = Holding(agent: agent, ticket: ticket)
+        return ticket
+    }
+
+    /// The agent hands a session to another queue; it waits there with its priority and reason.
+    public mutating func transfer(agent: String, session: String, to queue: String, now: Double) throws(HandoffError)
+        -> Ticket
+    {
+        try requireQueue(queue)
+        var ticket = try finish(agent: agent, session: session, now: now)
+        ticket.queue = queue
+        ticket.queuedAt = now
+        ticket.number = nextTicket
+        nextTicket += 1
+        waiting.append(ticket)
+        return ticket
+    }
+
+    /// The agent is done with a session (released to the bot or closed); records the handle time.
+    @discardableResult
+    public mutating func finish(agent: String, session: String, now: Double) throws(HandoffError) -> Ticket {
+        guard var holder = agents[agent] else { throw .unknownAgent(agent) }
+        guard let holding = held[session], holding.agent == agent else { throw .notHeld(session, agent: agent) }
+        held[session] = nil
+        let start = holder.since.removeValue(forKey: session) ?? now
+        holder.sessions.removeAll { $0 == session }
+        agents[agent] = holder
+        var times = handleTimes[holding.ticket.queue, default: []]
+        times.append(max(0, now - start))
+        handleTimes[holding.ticket.queue] = Array(times.suffix(Self.handleTimeWindow))
+        return holding.ticket
+    }
+
+    /// Checks that `agent` holds `session`, without changing anything.
+    public func requireHeld(agent: String, session: String) throws(HandoffError) {
+        guard agents[agent] != nil else { throw .unknownAgent(agent) }
+        guard held[session]?.agent == agent else { throw .notHeld(session, agent: agent) }
+    }
+
+    // MARK: - Order
+
+    /// Higher effective priority first; then the older ticket.
+    private func before(_ left: Ticket, _ right: Ticket, now: Double) -> Bool {
+        let (a, b) = (
+            left.effectivePriority(now: now, agingSeconds: agingSeconds),
+            right.effectivePriority(now: now, agingSeconds: agingSeconds)
+        )
+        return a != b ? a > b : left.number < right.number
+    }
+
+    private func requireQueue(_ queue: String) throws(HandoffError) {
+        guard queueNames.contains(queue) else { throw .unknownQueue(queue, known: queueNames) }
+    }
+}
+
+/// A session an agent holds, and the ticket it came with.
+public struct Holding: Sendable, Equatable, Codable {
+    public var agent: String
+    public var ticket: Ticket
+}
+
+/// Where a session is in the handoff.
+public enum SessionHandoffStatus: Sendable, Equatable {
+    case queued(Ticket)
+    case agent(String, Ticket)
+}

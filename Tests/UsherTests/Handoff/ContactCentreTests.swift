@@ -1,0 +1,188 @@
+import Testing
+
+@testable import Usher
+
+@Suite("ContactCentre")
+struct ContactCentreTests {
+    func centre() throws -> ContactCentre {
+        var centre = ContactCentre(queues: ["general", "claims"], agingSeconds: 100)
+        _ = try centre.enqueue(session: "a", queue: "general", priority: 0, reason: "fallbacks", now: 0)
+        _ = try centre.enqueue(session: "b", queue: "general", priority: 2, reason: "intent talk_to_human", now: 10)
+        _ = try centre.enqueue(session: "c", queue: "claims", priority: 1, reason: "intent file_claim", now: 20)
+        try centre.join(agent: "alice", queues: ["general"], capacity: 1)
+        return centre
+    }
+
+    @Test func higherPriorityFirstThenFIFOAndAgingCatchesUp() throws {
+        var centre = try centre()
+        _ = try centre.enqueue(session: "d", queue: "general", priority: 0, reason: "x", now: 30)
+        #expect(centre.order(of: "general", now: 40).map(\.session) == ["b", "a", "d"])
+        #expect(centre.position(of: "a", now: 40) == 2)
+        // At 400 s "d" (priority 0) has waited 370 s and aged to 3, ahead of a fresh priority-2 "e".
+        let late = try centre.enqueue(session: "e", queue: "general", priority: 2, reason: "x", now: 400)
+        #expect(centre.order(of: "general", now: 400).map(\.session) == ["b", "a", "d", "e"])
+        #expect(
+            centre.order(of: "general", now: 400).map { $0.effectivePriority(now: 400, agingSeconds: 100) } == [
+                5, 4, 3, 2,
+            ])
+        #expect(late.number == 5)
+    }
+
+    @Test func claimTakesTheBestEligibleAndRecordsHandleTimes() throws {
+        var centre = try centre()
+        let first = try centre.claim(agent: "alice", session: nil, now: 50)
+        #expect(first.session == "b")
+        #expect(centre.status(of: "b") == .agent("alice", first))
+        #expect(centre.estimatedWait(queue: "general", position: 1) == 180)
+        try centre.finish(agent: "alice", session: "b", now: 110)
+        #expect(centre.estimatedWait(queue: "general", position: 1) == 0)
+        #expect(try centre.claim(agent: "alice", session: nil, now: 120).session == "a")
+        #expect(centre.estimatedWait(queue: "general", position: 2) == 120)
+    }
+
+    @Test func transferMovesASessionToAnotherQueue() throws {
+        var centre = try centre()
+        _ = try centre.claim(agent: "alice", session: "a", now: 30)
+        let moved = try centre.transfer(agent: "alice", session: "a", to: "claims", now: 40)
+        #expect(moved.queue == "claims")
+        #expect(centre.order(of: "claims", now: 40).map(\.session) == ["c", "a"])
+        #expect(centre.agents["alice"]?.sessions == [])
+    }
+
+    @Test func leavingPutsHeldSessionsBackFirst() throws {
+        var centre = try centre()
+        _ = try centre.claim(agent: "alice", session: "a", now: 30)
+        #expect(try centre.leave(agent: "alice").map(\.session) == ["a"])
+        #expect(centre.order(of: "general", now: 30).map(\.session) == ["a", "b"])
+        #expect(centre.agents.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("claim by a stranger", "unknown_agent", "no agent \"bob\" has joined"),
+        ("join twice", "agent_exists", "agent \"alice\" has already joined"),
+        ("join a missing queue", "unknown_queue", "no queue \"sales\"; the queues are general, claims"),
+        ("join with no queues", "invalid_request", "agent \"carol\" must serve at least one queue"),
+        ("join with no capacity", "invalid_request", "an agent's capacity must be at least 1"),
+        (
+            "claim from another queue", "wrong_queue",
+            "session \"c\" waits in \"claims\", which agent \"alice\" does not serve"
+        ),
+        ("claim a session not waiting", "not_queued", "session \"zzz\" is not waiting in a queue"),
+        ("claim beyond capacity", "agent_full", "agent \"alice\" already holds 1 conversation, their capacity"),
+        ("claim from an empty queue", "queue_empty", "no customer is waiting in the queues agent \"dora\" serves"),
+        ("finish a session not held", "not_held", "agent \"alice\" does not hold session \"a\""),
+        ("transfer to a missing queue", "unknown_queue", "no queue \"nowhere\"; the queues are general, claims"),
+        ("leave as a stranger", "unknown_agent", "no agent \"bob\" has joined"),
+        ("enqueue in a missing queue", "unknown_queue", "no queue \"vip\"; the queues are general, claims"),
+    ])
+    func refusedOperationsChangeNothing(operation: String, code: String, message: String) throws {
+        var centre = try centre()
+        if operation == "claim beyond capacity" { _ = try centre.claim(agent: "alice", session: nil, now: 1) }
+        if operation == "claim from an empty queue" {
+            try centre.join(agent: "dora", queues: ["claims"], capacity: 2);
+            _ = try centre.claim(agent: "dora", session: nil, now: 1)
+        }
+        let before = centre
+        do {
+            switch operation {
+            case "claim by a stranger": _ = try centre.claim(agent: "bob", session: nil, now: 5)
+            case "join twice": try centre.join(agent: "alice", queues: ["general"], capacity: 2)
+            case "join a missing queue": try centre.join(agent: "carol", queues: ["general", "sales"], capacity: 2)
+            case "join with no queues": try centre.join(agent: "carol", queues: [], capacity: 2)
+            case "join with no capacity": try centre.join(agent: "carol", queues: ["general"], capacity: 0)
+            case "claim from another queue": _ = try centre.claim(agent: "alice", session: "c", now: 5)
+            case "claim a session not waiting": _ = try centre.claim(agent: "alice", session: "zzz", now: 5)
+            case "claim beyond capacity": _ = try centre.claim(agent: "alice", session: nil, now: 5)
+            case "claim from an empty queue": _ = try centre.claim(agent: "dora", session: nil, now: 5)
+            case "finish a session not held": try centre.finish(agent: "alice", session: "a", now: 5)
+            case "transfer to a missing queue":
+                _ = try? centre.claim(agent: "alice", session: "a", now: 5)
+                _ = try centre.transfer(agent: "alice", session: "a", to: "nowhere", now: 6)
+            case "leave as a stranger": _ = try centre.leave(agent: "bob")
+            default: _ = try centre.enqueue(session: "x", queue: "vip", priority: 0, reason: "r", now: 5)
+            }
+            Issue.record("expected \(code)")
+        } catch {
+            #expect(error.code == code)
+            #expect(error.message == message)
+            if operation != "transfer to a missing queue" { #expect(centre == before) }
+        }
+    }
+
+    /// 1,000 sessions handed off and 20 agents joining, claiming, transferring, finishing and
+    /// leaving in a seeded random interleaving: no session is ever held twice or lost, and every
+    /// claim takes the first ticket of the order the centre reports.
+    @Test func randomInterleavingsKeepEveryInvariant() throws {
+        var random = SeededRandom(seed: 4)
+        var centre = ContactCentre(queues: ["general", "claims", "billing"], agingSeconds: 60)
+        let queues = centre.queueNames
+        var handedOff = 0
+        var finished: Set<String> = []
+        var now = 0.0
+        for step in 0..<8_000 {
+            now += Double(random.next(below: 3))
+            switch random.next(below: 10) {
+            case 0, 1, 2:
+                guard handedOff < 1_000 else { continue }
+                _ = try centre.enqueue(
+                    session: "s\(handedOff)", queue: queues[random.next(below: 3)], priority: random.next(below: 3),
+                    reason: "r", now: now)
+                handedOff += 1
+            case 3:
+                let agent = "a\(random.next(below: 20))"
+                if centre.agents[agent] == nil {
+                    try centre.join(
+                        agent: agent,
+                        queues: Array(queues.shuffledDeterministically(&random).prefix(1 + random.next(below: 3))),
+                        capacity: 1 + random.next(below: 3))
+                }
+            case 4, 5, 6:
+                guard let agent = centre.agents.keys.sorted().randomElement(using: &random) else { continue }
+                let served = centre.agents[agent]!.queues
+                let expected = served.flatMap { centre.order(of: $0, now: now) }.sorted {
+                    let (a, b) = (
+                        $0.effectivePriority(now: now, agingSeconds: 60),
+                        $1.effectivePriority(now: now, agingSeconds: 60)
+                    )
+                    return a != b ? a > b : $0.number < $1.number
+                }.first
+                if let ticket = try? centre.claim(agent: agent, session: nil, now: now) {
+                    #expect(ticket == expected, "step \(step)")
+                    #expect(centre.position(of: ticket.session, now: now) == nil)
+                }
+            case 7, 8:
+                guard let (session, holding) = centre.held.sorted(by: { $0.key < $1.key }).randomElement(using: &random)
+                else { continue }
+                if random.next(below: 4) == 0 {
+                    _ = try centre.transfer(
+                        agent: holding.agent, session: session, to: queues[random.next(below: 3)], now: now)
+                } else {
+                    try centre.finish(agent: holding.agent, session: session, now: now)
+                    finished.insert(session)
+                }
+            default:
+                if random.next(below: 20) == 0, let agent = centre.agents.keys.sorted().randomElement(using: &random) {
+                    _ = try centre.leave(agent: agent)
+                }
+            }
+            let heldByAgents = centre.agents.values.flatMap(\.sessions)
+            #expect(Set(heldByAgents).count == heldByAgents.count, "a session held twice at step \(step)")
+            #expect(Set(heldByAgents) == Set(centre.held.keys))
+            #expect(Set(centre.waiting.map(\.session)).isDisjoint(with: heldByAgents))
+            #expect(centre.agents.values.allSatisfy { $0.sessions.count <= $0.capacity })
+        }
+        let accounted = Set(centre.waiting.map(\.session)).union(centre.held.keys).union(finished)
+        #expect(accounted.count == handedOff)
+        #expect(handedOff == 1_000)
+    }
+}
+
+extension SeededRandom: RandomNumberGenerator {}
+
+extension Array {
+    func shuffledDeterministically(_ random: inout SeededRandom) -> [Element] {
+        var copy = self
+        for index in copy.indices.reversed() where index > 0 { copy.swapAt(index, random.next(below: index + 1)) }
+        return copy
+    }
+}
