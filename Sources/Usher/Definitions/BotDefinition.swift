@@ -50,15 +50,18 @@ public struct BotSettings: Sendable, Equatable {
     public var maxReprompts: Int
     /// How many turns a session keeps in its history.
     public var historyTurns: Int
+    /// When and where the bot hands conversations to people.
+    public var handoff: HandoffSettings
 
     public init(
         threshold: Double = BotSettings.defaultThreshold, sessionTTL: Int = 1800, maxReprompts: Int = 2,
-        historyTurns: Int = 20
+        historyTurns: Int = 20, handoff: HandoffSettings = HandoffSettings()
     ) {
         self.threshold = threshold
         self.sessionTTL = sessionTTL
         self.maxReprompts = maxReprompts
         self.historyTurns = historyTurns
+        self.handoff = handoff
     }
 }
 

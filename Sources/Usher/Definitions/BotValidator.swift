@@ -5,7 +5,21 @@ struct BotValidator {
     let entityOrigins: [String: DefinitionOrigin]
 
     func errors() -> [DefinitionError] {
-        entityErrors() + slotErrors()
+        entityErrors() + slotErrors() + handoffErrors()
+    }
+
+    /// Every intent's handoff queue must be one of `settings.handoff.queues`.
+    private func handoffErrors() -> [DefinitionError] {
+        let queues = bot.settings.handoff.queues
+        return bot.intents.compactMap { intent in
+            guard let handoff = intent.handoff, !queues.contains(handoff.queue) else { return nil }
+            return error(
+                at: DefinitionOrigin(
+                    file: intent.origin.file, path: intent.origin.path + ".handoff.queue",
+                    location: intent.origin.location),
+                "unknown queue \"\(handoff.queue)\"; the queues are \(queues.joined(separator: ", ")) (settings.handoff.queues)"
+            )
+        }
     }
 
     private func entityErrors() -> [DefinitionError] {

@@ -2,7 +2,11 @@
 extension DefinitionDecoder {
     typealias Setting = (key: String, origin: DefinitionOrigin, apply: @Sendable (inout BotSettings) -> Void)
 
-    static let settingsKeys = ["threshold", "session_ttl", "max_reprompts", "history_turns"]
+    static let settingsKeys = ["threshold", "session_ttl", "max_reprompts", "history_turns", "handoff"]
+    static let handoffSettingsKeys = [
+        "queues", "after_fallbacks", "sentiment_below", "sentiment_turns", "keywords", "aging_seconds",
+    ]
+    static let intentHandoffKeys = ["queue", "priority"]
     static let slotKeys = ["entity", "required", "prompt", "reprompt"]
     static let contextKeys = ["require", "set", "clear"]
     static let entityKeys = ["regex", "values"]
@@ -28,6 +32,9 @@ extension DefinitionDecoder {
         case "session_ttl":
             guard let seconds = integer(value, path: path, in: 1...31_536_000) else { return nil }
             return { $0.sessionTTL = seconds }
+        case "handoff":
+            guard let handoff = decodeHandoffSettings(value) else { return nil }
+            return { $0.handoff = handoff }
         case "max_reprompts":
             guard let count = integer(value, path: path, in: 0...100) else { return nil }
             return { $0.maxReprompts = count }
@@ -145,5 +152,59 @@ extension DefinitionDecoder {
             else { return nil }
             return name
         }
+    }
+
+    private mutating func decodeHandoffSettings(_ node: JSONNode) -> HandoffSettings? {
+        guard let members = object(node, path: "settings.handoff", allowed: Self.handoffSettingsKeys) else {
+            return nil
+        }
+        var settings = HandoffSettings()
+        if let queues = members["queues"] {
+            let names = strings(queues, path: "settings.handoff.queues")
+            if names.isEmpty {
+                report("settings.handoff.queues", queues, "name at least one queue")
+            } else {
+                settings.queues = names
+            }
+        }
+        if let value = members["after_fallbacks"] {
+            settings.afterFallbacks =
+                integer(value, path: "settings.handoff.after_fallbacks", in: 0...100) ?? settings.afterFallbacks
+        }
+        if let value = members["sentiment_below"] {
+            if case .null = value.value {
+                settings.sentimentBelow = nil
+            } else {
+                settings.sentimentBelow =
+                    number(value, path: "settings.handoff.sentiment_below", in: -1...1) ?? settings.sentimentBelow
+            }
+        }
+        if let value = members["sentiment_turns"] {
+            settings.sentimentTurns =
+                integer(value, path: "settings.handoff.sentiment_turns", in: 1...100) ?? settings.sentimentTurns
+        }
+        if let value = members["keywords"] { settings.keywords = strings(value, path: "settings.handoff.keywords") }
+        if let value = members["aging_seconds"] {
+            settings.agingSeconds =
+                integer(value, path: "settings.handoff.aging_seconds", in: 1...86_400) ?? settings.agingSeconds
+        }
+        return settings
+    }
+
+    mutating func decodeIntentHandoff(_ node: JSONNode, path: String) -> IntentHandoff? {
+        guard let members = object(node, path: path, allowed: Self.intentHandoffKeys) else { return nil }
+        guard let queueNode = members["queue"], let queue = string(queueNode, path: "\(path).queue", nonEmpty: true)
+        else {
+            if members["queue"] == nil { report(path, node, "a handoff needs a \"queue\"") }
+            return nil
+        }
+        let priority = members["priority"].flatMap { integer($0, path: "\(path).priority", in: 0...100) } ?? 1
+        return IntentHandoff(queue: queue, priority: priority)
+    }
+
+    /// An array of non-empty strings.
+    mutating func strings(_ node: JSONNode, path: String) -> [String] {
+        guard let list = array(node, path: path) else { return [] }
+        return list.enumerated().compactMap { string($1, path: "\(path)[\($0)]", nonEmpty: true) }
     }
 }

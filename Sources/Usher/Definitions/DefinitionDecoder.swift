@@ -11,7 +11,9 @@ struct DefinitionDecoder: JSONReading {
     }
 
     static let topLevelKeys = ["language", "settings", "entities", "intents", "fallback"]
-    static let intentKeys = ["name", "examples", "patterns", "responses", "slots", "contexts", "resume"]
+    static let intentKeys = [
+        "name", "examples", "patterns", "responses", "slots", "contexts", "resume", "handoff", "next_steps",
+    ]
     static let fallbackKeys = ["responses"]
 
     mutating func decodeFile(_ root: JSONNode) -> BotFragment {
@@ -49,6 +51,8 @@ struct DefinitionDecoder: JSONReading {
         let slots = members["slots"].map { decodeSlots($0, path: "\(path).slots") } ?? []
         let contexts = members["contexts"].map { decodeContexts($0, path: "\(path).contexts") } ?? ContextRules()
         let resume = members["resume"].flatMap { boolean($0, path: "\(path).resume") } ?? true
+        let handoff = members["handoff"].flatMap { decodeIntentHandoff($0, path: "\(path).handoff") }
+        let nextSteps = members["next_steps"].map { strings($0, path: "\(path).next_steps") } ?? []
         let written = ["examples", "patterns"].contains { key in
             if case .array(let list) = members[key]?.value { !list.isEmpty } else { false }
         }
@@ -57,7 +61,7 @@ struct DefinitionDecoder: JSONReading {
         }
         return IntentDefinition(
             name: name, examples: examples, patterns: patterns, responses: responses, slots: slots, contexts: contexts,
-            resume: resume, origin: origin(path, node))
+            resume: resume, handoff: handoff, nextSteps: nextSteps, origin: origin(path, node))
     }
 
     private mutating func decodeExamples(_ node: JSONNode, path: String) -> [Example] {

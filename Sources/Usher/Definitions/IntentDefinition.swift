@@ -9,11 +9,16 @@ public struct IntentDefinition: Sendable {
     public var contexts: ContextRules
     /// Whether its form, when another intent interrupts it, is taken up again afterwards.
     public var resume: Bool
+    /// When set, matching this intent hands the customer to a person.
+    public var handoff: IntentHandoff?
+    /// What an agent taking over from this intent should do next, shown in the handoff summary.
+    public var nextSteps: [String]
     public var origin: DefinitionOrigin
 
     public init(
         name: String, examples: [Example], patterns: [Pattern] = [], responses: [Template] = [],
         slots: [SlotDefinition] = [], contexts: ContextRules = ContextRules(), resume: Bool = true,
+        handoff: IntentHandoff? = nil, nextSteps: [String] = [],
         origin: DefinitionOrigin = DefinitionOrigin(file: "", path: "", location: nil)
     ) {
         self.name = name
@@ -23,6 +28,8 @@ public struct IntentDefinition: Sendable {
         self.slots = slots
         self.contexts = contexts
         self.resume = resume
+        self.handoff = handoff
+        self.nextSteps = nextSteps
         self.origin = origin
     }
 

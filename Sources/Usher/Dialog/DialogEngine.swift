@@ -93,4 +93,6 @@ public struct TurnResult: Sendable {
     public var failedForm: String?
     /// Slots this turn filled, by name.
     public var filled: [String: String]
+    /// Set when this turn hands the customer to a person.
+    public var handoff: HandoffRequest?
 }

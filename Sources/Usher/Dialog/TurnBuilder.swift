@@ -9,6 +9,7 @@ struct TurnBuilder {
     var confidence = 0.0
     var match: MatchResult?
     var failedForm: String?
+    var handoff: HandoffRequest?
     var filled: [String: String] = [:]
     /// Contexts set by this turn keep their full lifespan; all others age by one turn.
     var contextsSet: Set<String> = []
@@ -39,6 +40,11 @@ struct TurnBuilder {
     var bot: BotDefinition { engine.bot }
 
     mutating func run() {
+        // With a person: the bot stays silent and only records the message.
+        if session.handoff != nil { return }
+        let keyword = handoffKeyword()
+        defer { decideHandoff(keyword: keyword) }
+        if keyword != nil { return }
         if let form = session.forms.last { return continueForm(form) }
         let result = matched()
         if let name = result.intent {
@@ -68,8 +74,7 @@ struct TurnBuilder {
         session.updatedAt = now
         return TurnResult(
             state: session, intent: intent, confidence: confidence, replies: replies, match: match,
-            failedForm: failedForm,
-            filled: filled)
+            failedForm: failedForm, filled: filled, handoff: handoff)
     }
 
     // MARK: - Intents

@@ -10,6 +10,8 @@ public struct SessionState: Sendable, Equatable, Codable {
     public var history: [Turn] = []
     /// Forms in progress; the last is the one being asked, the others wait to resume.
     public var forms: [FormProgress] = []
+    /// Set while a person has the conversation (waiting or talking): the bot stays silent.
+    public var handoff: HandoffRequest?
     /// Fallbacks in a row; a matched intent resets it.
     public var consecutiveFallbacks = 0
     /// How many turns the session has had.

@@ -31,8 +31,12 @@ struct DialogEngineTests {
         let turns = converse(["I want to file a claim", "it is somewhere in a drawer", "no idea, sorry"])
         #expect(turns[1].replies == ["A policy number looks like PN-123456. What is yours?"])
         #expect(turns[1].state.forms.first?.reprompts == 1)
-        #expect(turns[2].replies == ["Sorry, I did not get that."])
+        #expect(turns[2].replies == ["Sorry, I did not get that.", TurnBuilder.handoffReply])
         #expect(turns[2].failedForm == "file_claim")
+        #expect(
+            turns[2].handoff
+                == HandoffRequest(
+                    queue: "general", priority: 1, reason: "form file_claim failed: 2 answers it could not read"))
         #expect(turns[2].state.forms.isEmpty)
         #expect(turns[2].state.consecutiveFallbacks == 1)
     }
@@ -67,12 +71,9 @@ struct DialogEngineTests {
     }
 
     @Test func repliesRotateDeterministicallyPerSession() {
-        let turns = converse(["hello", "hello", "hello", "xyzzy", "xyzzy"])
-        #expect(
-            turns.map(\.replies) == [
-                ["Hello!"], ["Hi again!"], ["Hello!"], ["Sorry, I did not get that."], ["Could you rephrase?"],
-            ])
-        #expect(turns[4].state.consecutiveFallbacks == 2)
+        let turns = converse(["hello", "hello", "hello", "xyzzy"])
+        #expect(turns.map(\.replies) == [["Hello!"], ["Hi again!"], ["Hello!"], ["Sorry, I did not get that."]])
+        #expect(turns[3].state.consecutiveFallbacks == 1)
         #expect(converse(["hello", "hello"]).map(\.replies) == [["Hello!"], ["Hi again!"]])
     }
 

@@ -3,7 +3,8 @@
 /// A bot with a form, a follow-up context and custom entities, for dialog tests.
 let claimBotJSON = """
     {
-      "settings": {"max_reprompts": 1, "session_ttl": 600},
+      "settings": {"max_reprompts": 1, "session_ttl": 600,
+                   "handoff": {"queues": ["general", "claims"], "keywords": ["lawyer", "formal complaint"]}},
       "entities": {
         "policy_number": {"regex": "PN-[0-9]{6}"},
         "product": {"values": {"router": ["modem", "wifi box"], "phone": ["mobile", "handset"]}}
@@ -27,6 +28,10 @@ let claimBotJSON = """
          "responses": ["Do you really want to cancel? Yes or no?"], "contexts": {"set": {"confirm_cancel": 2}}},
         {"name": "confirm_yes", "examples": ["yes", "yes please", "do it", "go ahead"],
          "responses": ["Cancelled."], "contexts": {"require": ["confirm_cancel"], "clear": ["confirm_cancel"]}},
+        {"name": "talk_to_human", "examples": ["I want to talk to a person", "human please", "speak to an agent",
+                                                "let me talk to a real person"],
+         "responses": ["Connecting you to an agent."], "handoff": {"queue": "general", "priority": 2},
+         "next_steps": ["Greet the customer by name"]},
         {"name": "greeting", "examples": ["hello", "hi there", "good morning", "hey"],
          "responses": ["Hello!", "Hi again!"]}
       ],

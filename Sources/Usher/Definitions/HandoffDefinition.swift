@@ -1,0 +1,41 @@
+/// An intent's handoff: the customer goes to a person in `queue` whenever this intent matches
+/// (a talk-to-a-human intent, or one the bot must never handle itself).
+public struct IntentHandoff: Sendable, Equatable {
+    public var queue: String
+    public var priority: Int
+
+    public init(queue: String, priority: Int = 1) {
+        self.queue = queue
+        self.priority = priority
+    }
+}
+
+/// When the bot hands a conversation to a person, bot-wide (`settings.handoff`).
+public struct HandoffSettings: Sendable, Equatable {
+    /// The queues agents serve; intents and transfers may only name these.
+    public var queues: [String]
+    /// Where handoffs not tied to an intent go (the first queue).
+    public var defaultQueue: String { queues[0] }
+    /// Fallbacks in a row after which the bot hands off; 0 never does.
+    public var afterFallbacks: Int
+    /// Hand off when the customer's mean sentiment over the last `sentimentTurns` turns is below this; `nil` never does.
+    public var sentimentBelow: Double?
+    public var sentimentTurns: Int
+    /// Words or phrases that hand off at once ("lawyer", "complaint"), compared after normalisation.
+    public var keywords: [String]
+    /// Seconds of waiting that raise a ticket's priority by one.
+    public var agingSeconds: Int
+
+    public init(
+        queues: [String] = ["general"], afterFallbacks: Int = 2, sentimentBelow: Double? = -0.5,
+        sentimentTurns: Int = 2,
+        keywords: [String] = [], agingSeconds: Int = 120
+    ) {
+        self.queues = queues.isEmpty ? ["general"] : queues
+        self.afterFallbacks = afterFallbacks
+        self.sentimentBelow = sentimentBelow
+        self.sentimentTurns = sentimentTurns
+        self.keywords = keywords
+        self.agingSeconds = agingSeconds
+    }
+}

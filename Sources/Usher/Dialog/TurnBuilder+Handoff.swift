@@ -1,0 +1,41 @@
+/// Deciding to hand off: a matched handoff intent, a keyword, a form that failed, fallbacks in a
+/// row, or a customer getting angrier.
+extension TurnBuilder {
+    /// What the bot says when it hands off for any reason but a handoff intent (which has its own replies).
+    static let handoffReply = "I'm passing you to a colleague who can help. Please stay in this chat."
+
+    /// A handoff keyword in the message, as written in `settings.handoff.keywords`.
+    func handoffKeyword() -> String? {
+        let keywords = bot.settings.handoff.keywords
+        guard !keywords.isEmpty else { return nil }
+        let words = " " + TextNormalizer.normalize(message.text).words.joined(separator: " ") + " "
+        return keywords.first { keyword in
+            let phrase = TextNormalizer.normalize(keyword).words.joined(separator: " ")
+            return !phrase.isEmpty && words.contains(" " + phrase + " ")
+        }
+    }
+
+    /// After the turn's replies: whether this turn hands off, and why.
+    mutating func decideHandoff(keyword: String?) {
+        let settings = bot.settings.handoff
+        var request: HandoffRequest?
+        if let keyword {
+            request = HandoffRequest(queue: settings.defaultQueue, priority: 1, reason: "keyword \"\(keyword)\"")
+        } else if let name = intent, let handoff = engine.intent(named: name)?.handoff {
+            request = HandoffRequest(queue: handoff.queue, priority: handoff.priority, reason: "intent \(name)")
+        } else if let form = failedForm {
+            request = HandoffRequest(
+                queue: settings.defaultQueue, priority: 1,
+                reason: "form \(form) failed: \(bot.settings.maxReprompts + 1) answers it could not read")
+        } else if settings.afterFallbacks > 0 && session.consecutiveFallbacks >= settings.afterFallbacks {
+            request = HandoffRequest(
+                queue: settings.defaultQueue, priority: 0, reason: "\(session.consecutiveFallbacks) fallbacks in a row")
+        }
+        guard var request else { return }
+        if session.metadata["tier"]?.lowercased() == "vip" { request.priority += 1 }
+        if engine.intent(named: intent ?? "")?.handoff == nil { replies.append(Self.handoffReply) }
+        session.forms.removeAll()
+        session.handoff = request
+        handoff = request
+    }
+}

@@ -1,0 +1,69 @@
+import Testing
+
+@testable import Usher
+
+@Suite("Dialog handoff")
+struct DialogHandoffTests {
+    @Test func aHandoffIntentHandsOffWithItsQueueAndPriority() {
+        let turns = converse(["I want to talk to a person"])
+        #expect(turns[0].intent == "talk_to_human")
+        #expect(turns[0].replies == ["Connecting you to an agent."])
+        #expect(turns[0].handoff == HandoffRequest(queue: "general", priority: 2, reason: "intent talk_to_human"))
+        #expect(turns[0].state.handoff == turns[0].handoff)
+    }
+
+    @Test func keywordsHandOffAtOnceEvenInAForm() {
+        let turns = converse(["I want to file a claim", "I will call my LAWYER!"])
+        #expect(turns[1].handoff == HandoffRequest(queue: "general", priority: 1, reason: "keyword \"lawyer\""))
+        #expect(turns[1].replies == [TurnBuilder.handoffReply])
+        #expect(turns[1].state.forms.isEmpty)
+        #expect(converse(["this is a formal complaint"])[0].handoff?.reason == "keyword \"formal complaint\"")
+        #expect(converse(["my lawyers"])[0].handoff == nil)
+    }
+
+    @Test func fallbacksInARowHandOff() {
+        let turns = converse(["xyzzy", "plugh"])
+        #expect(turns[0].handoff == nil)
+        #expect(turns[1].handoff == HandoffRequest(queue: "general", priority: 0, reason: "2 fallbacks in a row"))
+        #expect(turns[1].replies == ["Could you rephrase?", TurnBuilder.handoffReply])
+    }
+
+    @Test func settingsCanTurnFallbackHandoffOff() throws {
+        var bot = claimBot
+        bot.settings.handoff.afterFallbacks = 0
+        let engine = try DialogEngine(bot: bot)
+        #expect(converse(["xyzzy", "plugh", "xyzzy"], engine: engine).allSatisfy { $0.handoff == nil })
+    }
+
+    @Test func vipCustomersGetHigherPriority() {
+        let turn = claimEngine.respond(
+            to: CustomerMessage(session: "v", text: "human please", metadata: ["tier": "VIP"]), state: nil,
+            now: mondayMorning)
+        #expect(turn.handoff?.priority == 3)
+    }
+
+    @Test func theBotStaysSilentWhileAPersonHasTheConversation() {
+        let turns = converse(["human please", "hello?", "where is my order"])
+        #expect(turns[1].replies.isEmpty && turns[2].replies.isEmpty)
+        #expect(turns[1].intent == nil && turns[1].handoff == nil)
+        #expect(turns[2].state.history.map(\.text) == ["human please", "hello?", "where is my order"])
+        var released = turns[2].state
+        released.handoff = nil
+        let back = claimEngine.respond(
+            to: CustomerMessage(session: "s", text: "hello"), state: released, now: mondayMorning + 10)
+        #expect(back.intent == "greeting")
+    }
+
+    @Test func handoffQueuesMustExist() {
+        let json = #"{"intents": [{"name": "a", "examples": ["x"], "handoff": {"queue": "sales"}}]}"#
+        do {
+            _ = try BotLoader.load(sources: [BotLoader.Source(name: "bot.json", bytes: Array(json.utf8))])
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.errors.map(\.description) == [
+                    "bot.json:1:14: intents[0].handoff.queue: unknown queue \"sales\"; the queues are general (settings.handoff.queues)"
+                ])
+        }
+    }
+}
