@@ -15,6 +15,7 @@ public struct DialogEngine: Sendable {
     public let bot: BotDefinition
     public let matcher: Matcher
     public let entities: EntityRecognizer
+    public let sentiment: SentimentAnalyzer
     let intentIndex: [String: Int]
     /// Intents that require contexts: only eligible while all of theirs are active.
     let contextGated: [(intent: Int, require: [String])]
@@ -29,6 +30,7 @@ public struct DialogEngine: Sendable {
             throw DefinitionErrors([DefinitionError(file: "", path: "entities.\(error.type)", message: error.message)])
         }
         matcher = Matcher(bot: bot, model: model)
+        sentiment = SentimentAnalyzer(language: bot.language)
         intentIndex = Dictionary(
             bot.intents.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         contextGated = bot.intents.enumerated().compactMap { index, intent in

@@ -39,6 +39,10 @@ public final class ConversationServer {
                 return ProtocolCodec.encodeSession(state, session: session, id: id)
             case .ping(let id):
                 return ProtocolCodec.encodePong(id: id)
+            case .agent(let id, _):
+                return ProtocolCodec.encode(
+                    ProtocolError(
+                        code: "no_contact_centre", message: "agent requests need a ShardedConversationServer", id: id))
             }
         } catch {
             return ProtocolCodec.encode(ProtocolError(code: "store_error", message: "\(error)", id: request.id))
@@ -50,20 +54,6 @@ public final class ConversationServer {
         let turn = engine.respond(to: message, state: try store.take(message.session), now: now)
         try store.save(turn.state)
         return turn
-    }
-
-    /// The reply text for a plain line, `SESSION<TAB>TEXT` or just `TEXT` (session `default`);
-    /// several replies share the line, separated by spaces.
-    public func respondPlain(to line: String, now: Double) -> String {
-        sweepIfDue(now: now)
-        let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-        let (session, text) =
-            parts.count == 2 && !parts[0].isEmpty ? (String(parts[0]), String(parts[1])) : ("default", line)
-        do {
-            return try serve(CustomerMessage(session: session, text: text), now: now).replies.joined(separator: " ")
-        } catch {
-            return "error: \(error)"
-        }
     }
 
     private func sweepIfDue(now: Double) {

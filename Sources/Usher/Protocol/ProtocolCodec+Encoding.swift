@@ -3,6 +3,13 @@ import Foundation
 extension ProtocolCodec {
     /// The response to a customer message.
     public static func encode(_ turn: TurnResult, id: JSONValue?) -> String {
+        encode(turn, id: id, status: "bot", handoff: nil, events: [])
+    }
+
+    /// A turn's response with its conversation state (`bot`, `queued`, `agent`), queue place and events.
+    static func encode(_ turn: TurnResult, id: JSONValue?, status: String, handoff: QueueInfo?, events: [HandoffEvent])
+        -> String
+    {
         var output = "{"
         appendID(id, to: &output)
         output += "\"session\": " + JSONWriter.string(turn.state.id)
@@ -10,8 +17,16 @@ extension ProtocolCodec {
         output += ", \"confidence\": " + JSONWriter.number(turn.confidence)
         output += ", \"slots\": " + object(turn.state.slots)
         output += ", \"replies\": [" + turn.replies.map(JSONWriter.string).joined(separator: ", ") + "]"
-        output += ", \"state\": \"bot\"}"
-        return output
+        output += ", \"state\": \"\(status)\""
+        if let handoff {
+            output +=
+                ", \"handoff\": {\"ticket\": \(handoff.ticket.number), \"queue\": \(JSONWriter.string(handoff.ticket.queue))"
+            output +=
+                ", \"position\": \(handoff.position), \"estimated_wait_seconds\": \(JSONWriter.number(handoff.estimatedWaitSeconds))"
+            output += ", \"reason\": \(JSONWriter.string(handoff.ticket.reason))}"
+        }
+        if !events.isEmpty { output += ", \"events\": [" + events.map(\.json).joined(separator: ", ") + "]" }
+        return output + "}"
     }
 
     public static func encode(_ error: ProtocolError) -> String {

@@ -54,10 +54,57 @@ public enum ProtocolCodec {
         case "reset": return .reset(id: id, session: try sessionID(fields))
         case "get": return .get(id: id, session: try sessionID(fields))
         case "ping": return .ping(id: id)
+        case "queue.list": return .agent(id: id, .queueList)
+        case _ where type.hasPrefix("agent."):
+            return .agent(id: id, try agentRequest(String(type.dropFirst(6)), fields))
         default:
             throw ProtocolError(
-                code: "unknown_type", message: "unknown request type \"\(type)\"; expected message, reset, get or ping")
+                code: "unknown_type",
+                message:
+                    "unknown request type \"\(type)\"; expected message, reset, get, ping, queue.list or an agent.* request"
+            )
         }
+    }
+
+    private static func agentRequest(_ verb: String, _ fields: Fields) throws(ProtocolError) -> AgentRequest {
+        let agent = try string(fields, "agent")
+        switch verb {
+        case "join":
+            guard case .array(let list)? = fields["queues"], !list.isEmpty else {
+                throw invalid("agent.join needs \"queues\": a non-empty array of queue names")
+            }
+            let queues = list.compactMap { if case .string(let name) = $0.value { name } else { nil } }
+            guard queues.count == list.count else { throw invalid("\"queues\" must hold strings") }
+            var capacity = 1
+            if let value = fields["capacity"] {
+                guard case .number(let number) = value, number == number.rounded(), number >= 1, number <= 1_000 else {
+                    throw invalid("\"capacity\" must be a whole number from 1 to 1000")
+                }
+                capacity = Int(number)
+            }
+            return .join(agent: agent, queues: queues, capacity: capacity)
+        case "leave": return .leave(agent: agent)
+        case "claim": return .claim(agent: agent, session: fields["session"] == nil ? nil : try sessionID(fields))
+        case "say": return .say(agent: agent, session: try sessionID(fields), text: try string(fields, "text"))
+        case "transfer":
+            return .transfer(agent: agent, session: try sessionID(fields), queue: try string(fields, "queue"))
+        case "release": return .release(agent: agent, session: try sessionID(fields))
+        case "close": return .close(agent: agent, session: try sessionID(fields))
+        default:
+            throw ProtocolError(
+                code: "unknown_type",
+                message:
+                    "unknown request type \"agent.\(verb)\"; the agent requests are join, leave, claim, say, transfer, release and close"
+            )
+        }
+    }
+
+    private static func string(_ fields: Fields, _ key: String) throws(ProtocolError) -> String {
+        guard let value = fields[key] else { throw invalid("the request needs \"\(key)\"") }
+        guard case .string(let text) = value, !text.isEmpty else {
+            throw invalid("\"\(key)\" must be a non-empty string, found \(value.kindDescription)")
+        }
+        return text
     }
 
     private static func sessionID(_ fields: Fields) throws(ProtocolError) -> String {

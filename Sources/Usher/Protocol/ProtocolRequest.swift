@@ -8,13 +8,30 @@ public enum ProtocolRequest: Sendable, Equatable {
     case get(id: JSONValue?, session: String)
     /// Check the server is alive.
     case ping(id: JSONValue?)
+    /// An agent's operation, or `queue.list`.
+    case agent(id: JSONValue?, AgentRequest)
 
     /// The request's `id`, echoed in its response.
     public var id: JSONValue? {
         switch self {
-        case .message(let id, _), .reset(let id, _), .get(let id, _), .ping(let id): id
+        case .message(let id, _), .reset(let id, _), .get(let id, _), .ping(let id), .agent(let id, _): id
         }
     }
+}
+
+/// What an agent (or a supervisor's `queue.list`) asks of the contact centre.
+public enum AgentRequest: Sendable, Equatable {
+    case join(agent: String, queues: [String], capacity: Int)
+    case leave(agent: String)
+    /// The next eligible session, or `session` when given.
+    case claim(agent: String, session: String?)
+    case say(agent: String, session: String, text: String)
+    case transfer(agent: String, session: String, queue: String)
+    /// Back to the bot.
+    case release(agent: String, session: String)
+    /// The conversation is over.
+    case close(agent: String, session: String)
+    case queueList
 }
 
 /// A line that could not be served, with a stable machine-readable code and a message for people.

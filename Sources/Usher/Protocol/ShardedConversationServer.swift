@@ -9,51 +9,113 @@ import Foundation
 /// the input holds: an interactive client sending one line at a time gets one-line batches.
 public final class ShardedConversationServer {
     public let shards: [ConversationServer]
+    private var desk: HandoffDesk
 
     /// A server with `shardCount` shards, each with the store `makeStore` gives.
     public init(engine: DialogEngine, shardCount: Int, makeStore: () -> SessionStore) {
         shards = (0..<max(1, shardCount)).map { _ in ConversationServer(engine: engine, store: makeStore()) }
+        desk = HandoffDesk(engine: engine)
     }
 
     /// How many sessions all shards hold.
     public var sessionCount: Int { shards.reduce(0) { $0 + $1.store.count } }
 
     /// One response line per request line, in order.
+    ///
+    /// Turns run on the shards in parallel; then, in input order on this thread, handed-off
+    /// sessions are queued and told their place, and agent requests are carried out. A batch
+    /// with agent requests runs one line at a time, so an agent's request and a customer's
+    /// message act in the order they arrived.
     public func respond(toBatch lines: [[UInt8]], now: Double) -> [String] {
         let requests = Self.parallelMap(lines.count, workers: shards.count) { ProtocolCodec.decode(lines[$0]) }
+        let hasAgentRequests = requests.contains { if case .success(.agent) = $0 { true } else { false } }
+        if hasAgentRequests || shards.count == 1 {
+            return requests.map { request in
+                let outcome = run(request, on: shards[shard(of: request)], now: now)
+                return complete(outcome, now: now)
+            }
+        }
         var byShard = Array(repeating: [Int](), count: shards.count)
-        for (index, request) in requests.enumerated() {
-            guard case .success(let decoded) = request else { continue }
-            byShard[shard(of: decoded)].append(index)
-        }
-        let responses = UnsafeMutableBufferPointer<String>.allocate(capacity: lines.count)
-        responses.initialize(repeating: "")
-        defer { responses.deinitialize().deallocate() }
-        for (index, request) in requests.enumerated() {
-            if case .failure(let error) = request { responses[index] = ProtocolCodec.encode(error) }
-        }
+        for (index, request) in requests.enumerated() { byShard[shard(of: request)].append(index) }
+        let outcomes = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: lines.count)
+        outcomes.initialize(repeating: .line(""))
+        defer { outcomes.deinitialize().deallocate() }
         // Each worker writes only the slots of its own shard's lines, and each shard server is
         // touched by one worker only.
-        nonisolated(unsafe) let output = responses
+        nonisolated(unsafe) let output = outcomes
         nonisolated(unsafe) let servers = shards
         let work = byShard
         DispatchQueue.concurrentPerform(iterations: shards.count) { shard in
-            for index in work[shard] {
-                if case .success(let request) = requests[index] {
-                    output[index] = servers[shard].respond(to: request, now: now)
-                }
-            }
+            for index in work[shard] { output[index] = Self.runTurn(requests[index], on: servers[shard], now: now) }
         }
-        return Array(responses)
+        return outcomes.map { complete($0, now: now) }
     }
 
-    private func shard(of request: ProtocolRequest) -> Int {
-        let session: String
-        switch request {
-        case .message(_, let message): session = message.session
-        case .reset(_, let id), .get(_, let id): session = id
-        case .ping: return 0
+    /// The reply text for a plain line, `SESSION<TAB>TEXT` or just `TEXT` (session `default`);
+    /// several replies share the line, separated by spaces.
+    public func respondPlain(to line: String, now: Double) -> String {
+        let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+        let (session, text) =
+            parts.count == 2 && !parts[0].isEmpty ? (String(parts[0]), String(parts[1])) : ("default", line)
+        let request = ProtocolRequest.message(id: nil, CustomerMessage(session: session, text: text))
+        let response = complete(run(.success(request), on: shards[shard(ofSession: session)], now: now), now: now)
+        guard case .object(let members)? = try? JSONParser.parse(response).value else { return "" }
+        if case .object(let error)? = members.first(where: { $0.key == "error" })?.value.value,
+            case .string(let message)? = error.first(where: { $0.key == "message" })?.value.value
+        {
+            return "error: \(message)"
         }
+        guard case .array(let replies)? = members.first(where: { $0.key == "replies" })?.value.value else { return "" }
+        return replies.compactMap { if case .string(let text) = $0.value { text } else { nil } }.joined(separator: " ")
+    }
+
+    /// What a line gives before the contact centre sees it.
+    enum Outcome {
+        case line(String)
+        case turn(TurnResult, id: JSONValue?)
+        case agent(AgentRequest, id: JSONValue?)
+    }
+
+    private func run(_ request: Result<ProtocolRequest, ProtocolError>, on server: ConversationServer, now: Double)
+        -> Outcome
+    {
+        Self.runTurn(request, on: server, now: now)
+    }
+
+    private static func runTurn(
+        _ request: Result<ProtocolRequest, ProtocolError>, on server: ConversationServer, now: Double
+    ) -> Outcome {
+        switch request {
+        case .failure(let error): return .line(ProtocolCodec.encode(error))
+        case .success(.agent(let id, let agentRequest)): return .agent(agentRequest, id: id)
+        case .success(.message(let id, let message)):
+            do {
+                return .turn(try server.serve(message, now: now), id: id)
+            } catch {
+                return .line(ProtocolCodec.encode(ProtocolError(code: "store_error", message: "\(error)", id: id)))
+            }
+        case .success(let other): return .line(server.respond(to: other, now: now))
+        }
+    }
+
+    private func complete(_ outcome: Outcome, now: Double) -> String {
+        switch outcome {
+        case .line(let line): return line
+        case .turn(let turn, let id): return desk.finish(turn, id: id, now: now)
+        case .agent(let request, let id):
+            return desk.handle(request, id: id, now: now) { self.shards[self.shard(ofSession: $0)].store }
+        }
+    }
+
+    private func shard(of request: Result<ProtocolRequest, ProtocolError>) -> Int {
+        switch request {
+        case .success(.message(_, let message)): shard(ofSession: message.session)
+        case .success(.reset(_, let id)), .success(.get(_, let id)): shard(ofSession: id)
+        default: 0
+        }
+    }
+
+    private func shard(ofSession session: String) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in session.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return Int(hash % UInt64(shards.count))

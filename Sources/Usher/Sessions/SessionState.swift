@@ -45,13 +45,17 @@ public struct Turn: Sendable, Equatable, Codable {
     public var confidence: Double
     public var replies: [String]
     public var at: Double
+    /// Set for a turn an agent wrote: `replies` are the agent's words and `text` is empty.
+    public var agent: String?
 
-    public init(text: String, intent: String?, confidence: Double, replies: [String], at: Double) {
+    public init(text: String, intent: String?, confidence: Double, replies: [String], at: Double, agent: String? = nil)
+    {
         self.text = text
         self.intent = intent
         self.confidence = confidence
         self.replies = replies
         self.at = at
+        self.agent = agent
     }
 }
 

@@ -37,7 +37,8 @@ struct ServeCommand: ParsableCommand {
         let output = LineWriter(fileDescriptor: 1)
         let reader = LineReader(fileDescriptor: 0, maximumLength: maxLine)
         if plain {
-            servePlain(ConversationServer(engine: engine, store: InMemorySessionStore()), reader, output)
+            servePlain(
+                ShardedConversationServer(engine: engine, shardCount: 1) { InMemorySessionStore() }, reader, output)
         } else {
             serveJSON(
                 ShardedConversationServer(engine: engine, shardCount: workers) { InMemorySessionStore() }, reader,
@@ -62,7 +63,7 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
-    private func servePlain(_ server: ConversationServer, _ reader: LineReader, _ output: LineWriter) {
+    private func servePlain(_ server: ShardedConversationServer, _ reader: LineReader, _ output: LineWriter) {
         while let batch = reader.nextBatch() {
             for line in batch {
                 switch line {

@@ -44,7 +44,7 @@ struct ConversationServerTests {
     }
 
     @Test func plainLinesTakeAnOptionalSession() {
-        let server = server()
+        let server = ShardedConversationServer(engine: claimEngine, shardCount: 1) { InMemorySessionStore() }
         #expect(server.respondPlain(to: "I want to file a claim", now: mondayMorning) == "What is your policy number?")
         #expect(server.respondPlain(to: "other\tPN-123456", now: mondayMorning) == "Sorry, I did not get that.")
         #expect(server.respondPlain(to: "PN-123456", now: mondayMorning) == "When did it happen?")
@@ -101,15 +101,16 @@ struct ShardedConversationServerTests {
             return Array(
                 "{\"id\": \(index), \(kind)\"session\": \"s\(random.next(below: 40))\", \"text\": \"\(text)\"}".utf8)
         }
-        let single = ConversationServer(engine: claimEngine, store: InMemorySessionStore())
-        let expected = lines.map { single.respond(to: $0, now: mondayMorning) }
+        let single = ShardedConversationServer(engine: claimEngine, shardCount: 1) { InMemorySessionStore() }
+        let expected = lines.map { single.respond(toBatch: [$0], now: mondayMorning)[0] }
         let sharded = ShardedConversationServer(engine: claimEngine, shardCount: 3) { InMemorySessionStore() }
         var answers: [String] = []
         for start in stride(from: 0, to: lines.count, by: 128) {
             answers += sharded.respond(toBatch: Array(lines[start..<min(start + 128, lines.count)]), now: mondayMorning)
         }
         #expect(answers == expected)
-        #expect(sharded.sessionCount == single.store.count)
+        #expect(sharded.sessionCount == single.sessionCount)
+        #expect(answers.contains { $0.contains(#""state": "queued""#) })
         #expect(sharded.shards.allSatisfy { $0.store.count > 0 })
     }
 }

@@ -55,7 +55,7 @@ struct ProtocolCodecTests {
         (#"{"id": 1, "type": 3}"#, "invalid_request", "\"type\" must be a string, found a number", true),
         (
             #"{"id": 1, "type": "dance"}"#, "unknown_type",
-            "unknown request type \"dance\"; expected message, reset, get or ping", true
+            "unknown request type \"dance\"; expected message, reset, get, ping, queue.list or an agent.* request", true
         ),
     ])
     func reportsEachErrorClass(line: String, code: String, message: String, echoesID: Bool) {

@@ -1,0 +1,81 @@
+/// What an agent sees on taking a conversation, so the customer never repeats themselves: why
+/// and where it was handed off, the transcript, what the bot understood, how the customer feels,
+/// the phrases that matter, and what to do next.
+public struct HandoffSummary: Sendable, Equatable {
+    public struct Line: Sendable, Equatable {
+        /// `customer`, `bot` or an agent's id.
+        public var speaker: String
+        public var text: String
+        /// The customer's sentiment for this line, in [-1, 1]; `nil` for others' lines.
+        public var sentiment: Double?
+    }
+
+    public var session: String
+    public var reason: String
+    public var queue: String
+    public var transcript: [Line]
+    public var intents: [String]
+    public var slots: [String: String]
+    /// `improving`, `worsening` or `steady`: the last customer line against the first.
+    public var sentimentTrend: String
+    public var keyPhrases: [String]
+    public var nextSteps: [String]
+
+    /// Builds the summary of `state`, handed off with `ticket`.
+    public init(
+        state: SessionState, ticket: Ticket, bot: BotDefinition, analyzer: SentimentAnalyzer, entities: [EntityMatch]
+    ) {
+        session = state.id
+        reason = ticket.reason
+        queue = ticket.queue
+        var lines: [Line] = []
+        var scores: [Double] = []
+        for turn in state.history {
+            if !turn.text.isEmpty {
+                let score = analyzer.analyze(turn.text).score
+                scores.append(score)
+                lines.append(Line(speaker: "customer", text: turn.text, sentiment: score))
+            }
+            lines += turn.replies.map { Line(speaker: turn.agent ?? "bot", text: $0, sentiment: nil) }
+        }
+        transcript = lines
+        var seen: Set<String> = []
+        intents = state.history.compactMap(\.intent).filter { seen.insert($0).inserted }
+        slots = state.slots
+        sentimentTrend = Self.trend(scores)
+        keyPhrases = KeyPhrases.extract(from: state.history.map(\.text).filter { !$0.isEmpty }, entities: entities)
+        nextSteps = Self.nextSteps(state: state, ticket: ticket, bot: bot, intents: intents)
+    }
+
+    static func trend(_ scores: [Double]) -> String {
+        guard let first = scores.first, let last = scores.last, scores.count > 1 else { return "steady" }
+        if last - first <= -0.2 { return "worsening" }
+        if last - first >= 0.2 { return "improving" }
+        return "steady"
+    }
+
+    /// The intents' own next steps, then generic ones that follow from the reason and the transcript.
+    static func nextSteps(state: SessionState, ticket: Ticket, bot: BotDefinition, intents: [String]) -> [String] {
+        var steps = intents.flatMap { bot.intent(named: $0)?.nextSteps ?? [] }
+        if ticket.reason.contains("fallbacks") {
+            steps.append("The bot did not understand the customer: read the transcript and ask what they need.")
+        }
+        if ticket.reason.hasPrefix("form") {
+            steps.append("The customer could not give a value the bot asked for: ask for it in your own words.")
+        }
+        if ticket.reason.hasPrefix("keyword") || ticket.reason.contains("sentiment") {
+            steps.append("The customer is upset: acknowledge the problem before anything else.")
+        }
+        let texts = state.history.map { $0.text.lowercased() }
+        if Set(texts.filter { !$0.isEmpty }).count < texts.filter({ !$0.isEmpty }).count {
+            steps.append("The customer asked the same thing twice: answer that first.")
+        }
+        if !state.slots.isEmpty {
+            steps.append(
+                "Use the details already given (\(state.slots.keys.sorted().joined(separator: ", "))); don't ask again."
+            )
+        }
+        var seen: Set<String> = []
+        return steps.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,68 @@
+import Testing
+
+@testable import Usher
+
+@Suite("KeyPhrases")
+struct KeyPhrasesTests {
+    let conversation = [
+        "Hi, my order AB123456 arrived yesterday and the wireless headphones are broken.",
+        "The left side of the wireless headphones makes no sound.",
+        "I want a refund, they are broken.",
+    ]
+    let order = EntityMatch(type: "order_number", value: "AB123456", text: "AB123456", range: 12..<20)
+    let date = EntityMatch(type: "date", value: "2026-11-22", text: "yesterday", range: 29..<38)
+
+    @Test func entityValuesComeFirst() {
+        let phrases = KeyPhrases.extract(from: conversation, entities: [order, date])
+        #expect(Array(phrases.prefix(2)) == ["AB123456", "2026-11-22"])
+        #expect(!phrases.dropFirst(2).contains { $0.contains("ab123456") || $0.contains("yesterday") })
+    }
+
+    @Test func repeatedProblemWordsRankHigher() {
+        let phrases = KeyPhrases.extract(from: conversation)
+        #expect(Array(phrases.prefix(2)) == ["wireless headphones", "broken"])
+        #expect(phrases.firstIndex(of: "broken")! < phrases.firstIndex(of: "order")!)
+        #expect(KeyPhrases.extract(from: conversation, limit: 2) == ["wireless headphones", "broken"])
+    }
+
+    @Test func pluralsCountTogether() {
+        let phrases = KeyPhrases.extract(from: ["The charger is faulty", "I tried two chargers", "charger again"])
+        #expect(phrases.first == "charger")
+    }
+
+    @Test func stopWordsNeverStandAlone() {
+        let texts =
+            conversation + ["It is what it is, and I am here again because of this.", "Can you do that for me?"]
+        for phrase in KeyPhrases.extract(from: texts, limit: 50) {
+            #expect(!StopWords.english.contains(phrase))
+            let words = phrase.split(separator: " ").map(String.init)
+            #expect(!StopWords.english.contains(words.first!) && !StopWords.english.contains(words.last!))
+        }
+    }
+
+    @Test(arguments: [0, 1, 3, 6])
+    func respectsTheLimit(limit: Int) {
+        let phrases = KeyPhrases.extract(from: conversation, entities: [order, date], limit: limit)
+        #expect(phrases.count == limit)
+    }
+
+    @Test func emptyInputGivesNothing() {
+        #expect(KeyPhrases.extract(from: []) == [])
+        #expect(KeyPhrases.extract(from: ["", "   ", "is it me?"]) == [])
+        #expect(KeyPhrases.extract(from: ["broken screen"], limit: 0) == [])
+    }
+
+    @Test func noWordIsShownTwice() {
+        let words = KeyPhrases.extract(from: conversation, limit: 20).flatMap { $0.split(separator: " ") }
+        #expect(words.count == Set(words).count)
+    }
+
+    @Test func docExample() {
+        let texts = ["My wireless headphones are broken", "The wireless headphones make no sound"]
+        #expect(KeyPhrases.extract(from: texts) == ["wireless headphones", "broken", "sound"])
+    }
+
+    @Test func duplicateEntityValuesAppearOnce() {
+        #expect(KeyPhrases.extract(from: [], entities: [order, order]) == ["AB123456"])
+    }
+}
