@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@testable import Usher
+
+/// Drives the contact centre through protocol lines, as an integrating program would.
+private final class Desk {
+    let server = ShardedConversationServer(engine: claimEngine, shardCount: 2) { InMemorySessionStore() }
+    var now = mondayMorning
+
+    func send(_ line: String) -> [String: Any] {
+        now += 1
+        let response = server.respond(toBatch: [Array(line.utf8)], now: now)[0]
+        return (try? JSONSerialization.jsonObject(with: Data(response.utf8))) as? [String: Any] ?? ["unparsed": response]
+    }
+
+    func say(_ session: String, _ text: String) -> [String: Any] {
+        send(#"{"session": "\#(session)", "text": "\#(text)"}"#)
+    }
+}
+
+private func events(_ response: [String: Any]) -> [[String: String]] {
+    (response["events"] as? [[String: String]]) ?? []
+}
+
+@Suite("Handoff protocol")
+struct HandoffProtocolTests {
+    @Test func aCustomerIsQueuedClaimedServedAndReleased() throws {
+        let desk = Desk()
+        _ = desk.say("c-1", "I want to file a claim")
+        let queued = desk.say("c-1", "human please")
+        #expect(queued["state"] as? String == "queued")
+        let handoff = try #require(queued["handoff"] as? [String: Any])
+        #expect(handoff["position"] as? Int == 1)
+        #expect(handoff["queue"] as? String == "general")
+        #expect(handoff["reason"] as? String == "intent talk_to_human")
+        #expect((queued["replies"] as? [String])?.last == "You are number 1 in the queue; the estimated wait is about 3 minutes.")
+
+        let waiting = desk.say("c-1", "hello? anyone?")
+        #expect(waiting["state"] as? String == "queued")
+        #expect(waiting["replies"] as? [String] == ["You are number 1 in the queue; the estimated wait is about 3 minutes."])
+
+        #expect(desk.send(#"{"id": 1, "type": "agent.join", "agent": "alice", "queues": ["general"], "capacity": 2}"#)["joined"] as? Bool == true)
+        let claim = desk.send(#"{"id": 2, "type": "agent.claim", "agent": "alice"}"#)
+        #expect(claim["session"] as? String == "c-1")
+        let summary = try #require(claim["summary"] as? [String: Any])
+        #expect(summary["reason"] as? String == "intent talk_to_human")
+        #expect(summary["intents"] as? [String] == ["file_claim", "talk_to_human"])
+        #expect((summary["transcript"] as? [[String: Any]])?.first?["text"] as? String == "I want to file a claim")
+        #expect((summary["next_steps"] as? [String])?.first == "Greet the customer by name")
+        #expect(events(claim) == [["type": "to_customer", "session": "c-1", "text": "You are now talking to alice."]])
+
+        let toAgent = desk.say("c-1", "my phone was stolen")
+        #expect(toAgent["state"] as? String == "agent")
+        #expect(toAgent["replies"] as? [String] == [])
+        #expect(events(toAgent) == [["type": "to_agent", "agent": "alice", "session": "c-1", "text": "my phone was stolen"]])
+
+        let said = desk.send(#"{"type": "agent.say", "agent": "alice", "session": "c-1", "text": "I'm sorry to hear that."}"#)
+        #expect(events(said) == [["type": "to_customer", "session": "c-1", "text": "I'm sorry to hear that."]])
+
+        let released = desk.send(#"{"type": "agent.release", "agent": "alice", "session": "c-1"}"#)
+        #expect(released["released"] as? Bool == true)
+        let back = desk.say("c-1", "hello")
+        #expect(back["state"] as? String == "bot")
+        #expect(back["intent"] as? String == "greeting")
+    }
+
+    @Test func transferCloseAndTheQueueList() throws {
+        let desk = Desk()
+        _ = desk.say("a", "human please")
+        _ = desk.say("b", "human please")
+        _ = desk.send(#"{"type": "agent.join", "agent": "alice", "queues": ["general"], "capacity": 1}"#)
+        _ = desk.send(#"{"type": "agent.join", "agent": "bob", "queues": ["claims"], "capacity": 1}"#)
+        let list = desk.send(#"{"type": "queue.list"}"#)
+        let queues = try #require(list["queues"] as? [[String: Any]])
+        #expect((queues[0]["waiting"] as? [[String: Any]])?.map { $0["session"] as? String } == ["a", "b"])
+        #expect(queues[1]["agents"] as? [String] == ["bob"])
+        _ = desk.send(#"{"type": "agent.claim", "agent": "alice"}"#)
+        let moved = desk.send(#"{"type": "agent.transfer", "agent": "alice", "session": "a", "queue": "claims"}"#)
+        #expect(moved["position"] as? Int == 1)
+        #expect(events(moved).first?["text"]?.hasPrefix("You are being transferred to claims.") == true)
+        #expect(desk.send(#"{"type": "agent.claim", "agent": "bob"}"#)["session"] as? String == "a")
+        #expect(desk.send(#"{"type": "agent.close", "agent": "bob", "session": "a"}"#)["closed"] as? Bool == true)
+        #expect(desk.send(#"{"type": "get", "session": "a"}"#)["found"] as? Bool == false)
+    }
+
+    @Test(arguments: [
+        (#"{"id": 1, "type": "agent.claim", "agent": "nobody"}"#, "unknown_agent", "no agent \"nobody\" has joined"),
+        (#"{"id": 1, "type": "agent.join", "agent": "x", "queues": ["sales"]}"#, "unknown_queue", "no queue \"sales\"; the queues are general, claims"),
+        (#"{"id": 1, "type": "agent.join", "agent": "x"}"#, "invalid_request", "agent.join needs \"queues\": a non-empty array of queue names"),
+        (#"{"id": 1, "type": "agent.join", "agent": "x", "queues": ["general"], "capacity": 0}"#, "invalid_request", "\"capacity\" must be a whole number from 1 to 1000"),
+        (#"{"id": 1, "type": "agent.claim", "agent": "alice"}"#, "queue_empty", "no customer is waiting in the queues agent \"alice\" serves"),
+        (#"{"id": 1, "type": "agent.say", "agent": "alice", "session": "c-9", "text": "hi"}"#, "not_held", "agent \"alice\" does not hold session \"c-9\""),
+        (#"{"id": 1, "type": "agent.release", "agent": "alice", "session": "c-9"}"#, "not_held", "agent \"alice\" does not hold session \"c-9\""),
+        (#"{"id": 1, "type": "agent.dance", "agent": "alice"}"#, "unknown_type", "unknown request type \"agent.dance\"; the agent requests are join, leave, claim, say, transfer, release and close"),
+        (#"{"id": 1, "type": "agent.say", "session": "c-9", "text": "hi"}"#, "invalid_request", "the request needs \"agent\""),
+    ])
+    func refusedRequestsAnswerWithAnErrorAndChangeNothing(line: String, code: String, message: String) throws {
+        let desk = Desk()
+        _ = desk.send(#"{"type": "agent.join", "agent": "alice", "queues": ["general"], "capacity": 1}"#)
+        let before = desk.send(#"{"type": "queue.list"}"#)
+        let response = desk.send(line)
+        let error = try #require(response["error"] as? [String: String])
+        #expect(error == ["code": code, "message": message])
+        #expect(response["id"] as? Int == 1)
+        #expect(NSDictionary(dictionary: desk.send(#"{"type": "queue.list"}"#)) == NSDictionary(dictionary: before))
+    }
+}
