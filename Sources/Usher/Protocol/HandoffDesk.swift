@@ -14,7 +14,7 @@ struct HandoffDesk {
     /// The response line for a customer's turn, completed with queue position and events.
     mutating func finish(_ turn: TurnResult, id: JSONValue?, now: Double) -> String {
         let session = turn.state.id
-        if let request = turn.handoff {
+        if let request = turn.handoff, centre.status(of: session) == nil {
             // The queue was validated at load time, so this cannot fail.
             let ticket =
                 (try? centre.enqueue(

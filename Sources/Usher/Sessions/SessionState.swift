@@ -32,9 +32,10 @@ public struct SessionState: Sendable, Equatable, Codable {
         updatedAt = now
     }
 
-    /// Whether the session has been idle for longer than `ttl` seconds.
+    /// Whether the session has been idle for longer than `ttl` seconds. A session a person has
+    /// (waiting or talking) never expires: the agent's side ends it.
     public func isExpired(now: Double, ttl: Int) -> Bool {
-        now - updatedAt > Double(ttl)
+        handoff == nil && now - updatedAt > Double(ttl)
     }
 }
 

@@ -67,3 +67,16 @@ struct DialogHandoffTests {
         }
     }
 }
+
+@Suite("Dialog handoff expiry")
+struct DialogHandoffExpiryTests {
+    @Test func aSessionWithAPersonNeverExpires() {
+        let first = claimEngine.respond(
+            to: CustomerMessage(session: "s", text: "human please"), state: nil, now: mondayMorning)
+        let later = claimEngine.respond(
+            to: CustomerMessage(session: "s", text: "still there?"), state: first.state, now: mondayMorning + 86_400)
+        #expect(later.state.handoff != nil)
+        #expect(later.replies.isEmpty)
+        #expect(later.state.createdAt == mondayMorning)
+    }
+}

@@ -11,7 +11,9 @@ private final class Desk {
     func send(_ line: String) -> [String: Any] {
         now += 1
         let response = server.respond(toBatch: [Array(line.utf8)], now: now)[0]
-        return (try? JSONSerialization.jsonObject(with: Data(response.utf8))) as? [String: Any] ?? ["unparsed": response]
+        return (try? JSONSerialization.jsonObject(with: Data(response.utf8))) as? [String: Any] ?? [
+            "unparsed": response
+        ]
     }
 
     func say(_ session: String, _ text: String) -> [String: Any] {
@@ -34,13 +36,19 @@ struct HandoffProtocolTests {
         #expect(handoff["position"] as? Int == 1)
         #expect(handoff["queue"] as? String == "general")
         #expect(handoff["reason"] as? String == "intent talk_to_human")
-        #expect((queued["replies"] as? [String])?.last == "You are number 1 in the queue; the estimated wait is about 3 minutes.")
+        #expect(
+            (queued["replies"] as? [String])?.last
+                == "You are number 1 in the queue; the estimated wait is about 3 minutes.")
 
         let waiting = desk.say("c-1", "hello? anyone?")
         #expect(waiting["state"] as? String == "queued")
-        #expect(waiting["replies"] as? [String] == ["You are number 1 in the queue; the estimated wait is about 3 minutes."])
+        #expect(
+            waiting["replies"] as? [String] == ["You are number 1 in the queue; the estimated wait is about 3 minutes."]
+        )
 
-        #expect(desk.send(#"{"id": 1, "type": "agent.join", "agent": "alice", "queues": ["general"], "capacity": 2}"#)["joined"] as? Bool == true)
+        #expect(
+            desk.send(#"{"id": 1, "type": "agent.join", "agent": "alice", "queues": ["general"], "capacity": 2}"#)[
+                "joined"] as? Bool == true)
         let claim = desk.send(#"{"id": 2, "type": "agent.claim", "agent": "alice"}"#)
         #expect(claim["session"] as? String == "c-1")
         let summary = try #require(claim["summary"] as? [String: Any])
@@ -53,9 +61,13 @@ struct HandoffProtocolTests {
         let toAgent = desk.say("c-1", "my phone was stolen")
         #expect(toAgent["state"] as? String == "agent")
         #expect(toAgent["replies"] as? [String] == [])
-        #expect(events(toAgent) == [["type": "to_agent", "agent": "alice", "session": "c-1", "text": "my phone was stolen"]])
+        #expect(
+            events(toAgent) == [
+                ["type": "to_agent", "agent": "alice", "session": "c-1", "text": "my phone was stolen"]
+            ])
 
-        let said = desk.send(#"{"type": "agent.say", "agent": "alice", "session": "c-1", "text": "I'm sorry to hear that."}"#)
+        let said = desk.send(
+            #"{"type": "agent.say", "agent": "alice", "session": "c-1", "text": "I'm sorry to hear that."}"#)
         #expect(events(said) == [["type": "to_customer", "session": "c-1", "text": "I'm sorry to hear that."]])
 
         let released = desk.send(#"{"type": "agent.release", "agent": "alice", "session": "c-1"}"#)
@@ -86,14 +98,38 @@ struct HandoffProtocolTests {
 
     @Test(arguments: [
         (#"{"id": 1, "type": "agent.claim", "agent": "nobody"}"#, "unknown_agent", "no agent \"nobody\" has joined"),
-        (#"{"id": 1, "type": "agent.join", "agent": "x", "queues": ["sales"]}"#, "unknown_queue", "no queue \"sales\"; the queues are general, claims"),
-        (#"{"id": 1, "type": "agent.join", "agent": "x"}"#, "invalid_request", "agent.join needs \"queues\": a non-empty array of queue names"),
-        (#"{"id": 1, "type": "agent.join", "agent": "x", "queues": ["general"], "capacity": 0}"#, "invalid_request", "\"capacity\" must be a whole number from 1 to 1000"),
-        (#"{"id": 1, "type": "agent.claim", "agent": "alice"}"#, "queue_empty", "no customer is waiting in the queues agent \"alice\" serves"),
-        (#"{"id": 1, "type": "agent.say", "agent": "alice", "session": "c-9", "text": "hi"}"#, "not_held", "agent \"alice\" does not hold session \"c-9\""),
-        (#"{"id": 1, "type": "agent.release", "agent": "alice", "session": "c-9"}"#, "not_held", "agent \"alice\" does not hold session \"c-9\""),
-        (#"{"id": 1, "type": "agent.dance", "agent": "alice"}"#, "unknown_type", "unknown request type \"agent.dance\"; the agent requests are join, leave, claim, say, transfer, release and close"),
-        (#"{"id": 1, "type": "agent.say", "session": "c-9", "text": "hi"}"#, "invalid_request", "the request needs \"agent\""),
+        (
+            #"{"id": 1, "type": "agent.join", "agent": "x", "queues": ["sales"]}"#, "unknown_queue",
+            "no queue \"sales\"; the queues are general, claims"
+        ),
+        (
+            #"{"id": 1, "type": "agent.join", "agent": "x"}"#, "invalid_request",
+            "agent.join needs \"queues\": a non-empty array of queue names"
+        ),
+        (
+            #"{"id": 1, "type": "agent.join", "agent": "x", "queues": ["general"], "capacity": 0}"#, "invalid_request",
+            "\"capacity\" must be a whole number from 1 to 1000"
+        ),
+        (
+            #"{"id": 1, "type": "agent.claim", "agent": "alice"}"#, "queue_empty",
+            "no customer is waiting in the queues agent \"alice\" serves"
+        ),
+        (
+            #"{"id": 1, "type": "agent.say", "agent": "alice", "session": "c-9", "text": "hi"}"#, "not_held",
+            "agent \"alice\" does not hold session \"c-9\""
+        ),
+        (
+            #"{"id": 1, "type": "agent.release", "agent": "alice", "session": "c-9"}"#, "not_held",
+            "agent \"alice\" does not hold session \"c-9\""
+        ),
+        (
+            #"{"id": 1, "type": "agent.dance", "agent": "alice"}"#, "unknown_type",
+            "unknown request type \"agent.dance\"; the agent requests are join, leave, claim, say, transfer, release and close"
+        ),
+        (
+            #"{"id": 1, "type": "agent.say", "session": "c-9", "text": "hi"}"#, "invalid_request",
+            "the request needs \"agent\""
+        ),
     ])
     func refusedRequestsAnswerWithAnErrorAndChangeNothing(line: String, code: String, message: String) throws {
         let desk = Desk()
@@ -104,5 +140,84 @@ struct HandoffProtocolTests {
         #expect(error == ["code": code, "message": message])
         #expect(response["id"] as? Int == 1)
         #expect(NSDictionary(dictionary: desk.send(#"{"type": "queue.list"}"#)) == NSDictionary(dictionary: before))
+    }
+}
+
+@Suite("Handoff protocol, random interleavings")
+struct HandoffInterleavingTests {
+    /// 1,000 sessions handed off and 20 agents joining, claiming, saying, transferring, releasing
+    /// and closing through the protocol in a seeded random interleaving. Every line gets one
+    /// answer; a session is held by one agent at a time; every customer message to a held session
+    /// reaches exactly its agent; and positions agree with the queue list.
+    @Test func everySessionClaimedOnceAtATimeAndNoMessageLost() throws {
+        let desk = Desk()
+        var random = SeededRandom(seed: 99)
+        var holder: [String: String] = [:]  // session -> agent, as the test believes
+        var joined: Set<String> = []
+        var queued: Set<String> = []
+        for session in 0..<1_000 {
+            let response = desk.say("s\(session)", "human please")
+            #expect(response["state"] as? String == "queued")
+            queued.insert("s\(session)")
+        }
+        for _ in 0..<6_000 {
+            switch random.next(below: 8) {
+            case 0:
+                let agent = "a\(random.next(below: 20))"
+                let response = desk.send(
+                    #"{"type": "agent.join", "agent": "\#(agent)", "queues": ["general", "claims"], "capacity": 3}"#)
+                if joined.insert(agent).inserted {
+                    #expect(response["joined"] as? Bool == true)
+                } else {
+                    #expect(response["error"] != nil)
+                }
+            case 1, 2:
+                guard let agent = joined.sorted().randomElement(using: &random) else { continue }
+                let response = desk.send(#"{"type": "agent.claim", "agent": "\#(agent)"}"#)
+                if let session = response["session"] as? String {
+                    #expect(holder[session] == nil, "\(session) claimed twice")
+                    #expect(queued.remove(session) != nil)
+                    holder[session] = agent
+                }
+            case 3, 4:
+                guard let (session, agent) = holder.sorted(by: { $0.key < $1.key }).randomElement(using: &random) else {
+                    continue
+                }
+                let response = desk.say(session, "message \(random.next(below: 1_000))")
+                #expect(events(response).map { $0["agent"] } == [agent])
+                #expect(response["state"] as? String == "agent")
+            case 5:
+                guard let session = queued.sorted().randomElement(using: &random) else { continue }
+                let response = desk.say(session, "still there?")
+                let position = (response["handoff"] as? [String: Any])?["position"] as? Int
+                let queue = (response["handoff"] as? [String: Any])?["queue"] as? String ?? ""
+                let list = desk.send(#"{"type": "queue.list"}"#)["queues"] as? [[String: Any]] ?? []
+                let order = (list.first { $0["queue"] as? String == queue }?["waiting"] as? [[String: Any]] ?? []).map {
+                    $0["session"] as? String
+                }
+                #expect(position.map { order.indices.contains($0 - 1) && order[$0 - 1] == session } == true)
+            case 6:
+                guard let (session, agent) = holder.sorted(by: { $0.key < $1.key }).randomElement(using: &random) else {
+                    continue
+                }
+                let verb = ["release", "close", "transfer"][random.next(below: 3)]
+                let extra = verb == "transfer" ? #", "queue": "claims""# : ""
+                let response = desk.send(
+                    #"{"type": "agent.\#(verb)", "agent": "\#(agent)", "session": "\#(session)"\#(extra)}"#)
+                #expect(response["error"] == nil)
+                holder[session] = nil
+                if verb == "transfer" { queued.insert(session) }
+            default:
+                // A wrong agent must be refused without effect.
+                guard let (session, agent) = holder.sorted(by: { $0.key < $1.key }).randomElement(using: &random) else {
+                    continue
+                }
+                let other = joined.sorted().first { $0 != agent } ?? "nobody"
+                let response = desk.send(
+                    #"{"type": "agent.say", "agent": "\#(other)", "session": "\#(session)", "text": "x"}"#)
+                #expect((response["error"] as? [String: String])?["code"] != nil)
+            }
+        }
+        #expect(!holder.isEmpty || !queued.isEmpty)
     }
 }

@@ -99,6 +99,12 @@ struct SentimentAnalyzerTests {
         #expect(SentimentAnalyzer.squash(-3) == -0.75)
     }
 
+    @Test func docExample() {
+        let sentiment = analyzer.analyze("This is the third time I ask. Still NOTHING!!!")
+        #expect(sentiment.cues == ["third time", "still nothing", "!!!"])
+        #expect(abs(sentiment.score - -0.815) < 0.001)
+    }
+
     @Test func isDeterministic() {
         let text = "I'm not happy, the parcel never arrived and nobody answers!!!"
         #expect(analyzer.analyze(text) == analyzer.analyze(text))
