@@ -15,9 +15,20 @@ extension TurnBuilder {
         }
     }
 
+    /// The mean sentiment of the customer's last `sentimentTurns` messages, this one included;
+    /// `nil` until there are that many.
+    func recentSentiment() -> Double? {
+        let wanted = bot.settings.handoff.sentimentTurns
+        guard let current = sentiment else { return nil }
+        let earlier = session.history.compactMap(\.sentiment).suffix(wanted - 1)
+        guard earlier.count == wanted - 1 else { return nil }
+        return (earlier.reduce(0, +) + current) / Double(wanted)
+    }
+
     /// After the turn's replies: whether this turn hands off, and why.
     mutating func decideHandoff(keyword: String?) {
         let settings = bot.settings.handoff
+        if settings.sentimentBelow != nil { sentiment = engine.sentiment.analyze(message.text).score }
         var request: HandoffRequest?
         if let keyword {
             request = HandoffRequest(queue: settings.defaultQueue, priority: 1, reason: "keyword \"\(keyword)\"")
@@ -30,9 +41,17 @@ extension TurnBuilder {
         } else if settings.afterFallbacks > 0 && session.consecutiveFallbacks >= settings.afterFallbacks {
             request = HandoffRequest(
                 queue: settings.defaultQueue, priority: 0, reason: "\(session.consecutiveFallbacks) fallbacks in a row")
+        } else if let mean = recentSentiment(), let limit = settings.sentimentBelow, mean < limit {
+            let turns = settings.sentimentTurns
+            request = HandoffRequest(
+                queue: settings.defaultQueue, priority: 1,
+                reason:
+                    "negative sentiment (\(JSONWriter.number(mean, digits: 2)) over the last \(turns) turn\(turns == 1 ? "" : "s"))"
+            )
         }
         guard var request else { return }
         if session.metadata["tier"]?.lowercased() == "vip" { request.priority += 1 }
+        if (sentiment ?? 0) <= -0.25 { request.priority += 1 }
         if engine.intent(named: intent ?? "")?.handoff == nil { replies.append(Self.handoffReply) }
         session.forms.removeAll()
         session.handoff = request

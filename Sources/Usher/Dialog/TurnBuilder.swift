@@ -10,6 +10,8 @@ struct TurnBuilder {
     var match: MatchResult?
     var failedForm: String?
     var handoff: HandoffRequest?
+    /// The customer's sentiment in this message, when the bot watches it.
+    var sentiment: Double?
     var filled: [String: String] = [:]
     /// Contexts set by this turn keep their full lifespan; all others age by one turn.
     var contextsSet: Set<String> = []
@@ -66,7 +68,9 @@ struct TurnBuilder {
     mutating func finish() -> TurnResult {
         ageContexts()
         session.history.append(
-            Turn(text: message.text, intent: intent, confidence: confidence, replies: replies, at: now))
+            Turn(
+                text: message.text, intent: intent, confidence: confidence, replies: replies, at: now,
+                sentiment: sentiment))
         if session.history.count > bot.settings.historyTurns {
             session.history.removeFirst(session.history.count - bot.settings.historyTurns)
         }

@@ -48,15 +48,21 @@ public struct Turn: Sendable, Equatable, Codable {
     public var at: Double
     /// Set for a turn an agent wrote: `replies` are the agent's words and `text` is empty.
     public var agent: String?
+    /// The customer's sentiment in `text`, in [-1, 1], when the bot watches it.
+    public var sentiment: Double?
 
-    public init(text: String, intent: String?, confidence: Double, replies: [String], at: Double, agent: String? = nil)
-    {
+    public init(
+        text: String, intent: String?, confidence: Double, replies: [String], at: Double, agent: String? = nil,
+        sentiment: Double? = nil
+    ) {
         self.text = text
         self.intent = intent
         self.confidence = confidence
         self.replies = replies
         self.at = at
         self.agent = agent
+        self.sentiment = sentiment
+        self.sentiment = sentiment
     }
 }
 

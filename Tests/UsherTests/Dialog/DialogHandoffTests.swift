@@ -14,7 +14,8 @@ struct DialogHandoffTests {
 
     @Test func keywordsHandOffAtOnceEvenInAForm() {
         let turns = converse(["I want to file a claim", "I will call my LAWYER!"])
-        #expect(turns[1].handoff == HandoffRequest(queue: "general", priority: 1, reason: "keyword \"lawyer\""))
+        // Shouted and angry: one more than a keyword's priority.
+        #expect(turns[1].handoff == HandoffRequest(queue: "general", priority: 2, reason: "keyword \"lawyer\""))
         #expect(turns[1].replies == [TurnBuilder.handoffReply])
         #expect(turns[1].state.forms.isEmpty)
         #expect(converse(["this is a formal complaint"])[0].handoff?.reason == "keyword \"formal complaint\"")
@@ -26,6 +27,19 @@ struct DialogHandoffTests {
         #expect(turns[0].handoff == nil)
         #expect(turns[1].handoff == HandoffRequest(queue: "general", priority: 0, reason: "2 fallbacks in a row"))
         #expect(turns[1].replies == ["Could you rephrase?", TurnBuilder.handoffReply])
+    }
+
+    @Test func aCustomerGettingAngryIsHandedOff() {
+        let turns = converse([
+            "when are you open", "this is ridiculous, I want to file a claim",
+            "PN-123456, the worst service ever, a total waste of time",
+        ])
+        #expect(turns[1].handoff == nil)
+        let request = turns[2].handoff
+        #expect(request?.reason.hasPrefix("negative sentiment (") == true)
+        #expect(request?.reason.hasSuffix(" over the last 2 turns)") == true)
+        #expect(request?.priority == 2)
+        #expect(turns[2].state.history.compactMap(\.sentiment).count == 3)
     }
 
     @Test func settingsCanTurnFallbackHandoffOff() throws {
