@@ -10,7 +10,7 @@
 /// try centre.join(agent: "alice", queues: ["claims"], capacity: 3)
 /// let claimed = try centre.claim(agent: "alice", session: nil, now: 30)
 /// ```
-public struct ContactCentre: Sendable, Equatable, Codable {
+public struct ContactCentre: Sendable, Equatable {
     /// Handle times assumed for a queue that has none recorded yet.
     public static let defaultHandleSeconds = 180.0
     /// How many recent handle times per queue the wait estimate averages.
@@ -25,6 +25,22 @@ public struct ContactCentre: Sendable, Equatable, Codable {
     public private(set) var held: [String: Holding] = [:]
     private var handleTimes: [String: [Double]] = [:]
     private var nextTicket = 1
+    /// Waiting tickets by session, for answering "where am I?" without a scan.
+    private var waitingBySession: [String: Ticket] = [:]
+    /// Each queue's order at one moment, kept while nothing but new arrivals changes it: a batch
+    /// of messages shares one moment, so positions cost a binary search, not a sort.
+    private var orderCache: [String: CachedOrder] = [:]
+
+    private struct CachedOrder: Sendable {
+        var now: Double
+        var tickets: [Ticket]
+    }
+
+    public static func == (lhs: ContactCentre, rhs: ContactCentre) -> Bool {
+        lhs.queueNames == rhs.queueNames && lhs.agingSeconds == rhs.agingSeconds && lhs.waiting == rhs.waiting
+            && lhs.agents == rhs.agents && lhs.held == rhs.held && lhs.handleTimes == rhs.handleTimes
+            && lhs.nextTicket == rhs.nextTicket
+    }
 
     public init(queues: [String] = ["general"], agingSeconds: Double = 120) {
         queueNames = queues.isEmpty ? ["general"] : queues
@@ -39,12 +55,12 @@ public struct ContactCentre: Sendable, Equatable, Codable {
         -> Ticket
     {
         try requireQueue(queue)
-        if let existing = waiting.first(where: { $0.session == session }) { return existing }
+        if let existing = waitingBySession[session] { return existing }
         if let holding = held[session] { return holding.ticket }
         let ticket = Ticket(
             number: nextTicket, session: session, queue: queue, priority: priority, reason: reason, queuedAt: now)
         nextTicket += 1
-        waiting.append(ticket)
+        addWaiting(ticket, now: now)
         return ticket
     }
 
@@ -54,9 +70,34 @@ public struct ContactCentre: Sendable, Equatable, Codable {
     }
 
     /// The session's place in its queue, from 1, or `nil` when it is not waiting.
-    public func position(of session: String, now: Double) -> Int? {
-        guard let ticket = waiting.first(where: { $0.session == session }) else { return nil }
-        return order(of: ticket.queue, now: now).firstIndex { $0.session == session }.map { $0 + 1 }
+    public mutating func position(of session: String, now: Double) -> Int? {
+        guard let ticket = waitingBySession[session] else { return nil }
+        let tickets = cachedOrder(of: ticket.queue, now: now)
+        return tickets.partitioningIndex { !before($0, ticket, now: now) } + 1
+    }
+
+    private mutating func cachedOrder(of queue: String, now: Double) -> [Ticket] {
+        if let cached = orderCache[queue], cached.now == now { return cached.tickets }
+        let tickets = order(of: queue, now: now)
+        orderCache[queue] = CachedOrder(now: now, tickets: tickets)
+        return tickets
+    }
+
+    private mutating func addWaiting(_ ticket: Ticket, now: Double) {
+        waiting.append(ticket)
+        waitingBySession[ticket.session] = ticket
+        // Taken out of the dictionary so the insertion changes the only copy.
+        guard var cached = orderCache.removeValue(forKey: ticket.queue), cached.now == now else { return }
+        let index = cached.tickets.partitioningIndex { !before($0, ticket, now: now) }
+        cached.tickets.insert(ticket, at: index)
+        orderCache[ticket.queue] = cached
+    }
+
+    private mutating func removeWaiting(at index: Int) -> Ticket {
+        let ticket = waiting.remove(at: index)
+        waitingBySession[ticket.session] = nil
+        orderCache[ticket.queue] = nil
+        return ticket
     }
 
     /// Seconds until a session at `position` of `queue` is likely taken: nothing while agents
@@ -74,7 +115,7 @@ public struct ContactCentre: Sendable, Equatable, Codable {
 
     /// Where a session is: waiting, with an agent, or with the bot (`nil`).
     public func status(of session: String) -> SessionHandoffStatus? {
-        if let ticket = waiting.first(where: { $0.session == session }) { return .queued(ticket) }
+        if let ticket = waitingBySession[session] { return .queued(ticket) }
         if let holding = held[session] { return .agent(holding.agent, holding.ticket) }
         return nil
     }
@@ -97,7 +138,7 @@ public struct ContactCentre: Sendable, Equatable, Codable {
         for session in leaving.sessions {
             guard var ticket = held.removeValue(forKey: session)?.ticket else { continue }
             ticket.priority += 1_000  // they were already being served: first in line again
-            waiting.append(ticket)
+            addWaiting(ticket, now: ticket.queuedAt)
             returned.append(ticket)
         }
         agents[agent] = nil
@@ -111,7 +152,10 @@ public struct ContactCentre: Sendable, Equatable, Codable {
         guard taker.sessions.count < taker.capacity else { throw .atCapacity(agent, taker.capacity) }
         let index: Int
         if let session {
-            guard let found = waiting.firstIndex(where: { $0.session == session }) else { throw .notWaiting(session) }
+            guard waitingBySession[session] != nil, let found = waiting.firstIndex(where: { $0.session == session })
+            else {
+                throw .notWaiting(session)
+            }
             guard taker.queues.contains(waiting[found].queue) else {
                 throw .notServed(session, queue: waiting[found].queue, agent: agent)
             }
@@ -123,7 +167,7 @@ public struct ContactCentre: Sendable, Equatable, Codable {
             }
             index = best
         }
-        let ticket = waiting.remove(at: index)
+        let ticket = removeWaiting(at: index)
         taker.sessions.append(ticket.session)
         taker.since[ticket.session] = now
         agents[agent] = taker
@@ -141,7 +185,7 @@ public struct ContactCentre: Sendable, Equatable, Codable {
         ticket.queuedAt = now
         ticket.number = nextTicket
         nextTicket += 1
-        waiting.append(ticket)
+        addWaiting(ticket, now: now)
         return ticket
     }
 

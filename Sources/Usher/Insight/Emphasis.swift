@@ -24,19 +24,38 @@ struct Emphasis {
     ]
 
     init(_ text: String) {
+        // Scalars, not Characters: this runs on every customer message.
         var longestCapitalised = 0
-        for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-            guard word.count >= 2, word.allSatisfy({ $0.isLetter && $0.isUppercase }) else { continue }
-            capitalisedWords.insert(TextNormalizer.normalize(String(word)).words.joined(separator: " "))
-            longestCapitalised = max(longestCapitalised, word.count)
+        var word = String.UnicodeScalarView()
+        var wordIsCapitals = true
+        func finishWord() {
+            if word.count >= 2 && wordIsCapitals {
+                capitalisedWords.insert(TextNormalizer.normalize(String(word)).words.joined(separator: " "))
+                longestCapitalised = max(longestCapitalised, word.count)
+            }
+            word.removeAll()
+            wordIsCapitals = true
         }
+        for scalar in text.unicodeScalars {
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil {
+                word.append(scalar)
+                wordIsCapitals = wordIsCapitals && properties.isAlphabetic && properties.isUppercase
+            } else if properties.generalCategory != .nonspacingMark {
+                finishWord()
+            }
+        }
+        finishWord()
         isShouting = capitalisedWords.count >= 2 && longestCapitalised >= 4
         var run = 0
-        for character in text {
-            run = character == "!" || character == "?" ? run + 1 : 0
+        for byte in text.utf8 {
+            run = byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") ? run + 1 : 0
             if run >= 2 { hasRepeatedPunctuation = true }
         }
-        symbolCues = Self.symbols.filter { text.contains($0.0) }.map { SentimentCue(text: $0.0, weight: $0.1) }
+        // Every emoticon has a ':' or a non-ASCII scalar; most messages have neither.
+        if text.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 >= 0x80 }) {
+            symbolCues = Self.symbols.filter { text.contains($0.0) }.map { SentimentCue(text: $0.0, weight: $0.1) }
+        }
     }
 
     /// The cues with shouting and repeated punctuation applied: both strengthen the negative

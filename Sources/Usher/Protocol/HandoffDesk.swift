@@ -33,7 +33,7 @@ struct HandoffDesk {
         }
     }
 
-    private func encodeQueued(_ turn: TurnResult, ticket: Ticket?, id: JSONValue?, announce: Bool, now: Double)
+    private mutating func encodeQueued(_ turn: TurnResult, ticket: Ticket?, id: JSONValue?, announce: Bool, now: Double)
         -> String
     {
         guard let ticket else { return ProtocolCodec.encode(turn, id: id) }
