@@ -66,7 +66,11 @@ public struct ContactCentre: Sendable, Equatable {
 
     /// The tickets of `queue` in the order agents will get them at `now`.
     public func order(of queue: String, now: Double) -> [Ticket] {
-        waiting.filter { $0.queue == queue }.sorted { before($0, $1, now: now) }
+        // Each ticket's effective priority computed once, not at every comparison.
+        waiting.filter { $0.queue == queue }
+            .map { (priority: $0.effectivePriority(now: now, agingSeconds: agingSeconds), ticket: $0) }
+            .sorted { $0.priority != $1.priority ? $0.priority > $1.priority : $0.ticket.number < $1.ticket.number }
+            .map(\.ticket)
     }
 
     /// The session's place in its queue, from 1, or `nil` when it is not waiting.

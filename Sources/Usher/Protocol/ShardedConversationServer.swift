@@ -90,7 +90,10 @@ public final class ShardedConversationServer {
         case .success(.agent(let id, let agentRequest)): return .agent(agentRequest, id: id)
         case .success(.message(let id, let message)):
             do {
-                return .turn(try server.serve(message, now: now), id: id)
+                let turn = try server.serve(message, now: now)
+                // A session with the bot is none of the contact centre's business: answered here, in parallel.
+                if turn.state.handoff == nil { return .line(ProtocolCodec.encode(turn, id: id)) }
+                return .turn(turn, id: id)
             } catch {
                 return .line(ProtocolCodec.encode(ProtocolError(code: "store_error", message: "\(error)", id: id)))
             }
