@@ -214,6 +214,15 @@ public struct ContactCentre: Sendable, Equatable {
         guard held[session]?.agent == agent else { throw .notHeld(session, agent: agent) }
     }
 
+    /// Drops a session from every queue and agent, as when the integrating program resets it.
+    public mutating func forget(session: String) {
+        if let index = waiting.firstIndex(where: { $0.session == session }) { _ = removeWaiting(at: index) }
+        if let holding = held.removeValue(forKey: session) {
+            agents[holding.agent]?.sessions.removeAll { $0 == session }
+            agents[holding.agent]?.since[session] = nil
+        }
+    }
+
     // MARK: - Order
 
     /// Higher effective priority first; then the older ticket.

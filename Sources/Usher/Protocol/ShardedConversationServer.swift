@@ -74,6 +74,8 @@ public final class ShardedConversationServer {
         case line(String)
         case turn(TurnResult, id: JSONValue?)
         case agent(AgentRequest, id: JSONValue?)
+        /// A reset, answered once the contact centre has forgotten the session too.
+        case reset(String, line: String)
     }
 
     private func run(_ request: Result<ProtocolRequest, ProtocolError>, on server: ConversationServer, now: Double)
@@ -97,6 +99,8 @@ public final class ShardedConversationServer {
             } catch {
                 return .line(ProtocolCodec.encode(ProtocolError(code: "store_error", message: "\(error)", id: id)))
             }
+        case .success(.reset(let id, let session)):
+            return .reset(session, line: server.respond(to: .reset(id: id, session: session), now: now))
         case .success(let other): return .line(server.respond(to: other, now: now))
         }
     }
@@ -104,6 +108,9 @@ public final class ShardedConversationServer {
     private func complete(_ outcome: Outcome, now: Double) -> String {
         switch outcome {
         case .line(let line): return line
+        case .reset(let session, let line):
+            desk.centre.forget(session: session)
+            return line
         case .turn(let turn, let id): return desk.finish(turn, id: id, now: now)
         case .agent(let request, let id):
             return desk.handle(request, id: id, now: now) { self.shards[self.shard(ofSession: $0)].store }

@@ -186,3 +186,19 @@ extension Array {
         return copy
     }
 }
+
+@Suite("ContactCentre forgetting")
+struct ContactCentreForgetTests {
+    @Test func aResetSessionLeavesQueuesAndAgents() throws {
+        var centre = ContactCentre()
+        _ = try centre.enqueue(session: "a", queue: "general", priority: 0, reason: "r", now: 0)
+        _ = try centre.enqueue(session: "b", queue: "general", priority: 0, reason: "r", now: 0)
+        try centre.join(agent: "alice", queues: ["general"], capacity: 2)
+        _ = try centre.claim(agent: "alice", session: "a", now: 1)
+        centre.forget(session: "a")
+        centre.forget(session: "b")
+        #expect(centre.status(of: "a") == nil && centre.status(of: "b") == nil)
+        #expect(centre.agents["alice"]?.sessions == [])
+        #expect(centre.waiting.isEmpty)
+    }
+}
