@@ -72,3 +72,36 @@ struct ServeCommandTests {
         #expect(first.stdout == second.stdout)
     }
 }
+
+@Suite("usher serve handoff")
+struct ServeHandoffTests {
+    @Test func aCustomerIsHandedToAnAgentAndBack() throws {
+        let input = """
+            {"id": 1, "session": "c-1", "text": "I want to speak to a human"}
+            {"id": 2, "type": "agent.join", "agent": "alice", "queues": ["general"], "capacity": 2}
+            {"id": 3, "type": "agent.claim", "agent": "alice"}
+            {"id": 4, "session": "c-1", "text": "my parcel never arrived"}
+            {"id": 5, "type": "agent.say", "agent": "alice", "session": "c-1", "text": "Let me look."}
+            {"id": 6, "type": "agent.release", "agent": "alice", "session": "c-1"}
+            {"id": 7, "session": "c-1", "text": "hello"}
+            {"id": 8, "type": "agent.claim", "agent": "bob"}
+
+            """
+        let output = try UsherBinary.run(["serve"], input: input)
+        let lines = output.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 8)
+        #expect(lines[0].contains(#""state": "queued", "handoff": {"ticket": 1, "queue": "general", "position": 1"#))
+        #expect(lines[1] == #"{"id": 2, "agent": "alice", "joined": true, "capacity": 2}"#)
+        #expect(
+            lines[2].contains(
+                #""session": "c-1", "ticket": 1, "queue": "general", "summary": {"reason": "intent talk_to_human""#))
+        #expect(
+            lines[3].hasSuffix(
+                #""state": "agent", "events": [{"type": "to_agent", "agent": "alice", "session": "c-1", "text": "my parcel never arrived"}]}"#
+            ))
+        #expect(lines[4].contains(#"{"type": "to_customer", "session": "c-1", "text": "Let me look."}"#))
+        #expect(lines[5].contains(#""released": true"#))
+        #expect(lines[6].contains(#""intent": "greeting""#) && lines[6].contains(#""state": "bot""#))
+        #expect(lines[7] == #"{"id": 8, "error": {"code": "unknown_agent", "message": "no agent \"bob\" has joined"}}"#)
+    }
+}
