@@ -1,8 +1,10 @@
-/// Serves the line protocol: one request line in, one response line out, sessions kept in a store.
+/// Serves one shard's sessions: customer turns and `reset`/`get`/`ping`, one response line per
+/// request, sessions kept in a store. ``ShardedConversationServer`` runs several of these, one per
+/// core, and adds the contact centre for handoffs and agent requests.
 ///
-/// It does no I/O: `usher serve` reads lines and writes what this returns, so every protocol rule
-/// (one answer per line, in order; a bad line never affects another session) is tested here
-/// without processes or pipes.
+/// It does no I/O: `usher serve` reads lines and writes what the servers return, so every
+/// protocol rule (one answer per line, in order; a bad line never affects another session) is
+/// tested without processes or pipes.
 public final class ConversationServer {
     public let engine: DialogEngine
     public let store: SessionStore
