@@ -16,10 +16,6 @@ public struct DateExtractor: MessageExtractor {
 
     public init() {}
 
-    public func extract(from text: String, context: EntityContext) -> [EntityMatch] {
-        extract(from: EntityMessage(text), context: context)
-    }
-
     /// A date read from the message, and the token after its last word.
     struct Found {
         var date: CalendarDate

@@ -3,3 +3,10 @@
 protocol MessageExtractor: EntityExtractor {
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch]
 }
+
+extension MessageExtractor {
+    /// Reads a message on its own; the recognizer prepares one message for all its extractors instead.
+    public func extract(from text: String, context: EntityContext) -> [EntityMatch] {
+        extract(from: EntityMessage(text), context: context)
+    }
+}

@@ -11,10 +11,6 @@ public struct MoneyExtractor: MessageExtractor {
 
     public init() {}
 
-    public func extract(from text: String, context: EntityContext) -> [EntityMatch] {
-        extract(from: EntityMessage(text), context: context)
-    }
-
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
         message.scanTokens(type) { currencyFirst(in: message, at: $0) ?? amountFirst(in: message, at: $0) }
     }

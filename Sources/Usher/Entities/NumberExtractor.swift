@@ -11,10 +11,6 @@ public struct NumberExtractor: MessageExtractor {
 
     public init() {}
 
-    public func extract(from text: String, context: EntityContext) -> [EntityMatch] {
-        extract(from: EntityMessage(text), context: context)
-    }
-
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
         message.scanTokens(type) { number(in: message, at: $0) }
     }

@@ -12,10 +12,6 @@ public struct PhoneExtractor: MessageExtractor {
 
     public init() {}
 
-    public func extract(from text: String, context: EntityContext) -> [EntityMatch] {
-        extract(from: EntityMessage(text), context: context)
-    }
-
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
         let bytes = message.utf8
         var matches: [EntityMatch] = []

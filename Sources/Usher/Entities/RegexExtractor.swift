@@ -28,10 +28,6 @@ public struct RegexExtractor: MessageExtractor {
         self.pattern = pattern
     }
 
-    public func extract(from text: String, context: EntityContext) -> [EntityMatch] {
-        extract(from: EntityMessage(text), context: context)
-    }
-
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
         let text = message.text
         var matches: [EntityMatch] = []

@@ -49,10 +49,6 @@ public struct SynonymExtractor: MessageExtractor {
         return words.isEmpty ? nil : words
     }
 
-    public func extract(from text: String, context: EntityContext) -> [EntityMatch] {
-        extract(from: EntityMessage(text), context: context)
-    }
-
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
         let words = message.normalizedWords
         var matches: [EntityMatch] = []

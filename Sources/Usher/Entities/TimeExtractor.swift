@@ -8,10 +8,6 @@ public struct TimeExtractor: MessageExtractor {
 
     public init() {}
 
-    public func extract(from text: String, context: EntityContext) -> [EntityMatch] {
-        extract(from: EntityMessage(text), context: context)
-    }
-
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
         message.scanTokens(type) { index in
             guard let (hour, minute, end) = namedTime(in: message, at: index) ?? clockTime(in: message, at: index)
