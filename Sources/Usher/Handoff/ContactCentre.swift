@@ -47,6 +47,12 @@ public struct ContactCentre: Sendable, Equatable {
         self.agingSeconds = agingSeconds
     }
 
+    /// Adds the queues not yet known, after the others: a reloaded bot may name new ones, and
+    /// customers already waiting in a queue it dropped must still be reachable.
+    public mutating func addQueues(_ queues: [String]) {
+        for queue in queues where !queueNames.contains(queue) { queueNames.append(queue) }
+    }
+
     // MARK: - Customers
 
     /// Puts a session in a queue; a session already waiting or held keeps its place.

@@ -6,7 +6,8 @@
 /// protocol rule (one answer per line, in order; a bad line never affects another session) is
 /// tested without processes or pipes.
 public final class ConversationServer {
-    public let engine: DialogEngine
+    /// Replaced by ``ShardedConversationServer/reload(_:)``; sessions stay in the store.
+    public internal(set) var engine: DialogEngine
     public let store: SessionStore
     /// Requests between sweeps of expired sessions.
     public static let sweepInterval = 10_000

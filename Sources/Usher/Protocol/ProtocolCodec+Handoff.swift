@@ -1,9 +1,59 @@
 extension ProtocolCodec {
-    /// A response to an agent request: `{"id": …, "agent": …, <fields>}`.
-    static func encodeAgent(id: JSONValue?, agent: String, fields: [String]) -> String {
+    /// The response to a customer message, with the conversation's state, queue place and events.
+    public static func encode(_ turn: DeskTurn, id: JSONValue?) -> String {
+        var handoff: QueueInfo? = nil
+        if case .queued(let info) = turn.status { handoff = info }
+        return encode(turn.turn, id: id, status: turn.status.name, handoff: handoff, events: turn.events)
+    }
+
+    /// The response to an agent request: `{"id": …, "agent": …, <what it did>}`, or for
+    /// `queue.list` `{"id": …, "queues": […]}`.
+    public static func encode(_ outcome: AgentOutcome, id: JSONValue?) -> String {
+        switch outcome {
+        case .joined(let agent, let capacity):
+            return encodeAgent(id: id, agent: agent, fields: ["\"joined\": true", "\"capacity\": \(capacity)"])
+        case .left(let agent, let requeued):
+            let sessions = requeued.map(JSONWriter.string).joined(separator: ", ")
+            return encodeAgent(id: id, agent: agent, fields: ["\"left\": true", "\"requeued\": [\(sessions)]"])
+        case .claimed(let agent, let ticket, let summary, let events):
+            return encodeAgent(
+                id: id, agent: agent,
+                fields: [
+                    "\"session\": \(JSONWriter.string(ticket.session))", "\"ticket\": \(ticket.number)",
+                    "\"queue\": \(JSONWriter.string(ticket.queue))", "\"summary\": " + encode(summary), encode(events),
+                ])
+        case .said(let agent, let session, let events):
+            return encodeAgent(
+                id: id, agent: agent, fields: ["\"session\": \(JSONWriter.string(session))", encode(events)])
+        case .transferred(let agent, let session, let info, let events):
+            return encodeAgent(
+                id: id, agent: agent,
+                fields: [
+                    "\"session\": \(JSONWriter.string(session))", "\"queue\": \(JSONWriter.string(info.ticket.queue))",
+                    "\"ticket\": \(info.ticket.number)", "\"position\": \(info.position)",
+                    "\"estimated_wait_seconds\": \(JSONWriter.number(info.estimatedWaitSeconds))", encode(events),
+                ])
+        case .released(let agent, let session, let events):
+            return encodeAgent(
+                id: id, agent: agent,
+                fields: ["\"session\": \(JSONWriter.string(session))", "\"released\": true", encode(events)])
+        case .closed(let agent, let session, let events):
+            return encodeAgent(
+                id: id, agent: agent,
+                fields: ["\"session\": \(JSONWriter.string(session))", "\"closed\": true", encode(events)])
+        case .queues(let queues):
+            return encodeQueues(queues, id: id)
+        }
+    }
+
+    private static func encodeAgent(id: JSONValue?, agent: String, fields: [String]) -> String {
         var output = "{"
         if let id { output += "\"id\": " + JSONWriter.value(id) + ", " }
         return output + "\"agent\": \(JSONWriter.string(agent)), " + fields.joined(separator: ", ") + "}"
+    }
+
+    private static func encode(_ events: [HandoffEvent]) -> String {
+        "\"events\": [" + events.map(\.json).joined(separator: ", ") + "]"
     }
 
     static func encode(_ summary: HandoffSummary) -> String {
@@ -19,19 +69,19 @@ extension ProtocolCodec {
             + "\"next_steps\": [\(summary.nextSteps.map(JSONWriter.string).joined(separator: ", "))]}"
     }
 
-    static func encodeQueues(_ centre: ContactCentre, id: JSONValue?, now: Double) -> String {
+    private static func encodeQueues(_ queues: [QueueView], id: JSONValue?) -> String {
         var output = "{"
         if let id { output += "\"id\": " + JSONWriter.value(id) + ", " }
-        let queues = centre.queueNames.map { queue -> String in
-            let waiting = centre.order(of: queue, now: now).enumerated().map { offset, ticket in
-                "{\"session\": \(JSONWriter.string(ticket.session)), \"ticket\": \(ticket.number), \"position\": \(offset + 1), "
-                    + "\"priority\": \(ticket.effectivePriority(now: now, agingSeconds: centre.agingSeconds)), "
-                    + "\"waited_seconds\": \(JSONWriter.number(now - ticket.queuedAt)), \"reason\": \(JSONWriter.string(ticket.reason))}"
+        let encoded = queues.map { queue -> String in
+            let waiting = queue.waiting.map { entry in
+                "{\"session\": \(JSONWriter.string(entry.ticket.session)), \"ticket\": \(entry.ticket.number), "
+                    + "\"position\": \(entry.position), \"priority\": \(entry.priority), "
+                    + "\"waited_seconds\": \(JSONWriter.number(entry.waitedSeconds)), "
+                    + "\"reason\": \(JSONWriter.string(entry.ticket.reason))}"
             }
-            let agents = centre.agents.values.filter { $0.queues.contains(queue) }.map(\.id).sorted()
-            return "{\"queue\": \(JSONWriter.string(queue)), \"waiting\": [\(waiting.joined(separator: ", "))], "
-                + "\"agents\": [\(agents.map(JSONWriter.string).joined(separator: ", "))]}"
+            return "{\"queue\": \(JSONWriter.string(queue.name)), \"waiting\": [\(waiting.joined(separator: ", "))], "
+                + "\"agents\": [\(queue.agents.map(JSONWriter.string).joined(separator: ", "))]}"
         }
-        return output + "\"queues\": [\(queues.joined(separator: ", "))]}"
+        return output + "\"queues\": [\(encoded.joined(separator: ", "))]}"
     }
 }

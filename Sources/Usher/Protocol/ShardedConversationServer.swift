@@ -57,16 +57,49 @@ public final class ShardedConversationServer {
         let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
         let (session, text) =
             parts.count == 2 && !parts[0].isEmpty ? (String(parts[0]), String(parts[1])) : ("default", line)
-        let request = ProtocolRequest.message(id: nil, CustomerMessage(session: session, text: text))
-        let response = complete(run(.success(request), on: shards[shard(ofSession: session)], now: now), now: now)
-        guard case .object(let members)? = try? JSONParser.parse(response).value else { return "" }
-        if case .object(let error)? = members.first(where: { $0.key == "error" })?.value.value,
-            case .string(let message)? = error.first(where: { $0.key == "message" })?.value.value
-        {
-            return "error: \(message)"
+        do {
+            return try converse(CustomerMessage(session: session, text: text), now: now).turn.replies.joined(
+                separator: " ")
+        } catch {
+            return "error: \(error)"
         }
-        guard case .array(let replies)? = members.first(where: { $0.key == "replies" })?.value.value else { return "" }
-        return replies.compactMap { if case .string(let text) = $0.value { text } else { nil } }.joined(separator: " ")
+    }
+
+    // MARK: One request at a time, as values (for `usher chat` and other in-process channels)
+
+    /// Runs one customer turn and completes it with the contact centre.
+    public func converse(_ message: CustomerMessage, now: Double) throws -> DeskTurn {
+        let turn = try shards[shard(ofSession: message.session)].serve(message, now: now)
+        return desk.finish(turn, now: now)
+    }
+
+    /// Carries out an agent request, or refuses it with nothing changed.
+    public func perform(_ request: AgentRequest, now: Double) throws(HandoffError) -> AgentOutcome {
+        try desk.handle(request, now: now) { self.shards[self.shard(ofSession: $0)].store }
+    }
+
+    /// Forgets a session, in its store and in the contact centre.
+    public func reset(session: String) throws {
+        try shards[shard(ofSession: session)].store.remove(session)
+        desk.centre.forget(session: session)
+    }
+
+    /// A session's state, or `nil` when there is none or it expired.
+    public func session(_ id: String, now: Double) throws -> SessionState? {
+        let server = shards[shard(ofSession: id)]
+        return try server.store.session(id).flatMap {
+            $0.isExpired(now: now, ttl: server.engine.bot.settings.sessionTTL) ? nil : $0
+        }
+    }
+
+    /// The queues, agents and held sessions, as they stand.
+    public var contactCentre: ContactCentre { desk.centre }
+
+    /// Serves from now on with `engine`, keeping every session and the contact centre; queues the
+    /// new bot names are added, and tickets in queues it dropped keep waiting until taken.
+    public func reload(_ engine: DialogEngine) {
+        for shard in shards { shard.engine = engine }
+        desk.reload(engine)
     }
 
     /// What a line gives before the contact centre sees it.
@@ -111,9 +144,13 @@ public final class ShardedConversationServer {
         case .reset(let session, let line):
             desk.centre.forget(session: session)
             return line
-        case .turn(let turn, let id): return desk.finish(turn, id: id, now: now)
+        case .turn(let turn, let id): return ProtocolCodec.encode(desk.finish(turn, now: now), id: id)
         case .agent(let request, let id):
-            return desk.handle(request, id: id, now: now) { self.shards[self.shard(ofSession: $0)].store }
+            do throws(HandoffError) {
+                return ProtocolCodec.encode(try perform(request, now: now), id: id)
+            } catch {
+                return ProtocolCodec.encode(ProtocolError(code: error.code, message: error.message, id: id))
+            }
         }
     }
 

@@ -85,32 +85,3 @@ struct ConversationServerTests {
                 == #"{"id": 1, "pong": true}"#)
     }
 }
-
-@Suite("ShardedConversationServer")
-struct ShardedConversationServerTests {
-    /// Interleaved sessions answered by two shards give exactly what one server gives, in order.
-    @Test func answersLikeOneServerInInputOrder() {
-        var random = SeededRandom(seed: 11)
-        let texts = [
-            "I want to file a claim", "PN-123456", "yesterday", "hello", "cancel my order", "yes", "xyzzy", "{oops",
-        ]
-        let lines: [[UInt8]] = (0..<600).map { index in
-            let text = texts[random.next(below: texts.count)]
-            if text == "{oops" { return Array(text.utf8) }
-            let kind = index % 97 == 0 ? #""type": "get", "# : (index % 89 == 0 ? #""type": "reset", "# : "")
-            return Array(
-                "{\"id\": \(index), \(kind)\"session\": \"s\(random.next(below: 40))\", \"text\": \"\(text)\"}".utf8)
-        }
-        let single = ShardedConversationServer(engine: claimEngine, shardCount: 1) { InMemorySessionStore() }
-        let expected = lines.map { single.respond(toBatch: [$0], now: mondayMorning)[0] }
-        let sharded = ShardedConversationServer(engine: claimEngine, shardCount: 3) { InMemorySessionStore() }
-        var answers: [String] = []
-        for start in stride(from: 0, to: lines.count, by: 128) {
-            answers += sharded.respond(toBatch: Array(lines[start..<min(start + 128, lines.count)]), now: mondayMorning)
-        }
-        #expect(answers == expected)
-        #expect(sharded.sessionCount == single.sessionCount)
-        #expect(answers.contains { $0.contains(#""state": "queued""#) })
-        #expect(sharded.shards.allSatisfy { $0.store.count > 0 })
-    }
-}
