@@ -1,6 +1,30 @@
 #ifndef USHER_CREADLINE_SHIM_H
 #define USHER_CREADLINE_SHIM_H
 #include <stdio.h>
+#include <string.h>
 #include <readline/readline.h>
 #include <readline/history.h>
+
+/* Readline keeps its state in C globals, which Swift 6 will not touch directly; these
+   accessors are the only way usher reads or sets them. */
+
+static inline void usher_rl_configure(const char *name, rl_completion_func_t *complete, const char *breaks) {
+    /* Copies: Swift's string arguments last only for the call. */
+    rl_readline_name = strdup(name);
+    rl_attempted_completion_function = complete;
+    rl_completer_word_break_characters = strdup(breaks);
+}
+
+/* The line typed so far, up to the cursor (a copy for the caller to free). */
+static inline char *usher_rl_line_to_cursor(void) {
+    return strndup(rl_line_buffer ? rl_line_buffer : "", (size_t)rl_point);
+}
+
+static inline void usher_rl_no_default_completion(void) { rl_attempted_completion_over = 1; }
+
+/* The newest history line, or NULL. */
+static inline const char *usher_history_last(void) {
+    HIST_ENTRY *entry = history_get(history_base + history_length - 1);
+    return entry ? entry->line : NULL;
+}
 #endif

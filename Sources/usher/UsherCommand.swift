@@ -10,9 +10,11 @@ struct UsherCommand: ParsableCommand {
         discussion: "Bots are JSON definitions in a directory (default: intents/). See docs/ for the formats.",
         version: "0.1.0",
         subcommands: [
-            ServeCommand.self, TestCommand.self, MatchCommand.self, CheckCommand.self, EvalCommand.self,
+            ChatCommand.self, ServeCommand.self, TestCommand.self, MatchCommand.self, CheckCommand.self,
+            EvalCommand.self,
             ImportCommand.self, BenchCommand.self,
-        ]
+        ],
+        defaultSubcommand: ChatCommand.self
     )
 
     /// Runs the command, with usage errors exiting 2 (not ArgumentParser's 64) as scripts expect.

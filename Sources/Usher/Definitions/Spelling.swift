@@ -1,7 +1,7 @@
 /// Suggestions for misspelt names, by edit distance.
-enum Spelling {
+public enum Spelling {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let limit = max(1, word.count / 3)
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
@@ -10,7 +10,7 @@ enum Spelling {
 
     /// The edit distance between two strings, by characters, where swapping two neighbours
     /// counts as one edit ("sya" is one edit from "say"): optimal string alignment.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a)
         let b = Array(b)
         var rows = [Array(0...b.count)]

@@ -2,43 +2,53 @@ import Usher
 
 /// Shows a ``MatchResult`` to a bot author: the decision, the runner-ups and the evidence.
 struct MatchRenderer {
+    /// A label and its value, such as `("intent", "track_order")`.
+    typealias Field = (label: String, value: String)
+
     func text(message: String, result: MatchResult) -> String {
-        var lines = ["> \(message)"]
-        let decision = result.intent.map { "intent      \($0)" } ?? "intent      (out of scope: fallback)"
-        lines.append(decision)
-        lines.append(
-            "confidence  \(String(format4: result.confidence)) (threshold \(String(format4: result.threshold)), "
-                + "similarity \(String(format4: result.similarity)))")
-        if !result.candidates.isEmpty {
-            let candidates = result.candidates.map { "\($0.intent) \(String(format4: $0.score))" }
-            lines.append("candidates  " + candidates.joined(separator: ", "))
-        }
-        lines.append(contentsOf: evidence(result.evidence))
-        return lines.joined(separator: "\n")
+        (["> \(message)"]
+            + fields(result).map { $0.label.padding(toLength: 12, withPad: " ", startingAt: 0) + $0.value })
+            .joined(separator: "\n")
     }
 
-    private func evidence(_ evidence: MatchResult.Evidence) -> [String] {
+    /// The decision, the runner-ups and the evidence, for any channel to lay out.
+    func fields(_ result: MatchResult) -> [Field] {
+        var fields: [Field] = [("intent", result.intent ?? "(out of scope: fallback)")]
+        fields.append(
+            (
+                "confidence",
+                "\(String(format4: result.confidence)) (threshold \(String(format4: result.threshold)), "
+                    + "similarity \(String(format4: result.similarity)))"
+            ))
+        if !result.candidates.isEmpty {
+            let candidates = result.candidates.map { "\($0.intent) \(String(format4: $0.score))" }
+            fields.append(("candidates", candidates.joined(separator: ", ")))
+        }
+        return fields + evidence(result.evidence)
+    }
+
+    private func evidence(_ evidence: MatchResult.Evidence) -> [Field] {
         switch evidence {
         case .pattern(let source, let origin, let captures):
-            var lines = ["decided by  pattern \"\(source)\" (\(origin))"]
+            var fields: [Field] = [("decided by", "pattern \"\(source)\" (\(origin))")]
             if !captures.isEmpty {
-                lines.append(
-                    "captured    "
-                        + captures.sorted { $0.key < $1.key }.map { "\($0.key)=\"\($0.value)\"" }.joined(
-                            separator: ", "))
+                fields.append(
+                    (
+                        "captured",
+                        captures.sorted { $0.key < $1.key }.map { "\($0.key)=\"\($0.value)\"" }.joined(separator: ", ")
+                    ))
             }
-            return lines
+            return fields
         case .similarity(let example, let origin, let words):
-            var lines: [String] = []
-            if let example { lines.append("closest     \"\(example)\"" + (origin.map { " (\($0))" } ?? "")) }
+            var fields: [Field] = []
+            if let example { fields.append(("closest", "\"\(example)\"" + (origin.map { " (\($0))" } ?? ""))) }
             if !words.isEmpty {
-                lines.append(
-                    "words       "
-                        + words.map { "\($0.word) \(String(format: "%+.2f", $0.weight))" }.joined(separator: ", "))
+                fields.append(
+                    ("words", words.map { "\($0.word) \(String(format: "%+.2f", $0.weight))" }.joined(separator: ", ")))
             }
-            return lines
+            return fields
         case .noKnownWords:
-            return ["decided by  no word the bot knows"]
+            return [("decided by", "no word the bot knows")]
         }
     }
 

@@ -1,0 +1,180 @@
+import Foundation
+import Usher
+
+/// Turns what the engine says into lines a bot author reads: replies, explanations, state,
+/// queues and the agent's view of a handoff. Every channel-independent decision about what to
+/// show is made here, so it is tested without a terminal.
+struct ChatFormatter {
+    private let match = MatchRenderer()
+
+    /// What the customer sees after a message, and what happened to it.
+    func turn(_ turn: DeskTurn) -> [ChatLine] {
+        var lines = turn.turn.replies.map(ChatLine.bot)
+        for event in turn.events {
+            if case .toAgent(let agent, _, _) = event { lines.append(.info("(delivered to \(agent))")) }
+        }
+        return lines
+    }
+
+    /// Messages an agent sent, labelled with who said them and, for another session, to whom.
+    func events(_ events: [HandoffEvent], agent: String, current: String) -> [ChatLine] {
+        events.compactMap { event in
+            guard case .toCustomer(let session, let text) = event else { return nil }
+            return .person(session == current ? agent : "\(agent) → \(session)", text)
+        }
+    }
+
+    /// Why the bot answered a turn as it did: the match, the slots, contexts and sentiment.
+    func explanation(of turn: TurnResult, text: String, sentiment: Sentiment, status: ConversationStatus)
+        -> [ChatLine]
+    {
+        var fields: [MatchRenderer.Field] = [("message", "\"\(text)\"")]
+        if let result = turn.match {
+            fields += match.fields(result)
+        } else {
+            fields.append(("intent", (turn.intent ?? "(none)") + " (the form took the message as a slot answer)"))
+        }
+        if !turn.filled.isEmpty { fields.append(("filled", pairs(turn.filled))) }
+        if !turn.state.slots.isEmpty { fields.append(("slots", pairs(turn.state.slots))) }
+        if !turn.state.contexts.isEmpty { fields.append(("contexts", contexts(turn.state.contexts))) }
+        let cues = sentiment.cues.isEmpty ? "" : " (" + sentiment.cues.joined(separator: ", ") + ")"
+        fields.append(("sentiment", String(format: "%+.2f ", sentiment.score) + mood(sentiment) + cues))
+        if let handoff = turn.handoff { fields.append(("handoff", "to \(handoff.queue): \(handoff.reason)")) }
+        if case .bot = status {} else { fields.append(("talking to", describe(status))) }
+        return fields.map { ChatLine.detail($0.label, $0.value) }
+    }
+
+    /// A session's whole state.
+    func state(_ state: SessionState?, session: String, handoff: SessionHandoffStatus?) -> [ChatLine] {
+        guard let state else { return [.info("session \(session) has not started: nothing said yet")] }
+        var fields: [MatchRenderer.Field] = [
+            ("session", "\(session) (\(state.turns) turn\(state.turns == 1 ? "" : "s"))"),
+            ("talking to", handoff.map(describe) ?? "bot"),
+            ("slots", state.slots.isEmpty ? "(none)" : pairs(state.slots)),
+            ("contexts", state.contexts.isEmpty ? "(none)" : contexts(state.contexts)),
+        ]
+        for form in state.forms {
+            fields.append(("form", "\(form.intent), waiting for \(form.pendingSlot) (\(form.reprompts) reprompts)"))
+        }
+        if state.consecutiveFallbacks > 0 { fields.append(("fallbacks", "\(state.consecutiveFallbacks) in a row")) }
+        if !state.metadata.isEmpty { fields.append(("metadata", pairs(state.metadata))) }
+        if let last = state.history.last(where: { !$0.text.isEmpty }) {
+            fields.append(("last", "\"\(last.text)\" → \(last.intent ?? "fallback")"))
+        }
+        return fields.map { ChatLine.detail($0.label, $0.value) }
+    }
+
+    /// Every queue: who waits, in the order agents will take them, and who serves it.
+    func queues(_ queues: [QueueView], held: [String: Holding]) -> [ChatLine] {
+        var lines: [ChatLine] = []
+        for queue in queues {
+            let agents = queue.agents.isEmpty ? "no agents" : "agents " + queue.agents.joined(separator: ", ")
+            lines.append(.detail(queue.name, "\(queue.waiting.count) waiting, \(agents)"))
+            for entry in queue.waiting {
+                lines.append(
+                    .detail(
+                        "  \(entry.position).",
+                        "\(entry.ticket.session) (ticket \(entry.ticket.number), priority \(entry.priority), "
+                            + "waited \(duration(entry.waitedSeconds))): \(entry.ticket.reason)"))
+            }
+        }
+        for (session, holding) in held.sorted(by: { $0.key < $1.key }) {
+            lines.append(.detail("with agent", "\(session) held by \(holding.agent) (from \(holding.ticket.queue))"))
+        }
+        return lines
+    }
+
+    /// What the agent is told on taking a conversation.
+    func summary(_ summary: HandoffSummary, ticket: Ticket) -> [ChatLine] {
+        var lines: [ChatLine] = [
+            .info("claimed \(summary.session) (ticket \(ticket.number) from \(summary.queue)): \(summary.reason)")
+        ]
+        for line in summary.transcript {
+            let mood = line.sentiment.map { String(format: " [%+.2f]", $0) } ?? ""
+            lines.append(.detail(line.speaker, line.text + mood))
+        }
+        lines.append(.detail("intents", summary.intents.isEmpty ? "(none)" : summary.intents.joined(separator: ", ")))
+        if !summary.slots.isEmpty { lines.append(.detail("slots", pairs(summary.slots))) }
+        lines.append(.detail("sentiment", summary.sentimentTrend))
+        if !summary.keyPhrases.isEmpty {
+            lines.append(.detail("key phrases", summary.keyPhrases.joined(separator: ", ")))
+        }
+        for (offset, step) in summary.nextSteps.enumerated() {
+            lines.append(.detail(offset == 0 ? "next steps" : "", "- " + step))
+        }
+        return lines
+    }
+
+    /// An intent as defined: where, with what examples, slots and responses.
+    func intent(_ intent: IntentDefinition) -> [ChatLine] {
+        var fields: [MatchRenderer.Field] = [("intent", "\(intent.name) (\(intent.origin))")]
+        fields.append(
+            (
+                "examples",
+                "\(intent.examples.count)" + (intent.patterns.isEmpty ? "" : ", \(intent.patterns.count) patterns")
+            ))
+        for example in intent.examples.prefix(5) { fields.append(("", "\"\(example.text)\"")) }
+        if intent.examples.count > 5 { fields.append(("", "… \(intent.examples.count - 5) more")) }
+        for pattern in intent.patterns.prefix(3) { fields.append(("pattern", pattern.source)) }
+        for slot in intent.slots {
+            fields.append(("slot", "\(slot.name): \(slot.entity)" + (slot.required ? ", required" : "")))
+        }
+        for response in intent.responses { fields.append(("response", response.description)) }
+        if !intent.contexts.require.isEmpty {
+            fields.append(("requires", intent.contexts.require.joined(separator: ", ")))
+        }
+        if let handoff = intent.handoff { fields.append(("hands off", "to \(handoff.queue)")) }
+        return fields.map { ChatLine.detail($0.label, $0.value) }
+    }
+
+    /// `/help`, or the usage of one command.
+    func help(_ topic: String?) -> [ChatLine] {
+        if let topic {
+            guard let usage = SlashCommand.usage(of: topic.lowercased()) else {
+                return [.error("no command /\(topic); /help lists the commands")]
+            }
+            return [.detail(usage.synopsis, ""), .detail("", usage.summary)]
+        }
+        var lines = [ChatLine.info("Type as a customer would; lines starting with / are commands (// sends a /):")]
+        lines += SlashCommand.usages.map { ChatLine.detail("/" + $0.name, $0.summary) }
+        lines.append(.info("Tab completes commands, intents and sessions; Up recalls earlier lines; Ctrl-C clears."))
+        return lines
+    }
+
+    // MARK: Pieces
+
+    func describe(_ status: ConversationStatus) -> String {
+        switch status {
+        case .bot: "bot"
+        case .queued(let info):
+            "waiting in \(info.ticket.queue), number \(info.position) (about \(duration(info.estimatedWaitSeconds)))"
+        case .agent(let agent): "agent \(agent)"
+        }
+    }
+
+    private func describe(_ status: SessionHandoffStatus) -> String {
+        switch status {
+        case .queued(let ticket): "waiting in \(ticket.queue) (ticket \(ticket.number)): \(ticket.reason)"
+        case .agent(let agent, let ticket): "agent \(agent) (from \(ticket.queue))"
+        }
+    }
+
+    private func pairs(_ values: [String: String]) -> String {
+        values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+    }
+
+    private func contexts(_ contexts: [String: Int]) -> String {
+        contexts.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) turn\($0.value == 1 ? "" : "s") left)" }
+            .joined(separator: ", ")
+    }
+
+    private func mood(_ sentiment: Sentiment) -> String {
+        sentiment.isNegative ? "negative" : sentiment.isPositive ? "positive" : "neutral"
+    }
+
+    /// `0:42`, `3:05`: minutes and seconds.
+    func duration(_ seconds: Double) -> String {
+        let whole = Int(max(0, seconds).rounded())
+        return "\(whole / 60):" + String(format: "%02d", whole % 60)
+    }
+}

@@ -1,0 +1,250 @@
+import Foundation
+import Usher
+
+/// `usher chat`'s brain: answers each typed line, a customer message or a slash command, with
+/// the lines to show. It owns the conversations (through the same server `usher serve` uses) and
+/// plays the agent side of handoffs; it knows nothing of terminals, so the REPL and the piped
+/// mode share it and tests drive it directly.
+final class ChatSession {
+    /// What a line gave: lines to show, and whether to stop.
+    struct Reply: Equatable {
+        var lines: [ChatLine]
+        var quit = false
+    }
+
+    let path: String
+    let agent: String
+    private(set) var engine: DialogEngine
+    private let server: ShardedConversationServer
+    private let clock: () -> Double
+    private let formatter = ChatFormatter()
+    /// The session typed into.
+    private(set) var session = "default"
+    /// Every session started here, in order, for `/session` and completion.
+    private(set) var sessions = ["default"]
+    var debug = false
+    private var lastTurns: [String: (text: String, turn: DeskTurn)] = [:]
+    private var agentJoined = false
+    /// The conversation the agent's `say`, `release`, … act on: the one taken last.
+    private var agentFocus: String?
+
+    init(engine: DialogEngine, path: String, agent: String = "agent", clock: @escaping () -> Double) {
+        self.engine = engine
+        self.path = path
+        self.agent = agent
+        self.clock = clock
+        server = ShardedConversationServer(engine: engine, shardCount: 1) { InMemorySessionStore() }
+    }
+
+    /// `default> `: the session the next message goes to.
+    var prompt: String { "\(session)> " }
+
+    /// The first line shown on a terminal.
+    var banner: String {
+        "usher chat: \(engine.bot.intents.count) intents from \(path); session \(session); /help lists the commands"
+    }
+
+    func handle(_ line: String) -> Reply {
+        switch ChatInput.parse(line) {
+        case .success(.empty): return Reply(lines: [])
+        case .success(.message(let text)): return Reply(lines: say(text))
+        case .success(.command(let command)): return run(command)
+        case .failure(let error): return Reply(lines: [.error(error.description)])
+        }
+    }
+
+    // MARK: The customer's side
+
+    private func say(_ text: String) -> [ChatLine] {
+        do {
+            let turn = try server.converse(CustomerMessage(session: session, text: text), now: clock())
+            lastTurns[session] = (text, turn)
+            var lines = formatter.turn(turn)
+            if debug { lines += explain(text: text, turn: turn) }
+            return lines
+        } catch {
+            return [.error("the session store failed: \(error)")]
+        }
+    }
+
+    private func explain(text: String, turn: DeskTurn) -> [ChatLine] {
+        formatter.explanation(
+            of: turn.turn, text: text, sentiment: engine.sentiment.analyze(text), status: turn.status)
+    }
+
+    // MARK: Commands
+
+    private func run(_ command: SlashCommand) -> Reply {
+        switch command {
+        case .quit: return Reply(lines: [], quit: true)
+        case .help(let topic): return Reply(lines: formatter.help(topic))
+        case .debug(let wanted):
+            debug = wanted ?? !debug
+            return Reply(lines: [.info("debug is \(debug ? "on: each reply is explained" : "off")")])
+        case .why:
+            guard let last = lastTurns[session] else {
+                return Reply(lines: [.error("nothing to explain yet in session \(session); say something first")])
+            }
+            return Reply(lines: explain(text: last.text, turn: last.turn))
+        case .state:
+            let state = try? server.session(session, now: clock())
+            return Reply(
+                lines: formatter.state(state, session: session, handoff: server.contactCentre.status(of: session)))
+        case .reset: return Reply(lines: reset())
+        case .session(let name): return Reply(lines: switchSession(to: name))
+        case .reload: return Reply(lines: reload())
+        case .intent(let name):
+            guard let intent = engine.intent(named: name) else {
+                let guess = Spelling.closest(to: name, among: intentNames).map { "did you mean \($0)? " } ?? ""
+                return Reply(lines: [.error("no intent \"\(name)\"; \(guess)tab completes intent names")])
+            }
+            return Reply(lines: formatter.intent(intent))
+        case .queue:
+            let centre = server.contactCentre
+            return Reply(
+                lines: formatter.queues(QueueView.all(in: centre, now: clock()), held: centre.held))
+        case .agent(let command): return Reply(lines: act(command))
+        }
+    }
+
+    private func reset() -> [ChatLine] {
+        do {
+            try server.reset(session: session)
+        } catch {
+            return [.error("the session store failed: \(error)")]
+        }
+        lastTurns[session] = nil
+        if agentFocus == session { agentFocus = nil }
+        return [.info("session \(session) is forgotten; the next message starts it afresh")]
+    }
+
+    private func switchSession(to name: String?) -> [ChatLine] {
+        guard let name else {
+            return sessions.map { ChatLine.detail($0 == session ? "* \($0)" : "  \($0)", status(of: $0)) }
+        }
+        session = name
+        if sessions.contains(name) { return [.info("now in session \(name) (\(status(of: name)))")] }
+        sessions.append(name)
+        return [.info("started session \(name)")]
+    }
+
+    private func status(of session: String) -> String {
+        switch server.contactCentre.status(of: session) {
+        case .queued(let ticket)?: "waiting in \(ticket.queue)"
+        case .agent(let agent, _)?: "with agent \(agent)"
+        case nil: "with the bot"
+        }
+    }
+
+    /// Re-reads the bot; on any error the old one keeps serving.
+    private func reload() -> [ChatLine] {
+        let fresh: DialogEngine
+        do {
+            fresh = try DialogEngine(bot: try BotLoader.load(path: path))
+        } catch {
+            let errors = error.errors.map { ChatLine.error($0.description(severity: nil)) }
+            return errors + [.info("kept the bot loaded before (\(engine.bot.intents.count) intents)")]
+        }
+        let before = Set(intentNames)
+        let after = Set(fresh.bot.intents.map(\.name))
+        server.reload(fresh)
+        engine = fresh
+        var change = "reloaded \(path): \(after.count) intents"
+        let added = after.subtracting(before).sorted()
+        let removed = before.subtracting(after).sorted()
+        if !added.isEmpty { change += "; added " + added.joined(separator: ", ") }
+        if !removed.isEmpty { change += "; removed " + removed.joined(separator: ", ") }
+        return [.info(change + "; \(sessions.count) session\(sessions.count == 1 ? "" : "s") kept")]
+    }
+
+    var intentNames: [String] { engine.bot.intents.map(\.name) }
+
+    /// Queues for completion: the bot's and any kept from before a reload.
+    var queueNames: [String] { server.contactCentre.queueNames }
+
+    /// Sessions waiting for an agent, in the order agents will take them.
+    var waitingSessions: [String] {
+        QueueView.all(in: server.contactCentre, now: clock()).flatMap { $0.waiting.map(\.ticket.session) }
+    }
+}
+
+// MARK: The agent's side
+
+extension ChatSession {
+    private func act(_ command: SlashCommand.AgentCommand) -> [ChatLine] {
+        var lines: [ChatLine] = []
+        do throws(HandoffError) {
+            switch command {
+            case .join(let queues):
+                try join(queues.isEmpty ? queueNames : queues, lines: &lines)
+            case .claim(let session):
+                if !agentJoined { try join(queueNames, lines: &lines) }
+                let outcome = try perform(.claim(agent: agent, session: session))
+                if case .claimed(_, let ticket, let summary, let events) = outcome {
+                    agentFocus = ticket.session
+                    lines += formatter.summary(summary, ticket: ticket)
+                    lines += formatter.events(events, agent: agent, current: self.session)
+                }
+            case .say(let text):
+                let target = try focus(nil)
+                lines += formatter.events(
+                    try perform(.say(agent: agent, session: target, text: text)).events, agent: agent,
+                    current: session)
+            case .transfer(let queue, let session):
+                let target = try focus(session)
+                let outcome = try perform(.transfer(agent: agent, session: target, queue: queue))
+                lines.append(.info("transferred \(target) to \(queue)"))
+                lines += formatter.events(outcome.events, agent: agent, current: self.session)
+                refocus(after: target)
+            case .release(let session):
+                let target = try focus(session)
+                let outcome = try perform(.release(agent: agent, session: target))
+                lines.append(.info("released \(target) back to the bot"))
+                lines += formatter.events(outcome.events, agent: agent, current: self.session)
+                refocus(after: target)
+            case .close(let session):
+                let target = try focus(session)
+                let outcome = try perform(.close(agent: agent, session: target))
+                lines.append(.info("closed \(target)"))
+                lines += formatter.events(outcome.events, agent: agent, current: self.session)
+                lastTurns[target] = nil
+                refocus(after: target)
+            case .leave:
+                guard case .left(_, let requeued) = try perform(.leave(agent: agent)) else { break }
+                agentJoined = false
+                agentFocus = nil
+                let back = requeued.isEmpty ? "" : "; back in their queues: " + requeued.joined(separator: ", ")
+                lines.append(.info("\(agent) left" + back))
+            }
+        } catch {
+            lines.append(.error("\(error.message) (\(error.code))"))
+        }
+        return lines
+    }
+
+    private func join(_ queues: [String], lines: inout [ChatLine]) throws(HandoffError) {
+        _ = try perform(.join(agent: agent, queues: queues, capacity: 5))
+        agentJoined = true
+        lines.append(.info("\(agent) serves " + queues.joined(separator: ", ")))
+    }
+
+    private func perform(_ request: AgentRequest) throws(HandoffError) -> AgentOutcome {
+        try server.perform(request, now: clock())
+    }
+
+    /// The session named, or the one the agent took last.
+    private func focus(_ session: String?) throws(HandoffError) -> String {
+        if let session { return session }
+        guard let focus = agentFocus else {
+            throw HandoffError(
+                code: "nothing_held", message: "\(agent) holds no conversation; /agent claim takes the next one")
+        }
+        return focus
+    }
+
+    /// After a conversation leaves the agent, the focus moves to another they still hold.
+    private func refocus(after session: String) {
+        guard agentFocus == session else { return }
+        agentFocus = server.contactCentre.agents[agent]?.sessions.last
+    }
+}

@@ -1,0 +1,191 @@
+import Usher
+
+/// A line typed into `usher chat`, read: a customer message, a slash command, or nothing.
+///
+/// Parsing is separate from doing, so every command's grammar and error text is tested without
+/// a terminal. A line starting with `//` is a message that starts with `/`.
+enum ChatInput: Equatable {
+    case message(String)
+    case command(SlashCommand)
+    case empty
+}
+
+/// What a bot author can ask of `usher chat` besides talking to the bot.
+enum SlashCommand: Equatable {
+    case help(topic: String?)
+    /// `nil` toggles.
+    case debug(Bool?)
+    case why
+    case state
+    case reset
+    /// `nil` lists the sessions.
+    case session(String?)
+    case reload
+    case intent(String)
+    case queue
+    case agent(AgentCommand)
+    case quit
+
+    /// The agent side of a handoff, played from the same terminal.
+    enum AgentCommand: Equatable {
+        case join(queues: [String])
+        case claim(session: String?)
+        case say(String)
+        case transfer(queue: String, session: String?)
+        case release(session: String?)
+        case close(session: String?)
+        case leave
+    }
+
+    /// A command's name, how it is written, and what it does: for `/help`, completion and hints.
+    struct Usage {
+        var name: String
+        var synopsis: String
+        var summary: String
+    }
+
+    static let usages: [Usage] = [
+        Usage(name: "help", synopsis: "/help [COMMAND]", summary: "list the commands, or explain one"),
+        Usage(
+            name: "debug", synopsis: "/debug [on|off]",
+            summary: "after each reply, show intent, confidence, runner-ups, evidence, slots, contexts, sentiment"),
+        Usage(name: "why", synopsis: "/why", summary: "explain the last turn of this session"),
+        Usage(name: "state", synopsis: "/state", summary: "show this session's slots, contexts, form and handoff"),
+        Usage(name: "reset", synopsis: "/reset", summary: "forget this session and start it afresh"),
+        Usage(
+            name: "session", synopsis: "/session [NAME]", summary: "switch to (or start) a session; alone, list them"),
+        Usage(name: "reload", synopsis: "/reload", summary: "re-read the bot's files, keeping every session"),
+        Usage(
+            name: "intent", synopsis: "/intent NAME", summary: "show an intent: where it is defined, examples, slots"),
+        Usage(name: "queue", synopsis: "/queue", summary: "show who waits for an agent, and where"),
+        Usage(
+            name: "agent",
+            synopsis: "/agent join [QUEUE...] | claim [SESSION] | say TEXT | transfer QUEUE [SESSION] | "
+                + "release [SESSION] | close [SESSION] | leave",
+            summary: "play the human agent who takes handed-off conversations"),
+        Usage(name: "quit", synopsis: "/quit", summary: "leave (Ctrl-D does the same)"),
+    ]
+
+    static let agentVerbs = ["join", "claim", "say", "transfer", "release", "close", "leave"]
+
+    static func usage(of name: String) -> Usage? { usages.first { $0.name == name } }
+}
+
+/// A line that is not a valid command, with a hint that says how to write it.
+struct ChatInputError: Error, Equatable, CustomStringConvertible {
+    var message: String
+    var hint: String
+
+    var description: String { "\(message); \(hint)" }
+
+    static func usage(_ message: String, of name: String) -> ChatInputError {
+        ChatInputError(message: message, hint: "usage: " + (SlashCommand.usage(of: name)?.synopsis ?? "/help"))
+    }
+}
+
+extension ChatInput {
+    /// Reads one line as typed.
+    static func parse(_ line: String) -> Result<ChatInput, ChatInputError> {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return .success(.empty) }
+        if trimmed.hasPrefix("//") { return .success(.message(String(trimmed.dropFirst()))) }
+        guard trimmed.hasPrefix("/") else { return .success(.message(trimmed)) }
+        let words = trimmed.dropFirst().split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard let name = words.first?.lowercased() else {
+            return .failure(ChatInputError(message: "a lone / is not a command", hint: "/help lists the commands"))
+        }
+        let arguments = Array(words.dropFirst())
+        do {
+            return .success(.command(try SlashCommand.parse(name: name, arguments: arguments, rest: rest(of: trimmed))))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The text after the command word and the first argument word, as typed (for `/agent say`).
+    private static func rest(of line: String) -> String {
+        var remainder = Substring(line)
+        for _ in 0..<2 {
+            remainder = remainder.drop { $0 != " " }.drop { $0 == " " }
+        }
+        return String(remainder)
+    }
+}
+
+extension SlashCommand {
+    static func parse(name: String, arguments: [String], rest: String) throws(ChatInputError) -> SlashCommand {
+        switch name {
+        case "help", "?":
+            try expect(arguments, atMost: 1, name: "help")
+            return .help(topic: arguments.first.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 })
+        case "debug": return .debug(try onOff(arguments))
+        case "why", "state", "reset", "reload", "queue", "quit", "exit":
+            try expect(arguments, atMost: 0, name: name == "exit" ? "quit" : name)
+            return [
+                "why": .why, "state": .state, "reset": .reset, "reload": .reload, "queue": .queue, "quit": .quit,
+                "exit": .quit,
+            ][name]!
+        case "session":
+            try expect(arguments, atMost: 1, name: "session")
+            return .session(arguments.first)
+        case "intent":
+            guard arguments.count == 1 else {
+                throw .usage("/intent takes one intent name", of: "intent")
+            }
+            return .intent(arguments[0])
+        case "agent": return .agent(try agentCommand(arguments, rest: rest))
+        default:
+            let names = usages.map(\.name)
+            let guess = Spelling.closest(to: name, among: names).map { "did you mean /\($0)? " } ?? ""
+            throw ChatInputError(message: "unknown command /\(name)", hint: guess + "/help lists the commands")
+        }
+    }
+
+    private static func expect(_ arguments: [String], atMost count: Int, name: String) throws(ChatInputError) {
+        guard arguments.count > count else { return }
+        let takes = count == 0 ? "takes no arguments" : "takes at most \(count) argument\(count == 1 ? "" : "s")"
+        throw .usage("/\(name) \(takes)", of: name)
+    }
+
+    private static func onOff(_ arguments: [String]) throws(ChatInputError) -> Bool? {
+        switch arguments.map({ $0.lowercased() }) {
+        case []: return nil
+        case ["on"]: return true
+        case ["off"]: return false
+        default: throw .usage("/debug takes on or off, not \"\(arguments.joined(separator: " "))\"", of: "debug")
+        }
+    }
+
+    private static func agentCommand(_ arguments: [String], rest: String) throws(ChatInputError) -> AgentCommand {
+        guard let verb = arguments.first?.lowercased() else {
+            throw .usage("/agent needs what to do", of: "agent")
+        }
+        let operands = Array(arguments.dropFirst())
+        func optionalSession() throws(ChatInputError) -> String? {
+            guard operands.count <= 1 else { throw .usage("/agent \(verb) takes at most one session", of: "agent") }
+            return operands.first
+        }
+        switch verb {
+        case "join": return .join(queues: operands)
+        case "claim": return .claim(session: try optionalSession())
+        case "say":
+            guard !rest.isEmpty else { throw .usage("/agent say needs the text to say", of: "agent") }
+            return .say(rest)
+        case "transfer":
+            guard (1...2).contains(operands.count) else {
+                throw .usage("/agent transfer needs a queue (and optionally a session)", of: "agent")
+            }
+            return .transfer(queue: operands[0], session: operands.count == 2 ? operands[1] : nil)
+        case "release": return .release(session: try optionalSession())
+        case "close": return .close(session: try optionalSession())
+        case "leave":
+            guard operands.isEmpty else { throw .usage("/agent leave takes no arguments", of: "agent") }
+            return .leave
+        default:
+            let guess = Spelling.closest(to: verb, among: agentVerbs).map { "did you mean /agent \($0)? " } ?? ""
+            throw ChatInputError(
+                message: "unknown agent action \"\(verb)\"",
+                hint: guess + "the actions are " + agentVerbs.joined(separator: ", "))
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import Usher
+
+/// `usher chat` (and plain `usher`): talk to a bot as a customer, see why it answered, fix the
+/// JSON, `/reload`, try again.
+struct ChatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chat",
+        abstract: "Talk to a bot in the terminal, with explanations, state and the agent side of handoffs.",
+        discussion: """
+            Type as a customer would; lines starting with / are commands (/help lists them). On a terminal, \
+            lines are edited with GNU readline, Tab completes commands, intents and sessions, and history is \
+            kept across runs in $XDG_STATE_HOME/usher/history (or ~/.usher_history). When stdin is not a \
+            terminal, each line read gets its replies printed, so `printf 'hi\\nbye\\n' | usher chat` works \
+            in scripts. Colour is off when NO_COLOR is set or stdout is not a terminal.
+            """
+    )
+
+    @Argument(help: "A bot: a JSON file or a directory of them.")
+    var path = "intents"
+
+    @Flag(help: "Keep no history file.")
+    var noHistory = false
+
+    @Option(help: "The history file (default: $XDG_STATE_HOME/usher/history, else ~/.usher_history).")
+    var history: String?
+
+    @Option(help: "The name you use when you play the agent (/agent …).")
+    var agent = "agent"
+
+    @Flag(help: "Start with /debug on: every reply explained.")
+    var debug = false
+
+    func run() throws {
+        let engine = try DialogFrontend.engine(path)
+        let chat = ChatSession(engine: engine, path: path, agent: agent) { Date().timeIntervalSince1970 }
+        chat.debug = debug
+        let environment = ProcessInfo.processInfo.environment
+        let style = TerminalStyle.detect(environment: environment, outputIsTerminal: isatty(STDOUT_FILENO) == 1)
+        if isatty(STDIN_FILENO) == 1 {
+            let file = noHistory ? nil : (history ?? Self.historyFile(environment: environment))
+            converse(
+                chat, style: style,
+                editor: LineEditor(historyFile: file) { ChatCompleter(chat).candidates(line: $0, start: $1) })
+        } else {
+            Console.error(chat.banner)
+            converse(chat, style: style, lines: LineReader(fileDescriptor: STDIN_FILENO, maximumLength: 65_536))
+        }
+    }
+
+    /// `$XDG_STATE_HOME/usher/history` when the XDG state directory is set, else `~/.usher_history`.
+    static func historyFile(environment: [String: String]) -> String? {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/usher/history" }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + "/.usher_history"
+    }
+
+    /// The terminal: a prompt, readline editing, until /quit or Ctrl-D.
+    private func converse(_ chat: ChatSession, style: TerminalStyle, editor: LineEditor) {
+        defer { editor.close() }
+        Console.out(style.render(.info(chat.banner)))
+        while true {
+            switch editor.read(prompt: style.prompt(chat.prompt)) {
+            case .interrupted: continue
+            case .end:
+                Console.out("")
+                return
+            case .line(let line):
+                let reply = chat.handle(line)
+                for output in reply.lines { Console.out(style.render(output)) }
+                if reply.quit { return }
+            }
+        }
+    }
+
+    /// A pipe: each line's replies, no prompts, until /quit or end of input.
+    private func converse(_ chat: ChatSession, style: TerminalStyle, lines: LineReader) {
+        while let batch = lines.nextBatch() {
+            for line in batch {
+                let reply: ChatSession.Reply
+                switch line {
+                case .line(let bytes): reply = chat.handle(String(decoding: bytes, as: UTF8.self))
+                case .tooLong(let length):
+                    reply = ChatSession.Reply(lines: [
+                        .error("a line of \(length) bytes is too long; the limit is 65536")
+                    ])
+                }
+                for output in reply.lines { Console.out(style.render(output)) }
+                if reply.quit { return }
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Turns Ctrl-C into something the main loop can wait for: the SIGINT handler only writes a
+/// byte to a pipe (all a signal handler may safely do), and ``wait(for:)`` polls that pipe
+/// beside the terminal.
+enum Interrupts {
+    enum Wake: Equatable {
+        case readable
+        case interrupted
+        /// The input is gone (hang-up or error).
+        case closed
+    }
+
+    /// Installs the handler; later calls do nothing.
+    static func install() {
+        guard interruptPipe.read < 0 else { return }
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return }
+        for end in ends {
+            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+        }
+        interruptPipe = (ends[0], ends[1])
+        signal(SIGINT) { _ in
+            var byte: UInt8 = 3
+            _ = write(interruptPipe.write, &byte, 1)
+        }
+    }
+
+    /// Blocks until `descriptor` can be read or Ctrl-C is pressed.
+    static func wait(for descriptor: Int32) -> Wake {
+        var watched = [
+            pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: interruptPipe.read, events: Int16(POLLIN), revents: 0),
+        ]
+        while true {
+            let ready = poll(&watched, nfds_t(watched.count), -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return .closed
+            }
+            if watched[1].revents & Int16(POLLIN) != 0 {
+                var drain = [UInt8](repeating: 0, count: 64)
+                while read(interruptPipe.read, &drain, drain.count) > 0 {}
+                return .interrupted
+            }
+            if watched[0].revents & Int16(POLLIN) != 0 { return .readable }
+            if watched[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .closed }
+        }
+    }
+}
+
+/// The self-pipe's ends; set once before the handler is installed, then only read.
+nonisolated(unsafe) private var interruptPipe: (read: Int32, write: Int32) = (-1, -1)
