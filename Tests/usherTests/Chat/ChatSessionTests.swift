@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+
+@testable import Usher
+@testable import usher
+
+/// A small bot in a directory of its own, so `/reload` can be given changed or broken files.
+private func botDirectory(hours: String = "We are open 8am to 8pm.") throws -> URL {
+    try UsherBinary.directory([
+        "bot.json": """
+        {
+          "settings": {"handoff": {"queues": ["general", "claims"]}},
+          "entities": {"policy_number": {"regex": "PN-[0-9]{6}"}},
+          "intents": [
+            {"name": "file_claim", "examples": ["I want to file a claim", "I need to make an insurance claim",
+                                                 "claim for a broken phone"],
+             "slots": {"policy_number": {"entity": "policy_number", "required": true,
+                                         "prompt": "What is your policy number?"}},
+             "responses": ["Claim for policy {policy_number} is filed."]},
+            {"name": "opening_hours", "examples": ["when are you open", "what are your opening hours",
+                                                   "opening times please"],
+             "responses": ["\(hours)"]},
+            {"name": "talk_to_human", "examples": ["I want to talk to a person", "human please", "speak to an agent"],
+             "responses": ["Connecting you to an agent."], "handoff": {"queue": "general"},
+             "next_steps": ["Greet the customer by name"]},
+            {"name": "greeting", "examples": ["hello", "hi there", "good morning"], "responses": ["Hello!"]}
+          ]
+        }
+        """
+    ])
+}
+
+private func chat(_ directory: URL) throws -> ChatSession {
+    let path = directory.appendingPathComponent("bot.json").path
+    let engine = try DialogEngine(bot: BotLoader.load(path: path))
+    var now = 1_795_428_000.0
+    return ChatSession(engine: engine, path: path) {
+        now += 1
+        return now
+    }
+}
+
+private func texts(_ reply: ChatSession.Reply) -> [String] { reply.lines.map(\.plain) }
+
+@Suite("ChatSession")
+struct ChatSessionTests {
+    @Test func messagesGetTheBotsRepliesAndWhyExplainsTheLastTurn() throws {
+        let chat = try chat(try botDirectory())
+        #expect(
+            texts(chat.handle("/why")) == ["error: nothing to explain yet in session default; say something first"])
+        #expect(texts(chat.handle("when are you open?")) == ["bot: We are open 8am to 8pm."])
+        let why = texts(chat.handle("/why"))
+        #expect(why.first == "  message     \"when are you open?\"")
+        #expect(why.contains("  intent      opening_hours"))
+        #expect(why.contains { $0.hasPrefix("  closest     \"when are you open\" (") && $0.contains("bot.json:") })
+        #expect(why.contains("  sentiment   +0.00 neutral"))
+    }
+
+    @Test func debugExplainsEveryReplyUntilTurnedOff() throws {
+        let chat = try chat(try botDirectory())
+        #expect(texts(chat.handle("/debug on")) == ["debug is on: each reply is explained"])
+        let reply = texts(chat.handle("I want to file a claim"))
+        #expect(reply.first == "bot: What is your policy number?")
+        #expect(reply.contains("  intent      file_claim"))
+        let answer = texts(chat.handle("PN-123456"))
+        #expect(answer.first == "bot: Claim for policy PN-123456 is filed.")
+        #expect(answer.contains("  intent      file_claim (the form took the message as a slot answer)"))
+        #expect(answer.contains("  filled      policy_number=PN-123456"))
+        #expect(texts(chat.handle("/debug")) == ["debug is off"])
+        #expect(texts(chat.handle("hello")) == ["bot: Hello!"])
+    }
+
+    @Test func sessionsAreSeparateAndListed() throws {
+        let chat = try chat(try botDirectory())
+        _ = chat.handle("I want to file a claim")
+        #expect(texts(chat.handle("/session other")) == ["started session other"])
+        #expect(chat.prompt == "other> ")
+        #expect(texts(chat.handle("/state")) == ["session other has not started: nothing said yet"])
+        #expect(texts(chat.handle("/session default")) == ["now in session default (with the bot)"])
+        let state = texts(chat.handle("/state"))
+        #expect(state.contains("  form        file_claim, waiting for policy_number (0 reprompts)"))
+        #expect(texts(chat.handle("/session")) == ["  * default   with the bot", "    other     with the bot"])
+    }
+
+    @Test func resetForgetsTheSession() throws {
+        let chat = try chat(try botDirectory())
+        _ = chat.handle("I want to file a claim")
+        #expect(texts(chat.handle("/reset")) == ["session default is forgotten; the next message starts it afresh"])
+        #expect(texts(chat.handle("/state")) == ["session default has not started: nothing said yet"])
+        #expect(texts(chat.handle("/why")).first?.hasPrefix("error: nothing to explain yet") == true)
+    }
+
+    @Test func reloadServesTheNewBotAndKeepsSessions() throws {
+        let directory = try botDirectory()
+        let chat = try chat(directory)
+        _ = chat.handle("I want to file a claim")
+        let changed = try botDirectory(hours: "Open around the clock.")
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("bot.json"))
+        try FileManager.default.copyItem(
+            at: changed.appendingPathComponent("bot.json"), to: directory.appendingPathComponent("bot.json"))
+        #expect(texts(chat.handle("/reload")) == ["reloaded \(chat.path): 4 intents; 1 session kept"])
+        #expect(texts(chat.handle("PN-654321")) == ["bot: Claim for policy PN-654321 is filed."])
+        #expect(texts(chat.handle("when are you open")) == ["bot: Open around the clock."])
+    }
+
+    @Test func aBrokenReloadShowsTheErrorsAndKeepsTheOldBot() throws {
+        let directory = try botDirectory()
+        let chat = try chat(directory)
+        try #"{"intents": [{"name": "x", "examples": ["a"], "responses": ["b"]},]}"#.write(
+            to: directory.appendingPathComponent("bot.json"), atomically: true, encoding: .utf8)
+        let reply = texts(chat.handle("/reload"))
+        #expect(reply.count == 2)
+        #expect(reply[0].hasPrefix("error: \(chat.path):1:"))
+        #expect(reply[1] == "kept the bot loaded before (4 intents)")
+        #expect(texts(chat.handle("hello")) == ["bot: Hello!"])
+    }
+
+    @Test func theAgentTakesServesAndReleasesAHandedOffCustomer() throws {
+        let chat = try chat(try botDirectory())
+        #expect(
+            texts(chat.handle("/agent say hi"))
+                == ["error: agent holds no conversation; /agent claim takes the next one (nothing_held)"])
+        let queued = texts(chat.handle("human please"))
+        #expect(
+            queued == [
+                "bot: Connecting you to an agent.",
+                "bot: You are number 1 in the queue; the estimated wait is about 3 minutes.",
+            ])
+        let queue = texts(chat.handle("/queue"))
+        #expect(queue[0] == "  general     1 waiting, no agents")
+        #expect(
+            queue[1].hasPrefix("    1.        default (ticket 1, priority ")
+                && queue[1].hasSuffix(": intent talk_to_human"))
+        let claim = texts(chat.handle("/agent claim"))
+        #expect(claim[0] == "agent serves general, claims")
+        #expect(claim[1] == "claimed default (ticket 1 from general): intent talk_to_human")
+        #expect(claim.contains("  next steps  - Greet the customer by name"))
+        #expect(claim.last == "agent: You are now talking to agent.")
+        #expect(texts(chat.handle("are you there?")) == ["(delivered to agent)"])
+        #expect(texts(chat.handle("/agent say Yes, I am here.")) == ["agent: Yes, I am here."])
+        #expect(
+            texts(chat.handle("/agent release")) == [
+                "released default back to the bot",
+                "agent: You are back with the virtual assistant. How else can I help?",
+            ])
+        #expect(texts(chat.handle("hello")) == ["bot: Hello!"])
+    }
+
+    @Test func refusedAgentActionsSayWhy() throws {
+        let chat = try chat(try botDirectory())
+        #expect(
+            texts(chat.handle("/agent claim")) == [
+                "agent serves general, claims",
+                #"error: no customer is waiting in the queues agent "agent" serves (queue_empty)"#,
+            ])
+        _ = chat.handle("human please")
+        _ = chat.handle("/agent claim")
+        #expect(
+            texts(chat.handle("/agent transfer billing"))
+                == ["error: no queue \"billing\"; the queues are general, claims (unknown_queue)"])
+    }
+
+    @Test func intentShowsADefinitionAndSuggestsNames() throws {
+        let chat = try chat(try botDirectory())
+        let intent = texts(chat.handle("/intent opening_hours"))
+        #expect(intent[0].hasPrefix("  intent      opening_hours (") && intent[0].contains("bot.json:"))
+        #expect(intent.contains("  response    We are open 8am to 8pm."))
+        #expect(
+            texts(chat.handle("/intent opening_hour"))
+                == ["error: no intent \"opening_hour\"; did you mean opening_hours? tab completes intent names"])
+    }
+
+    @Test func quitEndsAndBadCommandsDoNot() throws {
+        let chat = try chat(try botDirectory())
+        #expect(chat.handle("/quit").quit)
+        #expect(chat.handle("/exit").quit)
+        let unknown = chat.handle("/qeue")
+        #expect(!unknown.quit)
+        #expect(texts(unknown) == ["error: unknown command /qeue; did you mean /queue? /help lists the commands"])
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// `usher chat` end to end: through a pipe as scripts use it, and through a pseudo-terminal as
+/// a person does (readline editing, history across runs, completion, Ctrl-C and Ctrl-D).
+@Suite("usher chat")
+struct ChatCommandTests {
+    @Test func aPipeGetsTheRepliesWithoutPromptsOrColour() throws {
+        let output = try UsherBinary.run(["chat"], input: "hi\nbye\n")
+        #expect(output.status == 0)
+        #expect(output.stdout == "bot: Hello! How can I help you today?\nbot: Goodbye, and have a nice day!\n")
+        #expect(output.stderr == "usher chat: 22 intents from intents; session default; /help lists the commands\n")
+    }
+
+    @Test func plainUsherIsChat() throws {
+        let output = try UsherBinary.run([], input: "hi\n")
+        #expect(output.status == 0)
+        #expect(output.stdout == "bot: Hello! How can I help you today?\n")
+    }
+
+    @Test func badCommandsAreReportedAndQuitStopsReading() throws {
+        let output = try UsherBinary.run(["chat"], input: "/frobnicate\n/debug maybe\nhi\n/quit\nbye\n")
+        #expect(output.status == 0)
+        #expect(
+            output.stdout == """
+                error: unknown command /frobnicate; /help lists the commands
+                error: /debug takes on or off, not "maybe"; usage: /debug [on|off]
+                bot: Hello! How can I help you today?
+
+                """)
+    }
+
+    @Test func aBotThatDoesNotLoadFailsWithItsErrors() throws {
+        let directory = try UsherBinary.directory(["bot.json": #"{"intents": [}"#])
+        let output = try UsherBinary.run(["chat", "bot.json"], input: "hi\n", in: directory)
+        #expect(output.status == 1)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr.hasPrefix("bot.json:1:14: error: "))
+    }
+
+    private static func environment(_ home: URL, colour: Bool = false) -> [String: String] {
+        var environment = [
+            "PATH": "/usr/bin:/bin", "TERM": "xterm", "HOME": home.path,
+            "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+        ]
+        if !colour { environment["NO_COLOR"] = "1" }
+        return environment
+    }
+
+    @Test func aTerminalSessionEditsRecallsAndEndsWithControlD() throws {
+        let home = try UsherBinary.directory([:])
+        let terminal = try PseudoTerminal(
+            arguments: ["chat"], environment: Self.environment(home), directory: UsherBinary.root)
+        try terminal.expect("default> ")
+        terminal.send("hello\r")
+        try terminal.expect("bot: Hello! How can I help you today?")
+        try terminal.expect("default> ")
+        terminal.send("/state\r")
+        try terminal.expect("talking to  bot")
+        try terminal.expect("default> ")
+        // Up twice recalls "hello".
+        terminal.send("\u{1B}[A\u{1B}[A\r")
+        try terminal.expect("hello\r\n")
+        try terminal.expect("bot: Hi there! What can I do for you?")  // The greeting's second reply.
+        try terminal.expect("default> ")
+        // Ctrl-C throws the line away and the program goes on.
+        terminal.send("where is my par")
+        try terminal.expect("where is my par")
+        terminal.send("\u{3}")
+        try terminal.expect("^C")
+        try terminal.expect("default> ")
+        terminal.send("\u{4}")
+        #expect(try terminal.waitForExit() == 0)
+        let history = try String(
+            contentsOf: home.appendingPathComponent("state/usher/history"), encoding: .utf8)
+        #expect(history == "hello\n/state\nhello\n")
+    }
+
+    @Test func historyOutlivesTheRunAndTabCompletes() throws {
+        let home = try UsherBinary.directory([:])
+        let first = try PseudoTerminal(
+            arguments: ["chat"], environment: Self.environment(home), directory: UsherBinary.root)
+        try first.expect("default> ")
+        first.send("when are you open?\r")
+        try first.expect("default> ")
+        first.send("/quit\r")
+        #expect(try first.waitForExit() == 0)
+
+        let second = try PseudoTerminal(
+            arguments: ["chat"], environment: Self.environment(home), directory: UsherBinary.root)
+        try second.expect("default> ")
+        second.send("\u{1B}[A\u{1B}[A\r")
+        try second.expect("when are you open?")
+        try second.expect("bot: ")
+        try second.expect("default> ")
+        second.send("/deb\ton\r")
+        try second.expect("debug is on: each reply is explained")
+        try second.expect("default> ")
+        second.send("/intent opening_h\t\r")
+        try second.expect("intent      opening_hours (intents/")
+        try second.expect("default> ")
+        second.send("\u{4}")
+        #expect(try second.waitForExit() == 0)
+    }
+
+    @Test func aTerminalGetsColourUnlessNoColourIsSet() throws {
+        let home = try UsherBinary.directory([:])
+        let terminal = try PseudoTerminal(
+            arguments: ["chat", "--no-history"], environment: Self.environment(home, colour: true),
+            directory: UsherBinary.root)
+        try terminal.expect("default> ")
+        terminal.send("hi\r")
+        try terminal.expect("\u{1B}[1;36mbot:\u{1B}[0m Hello! How can I help you today?")
+        try terminal.expect("default> ")
+        terminal.send("\u{4}")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("state/usher/history").path))
+    }
+}
