@@ -22,6 +22,9 @@ static inline char *usher_rl_line_to_cursor(void) {
 
 static inline void usher_rl_no_default_completion(void) { rl_attempted_completion_over = 1; }
 
+/* What follows a unique completion: a space, or nothing after a directory. */
+static inline void usher_rl_append_after_completion(int character) { rl_completion_append_character = character; }
+
 /* The newest history line, or NULL. */
 static inline const char *usher_history_last(void) {
     HIST_ENTRY *entry = history_get(history_base + history_length - 1);

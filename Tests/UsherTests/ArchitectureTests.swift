@@ -40,4 +40,14 @@ struct ArchitectureTests {
         let folders = try FileManager.default.contentsOfDirectory(atPath: Self.engine.path).sorted()
         #expect(!folders.contains { ["Helpers", "Misc", "Utils", "Utilities"].contains($0) })
     }
+
+    /// GNU readline is GPL: one file of the executable uses it, and nothing else links it.
+    @Test func onlyTheLineEditorImportsReadline() throws {
+        let sources = Self.engine.deletingLastPathComponent()
+        let enumerator = try #require(FileManager.default.enumerator(atPath: sources.path))
+        let importers = try enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }.filter {
+            try String(contentsOf: sources.appendingPathComponent($0), encoding: .utf8).contains("import CReadline")
+        }
+        #expect(importers == ["usher/Terminal/LineEditor.swift"])
+    }
 }

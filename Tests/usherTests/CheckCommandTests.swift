@@ -46,7 +46,15 @@ struct CheckCommandTests {
         let output = try UsherBinary.run(["check", "--no-such-flag"])
         #expect(output.status == 2)
         #expect(output.stderr.contains("Unknown option '--no-such-flag'"))
-        #expect(try UsherBinary.run(["no-such-command"]).status == 2)
+        let unknown = try UsherBinary.run(["no-such-command"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("Error: \"no-such-command\" is neither a command nor a bot file or directory"))
+        let typo = try UsherBinary.run(["chekc"])
+        #expect(typo.status == 2)
+        #expect(
+            typo.stderr.hasPrefix(
+                "Error: \"chekc\" is neither a command nor a bot file or directory; did you mean `usher check`? "
+                    + "`usher --help` lists the commands"))
     }
 
     @Test func aMissingBotIsAnError() throws {

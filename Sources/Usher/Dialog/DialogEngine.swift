@@ -16,14 +16,18 @@ public struct DialogEngine: Sendable {
     public let matcher: Matcher
     public let entities: EntityRecognizer
     public let sentiment: SentimentAnalyzer
+    /// Whether each turn's match names the words that decided it: worth its cost where a person
+    /// reads the explanation (`usher chat`), not on a server's hot path.
+    public let explains: Bool
     let intentIndex: [String: Int]
     /// Intents that require contexts: only eligible while all of theirs are active.
     let contextGated: [(intent: Int, require: [String])]
 
     /// Compiles `bot`. Its entity definitions were checked when it loaded; a bot built in code
     /// with a bad one gets the same error here.
-    public init(bot: BotDefinition, model: ModelKind = .automatic) throws(DefinitionErrors) {
+    public init(bot: BotDefinition, model: ModelKind = .automatic, explains: Bool = false) throws(DefinitionErrors) {
         self.bot = bot
+        self.explains = explains
         do {
             entities = try EntityRecognizer(custom: bot.entities)
         } catch {

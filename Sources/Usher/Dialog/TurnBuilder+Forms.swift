@@ -35,12 +35,14 @@ extension TurnBuilder {
     }
 
     /// Another intent while a form is open: answer it, then take the form up again (or drop it
-    /// when its definition says `"resume": false`).
+    /// when its definition says `"resume": false`). An intent that hands off ends the form: the
+    /// customer is going to a person, so the bot must not ask its question again.
     mutating func interrupt(_ definition: IntentDefinition, with other: String, _ result: MatchResult) {
         let depth = session.forms.count
         if !definition.resume { session.forms.removeLast() }
         serve(other, result)
-        if definition.resume && session.forms.count == depth { resumeWaitingForm() }
+        let handsOff = engine.intent(named: other)?.handoff != nil
+        if definition.resume && session.forms.count == depth && !handsOff { resumeWaitingForm() }
     }
 
     /// The answer held no value of the slot's type: ask again, up to `max_reprompts` times.
@@ -50,9 +52,9 @@ extension TurnBuilder {
         var form = session.forms.removeLast()
         form.reprompts += 1
         guard form.reprompts <= bot.settings.maxReprompts else {
+            // A failed form hands off (see decideHandoff), so no waiting form is taken up again.
             failedForm = definition.name
             fallback(result)
-            resumeWaitingForm()
             return
         }
         session.forms.append(form)

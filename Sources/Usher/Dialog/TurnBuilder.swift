@@ -60,7 +60,7 @@ struct TurnBuilder {
     /// answers a form's question never runs it.
     mutating func matched() -> MatchResult {
         if let match { return match }
-        let result = engine.matcher.match(message.text, excluding: ineligibleIntents(), explain: false)
+        let result = engine.matcher.match(message.text, excluding: ineligibleIntents(), explain: engine.explains)
         match = result
         return result
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What Tab offers in `usher chat`: command names first, then what each command takes —
 /// session names after `/session`, intent names after `/intent`, queues and waiting sessions
 /// after `/agent …`. Pure, so readline only asks and shows.
@@ -7,12 +9,32 @@ struct ChatCompleter {
     var queues: [String]
     /// Sessions waiting in a queue, which `/agent claim` can take.
     var waiting: [String]
+    /// Paths that start with a prefix, for `/save FILE`.
+    var files: (String) -> [String]
 
-    init(sessions: [String], intents: [String], queues: [String], waiting: [String]) {
+    init(
+        sessions: [String], intents: [String], queues: [String], waiting: [String],
+        files: @escaping (String) -> [String] = ChatCompleter.paths
+    ) {
         self.sessions = sessions
         self.intents = intents
         self.queues = queues
         self.waiting = waiting
+        self.files = files
+    }
+
+    /// Entries of the prefix's directory that start with its last part; directories end in `/`.
+    static func paths(startingWith prefix: String) -> [String] {
+        let slash = prefix.lastIndex(of: "/")
+        let directory = slash.map { String(prefix[...$0]) } ?? ""
+        let manager = FileManager.default
+        let entries = (try? manager.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        return entries.filter { !$0.hasPrefix(".") }.sorted().map { entry in
+            var isDirectory: ObjCBool = false
+            _ = manager.fileExists(
+                atPath: (directory.isEmpty ? "." : directory) + "/" + entry, isDirectory: &isDirectory)
+            return directory + entry + (isDirectory.boolValue ? "/" : "")
+        }.filter { $0.hasPrefix(prefix) }
     }
 
     init(_ chat: ChatSession) {
@@ -27,6 +49,7 @@ struct ChatCompleter {
         let word = String(line.dropFirst(start))
         let previous = before.split(separator: " ").map { $0.lowercased() }
         guard before.hasPrefix("/") || (before.isEmpty && word.hasPrefix("/")) else { return [] }
+        if previous == ["/save"] { return files(word) }
         let options = self.options(after: previous)
         return options.filter { $0.hasPrefix(word) }
     }

@@ -54,7 +54,8 @@ struct ChatFormatter {
             ("contexts", state.contexts.isEmpty ? "(none)" : contexts(state.contexts)),
         ]
         for form in state.forms {
-            fields.append(("form", "\(form.intent), waiting for \(form.pendingSlot) (\(form.reprompts) reprompts)"))
+            fields.append(
+                ("form", "\(form.intent), waiting for \(form.pendingSlot) (\(count(form.reprompts, "reprompt")))"))
         }
         if state.consecutiveFallbacks > 0 { fields.append(("fallbacks", "\(state.consecutiveFallbacks) in a row")) }
         if !state.metadata.isEmpty { fields.append(("metadata", pairs(state.metadata))) }
@@ -111,7 +112,8 @@ struct ChatFormatter {
         fields.append(
             (
                 "examples",
-                "\(intent.examples.count)" + (intent.patterns.isEmpty ? "" : ", \(intent.patterns.count) patterns")
+                "\(intent.examples.count)"
+                    + (intent.patterns.isEmpty ? "" : ", " + count(intent.patterns.count, "pattern"))
             ))
         for example in intent.examples.prefix(5) { fields.append(("", "\"\(example.text)\"")) }
         if intent.examples.count > 5 { fields.append(("", "… \(intent.examples.count - 5) more")) }
@@ -130,10 +132,13 @@ struct ChatFormatter {
     /// `/help`, or the usage of one command.
     func help(_ topic: String?) -> [ChatLine] {
         if let topic {
-            guard let usage = SlashCommand.usage(of: topic.lowercased()) else {
+            let name = topic.lowercased()
+            guard let usage = SlashCommand.usage(of: SlashCommand.aliases[name] ?? name) else {
                 return [.error("no command /\(topic); /help lists the commands")]
             }
-            return [.detail(usage.synopsis, ""), .detail("", usage.summary)]
+            let actions = usage.name == "agent" ? SlashCommand.agentUsages : []
+            return [.info(usage.synopsis + ": " + usage.summary)]
+                + actions.map { ChatLine.detail($0.synopsis, $0.summary) }
         }
         var lines = [ChatLine.info("Type as a customer would; lines starting with / are commands (// sends a /):")]
         lines += SlashCommand.usages.map { ChatLine.detail("/" + $0.name, $0.summary) }
@@ -158,6 +163,9 @@ struct ChatFormatter {
         case .agent(let agent, let ticket): "agent \(agent) (from \(ticket.queue))"
         }
     }
+
+    /// `1 pattern`, `3 patterns`.
+    private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 
     private func pairs(_ values: [String: String]) -> String {
         values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")

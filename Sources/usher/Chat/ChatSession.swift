@@ -24,6 +24,14 @@ final class ChatSession {
     private(set) var sessions = ["default"]
     var debug = false
     private var lastTurns: [String: (text: String, turn: DeskTurn)] = [:]
+    /// Each session's turns with the bot, for `/save`; closed at a handoff, since tests run without agents.
+    private var recordings: [String: Recording] = [:]
+
+    private struct Recording {
+        var start: Double
+        var turns: [ConversationTestWriter.RecordedTurn] = []
+        var closed = false
+    }
     private var agentJoined = false
     /// The conversation the agent's `say`, `release`, … act on: the one taken last.
     private var agentFocus: String?
@@ -36,8 +44,15 @@ final class ChatSession {
         server = ShardedConversationServer(engine: engine, shardCount: 1) { InMemorySessionStore() }
     }
 
-    /// `default> `: the session the next message goes to.
-    var prompt: String { "\(session)> " }
+    /// `default> `: the session the next message goes to, and whether a person has it
+    /// (`default [queued]> `, `default [agent]> `).
+    var prompt: String {
+        switch server.contactCentre.status(of: session) {
+        case .queued?: "\(session) [queued]> "
+        case .agent(let agent, _)?: "\(session) [\(agent)]> "
+        case nil: "\(session)> "
+        }
+    }
 
     /// The first line shown on a terminal.
     var banner: String {
@@ -57,14 +72,38 @@ final class ChatSession {
 
     private func say(_ text: String) -> [ChatLine] {
         do {
-            let turn = try server.converse(CustomerMessage(session: session, text: text), now: clock())
+            let now = clock()
+            let turn = try server.converse(CustomerMessage(session: session, text: text), now: now)
             lastTurns[session] = (text, turn)
+            record(text, turn, now: now)
             var lines = formatter.turn(turn)
             if debug { lines += explain(text: text, turn: turn) }
             return lines
         } catch {
             return [.error("the session store failed: \(error)")]
         }
+    }
+
+    private func record(_ text: String, _ turn: DeskTurn, now: Double) {
+        var recording = recordings[session] ?? Recording(start: now)
+        guard !recording.closed else { return }
+        let handedOff = turn.turn.handoff != nil
+        guard case .bot = turn.status, !handedOff else {
+            if handedOff, case .queued = turn.status {
+                recording.turns.append(
+                    .init(
+                        say: text, intent: turn.turn.intent, slots: turn.turn.filled,
+                        replies: Array(turn.turn.replies.dropLast()), queued: true))
+            }
+            recording.closed = true
+            recordings[session] = recording
+            return
+        }
+        recording.turns.append(
+            .init(
+                say: text, intent: turn.turn.intent, slots: turn.turn.filled, replies: turn.turn.replies, queued: false)
+        )
+        recordings[session] = recording
     }
 
     private func explain(text: String, turn: DeskTurn) -> [ChatLine] {
@@ -99,6 +138,7 @@ final class ChatSession {
                 return Reply(lines: [.error("no intent \"\(name)\"; \(guess)tab completes intent names")])
             }
             return Reply(lines: formatter.intent(intent))
+        case .save(let file, let name): return Reply(lines: save(to: file, name: name))
         case .queue:
             let centre = server.contactCentre
             return Reply(
@@ -114,8 +154,42 @@ final class ChatSession {
             return [.error("the session store failed: \(error)")]
         }
         lastTurns[session] = nil
+        recordings[session] = nil
         if agentFocus == session { agentFocus = nil }
         return [.info("session \(session) is forgotten; the next message starts it afresh")]
+    }
+
+    /// Writes the session's turns as a conversation test: a new file, or one more conversation in it.
+    private func save(to file: String, name: String?) -> [ChatLine] {
+        guard let recording = recordings[session], !recording.turns.isEmpty else {
+            return [.error("nothing to save yet in session \(session); say something first")]
+        }
+        let count = recording.turns.count
+        let title = name ?? "\(session): " + (recording.turns.first?.say ?? "")
+        let conversation = ConversationTestWriter.conversation(
+            name: title, start: recording.start, turns: recording.turns)
+        let text: String
+        do {
+            if let existing = try? String(contentsOfFile: file, encoding: .utf8) {
+                text = try ConversationTestWriter.appending(conversation, to: existing, file: file)
+            } else {
+                text = ConversationTestWriter.file(conversations: [conversation])
+            }
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+        } catch let errors as DefinitionErrors {
+            return errors.errors.map { ChatLine.error($0.description(severity: nil)) } + [.info("\(file) is unchanged")]
+        } catch {
+            return [.error("cannot write \(file): \(error.localizedDescription)")]
+        }
+        var lines: [ChatLine] = [
+            .info(
+                "saved \(count) turn\(count == 1 ? "" : "s") as \"\(title)\" in \(file); run: usher test --bot \(path) \(file)"
+            )
+        ]
+        if recording.closed {
+            lines.append(.info("turns after the handoff are not saved: conversation tests run without agents"))
+        }
+        return lines
     }
 
     private func switchSession(to name: String?) -> [ChatLine] {
@@ -140,7 +214,7 @@ final class ChatSession {
     private func reload() -> [ChatLine] {
         let fresh: DialogEngine
         do {
-            fresh = try DialogEngine(bot: try BotLoader.load(path: path))
+            fresh = try DialogEngine(bot: try BotLoader.load(path: path), explains: engine.explains)
         } catch {
             let errors = error.errors.map { ChatLine.error($0.description(severity: nil)) }
             return errors + [.info("kept the bot loaded before (\(engine.bot.intents.count) intents)")]
@@ -208,6 +282,7 @@ extension ChatSession {
                 lines.append(.info("closed \(target)"))
                 lines += formatter.events(outcome.events, agent: agent, current: self.session)
                 lastTurns[target] = nil
+                recordings[target] = nil
                 refocus(after: target)
             case .leave:
                 guard case .left(_, let requeued) = try perform(.leave(agent: agent)) else { break }

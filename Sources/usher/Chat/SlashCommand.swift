@@ -22,6 +22,8 @@ enum SlashCommand: Equatable {
     case session(String?)
     case reload
     case intent(String)
+    /// Writes the session so far as a conversation test, new file or appended.
+    case save(file: String, name: String?)
     case queue
     case agent(AgentCommand)
     case quit
@@ -57,16 +59,37 @@ enum SlashCommand: Equatable {
         Usage(name: "reload", synopsis: "/reload", summary: "re-read the bot's files, keeping every session"),
         Usage(
             name: "intent", synopsis: "/intent NAME", summary: "show an intent: where it is defined, examples, slots"),
+        Usage(
+            name: "save", synopsis: "/save FILE [NAME]",
+            summary: "save this session's turns as a conversation test (usher test), appending to FILE"),
         Usage(name: "queue", synopsis: "/queue", summary: "show who waits for an agent, and where"),
         Usage(
             name: "agent",
-            synopsis: "/agent join [QUEUE...] | claim [SESSION] | say TEXT | transfer QUEUE [SESSION] | "
-                + "release [SESSION] | close [SESSION] | leave",
+            synopsis: "/agent ACTION ...",
             summary: "play the human agent who takes handed-off conversations"),
         Usage(name: "quit", synopsis: "/quit", summary: "leave (Ctrl-D does the same)"),
     ]
 
-    static let agentVerbs = ["join", "claim", "say", "transfer", "release", "close", "leave"]
+    static var agentVerbs: [String] { agentUsages.map(\.name) }
+
+    /// How each `/agent` action is written and what it does, for `/help agent` and for hints
+    /// that show just the action typed.
+    static let agentUsages: [Usage] = [
+        Usage(name: "join", synopsis: "/agent join [QUEUE...]", summary: "serve these queues (all of them by default)"),
+        Usage(
+            name: "claim", synopsis: "/agent claim [SESSION]",
+            summary: "take the next waiting customer, or this one (joins first if needed)"),
+        Usage(name: "say", synopsis: "/agent say TEXT", summary: "write to the customer you took last"),
+        Usage(
+            name: "transfer", synopsis: "/agent transfer QUEUE [SESSION]", summary: "send the customer to another queue"
+        ),
+        Usage(name: "release", synopsis: "/agent release [SESSION]", summary: "hand the customer back to the bot"),
+        Usage(name: "close", synopsis: "/agent close [SESSION]", summary: "end the conversation"),
+        Usage(name: "leave", synopsis: "/agent leave", summary: "stop serving; held customers go back to their queues"),
+    ]
+
+    /// Other names a command answers to.
+    static let aliases = ["?": "help", "exit": "quit"]
 
     static func usage(of name: String) -> Usage? { usages.first { $0.name == name } }
 }
@@ -79,7 +102,14 @@ struct ChatInputError: Error, Equatable, CustomStringConvertible {
     var description: String { "\(message); \(hint)" }
 
     static func usage(_ message: String, of name: String) -> ChatInputError {
-        ChatInputError(message: message, hint: "usage: " + (SlashCommand.usage(of: name)?.synopsis ?? "/help"))
+        let canonical = SlashCommand.aliases[name] ?? name
+        return ChatInputError(
+            message: message, hint: "usage: " + (SlashCommand.usage(of: canonical)?.synopsis ?? "/help"))
+    }
+
+    static func agentUsage(_ message: String, of verb: String) -> ChatInputError {
+        let usage = SlashCommand.agentUsages.first { $0.name == verb }
+        return ChatInputError(message: message, hint: "usage: " + (usage?.synopsis ?? "/help agent"))
     }
 }
 
@@ -90,25 +120,18 @@ extension ChatInput {
         if trimmed.isEmpty { return .success(.empty) }
         if trimmed.hasPrefix("//") { return .success(.message(String(trimmed.dropFirst()))) }
         guard trimmed.hasPrefix("/") else { return .success(.message(trimmed)) }
-        let words = trimmed.dropFirst().split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let words = trimmed.dropFirst().split(whereSeparator: \.isWhitespace)
         guard let name = words.first?.lowercased() else {
             return .failure(ChatInputError(message: "a lone / is not a command", hint: "/help lists the commands"))
         }
-        let arguments = Array(words.dropFirst())
+        // The text from the third word on, as typed: what `/agent say` says, `/save FILE`'s name.
+        let rest = words.count > 2 ? String(trimmed[words[2].startIndex...]) : ""
         do {
-            return .success(.command(try SlashCommand.parse(name: name, arguments: arguments, rest: rest(of: trimmed))))
+            return .success(
+                .command(try SlashCommand.parse(name: name, arguments: words.dropFirst().map(String.init), rest: rest)))
         } catch {
             return .failure(error)
         }
-    }
-
-    /// The text after the command word and the first argument word, as typed (for `/agent say`).
-    private static func rest(of line: String) -> String {
-        var remainder = Substring(line)
-        for _ in 0..<2 {
-            remainder = remainder.drop { $0 != " " }.drop { $0 == " " }
-        }
-        return String(remainder)
     }
 }
 
@@ -116,11 +139,11 @@ extension SlashCommand {
     static func parse(name: String, arguments: [String], rest: String) throws(ChatInputError) -> SlashCommand {
         switch name {
         case "help", "?":
-            try expect(arguments, atMost: 1, name: "help")
+            try expect(arguments, atMost: 1, name: name)
             return .help(topic: arguments.first.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 })
         case "debug": return .debug(try onOff(arguments))
         case "why", "state", "reset", "reload", "queue", "quit", "exit":
-            try expect(arguments, atMost: 0, name: name == "exit" ? "quit" : name)
+            try expect(arguments, atMost: 0, name: name)
             return [
                 "why": .why, "state": .state, "reset": .reset, "reload": .reload, "queue": .queue, "quit": .quit,
                 "exit": .quit,
@@ -133,6 +156,9 @@ extension SlashCommand {
                 throw .usage("/intent takes one intent name", of: "intent")
             }
             return .intent(arguments[0])
+        case "save":
+            guard let file = arguments.first else { throw .usage("/save needs a file to write", of: "save") }
+            return .save(file: file, name: rest.isEmpty ? nil : rest)
         case "agent": return .agent(try agentCommand(arguments, rest: rest))
         default:
             let names = usages.map(\.name)
@@ -143,7 +169,7 @@ extension SlashCommand {
 
     private static func expect(_ arguments: [String], atMost count: Int, name: String) throws(ChatInputError) {
         guard arguments.count > count else { return }
-        let takes = count == 0 ? "takes no arguments" : "takes at most \(count) argument\(count == 1 ? "" : "s")"
+        let takes = count == 0 ? "takes no arguments" : "takes at most one argument"
         throw .usage("/\(name) \(takes)", of: name)
     }
 
@@ -158,34 +184,36 @@ extension SlashCommand {
 
     private static func agentCommand(_ arguments: [String], rest: String) throws(ChatInputError) -> AgentCommand {
         guard let verb = arguments.first?.lowercased() else {
-            throw .usage("/agent needs what to do", of: "agent")
+            throw ChatInputError(
+                message: "/agent needs an action", hint: "actions: " + agentVerbs.joined(separator: ", "))
         }
         let operands = Array(arguments.dropFirst())
         func optionalSession() throws(ChatInputError) -> String? {
-            guard operands.count <= 1 else { throw .usage("/agent \(verb) takes at most one session", of: "agent") }
+            guard operands.count <= 1 else { throw .agentUsage("/agent \(verb) takes at most one session", of: verb) }
             return operands.first
         }
         switch verb {
         case "join": return .join(queues: operands)
         case "claim": return .claim(session: try optionalSession())
         case "say":
-            guard !rest.isEmpty else { throw .usage("/agent say needs the text to say", of: "agent") }
+            guard !rest.isEmpty else { throw .agentUsage("/agent say needs the text to say", of: verb) }
             return .say(rest)
         case "transfer":
-            guard (1...2).contains(operands.count) else {
-                throw .usage("/agent transfer needs a queue (and optionally a session)", of: "agent")
+            guard !operands.isEmpty else { throw .agentUsage("/agent transfer needs a queue", of: verb) }
+            guard operands.count <= 2 else {
+                throw .agentUsage("/agent transfer takes a queue and at most one session", of: verb)
             }
             return .transfer(queue: operands[0], session: operands.count == 2 ? operands[1] : nil)
         case "release": return .release(session: try optionalSession())
         case "close": return .close(session: try optionalSession())
         case "leave":
-            guard operands.isEmpty else { throw .usage("/agent leave takes no arguments", of: "agent") }
+            guard operands.isEmpty else { throw .agentUsage("/agent leave takes no arguments", of: verb) }
             return .leave
         default:
             let guess = Spelling.closest(to: verb, among: agentVerbs).map { "did you mean /agent \($0)? " } ?? ""
             throw ChatInputError(
                 message: "unknown agent action \"\(verb)\"",
-                hint: guess + "the actions are " + agentVerbs.joined(separator: ", "))
+                hint: guess + "actions: " + agentVerbs.joined(separator: ", "))
         }
     }
 }

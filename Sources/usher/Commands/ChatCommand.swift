@@ -32,8 +32,20 @@ struct ChatCommand: ParsableCommand {
     @Flag(help: "Start with /debug on: every reply explained.")
     var debug = false
 
+    /// `usher chta` is a mistyped command, not a bot: plain `usher` takes a bot path, so a bare
+    /// word that names nothing on disk is a usage error with a suggestion.
+    func validate() throws {
+        guard path != "intents", !path.contains("/"), !path.hasSuffix(".json"),
+            !FileManager.default.fileExists(atPath: path)
+        else { return }
+        let commands = UsherCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
+        let guess = Spelling.closest(to: path, among: commands).map { "did you mean `usher \($0)`? " } ?? ""
+        throw ValidationError(
+            "\"\(path)\" is neither a command nor a bot file or directory; \(guess)`usher --help` lists the commands")
+    }
+
     func run() throws {
-        let engine = try DialogFrontend.engine(path)
+        let engine = try DialogFrontend.engine(path, explains: true)
         let chat = ChatSession(engine: engine, path: path, agent: agent) { Date().timeIntervalSince1970 }
         chat.debug = debug
         let environment = ProcessInfo.processInfo.environment

@@ -110,6 +110,8 @@ private func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ 
     let line = String(cString: copy)
     let startIndex = String(decoding: line.utf8.prefix(Int(start)), as: UTF8.self).count
     Readline.candidates = Readline.complete(line, startIndex)
+    let directory = Readline.candidates.count == 1 && Readline.candidates[0].hasSuffix("/")
+    usher_rl_append_after_completion(directory ? 0 : 32)
     Readline.next = 0
     return rl_completion_matches(text, completion)
 }

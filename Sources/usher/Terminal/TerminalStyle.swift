@@ -7,7 +7,7 @@ struct TerminalStyle {
     /// (https://no-color.org: any non-empty `NO_COLOR`).
     static func detect(environment: [String: String], outputIsTerminal: Bool) -> TerminalStyle {
         let optedOut = !(environment["NO_COLOR"] ?? "").isEmpty
-        let dumb = environment["TERM"] == nil || environment["TERM"] == "dumb"
+        let dumb = ["", "dumb"].contains(environment["TERM"] ?? "")
         return TerminalStyle(colour: outputIsTerminal && !optedOut && !dumb)
     }
 

@@ -22,6 +22,14 @@ struct DialogHandoffTests {
         #expect(converse(["my lawyers"])[0].handoff == nil)
     }
 
+    /// The customer is going to a person: the form's question is not asked again.
+    @Test func aHandoffIntentInAFormEndsTheForm() {
+        let turns = converse(["I want to file a claim", "human please"])
+        #expect(turns[1].replies == ["Connecting you to an agent."])
+        #expect(turns[1].state.forms.isEmpty)
+        #expect(turns[1].handoff?.reason == "intent talk_to_human")
+    }
+
     @Test func fallbacksInARowHandOff() {
         let turns = converse(["xyzzy", "plugh"])
         #expect(turns[0].handoff == nil)

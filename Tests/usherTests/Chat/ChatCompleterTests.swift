@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import usher
@@ -12,11 +13,12 @@ struct ChatCompleterTests {
         (
             "/", 0,
             [
-                "/help", "/debug", "/why", "/state", "/reset", "/session", "/reload", "/intent", "/queue", "/agent",
+                "/help", "/debug", "/why", "/state", "/reset", "/session", "/reload", "/intent", "/save", "/queue",
+                "/agent",
                 "/quit",
             ]
         ),
-        ("/s", 0, ["/state", "/session"]),
+        ("/s", 0, ["/state", "/session", "/save"]),
         ("/session d", 9, ["default"]),
         ("/session  d", 10, ["default"]),
         ("/intent t", 8, ["track_order", "talk_to_human"]),
@@ -32,5 +34,16 @@ struct ChatCompleterTests {
     ])
     func completes(line: String, start: Int, expected: [String]) {
         #expect(completer.candidates(line: line, start: start) == expected)
+    }
+
+    @Test func saveCompletesPaths() throws {
+        let directory = try UsherBinary.directory(["chat.json": "{}", "bot.json": "{}"])
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("tests"), withIntermediateDirectories: true)
+        let prefix = directory.path + "/"
+        #expect(
+            completer.candidates(line: "/save " + prefix, start: 6)
+                == [prefix + "bot.json", prefix + "chat.json", prefix + "tests/"])
+        #expect(completer.candidates(line: "/save " + prefix + "c", start: 6) == [prefix + "chat.json"])
     }
 }

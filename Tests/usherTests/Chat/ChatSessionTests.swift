@@ -32,7 +32,7 @@ private func botDirectory(hours: String = "We are open 8am to 8pm.") throws -> U
 
 private func chat(_ directory: URL) throws -> ChatSession {
     let path = directory.appendingPathComponent("bot.json").path
-    let engine = try DialogEngine(bot: BotLoader.load(path: path))
+    let engine = try DialogEngine(bot: BotLoader.load(path: path), explains: true)
     var now = 1_795_428_000.0
     return ChatSession(engine: engine, path: path) {
         now += 1
@@ -54,6 +54,7 @@ struct ChatSessionTests {
         #expect(why.contains("  intent      opening_hours"))
         #expect(why.contains { $0.hasPrefix("  closest     \"when are you open\" (") && $0.contains("bot.json:") })
         #expect(why.contains("  sentiment   +0.00 neutral"))
+        #expect(why.contains { $0.hasPrefix("  words       open +") })
     }
 
     @Test func debugExplainsEveryReplyUntilTurnedOff() throws {
@@ -126,6 +127,7 @@ struct ChatSessionTests {
                 "bot: Connecting you to an agent.",
                 "bot: You are number 1 in the queue; the estimated wait is about 3 minutes.",
             ])
+        #expect(chat.prompt == "default [queued]> ")
         let queue = texts(chat.handle("/queue"))
         #expect(queue[0] == "  general     1 waiting, no agents")
         #expect(
@@ -136,6 +138,7 @@ struct ChatSessionTests {
         #expect(claim[1] == "claimed default (ticket 1 from general): intent talk_to_human")
         #expect(claim.contains("  next steps  - Greet the customer by name"))
         #expect(claim.last == "agent: You are now talking to agent.")
+        #expect(chat.prompt == "default [agent]> ")
         #expect(texts(chat.handle("are you there?")) == ["(delivered to agent)"])
         #expect(texts(chat.handle("/agent say Yes, I am here.")) == ["agent: Yes, I am here."])
         #expect(
@@ -143,6 +146,7 @@ struct ChatSessionTests {
                 "released default back to the bot",
                 "agent: You are back with the virtual assistant. How else can I help?",
             ])
+        #expect(chat.prompt == "default> ")
         #expect(texts(chat.handle("hello")) == ["bot: Hello!"])
     }
 
@@ -177,5 +181,59 @@ struct ChatSessionTests {
         let unknown = chat.handle("/qeue")
         #expect(!unknown.quit)
         #expect(texts(unknown) == ["error: unknown command /qeue; did you mean /queue? /help lists the commands"])
+    }
+
+    @Test func saveWritesConversationTestsThatReplay() throws {
+        let directory = try botDirectory()
+        let chat = try chat(directory)
+        let file = directory.appendingPathComponent("saved.json").path
+        #expect(
+            texts(chat.handle("/save \(file)")) == [
+                "error: nothing to save yet in session default; say something first"
+            ])
+        _ = chat.handle("hello")
+        _ = chat.handle("I want to file a claim")
+        _ = chat.handle("PN-123456")
+        #expect(
+            texts(chat.handle("/save \(file) a claim, by hand"))
+                == ["saved 3 turns as \"a claim, by hand\" in \(file); run: usher test --bot \(chat.path) \(file)"])
+        _ = chat.handle("/session other")
+        _ = chat.handle("when are you open")
+        _ = chat.handle("human please")
+        _ = chat.handle("hello? anyone?")
+        #expect(
+            texts(chat.handle("/save \(file)")) == [
+                "saved 2 turns as \"other: when are you open\" in \(file); run: usher test --bot \(chat.path) \(file)",
+                "turns after the handoff are not saved: conversation tests run without agents",
+            ])
+
+        let suite = try ConversationTestDecoder.load(
+            Array(try Data(contentsOf: URL(fileURLWithPath: file))), file: file)
+        #expect(suite.conversations.map(\.name) == ["a claim, by hand", "other: when are you open"])
+        #expect(suite.conversations.map(\.turns.count) == [3, 2])
+        #expect(suite.conversations[0].turns[2].slots == ["policy_number": "PN-123456"])
+        #expect(suite.conversations[1].turns[1].state == "queued")
+        let runner = ConversationTestRunner(engine: chat.engine)
+        for conversation in suite.conversations {
+            let result = runner.run(conversation)
+            #expect(result.passed, "\(result.failures)")
+        }
+    }
+
+    @Test func saveLeavesAFileThatIsNotATestFileAlone() throws {
+        let directory = try botDirectory()
+        let chat = try chat(directory)
+        let file = directory.appendingPathComponent("bot.json").path
+        let before = try String(contentsOfFile: file, encoding: .utf8)
+        _ = chat.handle("hello")
+        let reply = texts(chat.handle("/save \(file)"))
+        #expect(
+            reply.first
+                == "error: \(file):2:3: settings: unknown key \"settings\"; expected one of \"now\", \"conversations\"")
+        #expect(reply.last == "\(file) is unchanged")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == before)
+        #expect(
+            texts(chat.handle("/save /nonexistent/dir/t.json")).first?.hasPrefix(
+                "error: cannot write /nonexistent/dir/t.json") == true)
     }
 }

@@ -1,0 +1,101 @@
+/// Writes conversations that happened as conversation tests, so a flow a bot author just tried
+/// by hand becomes a regression test that `usher test` replays.
+///
+/// ```swift
+/// let turn = RecordedTurn(say: "hello", intent: "greeting", slots: [:], replies: ["Hello!"], queued: false)
+/// let text = ConversationTestWriter.file(conversations: [
+///     ConversationTestWriter.conversation(name: "greets", start: 1_795_428_000, turns: [turn])
+/// ])
+/// ```
+public enum ConversationTestWriter {
+    /// One customer turn as it went: what was said and what the bot did.
+    public struct RecordedTurn: Sendable, Equatable {
+        public var say: String
+        /// `nil` for a fallback.
+        public var intent: String?
+        /// Slots this turn filled.
+        public var slots: [String: String]
+        /// The bot's replies, without the contact centre's queue announcement.
+        public var replies: [String]
+        /// The turn handed the customer off.
+        public var queued: Bool
+
+        public init(say: String, intent: String?, slots: [String: String], replies: [String], queued: Bool) {
+            self.say = say
+            self.intent = intent
+            self.slots = slots
+            self.replies = replies
+            self.queued = queued
+        }
+    }
+
+    /// A conversation object, indented to sit in a file's `conversations` list. Its `now` is the
+    /// first turn's moment, so relative dates replay as they were said.
+    public static func conversation(name: String, start: Double, turns: [RecordedTurn]) -> String {
+        let lines = turns.map { "      " + turn($0) }
+        return
+            "    {\"name\": \(JSONWriter.string(name)), \"now\": \(JSONWriter.string(isoMoment(start))), \"turns\": [\n"
+            + lines.joined(separator: ",\n") + "\n    ]}"
+    }
+
+    /// A whole test file holding `conversations`.
+    public static func file(conversations: [String]) -> String {
+        "{\n  \"conversations\": [\n" + conversations.joined(separator: ",\n") + "\n  ]\n}\n"
+    }
+
+    /// `existing` (the text of the test file `file`) with `conversation` added at the end of its
+    /// list; refused, with the reason, when the file is not a test file whose `conversations`
+    /// list comes last.
+    public static func appending(_ conversation: String, to existing: String, file: String)
+        throws(DefinitionErrors) -> String
+    {
+        let before = try ConversationTestDecoder.load(Array(existing.utf8), file: file).conversations.count
+        guard let brace = lastVisible(in: existing, before: existing.endIndex), existing[brace] == "}",
+            let bracket = lastVisible(in: existing, before: brace), existing[bracket] == "]",
+            let last = lastVisible(in: existing, before: bracket)
+        else { throw cannotAppend(file) }
+        let head = existing[...last]
+        let separator = existing[last] == "[" ? "\n" : ",\n"
+        let updated = String(head) + separator + conversation + "\n  " + String(existing[bracket...])
+        let after = try ConversationTestDecoder.load(Array(updated.utf8), file: file).conversations.count
+        guard after == before + 1 else { throw cannotAppend(file) }
+        return updated
+    }
+
+    /// The last character before `end` that is not white space.
+    private static func lastVisible(in text: String, before end: String.Index) -> String.Index? {
+        text[..<end].lastIndex { !$0.isWhitespace }
+    }
+
+    private static func cannotAppend(_ file: String) -> DefinitionErrors {
+        DefinitionErrors([
+            DefinitionError(
+                file: file, path: "conversations",
+                message: "cannot add a conversation: the file must end with its \"conversations\" list")
+        ])
+    }
+
+    private static func turn(_ turn: RecordedTurn) -> String {
+        var fields = [
+            "\"say\": " + JSONWriter.string(turn.say), "\"intent\": " + (turn.intent.map(JSONWriter.string) ?? "null"),
+        ]
+        if !turn.slots.isEmpty {
+            let slots = turn.slots.sorted { $0.key < $1.key }.map {
+                "\(JSONWriter.string($0.key)): \(JSONWriter.string($0.value))"
+            }
+            fields.append("\"slots\": {" + slots.joined(separator: ", ") + "}")
+        }
+        fields.append("\"reply\": " + JSONWriter.string(turn.replies.joined(separator: "\n")))
+        if turn.queued { fields.append("\"state\": \"queued\"") }
+        return "{" + fields.joined(separator: ", ") + "}"
+    }
+
+    /// `2026-11-23T10:00:00Z`.
+    static func isoMoment(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded(.down))
+        let date = CalendarDate.fromEpoch(seconds: Double(whole))
+        let time = ((whole % 86_400) + 86_400) % 86_400
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(date)T\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))Z"
+    }
+}

@@ -1,0 +1,147 @@
+import Testing
+
+@testable import usher
+
+@Suite("SlashCommand")
+struct SlashCommandTests {
+    @Test(arguments: [
+        ("/help", SlashCommand.help(topic: nil)),
+        ("/help agent", .help(topic: "agent")),
+        ("/help /agent", .help(topic: "agent")),
+        ("/?", .help(topic: nil)),
+        ("/? debug", .help(topic: "debug")),
+        ("/HELP", .help(topic: nil)),
+        ("/debug", .debug(nil)),
+        ("/debug on", .debug(true)),
+        ("/debug OFF", .debug(false)),
+        ("/why", .why),
+        ("/state", .state),
+        ("/reset", .reset),
+        ("/session", .session(nil)),
+        ("/session c-2", .session("c-2")),
+        ("/reload", .reload),
+        ("/intent track_order", .intent("track_order")),
+        ("/queue", .queue),
+        ("/quit", .quit),
+        ("/exit", .quit),
+        ("  /state  ", .state),
+        ("/session   c-2", .session("c-2")),
+    ])
+    func commandParses(line: String, expected: SlashCommand) {
+        #expect(ChatInput.parse(line) == .success(.command(expected)))
+    }
+
+    @Test(arguments: [
+        ("/agent join", SlashCommand.AgentCommand.join(queues: [])),
+        ("/agent join general", .join(queues: ["general"])),
+        ("/agent join a b", .join(queues: ["a", "b"])),
+        ("/agent claim", .claim(session: nil)),
+        ("/agent claim c-2", .claim(session: "c-2")),
+        ("/agent say hi", .say("hi")),
+        // The text is kept as typed after the verb: inner spaces and case stay, the gap before it goes.
+        ("/agent say  Hello,  there!", .say("Hello,  there!")),
+        ("/agent  SAY   Hi  You ", .say("Hi  You")),
+        ("/agent say /help is a command", .say("/help is a command")),
+        ("/agent transfer claims", .transfer(queue: "claims", session: nil)),
+        ("/agent transfer claims c-2", .transfer(queue: "claims", session: "c-2")),
+        ("/agent release", .release(session: nil)),
+        ("/agent release c-2", .release(session: "c-2")),
+        ("/agent close", .close(session: nil)),
+        ("/agent close c-2", .close(session: "c-2")),
+        ("/agent leave", .leave),
+        ("/AGENT Leave", .leave),
+    ])
+    func agentCommandParses(line: String, expected: SlashCommand.AgentCommand) {
+        #expect(ChatInput.parse(line) == .success(.command(.agent(expected))))
+    }
+
+    @Test(arguments: [
+        ("hello", "hello"),
+        ("  where is my order?  ", "where is my order?"),
+        ("\thello\t", "hello"),
+        ("//etc/passwd is a path", "/etc/passwd is a path"),
+        ("  //help  ", "/help"),
+        ("hello /help", "hello /help"),
+    ])
+    func messageIsAMessage(line: String, text: String) {
+        #expect(ChatInput.parse(line) == .success(.message(text)))
+    }
+
+    @Test(arguments: ["", " ", "   ", "\t", " \t "])
+    func blankLineIsEmpty(line: String) {
+        #expect(ChatInput.parse(line) == .success(.empty))
+    }
+
+    @Test(arguments: [
+        ("/", "a lone / is not a command; /help lists the commands"),
+        ("/   ", "a lone / is not a command; /help lists the commands"),
+        ("/foo", "unknown command /foo; /help lists the commands"),
+        ("/queu", "unknown command /queu; did you mean /queue? /help lists the commands"),
+        ("/debug maybe", "/debug takes on or off, not \"maybe\"; usage: /debug [on|off]"),
+        ("/debug on off", "/debug takes on or off, not \"on off\"; usage: /debug [on|off]"),
+        ("/why now", "/why takes no arguments; usage: /why"),
+        ("/quit now", "/quit takes no arguments; usage: /quit"),
+        ("/session a b", "/session takes at most one argument; usage: /session [NAME]"),
+        ("/intent", "/intent takes one intent name; usage: /intent NAME"),
+        ("/intent a b", "/intent takes one intent name; usage: /intent NAME"),
+        ("/help a b", "/help takes at most one argument; usage: /help [COMMAND]"),
+        ("/agent", "/agent needs an action; actions: join, claim, say, transfer, release, close, leave"),
+        ("/agent say", "/agent say needs the text to say; usage: /agent say TEXT"),
+        ("/agent say   ", "/agent say needs the text to say; usage: /agent say TEXT"),
+        ("/agent transfer", "/agent transfer needs a queue; usage: /agent transfer QUEUE [SESSION]"),
+        (
+            "/agent transfer a b c",
+            "/agent transfer takes a queue and at most one session; usage: /agent transfer QUEUE [SESSION]"
+        ),
+        ("/agent claim a b", "/agent claim takes at most one session; usage: /agent claim [SESSION]"),
+        ("/agent release a b", "/agent release takes at most one session; usage: /agent release [SESSION]"),
+        ("/agent close a b", "/agent close takes at most one session; usage: /agent close [SESSION]"),
+        ("/agent leave now", "/agent leave takes no arguments; usage: /agent leave"),
+        (
+            "/agent clam",
+            "unknown agent action \"clam\"; did you mean /agent claim? "
+                + "actions: join, claim, say, transfer, release, close, leave"
+        ),
+        (
+            "/agent dance",
+            "unknown agent action \"dance\"; actions: join, claim, say, transfer, release, close, leave"
+        ),
+    ])
+    func malformedInputIsAnError(line: String, expected: String) {
+        switch ChatInput.parse(line) {
+        case .failure(let error):
+            #expect(error.description == expected)
+            #expect(error.description == error.message + "; " + error.hint)
+            #expect(!error.description.contains("\n"))
+            #expect(!error.hint.isEmpty)
+        case .success(let input):
+            Issue.record("\(line.debugDescription) parsed as \(input)")
+        }
+    }
+
+    /// The commands this suite covers, in the order `/help` lists them (others may sit between).
+    static let knownCommands = [
+        "help", "debug", "why", "state", "reset", "session", "reload", "intent", "queue", "agent", "quit",
+    ]
+
+    @Test func everyUsageIsAKnownCommandAndAHelpTopic() {
+        let names = SlashCommand.usages.map(\.name)
+        #expect(names.filter(Self.knownCommands.contains) == Self.knownCommands)
+        #expect(Set(names).count == names.count)
+        for usage in SlashCommand.usages {
+            #expect(ChatInput.parse("/help " + usage.name) == .success(.command(.help(topic: usage.name))))
+            #expect(usage.synopsis.hasPrefix("/" + usage.name))
+            #expect(!usage.summary.isEmpty)
+            if case .failure(let error) = ChatInput.parse("/" + usage.name) {
+                #expect(!error.message.hasPrefix("unknown command"), "/\(usage.name) is listed but not parsed")
+            }
+        }
+        #expect(SlashCommand.usage(of: "nope") == nil)
+    }
+
+    @Test func usageErrorEndsWithTheCommandsSynopsis() {
+        let error = ChatInputError.usage("/reset takes no arguments", of: "reset")
+        #expect(error == ChatInputError(message: "/reset takes no arguments", hint: "usage: /reset"))
+        #expect(ChatInputError.usage("odd", of: "nope").description == "odd; usage: /help")
+    }
+}
