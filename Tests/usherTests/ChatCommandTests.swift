@@ -9,7 +9,7 @@ struct ChatCommandTests {
         let output = try UsherBinary.run(["chat"], input: "hi\nbye\n")
         #expect(output.status == 0)
         #expect(output.stdout == "bot: Hello! How can I help you today?\nbot: Goodbye, and have a nice day!\n")
-        #expect(output.stderr == "usher chat: 22 intents from intents; session default; /help lists the commands\n")
+        #expect(output.stderr == "usher chat: 22 intents from intents/; session default; /help lists the commands\n")
     }
 
     @Test func plainUsherIsChat() throws {

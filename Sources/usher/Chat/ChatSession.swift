@@ -56,7 +56,11 @@ final class ChatSession {
 
     /// The first line shown on a terminal.
     var banner: String {
-        "usher chat: \(engine.bot.intents.count) intents from \(path); session \(session); /help lists the commands"
+        var isDirectory: ObjCBool = false
+        let directory = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        let source = directory && !path.hasSuffix("/") ? path + "/" : path
+        return
+            "usher chat: \(engine.bot.intents.count) intents from \(source); session \(session); /help lists the commands"
     }
 
     func handle(_ line: String) -> Reply {
