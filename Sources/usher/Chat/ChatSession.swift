@@ -270,24 +270,17 @@ extension ChatSession {
                     current: session)
             case .transfer(let queue, let session):
                 let target = try focus(session)
-                let outcome = try perform(.transfer(agent: agent, session: target, queue: queue))
-                lines.append(.info("transferred \(target) to \(queue)"))
-                lines += formatter.events(outcome.events, agent: agent, current: self.session)
-                refocus(after: target)
+                lines += try letGo(
+                    .transfer(agent: agent, session: target, queue: queue), target, "transferred \(target) to \(queue)")
             case .release(let session):
                 let target = try focus(session)
-                let outcome = try perform(.release(agent: agent, session: target))
-                lines.append(.info("released \(target) back to the bot"))
-                lines += formatter.events(outcome.events, agent: agent, current: self.session)
-                refocus(after: target)
+                lines += try letGo(
+                    .release(agent: agent, session: target), target, "released \(target) back to the bot")
             case .close(let session):
                 let target = try focus(session)
-                let outcome = try perform(.close(agent: agent, session: target))
-                lines.append(.info("closed \(target)"))
-                lines += formatter.events(outcome.events, agent: agent, current: self.session)
+                lines += try letGo(.close(agent: agent, session: target), target, "closed \(target)")
                 lastTurns[target] = nil
                 recordings[target] = nil
-                refocus(after: target)
             case .leave:
                 guard case .left(_, let requeued) = try perform(.leave(agent: agent)) else { break }
                 agentJoined = false
@@ -299,6 +292,14 @@ extension ChatSession {
             lines.append(.error("\(error.message) (\(error.code))"))
         }
         return lines
+    }
+
+    /// Carries out a request that ends the agent's hold on `target`: what was done, then what
+    /// the customer is told.
+    private func letGo(_ request: AgentRequest, _ target: String, _ done: String) throws(HandoffError) -> [ChatLine] {
+        let outcome = try perform(request)
+        refocus(after: target)
+        return [.info(done)] + formatter.events(outcome.events, agent: agent, current: session)
     }
 
     private func join(_ queues: [String], lines: inout [ChatLine]) throws(HandoffError) {

@@ -150,6 +150,29 @@ struct ChatSessionTests {
         #expect(texts(chat.handle("hello")) == ["bot: Hello!"])
     }
 
+    @Test func theAgentTransfersClosesAndLeaves() throws {
+        let chat = try chat(try botDirectory())
+        _ = chat.handle("human please")
+        _ = chat.handle("/session b")
+        _ = chat.handle("speak to an agent")
+        _ = chat.handle("/agent claim default")
+        let transfer = texts(chat.handle("/agent transfer claims default"))
+        #expect(transfer.first == "transferred default to claims")
+        #expect(
+            transfer.last?.hasPrefix("agent → default: You are being transferred to claims. You are number 1") == true)
+        #expect(texts(chat.handle("/queue")).contains { $0.hasPrefix("    1.        default (ticket 3,") })
+        _ = chat.handle("/agent claim b")
+        #expect(chat.prompt == "b [agent]> ")
+        #expect(
+            texts(chat.handle("/agent close")) == [
+                "closed b", "agent: This conversation is closed. Thank you for contacting us.",
+            ])
+        #expect(texts(chat.handle("/state")) == ["session b has not started: nothing said yet"])
+        _ = chat.handle("/agent claim")
+        #expect(texts(chat.handle("/agent leave")) == ["agent left; back in their queues: default"])
+        #expect(texts(chat.handle("/agent say hello")).first?.hasPrefix("error: agent holds no conversation") == true)
+    }
+
     @Test func refusedAgentActionsSayWhy() throws {
         let chat = try chat(try botDirectory())
         #expect(
