@@ -103,6 +103,19 @@ struct ChatCommandTests {
         #expect(try second.waitForExit() == 0)
     }
 
+    @Test func aPastedBlockIsOneTurnPerLine() throws {
+        let home = try UsherBinary.directory([:])
+        let terminal = try PseudoTerminal(
+            arguments: ["chat", "--no-history"], environment: Self.environment(home), directory: UsherBinary.root)
+        try terminal.expect("default> ")
+        // What a terminal sends for a paste when the program asked for bracketed paste.
+        terminal.send("\u{1B}[200~hello\nwhen are you open\u{1B}[201~\r")
+        try terminal.expect("bot: Hello! How can I help you today?\r\nbot: Our customer service is available")
+        try terminal.expect("default> ")
+        terminal.send("\u{4}")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test func aTerminalGetsColourUnlessNoColourIsSet() throws {
         let home = try UsherBinary.directory([:])
         let terminal = try PseudoTerminal(

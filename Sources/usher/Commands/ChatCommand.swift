@@ -78,10 +78,13 @@ struct ChatCommand: ParsableCommand {
             case .end:
                 Console.out("")
                 return
-            case .line(let line):
-                let reply = chat.handle(line)
-                for output in reply.lines { Console.out(style.render(output)) }
-                if reply.quit { return }
+            case .line(let text):
+                // A pasted block arrives as one line holding line breaks: each is a line of its own.
+                for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+                    let reply = chat.handle(String(line))
+                    for output in reply.lines { Console.out(style.render(output)) }
+                    if reply.quit { return }
+                }
             }
         }
     }

@@ -1,12 +1,14 @@
 import Foundation
 
-/// Turns Ctrl-C into something the main loop can wait for: the SIGINT handler only writes a
-/// byte to a pipe (all a signal handler may safely do), and ``wait(for:)`` polls that pipe
-/// beside the terminal.
+/// Turns Ctrl-C and window resizes into something the main loop can wait for: the SIGINT and
+/// SIGWINCH handlers only write a byte to a pipe (all a signal handler may safely do), and
+/// ``wait(for:)`` polls that pipe beside the terminal.
 enum Interrupts {
     enum Wake: Equatable {
         case readable
         case interrupted
+        /// The terminal changed size.
+        case resized
         /// The input is gone (hang-up or error).
         case closed
     }
@@ -22,12 +24,19 @@ enum Interrupts {
         }
         interruptPipe = (ends[0], ends[1])
         signal(SIGINT) { _ in
-            var byte: UInt8 = 3
+            var byte = Interrupts.interruptByte
+            _ = write(interruptPipe.write, &byte, 1)
+        }
+        signal(SIGWINCH) { _ in
+            var byte = Interrupts.resizeByte
             _ = write(interruptPipe.write, &byte, 1)
         }
     }
 
-    /// Blocks until `descriptor` can be read or Ctrl-C is pressed.
+    private static let interruptByte: UInt8 = 3
+    private static let resizeByte: UInt8 = 26
+
+    /// Blocks until `descriptor` can be read, Ctrl-C is pressed or the window is resized.
     static func wait(for descriptor: Int32) -> Wake {
         var watched = [
             pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
@@ -40,9 +49,13 @@ enum Interrupts {
                 return .closed
             }
             if watched[1].revents & Int16(POLLIN) != 0 {
-                var drain = [UInt8](repeating: 0, count: 64)
-                while read(interruptPipe.read, &drain, drain.count) > 0 {}
-                return .interrupted
+                var signals = [UInt8](repeating: 0, count: 64)
+                var seen: [UInt8] = []
+                while case let count = read(interruptPipe.read, &signals, signals.count), count > 0 {
+                    seen += signals.prefix(count)
+                }
+                if seen.contains(interruptByte) { return .interrupted }
+                if seen.contains(resizeByte) { return .resized }
             }
             if watched[0].revents & Int16(POLLIN) != 0 { return .readable }
             if watched[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .closed }

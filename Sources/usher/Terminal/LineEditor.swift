@@ -57,6 +57,8 @@ final class LineEditor {
                 rl_callback_handler_remove()
                 FileHandle.standardOutput.write(Data("^C\n".utf8))
                 return .interrupted
+            case .resized:
+                rl_resize_terminal()
             case .closed:
                 return .end
             case .readable:
