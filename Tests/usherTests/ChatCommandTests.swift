@@ -23,7 +23,7 @@ struct ChatCommandTests {
         #expect(output.status == 0)
         #expect(
             output.stdout == """
-                error: unknown command /frobnicate; /help lists the commands
+                error: unknown command /frobnicate; /help lists the commands; // sends a message that starts with /
                 error: /debug takes on or off, not "maybe"; usage: /debug [on|off]
                 bot: Hello! How can I help you today?
 
@@ -67,7 +67,8 @@ struct ChatCommandTests {
         terminal.send("where is my par")
         try terminal.expect("where is my par")
         terminal.send("\u{3}")
-        try terminal.expect("^C")
+        try terminal.expect("^C\r\n")
+        #expect(terminal.transcript.contains("default> where is my par^C\r\n"), "^C is shown after what was typed")
         try terminal.expect("default> ")
         terminal.send("\u{4}")
         #expect(try terminal.waitForExit() == 0)
@@ -128,5 +129,71 @@ struct ChatCommandTests {
         terminal.send("\u{4}")
         #expect(try terminal.waitForExit() == 0)
         #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("state/usher/history").path))
+    }
+
+    @Test(arguments: [
+        (["chat", "--agent", ""], #"Error: --agent needs a name of one word other than bot and customer, not """#),
+        (
+            ["chat", "--agent", "bot"],
+            #"Error: --agent needs a name of one word other than bot and customer, not "bot""#
+        ),
+        (["chat", "--no-history", "--history", "h"], "Error: --no-history and --history cannot be used together"),
+    ])
+    func badOptionsAreUsageErrors(arguments: [String], message: String) throws {
+        let output = try UsherBinary.run(arguments, input: "hi\n")
+        #expect(output.status == 2)
+        #expect(output.stderr.hasPrefix(message + "\n"))
+        #expect(output.stdout.isEmpty)
+    }
+
+    @Test func aFolderWithoutABotSaysWhatToDo() throws {
+        let empty = try UsherBinary.directory([:])
+        let output = try UsherBinary.run([], input: "hi\n", in: empty)
+        #expect(output.status == 2)
+        #expect(output.stderr.hasPrefix("Error: there is no intents/ folder here; give a bot: usher chat PATH\n"))
+    }
+
+    @Test func aHistoryFileThatCannotBeUsedIsReportedAndTheChatGoesOn() throws {
+        let home = try UsherBinary.directory([:])
+        let terminal = try PseudoTerminal(
+            arguments: ["chat", "--history", home.path], environment: Self.environment(home),
+            directory: UsherBinary.root)
+        try terminal.expect("usher chat: \(home.path) is a directory; history is kept for this run only")
+        try terminal.expect("default> ")
+        terminal.send("/quit\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func withStdoutInAFileTheTerminalStillShowsThePrompt() throws {
+        let home = try UsherBinary.directory([:])
+        let transcript = home.appendingPathComponent("out.txt").path
+        let terminal = try PseudoTerminal(
+            executable: "/bin/sh",
+            arguments: ["-c", "exec '\(UsherBinary.url.path)' chat --no-history > '\(transcript)'"],
+            environment: Self.environment(home, colour: true), directory: UsherBinary.root)
+        try terminal.expect("usher chat: 22 intents from intents/")
+        try terminal.expect("default> ")
+        terminal.send("hi\r")
+        try terminal.expect("default> ")
+        terminal.send("/quit\r")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(try String(contentsOfFile: transcript, encoding: .utf8) == "bot: Hello! How can I help you today?\n")
+    }
+
+    @Test func continuingAfterAStopRedrawsTheLine() throws {
+        let home = try UsherBinary.directory([:])
+        let terminal = try PseudoTerminal(
+            arguments: ["chat", "--no-history"], environment: Self.environment(home), directory: UsherBinary.root)
+        try terminal.expect("default> ")
+        terminal.send("hel")
+        try terminal.expect("hel")
+        // What the shell's `fg` does after Ctrl-Z: the program continues and must set up the terminal again.
+        kill(terminal.processID, SIGCONT)
+        try terminal.expect("\r\ndefault> hel")
+        terminal.send("lo\r")
+        try terminal.expect("bot: Hello! How can I help you today?")
+        try terminal.expect("default> ")
+        terminal.send("\u{4}")
+        #expect(try terminal.waitForExit() == 0)
     }
 }

@@ -23,6 +23,8 @@ final class PseudoTerminal {
     /// The master side of the pty: what the program writes arrives here, what is written here is typed.
     private let master: Int32
     private let pid: pid_t
+    /// The program's process id, for sending it signals.
+    var processID: pid_t { pid }
     /// Everything read from the master so far.
     private var output: [UInt8] = []
     /// Where the next `expect` starts looking: just past the previous match.

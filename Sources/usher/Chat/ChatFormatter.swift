@@ -28,9 +28,11 @@ struct ChatFormatter {
     func explanation(of turn: TurnResult, text: String, sentiment: Sentiment, status: ConversationStatus)
         -> [ChatLine]
     {
-        var fields: [MatchRenderer.Field] = [("message", "\"\(text)\"")]
+        var fields: [MatchRenderer.Field] = [("message", "\"\(shortened(text))\"")]
         if let result = turn.match {
             fields += match.fields(result)
+        } else if turn.intent == nil && status != .bot {
+            fields.append(("intent", "(none): " + silence(status)))
         } else {
             fields.append(("intent", (turn.intent ?? "(none)") + " (the form took the message as a slot answer)"))
         }
@@ -60,7 +62,8 @@ struct ChatFormatter {
         if state.consecutiveFallbacks > 0 { fields.append(("fallbacks", "\(state.consecutiveFallbacks) in a row")) }
         if !state.metadata.isEmpty { fields.append(("metadata", pairs(state.metadata))) }
         if let last = state.history.last(where: { !$0.text.isEmpty }) {
-            fields.append(("last", "\"\(last.text)\" → \(last.intent ?? "fallback")"))
+            let outcome = last.intent ?? (last.replies.isEmpty ? "(to a person, the bot silent)" : "fallback")
+            fields.append(("last", "\"\(shortened(last.text))\" → \(outcome)"))
         }
         return fields.map { ChatLine.detail($0.label, $0.value) }
     }
@@ -137,8 +140,11 @@ struct ChatFormatter {
                 return [.error("no command /\(topic); /help lists the commands")]
             }
             let actions = usage.name == "agent" ? SlashCommand.agentUsages : []
+            let width = actions.map(\.synopsis.count).max() ?? 0
             return [.info(usage.synopsis + ": " + usage.summary)]
-                + actions.map { ChatLine.detail($0.synopsis, $0.summary) }
+                + actions.map {
+                    ChatLine.detail($0.synopsis.padding(toLength: width, withPad: " ", startingAt: 0), $0.summary)
+                }
         }
         var lines = [ChatLine.info("Type as a customer would; lines starting with / are commands (// sends a /):")]
         lines += SlashCommand.usages.map { ChatLine.detail("/" + $0.name, $0.summary) }
@@ -147,6 +153,20 @@ struct ChatFormatter {
     }
 
     // MARK: Pieces
+
+    /// Why the bot said nothing.
+    private func silence(_ status: ConversationStatus) -> String {
+        switch status {
+        case .queued: "the bot stays silent while the customer waits for an agent"
+        case .agent(let agent): "the bot stays silent while \(agent) has the conversation"
+        case .bot: "the bot had nothing to say"
+        }
+    }
+
+    /// A message as shown in an explanation: whole up to 200 characters.
+    private func shortened(_ text: String) -> String {
+        text.count > 200 ? text.prefix(200) + "… (\(text.count) characters)" : text
+    }
 
     func describe(_ status: ConversationStatus) -> String {
         switch status {

@@ -31,6 +31,8 @@ final class ChatSession {
         var start: Double
         var turns: [ConversationTestWriter.RecordedTurn] = []
         var closed = false
+        /// Turns after the handoff, which a test cannot replay.
+        var left = 0
     }
     private var agentJoined = false
     /// The conversation the agent's `say`, `release`, … act on: the one taken last.
@@ -63,7 +65,15 @@ final class ChatSession {
             "usher chat: \(engine.bot.intents.count) intents from \(source); session \(session); /help lists the commands"
     }
 
+    /// The longest line read, in bytes, as for `usher serve`'s default `--max-line`.
+    static let longestLine = 65_536
+
+    static func tooLong(_ bytes: Int) -> String {
+        "a line of \(bytes) bytes is too long; the limit is \(longestLine)"
+    }
+
     func handle(_ line: String) -> Reply {
+        if line.utf8.count > Self.longestLine { return Reply(lines: [.error(Self.tooLong(line.utf8.count))]) }
         switch ChatInput.parse(line) {
         case .success(.empty): return Reply(lines: [])
         case .success(.message(let text)): return Reply(lines: say(text))
@@ -90,7 +100,11 @@ final class ChatSession {
 
     private func record(_ text: String, _ turn: DeskTurn, now: Double) {
         var recording = recordings[session] ?? Recording(start: now)
-        guard !recording.closed else { return }
+        guard !recording.closed else {
+            recording.left += 1
+            recordings[session] = recording
+            return
+        }
         let handedOff = turn.turn.handoff != nil
         guard case .bot = turn.status, !handedOff else {
             if handedOff, case .queued = turn.status {
@@ -100,6 +114,7 @@ final class ChatSession {
                         replies: Array(turn.turn.replies.dropLast()), queued: true))
             }
             recording.closed = true
+            if !handedOff { recording.left += 1 }
             recordings[session] = recording
             return
         }
@@ -172,28 +187,64 @@ final class ChatSession {
         let title = name ?? "\(session): " + (recording.turns.first?.say ?? "")
         let conversation = ConversationTestWriter.conversation(
             name: title, start: recording.start, turns: recording.turns)
+        let target = Self.resolve(file)
         let text: String
         do {
-            if let existing = try? String(contentsOfFile: file, encoding: .utf8) {
+            if FileManager.default.fileExists(atPath: target) && !Self.isDirectory(target) {
+                guard let existing = try? String(contentsOfFile: target, encoding: .utf8) else {
+                    return [.error("cannot read \(file) as UTF-8 text; nothing written")]
+                }
                 text = try ConversationTestWriter.appending(conversation, to: existing, file: file)
             } else {
                 text = ConversationTestWriter.file(conversations: [conversation])
             }
-            try text.write(toFile: file, atomically: true, encoding: .utf8)
+            try text.write(toFile: target, atomically: true, encoding: .utf8)
         } catch let errors as DefinitionErrors {
             return errors.errors.map { ChatLine.error($0.description(severity: nil)) } + [.info("\(file) is unchanged")]
         } catch {
-            return [.error("cannot write \(file): \(error.localizedDescription)")]
+            return [.error("cannot write \(file): \(Self.reason(error, path: target))")]
         }
         var lines: [ChatLine] = [
             .info(
                 "saved \(count) turn\(count == 1 ? "" : "s") as \"\(title)\" in \(file); run: usher test --bot \(path) \(file)"
             )
         ]
-        if recording.closed {
-            lines.append(.info("turns after the handoff are not saved: conversation tests run without agents"))
+        if recording.left > 0 {
+            lines.append(
+                .info(
+                    "\(recording.left) turn\(recording.left == 1 ? "" : "s") after the handoff not saved: "
+                        + "conversation tests run without agents"))
         }
         return lines
+    }
+
+    /// `~` expanded and symbolic links followed, so `/save` writes the file a link points to.
+    private static func resolve(_ file: String) -> String {
+        var path = NSString(string: file).expandingTildeInPath
+        // Followed by hand: Foundation leaves a link to a file not yet written unresolved.
+        for _ in 0..<16 {
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { break }
+            path =
+                destination.hasPrefix("/")
+                ? destination : (path as NSString).deletingLastPathComponent + "/" + destination
+        }
+        return path
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Why `path` cannot be written, in a user's words.
+    private static func reason(_ error: Error, path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        if isDirectory(path) { return "it is a directory" }
+        if !folder.isEmpty && !isDirectory(folder) { return "there is no folder \(folder)" }
+        if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+            return "the folder \(folder) is not writable"
+        }
+        return error.localizedDescription
     }
 
     private func switchSession(to name: String?) -> [ChatLine] {
@@ -225,13 +276,18 @@ final class ChatSession {
         }
         let before = Set(intentNames)
         let after = Set(fresh.bot.intents.map(\.name))
+        let queuesBefore = queueNames
         server.reload(fresh)
+        let newQueues = queueNames.filter { !queuesBefore.contains($0) }
         engine = fresh
         var change = "reloaded \(path): \(after.count) intents"
         let added = after.subtracting(before).sorted()
         let removed = before.subtracting(after).sorted()
         if !added.isEmpty { change += "; added " + added.joined(separator: ", ") }
         if !removed.isEmpty { change += "; removed " + removed.joined(separator: ", ") }
+        if !newQueues.isEmpty {
+            change += "; new queue\(newQueues.count == 1 ? "" : "s") " + newQueues.joined(separator: ", ")
+        }
         return [.info(change + "; \(sessions.count) session\(sessions.count == 1 ? "" : "s") kept")]
     }
 
@@ -254,6 +310,10 @@ extension ChatSession {
         do throws(HandoffError) {
             switch command {
             case .join(let queues):
+                if agentJoined {
+                    let serves = server.contactCentre.agents[agent]?.queues.joined(separator: ", ") ?? ""
+                    return [.error("\(agent) already serves \(serves); /agent leave first to serve other queues")]
+                }
                 try join(queues.isEmpty ? queueNames : queues, lines: &lines)
             case .claim(let session):
                 if !agentJoined { try join(queueNames, lines: &lines) }

@@ -120,18 +120,44 @@ extension ChatInput {
         if trimmed.isEmpty { return .success(.empty) }
         if trimmed.hasPrefix("//") { return .success(.message(String(trimmed.dropFirst()))) }
         guard trimmed.hasPrefix("/") else { return .success(.message(trimmed)) }
-        let words = trimmed.dropFirst().split(whereSeparator: \.isWhitespace)
-        guard let name = words.first?.lowercased() else {
-            return .failure(ChatInputError(message: "a lone / is not a command", hint: "/help lists the commands"))
-        }
-        // The text from the third word on, as typed: what `/agent say` says, `/save FILE`'s name.
-        let rest = words.count > 2 ? String(trimmed[words[2].startIndex...]) : ""
         do {
+            let words = try Self.words(of: trimmed.dropFirst())
+            guard let name = words.first?.text.lowercased() else {
+                return .failure(ChatInputError(message: "a lone / is not a command", hint: "/help lists the commands"))
+            }
+            // The text from the third word on, exactly as typed: what `/agent say` says.
+            let rest = words.count > 2 ? String(trimmed[words[2].start...]) : ""
             return .success(
-                .command(try SlashCommand.parse(name: name, arguments: words.dropFirst().map(String.init), rest: rest)))
+                .command(try SlashCommand.parse(name: name, arguments: words.dropFirst().map(\.text), rest: rest)))
         } catch {
             return .failure(error)
         }
+    }
+
+    /// A command line's words: split at white space, with "double" or 'single' quotes keeping
+    /// white space inside a word (`/save "my tests.json"`).
+    static func words(of text: Substring) throws(ChatInputError) -> [(text: String, start: String.Index)] {
+        var words: [(text: String, start: String.Index)] = []
+        var current: (text: String, start: String.Index)?
+        var quote: Character?
+        for index in text.indices {
+            let character = text[index]
+            if let open = quote {
+                if character == open { quote = nil } else { current?.text.append(character) }
+            } else if character.isWhitespace {
+                if let word = current { words.append(word) }
+                current = nil
+            } else {
+                if current == nil { current = ("", index) }
+                if character == "\"" || character == "'" { quote = character } else { current?.text.append(character) }
+            }
+        }
+        if let open = quote {
+            throw ChatInputError(
+                message: "a \(open) quote is not closed", hint: "close it, or type // to send a message")
+        }
+        if let word = current { words.append(word) }
+        return words
     }
 }
 
@@ -150,6 +176,7 @@ extension SlashCommand {
             ][name]!
         case "session":
             try expect(arguments, atMost: 1, name: "session")
+            if arguments.first?.isEmpty == true { throw .usage("a session name cannot be empty", of: "session") }
             return .session(arguments.first)
         case "intent":
             guard arguments.count == 1 else {
@@ -158,12 +185,16 @@ extension SlashCommand {
             return .intent(arguments[0])
         case "save":
             guard let file = arguments.first else { throw .usage("/save needs a file to write", of: "save") }
-            return .save(file: file, name: rest.isEmpty ? nil : rest)
+            guard !file.isEmpty else { throw .usage("/save needs a file to write", of: "save") }
+            let name = arguments.dropFirst().joined(separator: " ")
+            return .save(file: file, name: name.isEmpty ? nil : name)
         case "agent": return .agent(try agentCommand(arguments, rest: rest))
         default:
             let names = usages.map(\.name)
             let guess = Spelling.closest(to: name, among: names).map { "did you mean /\($0)? " } ?? ""
-            throw ChatInputError(message: "unknown command /\(name)", hint: guess + "/help lists the commands")
+            let message = guess.isEmpty ? "; // sends a message that starts with /" : ""
+            throw ChatInputError(
+                message: "unknown command /\(name)", hint: guess + "/help lists the commands" + message)
         }
     }
 

@@ -35,6 +35,13 @@ struct ChatCommand: ParsableCommand {
     /// `usher chta` is a mistyped command, not a bot: plain `usher` takes a bot path, so a bare
     /// word that names nothing on disk is a usage error with a suggestion.
     func validate() throws {
+        if noHistory && history != nil { throw ValidationError("--no-history and --history cannot be used together") }
+        if agent.isEmpty || agent.contains(where: \.isWhitespace) || ["bot", "customer"].contains(agent) {
+            throw ValidationError("--agent needs a name of one word other than bot and customer, not \"\(agent)\"")
+        }
+        if path == "intents" && !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("there is no intents/ folder here; give a bot: usher chat PATH")
+        }
         guard path != "intents", !path.contains("/"), !path.hasSuffix(".json"),
             !FileManager.default.fileExists(atPath: path)
         else { return }
@@ -52,12 +59,19 @@ struct ChatCommand: ParsableCommand {
         let style = TerminalStyle.detect(environment: environment, outputIsTerminal: isatty(STDOUT_FILENO) == 1)
         if isatty(STDIN_FILENO) == 1 {
             let file = noHistory ? nil : (history ?? Self.historyFile(environment: environment))
-            converse(
-                chat, style: style,
-                editor: LineEditor(historyFile: file) { ChatCompleter(chat).candidates(line: $0, start: $1) })
+            let redirected = isatty(STDOUT_FILENO) != 1
+            let editor = LineEditor(historyFile: file, echoToStandardError: redirected) {
+                ChatCompleter(chat).candidates(line: $0, start: $1)
+            }
+            if let problem = editor.historyProblem {
+                Console.error("usher chat: \(problem); history is kept for this run only")
+            }
+            converse(chat, style: style, editor: editor, bannerToStandardError: redirected)
         } else {
             Console.error(chat.banner)
-            converse(chat, style: style, lines: LineReader(fileDescriptor: STDIN_FILENO, maximumLength: 65_536))
+            converse(
+                chat, style: style,
+                lines: LineReader(fileDescriptor: STDIN_FILENO, maximumLength: ChatSession.longestLine))
         }
     }
 
@@ -69,9 +83,13 @@ struct ChatCommand: ParsableCommand {
     }
 
     /// The terminal: a prompt, readline editing, until /quit or Ctrl-D.
-    private func converse(_ chat: ChatSession, style: TerminalStyle, editor: LineEditor) {
+    private func converse(_ chat: ChatSession, style: TerminalStyle, editor: LineEditor, bannerToStandardError: Bool) {
         defer { editor.close() }
-        Console.out(style.render(.info(chat.banner)))
+        if bannerToStandardError {
+            Console.error(chat.banner)
+        } else {
+            Console.out(style.render(.info(chat.banner)))
+        }
         while true {
             switch editor.read(prompt: style.prompt(chat.prompt)) {
             case .interrupted: continue

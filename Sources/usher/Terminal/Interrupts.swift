@@ -1,7 +1,7 @@
 import Foundation
 
-/// Turns Ctrl-C and window resizes into something the main loop can wait for: the SIGINT and
-/// SIGWINCH handlers only write a byte to a pipe (all a signal handler may safely do), and
+/// Turns Ctrl-C, window resizes and continuing after Ctrl-Z into something the main loop can wait for: the SIGINT and
+/// SIGWINCH and SIGCONT handlers only write a byte to a pipe (all a signal handler may safely do), and
 /// ``wait(for:)`` polls that pipe beside the terminal.
 enum Interrupts {
     enum Wake: Equatable {
@@ -9,6 +9,8 @@ enum Interrupts {
         case interrupted
         /// The terminal changed size.
         case resized
+        /// The program was stopped (Ctrl-Z) and continued: the shell has reset the terminal.
+        case resumed
         /// The input is gone (hang-up or error).
         case closed
     }
@@ -31,10 +33,15 @@ enum Interrupts {
             var byte = Interrupts.resizeByte
             _ = write(interruptPipe.write, &byte, 1)
         }
+        signal(SIGCONT) { _ in
+            var byte = Interrupts.resumeByte
+            _ = write(interruptPipe.write, &byte, 1)
+        }
     }
 
     private static let interruptByte: UInt8 = 3
     private static let resizeByte: UInt8 = 26
+    private static let resumeByte: UInt8 = 17
 
     /// Blocks until `descriptor` can be read, Ctrl-C is pressed or the window is resized.
     static func wait(for descriptor: Int32) -> Wake {
@@ -55,6 +62,7 @@ enum Interrupts {
                     seen += signals.prefix(count)
                 }
                 if seen.contains(interruptByte) { return .interrupted }
+                if seen.contains(resumeByte) { return .resumed }
                 if seen.contains(resizeByte) { return .resized }
             }
             if watched[0].revents & Int16(POLLIN) != 0 { return .readable }

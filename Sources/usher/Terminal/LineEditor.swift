@@ -19,23 +19,44 @@ final class LineEditor {
     /// Lines kept in the history file.
     static let historyLimit: Int32 = 1_000
     private let historyFile: String?
+    /// Why the history file cannot be used, when it cannot; history is then kept for this run only.
+    let historyProblem: String?
+    private var prompt = ""
 
-    /// `complete(line, start)` gives the completions of the word that starts at `start`.
-    init(historyFile: String?, complete: @escaping (String, Int) -> [String]) {
-        self.historyFile = historyFile
+    /// `complete(line, start)` gives the completions of the word that starts at `start`. With
+    /// `echoToStandardError`, prompts and editing go to stderr, so stdout can go to a file.
+    init(historyFile: String?, echoToStandardError: Bool, complete: @escaping (String, Int) -> [String]) {
         Readline.complete = complete
         usher_rl_configure("usher", attemptCompletion, " \t\n")
+        if echoToStandardError { usher_rl_output_to_stderr() }
+        usher_rl_no_signal_handlers()
+        rl_initialize()
+        // A pasted block then arrives line by line, each answered before the next is shown.
+        rl_variable_bind("enable-bracketed-paste", "off")
         stifle_history(Self.historyLimit)
-        if let historyFile {
-            let directory = (historyFile as NSString).deletingLastPathComponent
-            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            if FileManager.default.fileExists(atPath: historyFile) {
-                read_history(historyFile)
-            } else {
-                write_history(historyFile)
-            }
-        }
+        let problem = historyFile.flatMap(Self.prepare)
+        self.historyFile = problem == nil ? historyFile : nil
+        historyProblem = problem
+        if let file = self.historyFile { read_history(file) }
         Interrupts.install()
+    }
+
+    /// Makes sure `file` can hold the history; why not, when it cannot.
+    private static func prepare(_ file: String) -> String? {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: file, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { return "\(file) is a directory" }
+            return manager.isWritableFile(atPath: file) && manager.isReadableFile(atPath: file)
+                ? nil : "\(file) cannot be read and written"
+        }
+        do {
+            try manager.createDirectory(
+                atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        } catch {
+            return "cannot create the folder of \(file)"
+        }
+        return write_history(file) == 0 ? nil : "cannot create \(file)"
     }
 
     /// Trims the history file to the last ``historyLimit`` lines.
@@ -45,20 +66,27 @@ final class LineEditor {
 
     /// The next line typed at `prompt`.
     func read(prompt: String) -> Input {
+        self.prompt = prompt
         Readline.line = nil
         rl_callback_handler_install(prompt, lineTyped)
         defer { if Readline.line == nil { rl_callback_handler_remove() } }
         while true {
             switch Interrupts.wait(for: STDIN_FILENO) {
             case .interrupted:
+                // Shown at the end of what was typed, as shells do, before the line is dropped.
+                usher_rl_move_to_end()
+                rl_redisplay()
+                usher_rl_print("^C")
                 rl_free_line_state()
                 rl_callback_sigcleanup()
                 rl_replace_line("", 0)
                 rl_callback_handler_remove()
-                FileHandle.standardOutput.write(Data("^C\n".utf8))
+                usher_rl_print("\n")
                 return .interrupted
             case .resized:
                 rl_resize_terminal()
+            case .resumed:
+                restoreAfterStop()
             case .closed:
                 return .end
             case .readable:
@@ -69,6 +97,20 @@ final class LineEditor {
                 return .line(line)
             }
         }
+    }
+
+    /// After Ctrl-Z and `fg` the shell has put the terminal back in line mode: set readline's
+    /// mode again and redraw the prompt with the line as it was.
+    private func restoreAfterStop() {
+        guard let copy = usher_rl_line_copy() else { return }
+        defer { free(copy) }
+        let point = usher_rl_point()
+        rl_callback_handler_remove()
+        usher_rl_print("\n")
+        rl_callback_handler_install(prompt, lineTyped)
+        rl_replace_line(copy, 0)
+        usher_rl_set_point(point)
+        rl_redisplay()
     }
 
     /// Adds a line to the history, and to the file at once, so a crash loses nothing.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Usher
@@ -93,8 +94,15 @@ struct ChatFormatterTests {
     func helpOnAgentListsEachAction(topic: String) {
         let lines = formatter.help(topic.hasPrefix("/") ? String(topic.dropFirst()) : topic)
         #expect(lines.first == .info("/agent ACTION ...: play the human agent who takes handed-off conversations"))
-        #expect(lines.dropFirst().compactMap(\.label) == SlashCommand.agentUsages.map(\.synopsis))
-        #expect(lines.contains { $0.plain == "  /agent say TEXT write to the customer you took last" })
+        #expect(
+            lines.dropFirst().compactMap { $0.label?.trimmingCharacters(in: .whitespaces) }
+                == SlashCommand.agentUsages.map(\.synopsis))
+        // The summaries start in one column, after the longest synopsis.
+        #expect(Set(lines.dropFirst().map { $0.plain.count - $0.text.count }) == [34])
+        #expect(
+            lines.contains {
+                $0.plain.hasPrefix("  /agent say TEXT ") && $0.text == "write to the customer you took last"
+            })
     }
 
     @Test func helpOnDebugShowsItsSynopsisAndSummary() {

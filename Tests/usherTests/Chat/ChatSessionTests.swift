@@ -227,7 +227,7 @@ struct ChatSessionTests {
         #expect(
             texts(chat.handle("/save \(file)")) == [
                 "saved 2 turns as \"other: when are you open\" in \(file); run: usher test --bot \(chat.path) \(file)",
-                "turns after the handoff are not saved: conversation tests run without agents",
+                "1 turn after the handoff not saved: conversation tests run without agents",
             ])
 
         let suite = try ConversationTestDecoder.load(
@@ -258,5 +258,73 @@ struct ChatSessionTests {
         #expect(
             texts(chat.handle("/save /nonexistent/dir/t.json")).first?.hasPrefix(
                 "error: cannot write /nonexistent/dir/t.json") == true)
+    }
+
+    @Test func saveRefusesWhatItCannotReadAndWritesThroughLinks() throws {
+        let directory = try botDirectory()
+        let chat = try chat(directory)
+        _ = chat.handle("hello")
+        let binary = directory.appendingPathComponent("binary.dat")
+        let bytes = Data([0xFF, 0xFE, 0x7B, 0x7D, 0x00, 0x01])
+        try bytes.write(to: binary)
+        #expect(
+            texts(chat.handle("/save \(binary.path)")) == [
+                "error: cannot read \(binary.path) as UTF-8 text; nothing written"
+            ])
+        #expect(try Data(contentsOf: binary) == bytes)
+
+        let real = directory.appendingPathComponent("real.json")
+        let link = directory.appendingPathComponent("link.json")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        #expect(
+            texts(chat.handle("/save \(link.path) \"through a link\"")).first?.hasPrefix(
+                "saved 1 turn as \"through a link\"") == true)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
+        #expect(try String(contentsOf: real, encoding: .utf8).contains("\"name\": \"through a link\""))
+
+        #expect(
+            texts(chat.handle("/save \(directory.path)")) == [
+                "error: cannot write \(directory.path): it is a directory"
+            ])
+        #expect(
+            texts(chat.handle("/save /no/such/dir/t.json"))
+                == ["error: cannot write /no/such/dir/t.json: there is no folder /no/such/dir"])
+    }
+
+    @Test func aMessageToAPersonIsExplainedAsSuch() throws {
+        let chat = try chat(try botDirectory())
+        _ = chat.handle("human please")
+        _ = chat.handle("hello? anyone?")
+        #expect(
+            texts(chat.handle("/why")).contains(
+                "  intent      (none): the bot stays silent while the customer waits for an agent"))
+        #expect(
+            texts(chat.handle("/state")).contains("  last        \"hello? anyone?\" → (to a person, the bot silent)"))
+        _ = chat.handle("/agent claim")
+        _ = chat.handle("still here")
+        #expect(
+            texts(chat.handle("/why")).contains(
+                "  intent      (none): the bot stays silent while agent has the conversation"))
+        #expect(
+            texts(chat.handle("/agent join"))
+                == ["error: agent already serves general, claims; /agent leave first to serve other queues"])
+    }
+
+    @Test func reloadNamesNewQueues() throws {
+        let directory = try botDirectory()
+        let chat = try chat(directory)
+        let file = directory.appendingPathComponent("bot.json")
+        let json = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: #"["general", "claims"]"#, with: #"["general", "billing"]"#)
+        try json.write(to: file, atomically: true, encoding: .utf8)
+        #expect(
+            texts(chat.handle("/reload")) == ["reloaded \(chat.path): 4 intents; new queue billing; 1 session kept"])
+    }
+
+    @Test func aLineTooLongIsRefused() throws {
+        let chat = try chat(try botDirectory())
+        let line = String(repeating: "a", count: ChatSession.longestLine + 1)
+        #expect(texts(chat.handle(line)) == ["error: a line of 65537 bytes is too long; the limit is 65536"])
+        #expect(texts(chat.handle("/state")) == ["session default has not started: nothing said yet"])
     }
 }

@@ -75,7 +75,7 @@ struct SlashCommandTests {
     @Test(arguments: [
         ("/", "a lone / is not a command; /help lists the commands"),
         ("/   ", "a lone / is not a command; /help lists the commands"),
-        ("/foo", "unknown command /foo; /help lists the commands"),
+        ("/foo", "unknown command /foo; /help lists the commands; // sends a message that starts with /"),
         ("/queu", "unknown command /queu; did you mean /queue? /help lists the commands"),
         ("/debug maybe", "/debug takes on or off, not \"maybe\"; usage: /debug [on|off]"),
         ("/debug on off", "/debug takes on or off, not \"on off\"; usage: /debug [on|off]"),
@@ -143,5 +143,32 @@ struct SlashCommandTests {
         let error = ChatInputError.usage("/reset takes no arguments", of: "reset")
         #expect(error == ChatInputError(message: "/reset takes no arguments", hint: "usage: /reset"))
         #expect(ChatInputError.usage("odd", of: "nope").description == "odd; usage: /help")
+    }
+
+    @Test(arguments: [
+        (
+            #"/save "my tests.json" "order status, asked""#,
+            SlashCommand.save(file: "my tests.json", name: "order status, asked")
+        ),
+        ("/save t.json order status", .save(file: "t.json", name: "order status")),
+        ("/save 'it''s.json'", .save(file: "its.json", name: nil)),
+        (#"/session "night shift""#, .session("night shift")),
+        (#"/agent say "quoted" as typed"#, .agent(.say(#""quoted" as typed"#))),
+    ])
+    func quotesKeepSpacesInAWord(line: String, expected: SlashCommand) {
+        #expect(ChatInput.parse(line) == .success(.command(expected)))
+    }
+
+    @Test(arguments: [
+        (#"/save "t.json"#, #"a " quote is not closed; close it, or type // to send a message"#),
+        (#"/session """#, "a session name cannot be empty; usage: /session [NAME]"),
+        (#"/save """#, "/save needs a file to write; usage: /save FILE [NAME]"),
+    ])
+    func badQuotingIsAnError(line: String, expected: String) {
+        guard case .failure(let error) = ChatInput.parse(line) else {
+            Issue.record("\(line) parsed")
+            return
+        }
+        #expect(error.description == expected)
     }
 }
