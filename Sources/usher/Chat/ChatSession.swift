@@ -184,10 +184,10 @@ final class ChatSession {
             return [.error("nothing to save yet in session \(session); say something first")]
         }
         let count = recording.turns.count
-        let title = name ?? "\(session): " + (recording.turns.first?.say ?? "")
+        let target = Self.resolve(file)
+        let title = Self.unique(name ?? "\(session): " + (recording.turns.first?.say ?? ""), in: target)
         let conversation = ConversationTestWriter.conversation(
             name: title, start: recording.start, turns: recording.turns)
-        let target = Self.resolve(file)
         let text: String
         do {
             if FileManager.default.fileExists(atPath: target) && !Self.isDirectory(target) {
@@ -216,6 +216,22 @@ final class ChatSession {
                         + "conversation tests run without agents"))
         }
         return lines
+    }
+
+    /// `name`, or `name (2)`, `name (3)`, … when the test file already has a conversation of that
+    /// name, so each saved conversation can be told apart in `usher test`'s report.
+    private static func unique(_ name: String, in file: String) -> String {
+        guard let bytes = FileManager.default.contents(atPath: file),
+            let suite = try? ConversationTestDecoder.load(Array(bytes), file: file)
+        else { return name }
+        let taken = Set(suite.conversations.map(\.name))
+        var candidate = name
+        var number = 1
+        while taken.contains(candidate) {
+            number += 1
+            candidate = "\(name) (\(number))"
+        }
+        return candidate
     }
 
     /// `~` expanded and symbolic links followed, so `/save` writes the file a link points to.

@@ -230,10 +230,16 @@ struct ChatSessionTests {
                 "1 turn after the handoff not saved: conversation tests run without agents",
             ])
 
+        #expect(
+            texts(chat.handle("/save \(file)")).first?.hasPrefix("saved 2 turns as \"other: when are you open (2)\"")
+                == true)
         let suite = try ConversationTestDecoder.load(
             Array(try Data(contentsOf: URL(fileURLWithPath: file))), file: file)
-        #expect(suite.conversations.map(\.name) == ["a claim, by hand", "other: when are you open"])
-        #expect(suite.conversations.map(\.turns.count) == [3, 2])
+        #expect(
+            suite.conversations.map(\.name) == [
+                "a claim, by hand", "other: when are you open", "other: when are you open (2)",
+            ])
+        #expect(suite.conversations.map(\.turns.count) == [3, 2, 2])
         #expect(suite.conversations[0].turns[2].slots == ["policy_number": "PN-123456"])
         #expect(suite.conversations[1].turns[1].state == "queued")
         let runner = ConversationTestRunner(engine: chat.engine)
