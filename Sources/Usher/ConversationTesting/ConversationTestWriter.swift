@@ -19,9 +19,18 @@ public enum ConversationTestWriter {
         public var replies: [String]
         /// The turn handed the customer off.
         public var queued: Bool
+        /// Request metadata sent with the message.
+        public var meta: [String: String]
+        /// Seconds the clock was moved on before this turn.
+        public var advance: Double
 
-        public init(say: String, intent: String?, slots: [String: String], replies: [String], queued: Bool) {
+        public init(
+            say: String, intent: String?, slots: [String: String], replies: [String], queued: Bool,
+            meta: [String: String] = [:], advance: Double = 0
+        ) {
             self.say = say
+            self.meta = meta
+            self.advance = advance
             self.intent = intent
             self.slots = slots
             self.replies = replies
@@ -76,15 +85,11 @@ public enum ConversationTestWriter {
     }
 
     private static func turn(_ turn: RecordedTurn) -> String {
-        var fields = [
-            "\"say\": " + JSONWriter.string(turn.say), "\"intent\": " + (turn.intent.map(JSONWriter.string) ?? "null"),
-        ]
-        if !turn.slots.isEmpty {
-            let slots = turn.slots.sorted { $0.key < $1.key }.map {
-                "\(JSONWriter.string($0.key)): \(JSONWriter.string($0.value))"
-            }
-            fields.append("\"slots\": {" + slots.joined(separator: ", ") + "}")
-        }
+        var fields = ["\"say\": " + JSONWriter.string(turn.say)]
+        if turn.advance > 0 { fields.append("\"advance\": " + JSONWriter.number(turn.advance)) }
+        if !turn.meta.isEmpty { fields.append("\"meta\": " + ProtocolCodec.object(turn.meta)) }
+        fields.append("\"intent\": " + (turn.intent.map(JSONWriter.string) ?? "null"))
+        if !turn.slots.isEmpty { fields.append("\"slots\": " + ProtocolCodec.object(turn.slots)) }
         fields.append("\"reply\": " + JSONWriter.string(turn.replies.joined(separator: "\n")))
         if turn.queued { fields.append("\"state\": \"queued\"") }
         return "{" + fields.joined(separator: ", ") + "}"

@@ -16,7 +16,11 @@ final class ChatSession {
     let agent: String
     private(set) var engine: DialogEngine
     private let server: ShardedConversationServer
-    private let clock: () -> Double
+    private let wallClock: () -> Double
+    /// How far `/advance` has moved the chat's clock past the wall clock.
+    private var advanced = 0.0
+    /// Metadata sent with each session's messages, set by `/meta`.
+    private var metadata: [String: [String: String]] = [:]
     private let formatter = ChatFormatter()
     /// The session typed into.
     private(set) var session = "default"
@@ -33,6 +37,10 @@ final class ChatSession {
         var closed = false
         /// Turns after the handoff, which a test cannot replay.
         var left = 0
+        /// Where `/advance` had put the clock at the last turn, so a test replays the jumps.
+        var advancedAtLastTurn = 0.0
+        /// The metadata last written, so a test repeats them only when they change.
+        var meta: [String: String] = [:]
     }
     private var agentJoined = false
     /// The conversation the agent's `say`, `release`, … act on: the one taken last.
@@ -42,7 +50,7 @@ final class ChatSession {
         self.engine = engine
         self.path = path
         self.agent = agent
-        self.clock = clock
+        wallClock = clock
         server = ShardedConversationServer(engine: engine, shardCount: 1) { InMemorySessionStore() }
     }
 
@@ -87,9 +95,10 @@ final class ChatSession {
     private func say(_ text: String) -> [ChatLine] {
         do {
             let now = clock()
-            let turn = try server.converse(CustomerMessage(session: session, text: text), now: now)
+            let message = CustomerMessage(session: session, text: text, metadata: metadata[session] ?? [:])
+            let turn = try server.converse(message, now: now)
             lastTurns[session] = (text, turn)
-            record(text, turn, now: now)
+            record(message, turn, now: now)
             var lines = formatter.turn(turn)
             if debug { lines += explain(text: text, turn: turn) }
             return lines
@@ -98,31 +107,26 @@ final class ChatSession {
         }
     }
 
-    private func record(_ text: String, _ turn: DeskTurn, now: Double) {
-        var recording = recordings[session] ?? Recording(start: now)
-        guard !recording.closed else {
+    private func record(_ message: CustomerMessage, _ turn: DeskTurn, now: Double) {
+        var recording = recordings[session] ?? Recording(start: now, advancedAtLastTurn: advanced)
+        defer { recordings[session] = recording }
+        var queued = false
+        if case .queued = turn.status { queued = turn.turn.handoff != nil }
+        guard !recording.closed, turn.status == .bot || queued else {
             recording.left += 1
-            recordings[session] = recording
-            return
-        }
-        let handedOff = turn.turn.handoff != nil
-        guard case .bot = turn.status, !handedOff else {
-            if handedOff, case .queued = turn.status {
-                recording.turns.append(
-                    .init(
-                        say: text, intent: turn.turn.intent, slots: turn.turn.filled,
-                        replies: Array(turn.turn.replies.dropLast()), queued: true))
-            }
             recording.closed = true
-            if !handedOff { recording.left += 1 }
-            recordings[session] = recording
             return
         }
+        // The queue announcement is the contact centre's, which tests run without.
+        let replies = queued ? Array(turn.turn.replies.dropLast()) : turn.turn.replies
+        let meta = message.metadata == recording.meta ? [:] : message.metadata
         recording.turns.append(
             .init(
-                say: text, intent: turn.turn.intent, slots: turn.turn.filled, replies: turn.turn.replies, queued: false)
-        )
-        recordings[session] = recording
+                say: message.text, intent: turn.turn.intent, slots: turn.turn.filled, replies: replies, queued: queued,
+                meta: meta, advance: advanced - recording.advancedAtLastTurn))
+        recording.advancedAtLastTurn = advanced
+        recording.meta = message.metadata
+        recording.closed = queued
     }
 
     private func explain(text: String, turn: DeskTurn) -> [ChatLine] {
@@ -158,12 +162,28 @@ final class ChatSession {
             }
             return Reply(lines: formatter.intent(intent))
         case .save(let file, let name): return Reply(lines: save(to: file, name: name))
+        case .meta(let pairs): return Reply(lines: setMetadata(pairs))
+        case .advance(let seconds):
+            advanced += seconds
+            return Reply(lines: [.info("the clock is \(formatter.duration(advanced)) ahead now")])
         case .queue:
             let centre = server.contactCentre
             return Reply(
                 lines: formatter.queues(QueueView.all(in: centre, now: clock()), held: centre.held))
         case .agent(let command): return Reply(lines: act(command))
         }
+    }
+
+    /// The chat's time: the wall clock, moved on by `/advance`.
+    private func clock() -> Double { wallClock() + advanced }
+
+    private func setMetadata(_ pairs: [String: String]) -> [ChatLine] {
+        var current = metadata[session] ?? [:]
+        current.merge(pairs) { _, new in new }
+        metadata[session] = current
+        guard !current.isEmpty else { return [.info("no metadata for session \(session)")] }
+        let listed = current.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        return [.info("session \(session) sends \(listed)")]
     }
 
     private func reset() -> [ChatLine] {

@@ -22,6 +22,10 @@ enum SlashCommand: Equatable {
     case session(String?)
     case reload
     case intent(String)
+    /// Sets what the integrating program would say about the customer (`tier=vip`); empty lists it.
+    case meta([String: String])
+    /// Moves the chat's clock on, to try session expiry and queue aging without waiting.
+    case advance(seconds: Double)
     /// Writes the session so far as a conversation test, new file or appended.
     case save(file: String, name: String?)
     case queue
@@ -59,6 +63,13 @@ enum SlashCommand: Equatable {
         Usage(name: "reload", synopsis: "/reload", summary: "re-read the bot's files, keeping every session"),
         Usage(
             name: "intent", synopsis: "/intent NAME", summary: "show an intent: where it is defined, examples, slots"),
+        Usage(
+            name: "meta", synopsis: "/meta [KEY=VALUE...]",
+            summary:
+                "send these metadata with this session's messages (tier=vip raises handoff priority); alone, list them"),
+        Usage(
+            name: "advance", synopsis: "/advance DURATION",
+            summary: "move the clock on (90s, 31m, 2h) to try session expiry and queue aging"),
         Usage(
             name: "save", synopsis: "/save FILE [NAME]",
             summary: "save this session's turns as a conversation test (usher test), appending to FILE"),
@@ -178,6 +189,20 @@ extension SlashCommand {
             try expect(arguments, atMost: 1, name: "session")
             if arguments.first?.isEmpty == true { throw .usage("a session name cannot be empty", of: "session") }
             return .session(arguments.first)
+        case "meta":
+            var pairs: [String: String] = [:]
+            for argument in arguments {
+                guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+                    throw .usage("/meta takes KEY=VALUE pairs, not \"\(argument)\"", of: "meta")
+                }
+                pairs[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
+            }
+            return .meta(pairs)
+        case "advance":
+            guard arguments.count == 1, let seconds = duration(arguments[0]) else {
+                throw .usage("/advance takes one duration such as 90s, 31m or 2h", of: "advance")
+            }
+            return .advance(seconds: seconds)
         case "intent":
             guard arguments.count == 1 else {
                 throw .usage("/intent takes one intent name", of: "intent")
@@ -202,6 +227,15 @@ extension SlashCommand {
         guard arguments.count > count else { return }
         let takes = count == 0 ? "takes no arguments" : "takes at most one argument"
         throw .usage("/\(name) \(takes)", of: name)
+    }
+
+    /// `90s`, `31m`, `2h`, `1d` or plain seconds; positive.
+    static func duration(_ text: String) -> Double? {
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
+        let unit = text.last.flatMap { units[$0] }
+        guard let number = Double(unit == nil ? text : String(text.dropLast())), number > 0, number.isFinite
+        else { return nil }
+        return number * (unit ?? 1)
     }
 
     private static func onOff(_ arguments: [String]) throws(ChatInputError) -> Bool? {

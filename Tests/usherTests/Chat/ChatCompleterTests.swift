@@ -13,7 +13,8 @@ struct ChatCompleterTests {
         (
             "/", 0,
             [
-                "/help", "/debug", "/why", "/state", "/reset", "/session", "/reload", "/intent", "/save", "/queue",
+                "/help", "/debug", "/why", "/state", "/reset", "/session", "/reload", "/intent", "/meta", "/advance",
+                "/save", "/queue",
                 "/agent",
                 "/quit",
             ]

@@ -9,7 +9,7 @@ private func botDirectory(hours: String = "We are open 8am to 8pm.") throws -> U
     try UsherBinary.directory([
         "bot.json": """
         {
-          "settings": {"handoff": {"queues": ["general", "claims"]}},
+          "settings": {"session_ttl": 600, "handoff": {"queues": ["general", "claims"]}},
           "entities": {"policy_number": {"regex": "PN-[0-9]{6}"}},
           "intents": [
             {"name": "file_claim", "examples": ["I want to file a claim", "I need to make an insurance claim",
@@ -332,5 +332,28 @@ struct ChatSessionTests {
         let line = String(repeating: "a", count: ChatSession.longestLine + 1)
         #expect(texts(chat.handle(line)) == ["error: a line of 65537 bytes is too long; the limit is 65536"])
         #expect(texts(chat.handle("/state")) == ["session default has not started: nothing said yet"])
+    }
+
+    @Test func metadataAndClockJumpsReachTheBotAndTheSavedTest() throws {
+        let directory = try botDirectory()
+        let chat = try chat(directory)
+        #expect(texts(chat.handle("/meta")) == ["no metadata for session default"])
+        #expect(texts(chat.handle("/meta tier=vip")) == ["session default sends tier=vip"])
+        _ = chat.handle("I want to file a claim")
+        #expect(texts(chat.handle("/advance 11m")) == ["the clock is 11:00 ahead now"])
+        // Past the bot's session_ttl of 10 minutes: the form is gone.
+        #expect(texts(chat.handle("I want to file a claim")) == ["bot: What is your policy number?"])
+        #expect(texts(chat.handle("/state")).contains("  metadata    tier=vip"))
+        _ = chat.handle("human please")
+        // The intent's priority 1, and one more for a VIP.
+        #expect(texts(chat.handle("/queue"))[1].hasPrefix("    1.        default (ticket 1, priority 2, waited 0:"))
+        let file = directory.appendingPathComponent("t.json").path
+        _ = chat.handle("/save \(file)")
+        let saved = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(saved.contains(#"{"say": "I want to file a claim", "meta": {"tier": "vip"}, "intent": "file_claim""#))
+        #expect(saved.contains(#"{"say": "I want to file a claim", "advance": 660, "intent": "file_claim""#))
+        let suite = try ConversationTestDecoder.load(Array(saved.utf8), file: file)
+        let result = ConversationTestRunner(engine: chat.engine).run(try #require(suite.conversations.first))
+        #expect(result.passed, "\(result.failures)")
     }
 }

@@ -171,4 +171,35 @@ struct SlashCommandTests {
         }
         #expect(error.description == expected)
     }
+
+    @Test(arguments: [
+        ("/meta", SlashCommand.meta([:])),
+        ("/meta tier=vip name=Ann", .meta(["tier": "vip", "name": "Ann"])),
+        ("/meta tier=", .meta(["tier": ""])),
+        (#"/meta "name=Ann Lee""#, .meta(["name": "Ann Lee"])),
+        ("/advance 90s", .advance(seconds: 90)),
+        ("/advance 31m", .advance(seconds: 1_860)),
+        ("/advance 2h", .advance(seconds: 7_200)),
+        ("/advance 1d", .advance(seconds: 86_400)),
+        ("/advance 45", .advance(seconds: 45)),
+    ])
+    func metadataAndClockCommandsParse(line: String, expected: SlashCommand) {
+        #expect(ChatInput.parse(line) == .success(.command(expected)))
+    }
+
+    @Test(arguments: [
+        ("/meta vip", #"/meta takes KEY=VALUE pairs, not "vip"; usage: /meta [KEY=VALUE...]"#),
+        ("/meta =vip", #"/meta takes KEY=VALUE pairs, not "=vip"; usage: /meta [KEY=VALUE...]"#),
+        ("/advance", "/advance takes one duration such as 90s, 31m or 2h; usage: /advance DURATION"),
+        ("/advance -5m", "/advance takes one duration such as 90s, 31m or 2h; usage: /advance DURATION"),
+        ("/advance soon", "/advance takes one duration such as 90s, 31m or 2h; usage: /advance DURATION"),
+        ("/advance 1 m", "/advance takes one duration such as 90s, 31m or 2h; usage: /advance DURATION"),
+    ])
+    func badMetadataAndClockCommandsAreErrors(line: String, expected: String) {
+        guard case .failure(let error) = ChatInput.parse(line) else {
+            Issue.record("\(line) parsed")
+            return
+        }
+        #expect(error.description == expected)
+    }
 }
