@@ -132,7 +132,7 @@ extension ChatInput {
         if trimmed.hasPrefix("//") { return .success(.message(String(trimmed.dropFirst()))) }
         guard trimmed.hasPrefix("/") else { return .success(.message(trimmed)) }
         do {
-            let words = try Self.words(of: trimmed.dropFirst())
+            let words = try Self.words(of: trimmed.dropFirst(), upTo: Self.isSay(trimmed) ? 2 : nil)
             guard let name = words.first?.text.lowercased() else {
                 return .failure(ChatInputError(message: "a lone / is not a command", hint: "/help lists the commands"))
             }
@@ -145,22 +145,40 @@ extension ChatInput {
         }
     }
 
-    /// A command line's words: split at white space, with "double" or 'single' quotes keeping
-    /// white space inside a word (`/save "my tests.json"`).
-    static func words(of text: Substring) throws(ChatInputError) -> [(text: String, start: String.Index)] {
+    /// `/agent say …`, whose text is taken as typed, apostrophes and all.
+    private static func isSay(_ line: String) -> Bool {
+        let words = line.dropFirst().split(whereSeparator: \.isWhitespace).prefix(3)
+        return words.count == 3 && words[0].lowercased() == "agent" && words[1].lowercased() == "say"
+    }
+
+    /// A command line's words: split at white space, with "double" or 'single' quotes at the
+    /// start of a word keeping white space inside it (`/save "my tests.json"`); elsewhere a quote
+    /// is a character like any other (`I'm`). With `limit`, the words after the first `limit`
+    /// are not read, only where the next one starts.
+    static func words(of text: Substring, upTo limit: Int? = nil) throws(ChatInputError)
+        -> [(text: String, start: String.Index)]
+    {
         var words: [(text: String, start: String.Index)] = []
         var current: (text: String, start: String.Index)?
         var quote: Character?
         for index in text.indices {
+            if let limit, words.count == limit {
+                if !text[index].isWhitespace { words.append((String(text[index...]), index)) }
+                if words.count > limit { return words }
+                continue
+            }
             let character = text[index]
             if let open = quote {
                 if character == open { quote = nil } else { current?.text.append(character) }
             } else if character.isWhitespace {
                 if let word = current { words.append(word) }
                 current = nil
+            } else if current == nil && (character == "\"" || character == "'") {
+                current = ("", index)
+                quote = character
             } else {
                 if current == nil { current = ("", index) }
-                if character == "\"" || character == "'" { quote = character } else { current?.text.append(character) }
+                current?.text.append(character)
             }
         }
         if let open = quote {

@@ -151,7 +151,10 @@ struct SlashCommandTests {
             SlashCommand.save(file: "my tests.json", name: "order status, asked")
         ),
         ("/save t.json order status", .save(file: "t.json", name: "order status")),
-        ("/save 'it''s.json'", .save(file: "its.json", name: nil)),
+        ("/save 'my tests.json'", .save(file: "my tests.json", name: nil)),
+        ("/session O'Brien", .session("O'Brien")),
+        ("/agent say Hi, I'm Sam. 'Quoted", .agent(.say("Hi, I'm Sam. 'Quoted"))),
+        (#"/agent   SAY  "unclosed"#, .agent(.say(#""unclosed"#))),
         (#"/session "night shift""#, .session("night shift")),
         (#"/agent say "quoted" as typed"#, .agent(.say(#""quoted" as typed"#))),
     ])
