@@ -1,0 +1,88 @@
+import Usher
+
+/// The agent's side of a handoff, played from the same terminal through the contact centre
+/// `usher serve` uses.
+extension ChatSession {
+    func act(_ command: SlashCommand.AgentCommand) -> [ChatLine] {
+        var lines: [ChatLine] = []
+        do throws(HandoffError) {
+            switch command {
+            case .join(let queues):
+                if agentJoined {
+                    let serves = server.contactCentre.agents[agent]?.queues.joined(separator: ", ") ?? ""
+                    return [.error("\(agent) already serves \(serves); /agent leave first to serve other queues")]
+                }
+                try join(queues.isEmpty ? queueNames : queues, lines: &lines)
+            case .claim(let session):
+                if !agentJoined { try join(queueNames, lines: &lines) }
+                let outcome = try perform(.claim(agent: agent, session: session))
+                if case .claimed(_, let ticket, let summary, let events) = outcome {
+                    agentFocus = ticket.session
+                    lines += formatter.summary(summary, ticket: ticket)
+                    lines += formatter.events(events, agent: agent, current: self.session)
+                }
+            case .say(let text):
+                let target = try focus(nil)
+                lines += formatter.events(
+                    try perform(.say(agent: agent, session: target, text: text)).events, agent: agent,
+                    current: session)
+            case .transfer(let queue, let session):
+                let target = try focus(session)
+                lines += try letGo(
+                    .transfer(agent: agent, session: target, queue: queue), target, "transferred \(target) to \(queue)")
+            case .release(let session):
+                let target = try focus(session)
+                lines += try letGo(
+                    .release(agent: agent, session: target), target, "released \(target) back to the bot")
+            case .close(let session):
+                let target = try focus(session)
+                lines += try letGo(.close(agent: agent, session: target), target, "closed \(target)")
+                lastTurns[target] = nil
+                recorder.forget(target)
+            case .leave:
+                guard case .left(_, let requeued) = try perform(.leave(agent: agent)) else { break }
+                agentJoined = false
+                agentFocus = nil
+                let back = requeued.isEmpty ? "" : "; back in their queues: " + requeued.joined(separator: ", ")
+                lines.append(.info("\(agent) left" + back))
+            }
+        } catch {
+            lines.append(.error("\(error.message) (\(error.code))"))
+        }
+        return lines
+    }
+
+    /// Carries out a request that ends the agent's hold on `target`: what was done, then what
+    /// the customer is told.
+    private func letGo(_ request: AgentRequest, _ target: String, _ done: String) throws(HandoffError) -> [ChatLine] {
+        let outcome = try perform(request)
+        refocus(after: target)
+        return [.info(done)] + formatter.events(outcome.events, agent: agent, current: session)
+    }
+
+    private func join(_ queues: [String], lines: inout [ChatLine]) throws(HandoffError) {
+        _ = try perform(.join(agent: agent, queues: queues, capacity: 5))
+        agentJoined = true
+        lines.append(.info("\(agent) serves " + queues.joined(separator: ", ")))
+    }
+
+    private func perform(_ request: AgentRequest) throws(HandoffError) -> AgentOutcome {
+        try server.perform(request, now: clock())
+    }
+
+    /// The session named, or the one the agent took last.
+    private func focus(_ session: String?) throws(HandoffError) -> String {
+        if let session { return session }
+        guard let focus = agentFocus else {
+            throw HandoffError(
+                code: "nothing_held", message: "\(agent) holds no conversation; /agent claim takes the next one")
+        }
+        return focus
+    }
+
+    /// After a conversation leaves the agent, the focus moves to another they still hold.
+    private func refocus(after session: String) {
+        guard agentFocus == session else { return }
+        agentFocus = server.contactCentre.agents[agent]?.sessions.last
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Usher
+
+/// Keeps each session's turns with the bot as `/save` writes them: a conversation test that
+/// `usher test` replays. Recording stops at a handoff, since tests run without agents.
+struct ConversationRecorder {
+    private var recordings: [String: Recording] = [:]
+
+    private struct Recording {
+        var start: Double
+        var turns: [ConversationTestWriter.RecordedTurn] = []
+        var closed = false
+        /// Turns after the handoff, which a test cannot replay.
+        var left = 0
+        /// Where `/advance` had put the clock at the last turn, so a test replays the jumps.
+        var advancedAtLastTurn = 0.0
+        /// The metadata last written, so a test repeats them only when they change.
+        var meta: [String: String] = [:]
+    }
+
+    mutating func forget(_ session: String) { recordings[session] = nil }
+
+    /// Notes a customer's turn; `advanced` is how far `/advance` has moved the clock so far.
+    mutating func record(_ message: CustomerMessage, _ turn: DeskTurn, now: Double, advanced: Double) {
+        let session = message.session
+        var recording = recordings[session] ?? Recording(start: now, advancedAtLastTurn: advanced)
+        defer { recordings[session] = recording }
+        var queued = false
+        if case .queued = turn.status { queued = turn.turn.handoff != nil }
+        guard !recording.closed, turn.status == .bot || queued else {
+            recording.left += 1
+            recording.closed = true
+            return
+        }
+        // The queue announcement is the contact centre's, which tests run without.
+        let replies = queued ? Array(turn.turn.replies.dropLast()) : turn.turn.replies
+        let meta = message.metadata == recording.meta ? [:] : message.metadata
+        recording.turns.append(
+            .init(
+                say: message.text, intent: turn.turn.intent, slots: turn.turn.filled, replies: replies, queued: queued,
+                meta: meta, advance: advanced - recording.advancedAtLastTurn))
+        recording.advancedAtLastTurn = advanced
+        recording.meta = message.metadata
+        recording.closed = queued
+    }
+
+    /// Writes the session's turns as a conversation test: a new file, or one more conversation in it.
+    func save(session: String, to file: String, name: String?, bot path: String) -> [ChatLine] {
+        guard let recording = recordings[session], !recording.turns.isEmpty else {
+            return [.error("nothing to save yet in session \(session); say something first")]
+        }
+        let count = recording.turns.count
+        let target = Self.resolve(file)
+        let title = Self.unique(name ?? "\(session): " + (recording.turns.first?.say ?? ""), in: target)
+        let conversation = ConversationTestWriter.conversation(
+            name: title, start: recording.start, turns: recording.turns)
+        let text: String
+        do {
+            if FileManager.default.fileExists(atPath: target) && !Self.isDirectory(target) {
+                guard let existing = try? String(contentsOfFile: target, encoding: .utf8) else {
+                    return [.error("cannot read \(file) as UTF-8 text; nothing written")]
+                }
+                text = try ConversationTestWriter.appending(conversation, to: existing, file: file)
+            } else {
+                text = ConversationTestWriter.file(conversations: [conversation])
+            }
+            try text.write(toFile: target, atomically: true, encoding: .utf8)
+        } catch let errors as DefinitionErrors {
+            return errors.errors.map { ChatLine.error($0.description(severity: nil)) } + [.info("\(file) is unchanged")]
+        } catch {
+            return [.error("cannot write \(file): \(Self.reason(error, path: target))")]
+        }
+        var lines: [ChatLine] = [
+            .info(
+                "saved \(count) turn\(count == 1 ? "" : "s") as \"\(title)\" in \(file); run: usher test --bot \(path) \(file)"
+            )
+        ]
+        if recording.left > 0 {
+            lines.append(
+                .info(
+                    "\(recording.left) turn\(recording.left == 1 ? "" : "s") after the handoff not saved: "
+                        + "conversation tests run without agents"))
+        }
+        return lines
+    }
+
+    /// `name`, or `name (2)`, `name (3)`, … when the test file already has a conversation of that
+    /// name, so each saved conversation can be told apart in `usher test`'s report.
+    private static func unique(_ name: String, in file: String) -> String {
+        guard let bytes = FileManager.default.contents(atPath: file),
+            let suite = try? ConversationTestDecoder.load(Array(bytes), file: file)
+        else { return name }
+        let taken = Set(suite.conversations.map(\.name))
+        var candidate = name
+        var number = 1
+        while taken.contains(candidate) {
+            number += 1
+            candidate = "\(name) (\(number))"
+        }
+        return candidate
+    }
+
+    /// `~` expanded and symbolic links followed, so `/save` writes the file a link points to.
+    private static func resolve(_ file: String) -> String {
+        var path = NSString(string: file).expandingTildeInPath
+        // Followed by hand: Foundation leaves a link to a file not yet written unresolved.
+        for _ in 0..<16 {
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { break }
+            path =
+                destination.hasPrefix("/")
+                ? destination : (path as NSString).deletingLastPathComponent + "/" + destination
+        }
+        return path
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Why `path` cannot be written, in a user's words.
+    private static func reason(_ error: Error, path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        if isDirectory(path) { return "it is a directory" }
+        if !folder.isEmpty && !isDirectory(folder) { return "there is no folder \(folder)" }
+        if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+            return "the folder \(folder) is not writable"
+        }
+        return error.localizedDescription
+    }
+}
