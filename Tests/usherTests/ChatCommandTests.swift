@@ -175,7 +175,7 @@ struct ChatCommandTests {
         try terminal.expect("default> ")
         terminal.send("hi\r")
         try terminal.expect("default> ")
-        terminal.send("/quit\r")
+        terminal.send("\u{4}")
         #expect(try terminal.waitForExit() == 0)
         #expect(try String(contentsOfFile: transcript, encoding: .utf8) == "bot: Hello! How can I help you today?\n")
     }

@@ -83,6 +83,7 @@ struct ChatCommand: ParsableCommand {
     }
 
     /// The terminal: a prompt, readline editing, until /quit or Ctrl-D.
+    /// With `bannerToStandardError` (stdout goes to a file), what is for the eyes only goes to stderr.
     private func converse(_ chat: ChatSession, style: TerminalStyle, editor: LineEditor, bannerToStandardError: Bool) {
         defer { editor.close() }
         if bannerToStandardError {
@@ -94,7 +95,8 @@ struct ChatCommand: ParsableCommand {
             switch editor.read(prompt: style.prompt(chat.prompt)) {
             case .interrupted: continue
             case .end:
-                Console.out("")
+                // The shell's prompt starts on a line of its own, on the terminal.
+                if bannerToStandardError { Console.error("") } else { Console.out("") }
                 return
             case .line(let text):
                 // A pasted block arrives as one line holding line breaks: each is a line of its own.
@@ -114,10 +116,7 @@ struct ChatCommand: ParsableCommand {
                 let reply: ChatSession.Reply
                 switch line {
                 case .line(let bytes): reply = chat.handle(String(decoding: bytes, as: UTF8.self))
-                case .tooLong(let length):
-                    reply = ChatSession.Reply(lines: [
-                        .error("a line of \(length) bytes is too long; the limit is 65536")
-                    ])
+                case .tooLong(let length): reply = ChatSession.Reply(lines: [.error(ChatSession.tooLong(length))])
                 }
                 for output in reply.lines { Console.out(style.render(output)) }
                 if reply.quit { return }
