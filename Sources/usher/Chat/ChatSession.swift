@@ -57,8 +57,9 @@ final class ChatSession {
         var isDirectory: ObjCBool = false
         let directory = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
         let source = directory && !path.hasSuffix("/") ? path + "/" : path
-        return
-            "usher chat: \(engine.bot.intents.count) intents from \(source); session \(session); /help lists the commands"
+        let count = engine.bot.intents.count
+        let intents = "\(count) intent\(count == 1 ? "" : "s")"
+        return "usher chat: \(intents) from \(source); session \(session); /help lists the commands"
     }
 
     /// The longest line read, in bytes, as for `usher serve`'s default `--max-line`.

@@ -356,4 +356,17 @@ struct ChatSessionTests {
         let result = ConversationTestRunner(engine: chat.engine).run(try #require(suite.conversations.first))
         #expect(result.passed, "\(result.failures)")
     }
+
+    @Test func theBannerCountsIntentsAndMarksAFolder() throws {
+        let directory = try botDirectory()
+        #expect(
+            try chat(directory).banner.hasPrefix(
+                "usher chat: 4 intents from \(directory.path)/bot.json; session default"))
+        let one = try UsherBinary.directory([
+            "one.json": #"{"intents": [{"name": "hi", "examples": ["hello"], "responses": ["Hi!"]}]}"#
+        ])
+        let engine = try DialogEngine(bot: BotLoader.load(path: one.path))
+        let chat = ChatSession(engine: engine, path: one.path) { 0 }
+        #expect(chat.banner == "usher chat: 1 intent from \(one.path)/; session default; /help lists the commands")
+    }
 }
