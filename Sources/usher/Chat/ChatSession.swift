@@ -132,6 +132,14 @@ final class ChatSession {
             return Reply(lines: recorder.save(session: session, to: file, name: name, bot: path))
         case .meta(let pairs): return Reply(lines: setMetadata(pairs))
         case .advance(let seconds):
+            // A century in all: far enough for any test, and the calendar stays defined.
+            guard advanced + seconds <= 100 * SlashCommand.longestAdvance else {
+                return Reply(lines: [
+                    .error(
+                        "the clock is already \(formatter.duration(advanced)) ahead, the most it goes; restart usher chat to set it back"
+                    )
+                ])
+            }
             advanced += seconds
             return Reply(lines: [.info("the clock is \(formatter.duration(advanced)) ahead now")])
         case .queue:

@@ -123,7 +123,7 @@ extension SlashCommand {
             return .meta(pairs)
         case "advance":
             guard arguments.count == 1, let seconds = duration(arguments[0]) else {
-                throw .usage("/advance takes one duration such as 90s, 31m or 2h", of: "advance")
+                throw .usage("/advance takes one duration up to 366d, such as 90s, 31m or 2h", of: "advance")
             }
             return .advance(seconds: seconds)
         case "intent":
@@ -152,13 +152,18 @@ extension SlashCommand {
         throw .usage("/\(name) \(takes)", of: name)
     }
 
-    /// `90s`, `31m`, `2h`, `1d` or plain seconds; positive.
+    /// The longest `/advance`: a year, which is past any session lifetime or queue aging, and keeps
+    /// the clock where dates are defined.
+    static let longestAdvance: Double = 366 * 86_400
+
+    /// `90s`, `31m`, `2h`, `1d` or plain seconds; positive and at most ``longestAdvance``.
     static func duration(_ text: String) -> Double? {
         let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
         let unit = text.last.flatMap { units[$0] }
         guard let number = Double(unit == nil ? text : String(text.dropLast())), number > 0, number.isFinite
         else { return nil }
-        return number * (unit ?? 1)
+        let seconds = number * (unit ?? 1)
+        return seconds <= longestAdvance ? seconds : nil
     }
 
     private static func onOff(_ arguments: [String]) throws(ChatInputError) -> Bool? {

@@ -369,4 +369,15 @@ struct ChatSessionTests {
         let chat = ChatSession(engine: engine, path: one.path) { 0 }
         #expect(chat.banner == "usher chat: 1 intent from \(one.path)/; session default; /help lists the commands")
     }
+
+    @Test func theClockGoesAtMostACenturyAhead() throws {
+        let chat = try chat(try botDirectory())
+        for _ in 0..<100 { #expect(texts(chat.handle("/advance 366d")).first?.hasPrefix("the clock is") == true) }
+        #expect(
+            texts(chat.handle("/advance 1s"))
+                == [
+                    "error: the clock is already 52704000:00 ahead, the most it goes; restart usher chat to set it back"
+                ])
+        #expect(texts(chat.handle("hello")) == ["bot: Hello!"])
+    }
 }

@@ -184,6 +184,7 @@ struct SlashCommandTests {
         ("/advance 31m", .advance(seconds: 1_860)),
         ("/advance 2h", .advance(seconds: 7_200)),
         ("/advance 1d", .advance(seconds: 86_400)),
+        ("/advance 366d", .advance(seconds: 31_622_400)),
         ("/advance 45", .advance(seconds: 45)),
     ])
     func metadataAndClockCommandsParse(line: String, expected: SlashCommand) {
@@ -193,10 +194,12 @@ struct SlashCommandTests {
     @Test(arguments: [
         ("/meta vip", #"/meta takes KEY=VALUE pairs, not "vip"; usage: /meta [KEY=VALUE...]"#),
         ("/meta =vip", #"/meta takes KEY=VALUE pairs, not "=vip"; usage: /meta [KEY=VALUE...]"#),
-        ("/advance", "/advance takes one duration such as 90s, 31m or 2h; usage: /advance DURATION"),
-        ("/advance -5m", "/advance takes one duration such as 90s, 31m or 2h; usage: /advance DURATION"),
-        ("/advance soon", "/advance takes one duration such as 90s, 31m or 2h; usage: /advance DURATION"),
-        ("/advance 1 m", "/advance takes one duration such as 90s, 31m or 2h; usage: /advance DURATION"),
+        ("/advance", "/advance takes one duration up to 366d, such as 90s, 31m or 2h; usage: /advance DURATION"),
+        ("/advance -5m", "/advance takes one duration up to 366d, such as 90s, 31m or 2h; usage: /advance DURATION"),
+        ("/advance soon", "/advance takes one duration up to 366d, such as 90s, 31m or 2h; usage: /advance DURATION"),
+        ("/advance 1e300d", "/advance takes one duration up to 366d, such as 90s, 31m or 2h; usage: /advance DURATION"),
+        ("/advance 367d", "/advance takes one duration up to 366d, such as 90s, 31m or 2h; usage: /advance DURATION"),
+        ("/advance 1 m", "/advance takes one duration up to 366d, such as 90s, 31m or 2h; usage: /advance DURATION"),
     ])
     func badMetadataAndClockCommandsAreErrors(line: String, expected: String) {
         guard case .failure(let error) = ChatInput.parse(line) else {
