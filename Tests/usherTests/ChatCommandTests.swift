@@ -180,4 +180,30 @@ struct ChatCommandTests {
         #expect(try terminal.expect("default> ").contains("bot: Hello! How can I help you today?"))
         try Self.endWithControlD(terminal)
     }
+
+    /// Random commands, arguments and bytes (NUL, quotes, emoji, huge numbers) never stop the chat:
+    /// every line is answered or refused, and the program ends normally at the end of input.
+    @Test func randomLinesNeverCrashTheChat() throws {
+        let pieces = [
+            "/help", "/debug", "/why", "/state", "/reset", "/session", "/reload", "/intent", "/meta", "/advance",
+            "/save",
+            "/queue", "/agent", "/agent join", "/agent claim", "/agent say", "/agent transfer", "/agent release",
+            "/agent close", "/agent leave", "//", "/", "hi", "human please", "where is my order", "AB123456", "'", "\"",
+            "é", "🙂", "\u{0}", "\t", "1e309", "-1", "claims", "general", "saved.json", "\\", "=", "a=b",
+            "99999999999999999999d", "1e300d", "0.5s", "nan", "inf",
+        ]
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let lines = (0..<3_000).map { _ in (0...next(5)).map { _ in pieces[next(pieces.count)] }.joined(separator: " ")
+        }
+        let directory = try UsherBinary.directory([:])
+        let bot = UsherBinary.root.appendingPathComponent("intents").path
+        let output = try UsherBinary.run(["chat", bot], input: lines.joined(separator: "\n") + "\n", in: directory)
+        #expect(output.status == 0, "\(output.stderr.suffix(2_000))")
+        #expect(output.stderr.hasPrefix("usher chat: 22 intents from \(bot)/"))
+        #expect(!output.stdout.isEmpty)
+    }
 }

@@ -134,6 +134,10 @@ extension SlashCommand {
         case "save":
             guard let file = arguments.first else { throw .usage("/save needs a file to write", of: "save") }
             guard !file.isEmpty else { throw .usage("/save needs a file to write", of: "save") }
+            // Foundation's path functions trap on a NUL; no file name holds control characters anyway.
+            guard !file.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                throw .usage("a file name cannot hold control characters", of: "save")
+            }
             let name = arguments.dropFirst().joined(separator: " ")
             return .save(file: file, name: name.isEmpty ? nil : name)
         case "agent": return .agent(try agentCommand(arguments, rest: rest))

@@ -166,6 +166,8 @@ struct SlashCommandTests {
         (#"/save "t.json"#, #"a " quote is not closed; close it, or type // to send a message"#),
         (#"/session """#, "a session name cannot be empty; usage: /session [NAME]"),
         (#"/save """#, "/save needs a file to write; usage: /save FILE [NAME]"),
+        ("/save \u{0}", "a file name cannot hold control characters; usage: /save FILE [NAME]"),
+        ("/save a\u{7}b.json", "a file name cannot hold control characters; usage: /save FILE [NAME]"),
     ])
     func badQuotingIsAnError(line: String, expected: String) {
         guard case .failure(let error) = ChatInput.parse(line) else {
