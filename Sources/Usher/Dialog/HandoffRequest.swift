@@ -5,10 +5,10 @@
 public struct HandoffRequest: Sendable, Equatable, Codable {
     public var queue: String
     public var priority: Int
-    /// Said to the agent in the summary: "intent talk_to_human", "2 fallbacks in a row", …
-    public var reason: String
+    /// Said to the agent in the summary, and kept on the ticket.
+    public var reason: HandoffReason
 
-    public init(queue: String, priority: Int, reason: String) {
+    public init(queue: String, priority: Int, reason: HandoffReason) {
         self.queue = queue
         self.priority = priority
         self.reason = reason

@@ -31,23 +31,20 @@ extension TurnBuilder {
         if settings.sentimentBelow != nil { sentiment = engine.sentiment.analyze(message.text).score }
         var request: HandoffRequest?
         if let keyword {
-            request = HandoffRequest(queue: settings.defaultQueue, priority: 1, reason: "keyword \"\(keyword)\"")
+            request = HandoffRequest(queue: settings.defaultQueue, priority: 1, reason: .keyword(keyword))
         } else if let name = intent, let handoff = engine.intent(named: name)?.handoff {
-            request = HandoffRequest(queue: handoff.queue, priority: handoff.priority, reason: "intent \(name)")
+            request = HandoffRequest(queue: handoff.queue, priority: handoff.priority, reason: .intent(name))
         } else if let form = failedForm {
             request = HandoffRequest(
                 queue: settings.defaultQueue, priority: 1,
-                reason: "form \(form) failed: \(bot.settings.maxReprompts + 1) answers it could not read")
+                reason: .formFailed(form: form, answers: bot.settings.maxReprompts + 1))
         } else if settings.afterFallbacks > 0 && session.consecutiveFallbacks >= settings.afterFallbacks {
             request = HandoffRequest(
-                queue: settings.defaultQueue, priority: 0, reason: "\(session.consecutiveFallbacks) fallbacks in a row")
+                queue: settings.defaultQueue, priority: 0, reason: .fallbacks(session.consecutiveFallbacks))
         } else if let mean = recentSentiment(), let limit = settings.sentimentBelow, mean < limit {
-            let turns = settings.sentimentTurns
             request = HandoffRequest(
                 queue: settings.defaultQueue, priority: 1,
-                reason:
-                    "negative sentiment (\(JSONWriter.number(mean, digits: 2)) over the last \(turns) turn\(turns == 1 ? "" : "s"))"
-            )
+                reason: .sentiment(mean: mean, turns: settings.sentimentTurns))
         }
         guard var request else { return }
         if session.metadata["tier"]?.lowercased() == "vip" { request.priority += 1 }

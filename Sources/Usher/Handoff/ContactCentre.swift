@@ -6,7 +6,7 @@
 ///
 /// ```swift
 /// var centre = ContactCentre(queues: ["general", "claims"])
-/// let ticket = try centre.enqueue(session: "c-1", queue: "claims", priority: 2, reason: "intent file_claim", now: 0)
+/// let ticket = try centre.enqueue(session: "c-1", queue: "claims", priority: 2, reason: .intent("file_claim"), now: 0)
 /// try centre.join(agent: "alice", queues: ["claims"], capacity: 3)
 /// let claimed = try centre.claim(agent: "alice", session: nil, now: 30)
 /// ```
@@ -56,7 +56,7 @@ public struct ContactCentre: Sendable, Equatable {
     // MARK: - Customers
 
     /// Puts a session in a queue; a session already waiting or held keeps its place.
-    public mutating func enqueue(session: String, queue: String, priority: Int, reason: String, now: Double)
+    public mutating func enqueue(session: String, queue: String, priority: Int, reason: HandoffReason, now: Double)
         throws(HandoffError)
         -> Ticket
     {

@@ -11,7 +11,7 @@ public struct HandoffSummary: Sendable, Equatable {
     }
 
     public var session: String
-    public var reason: String
+    public var reason: HandoffReason
     public var queue: String
     public var transcript: [Line]
     public var intents: [String]
@@ -57,13 +57,13 @@ public struct HandoffSummary: Sendable, Equatable {
     /// The intents' own next steps, then generic ones that follow from the reason and the transcript.
     static func nextSteps(state: SessionState, ticket: Ticket, bot: BotDefinition, intents: [String]) -> [String] {
         var steps = intents.flatMap { bot.intent(named: $0)?.nextSteps ?? [] }
-        if ticket.reason.contains("fallbacks") {
+        switch ticket.reason {
+        case .intent: break
+        case .fallbacks:
             steps.append("The bot did not understand the customer: read the transcript and ask what they need.")
-        }
-        if ticket.reason.hasPrefix("form") {
+        case .formFailed:
             steps.append("The customer could not give a value the bot asked for: ask for it in your own words.")
-        }
-        if ticket.reason.hasPrefix("keyword") || ticket.reason.contains("sentiment") {
+        case .keyword, .sentiment:
             steps.append("The customer is upset: acknowledge the problem before anything else.")
         }
         let texts = state.history.map { $0.text.lowercased() }

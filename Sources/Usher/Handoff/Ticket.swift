@@ -6,10 +6,10 @@ public struct Ticket: Sendable, Equatable, Codable {
     public var queue: String
     /// The priority it entered with; waiting raises it (see ``ContactCentre/agingSeconds``).
     public var priority: Int
-    public var reason: String
+    public var reason: HandoffReason
     public var queuedAt: Double
 
-    public init(number: Int, session: String, queue: String, priority: Int, reason: String, queuedAt: Double) {
+    public init(number: Int, session: String, queue: String, priority: Int, reason: HandoffReason, queuedAt: Double) {
         self.number = number
         self.session = session
         self.queue = queue

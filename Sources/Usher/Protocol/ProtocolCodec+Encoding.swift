@@ -23,7 +23,7 @@ extension ProtocolCodec {
                 ", \"handoff\": {\"ticket\": \(handoff.ticket.number), \"queue\": \(JSONWriter.string(handoff.ticket.queue))"
             output +=
                 ", \"position\": \(handoff.position), \"estimated_wait_seconds\": \(JSONWriter.number(handoff.estimatedWaitSeconds))"
-            output += ", \"reason\": \(JSONWriter.string(handoff.ticket.reason))}"
+            output += ", " + reasonFields(handoff.ticket.reason) + "}"
         }
         if !events.isEmpty { output += ", \"events\": [" + events.map(\.json).joined(separator: ", ") + "]" }
         return output + "}"
@@ -77,6 +77,11 @@ extension ProtocolCodec {
             + "\"confidence\": \(JSONWriter.number(turn.confidence)), \"replies\": ["
             + turn.replies.map(JSONWriter.string).joined(separator: ", ")
             + "], \"at\": \(JSONWriter.number(turn.at, digits: 3))}"
+    }
+
+    /// `"reason": <the sentence>, "reason_code": <the stable code>`, as every handoff object writes them.
+    static func reasonFields(_ reason: HandoffReason) -> String {
+        "\"reason\": \(JSONWriter.string(reason.description)), \"reason_code\": \(JSONWriter.string(reason.code))"
     }
 
     static func object(_ values: [String: String]) -> String {

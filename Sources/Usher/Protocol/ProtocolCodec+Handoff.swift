@@ -61,7 +61,7 @@ extension ProtocolCodec {
             "{\"speaker\": \(JSONWriter.string(line.speaker)), \"text\": \(JSONWriter.string(line.text))"
                 + (line.sentiment.map { ", \"sentiment\": \(JSONWriter.number($0, digits: 2))" } ?? "") + "}"
         }
-        return "{\"reason\": \(JSONWriter.string(summary.reason)), \"queue\": \(JSONWriter.string(summary.queue)), "
+        return "{" + reasonFields(summary.reason) + ", \"queue\": \(JSONWriter.string(summary.queue)), "
             + "\"transcript\": [\(transcript.joined(separator: ", "))], "
             + "\"intents\": [\(summary.intents.map(JSONWriter.string).joined(separator: ", "))], "
             + "\"slots\": \(object(summary.slots)), \"sentiment_trend\": \(JSONWriter.string(summary.sentimentTrend)), "
@@ -77,7 +77,7 @@ extension ProtocolCodec {
                 "{\"session\": \(JSONWriter.string(entry.ticket.session)), \"ticket\": \(entry.ticket.number), "
                     + "\"position\": \(entry.position), \"priority\": \(entry.priority), "
                     + "\"waited_seconds\": \(JSONWriter.number(entry.waitedSeconds)), "
-                    + "\"reason\": \(JSONWriter.string(entry.ticket.reason))}"
+                    + reasonFields(entry.ticket.reason) + "}"
             }
             return "{\"queue\": \(JSONWriter.string(queue.name)), \"waiting\": [\(waiting.joined(separator: ", "))], "
                 + "\"agents\": [\(queue.agents.map(JSONWriter.string).joined(separator: ", "))]}"

@@ -41,7 +41,9 @@ struct ChatFormatter {
         if !turn.state.contexts.isEmpty { fields.append(("contexts", contexts(turn.state.contexts))) }
         let cues = sentiment.cues.isEmpty ? "" : " (" + sentiment.cues.joined(separator: ", ") + ")"
         fields.append(("sentiment", String(format: "%+.2f ", sentiment.score) + mood(sentiment) + cues))
-        if let handoff = turn.handoff { fields.append(("handoff", "to \(handoff.queue): \(handoff.reason)")) }
+        if let handoff = turn.handoff {
+            fields.append(("handoff", "to \(handoff.queue): \(handoff.reason.description)"))
+        }
         if case .bot = status {} else { fields.append(("talking to", describe(status))) }
         return fields.map { ChatLine.detail($0.label, $0.value) }
     }
@@ -79,7 +81,7 @@ struct ChatFormatter {
                     .detail(
                         "  \(entry.position).",
                         "\(entry.ticket.session) (ticket \(entry.ticket.number), priority \(entry.priority), "
-                            + "waited \(duration(entry.waitedSeconds))): \(entry.ticket.reason)"))
+                            + "waited \(duration(entry.waitedSeconds))): \(entry.ticket.reason.description)"))
             }
         }
         for (session, holding) in held.sorted(by: { $0.key < $1.key }) {
@@ -91,7 +93,9 @@ struct ChatFormatter {
     /// What the agent is told on taking a conversation.
     func summary(_ summary: HandoffSummary, ticket: Ticket) -> [ChatLine] {
         var lines: [ChatLine] = [
-            .info("claimed \(summary.session) (ticket \(ticket.number) from \(summary.queue)): \(summary.reason)")
+            .info(
+                "claimed \(summary.session) (ticket \(ticket.number) from \(summary.queue)): \(summary.reason.description)"
+            )
         ]
         for line in summary.transcript {
             let mood = line.sentiment.map { String(format: " [%+.2f]", $0) } ?? ""
@@ -179,7 +183,7 @@ struct ChatFormatter {
 
     private func describe(_ status: SessionHandoffStatus) -> String {
         switch status {
-        case .queued(let ticket): "waiting in \(ticket.queue) (ticket \(ticket.number)): \(ticket.reason)"
+        case .queued(let ticket): "waiting in \(ticket.queue) (ticket \(ticket.number)): \(ticket.reason.description)"
         case .agent(let agent, let ticket): "agent \(agent) (from \(ticket.queue))"
         }
     }

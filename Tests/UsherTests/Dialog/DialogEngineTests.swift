@@ -36,7 +36,7 @@ struct DialogEngineTests {
         #expect(
             turns[2].handoff
                 == HandoffRequest(
-                    queue: "general", priority: 1, reason: "form file_claim failed: 2 answers it could not read"))
+                    queue: "general", priority: 1, reason: .formFailed(form: "file_claim", answers: 2)))
         #expect(turns[2].state.forms.isEmpty)
         #expect(turns[2].state.consecutiveFallbacks == 1)
     }

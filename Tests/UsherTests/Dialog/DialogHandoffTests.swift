@@ -8,17 +8,17 @@ struct DialogHandoffTests {
         let turns = converse(["I want to talk to a person"])
         #expect(turns[0].intent == "talk_to_human")
         #expect(turns[0].replies == ["Connecting you to an agent."])
-        #expect(turns[0].handoff == HandoffRequest(queue: "general", priority: 2, reason: "intent talk_to_human"))
+        #expect(turns[0].handoff == HandoffRequest(queue: "general", priority: 2, reason: .intent("talk_to_human")))
         #expect(turns[0].state.handoff == turns[0].handoff)
     }
 
     @Test func keywordsHandOffAtOnceEvenInAForm() {
         let turns = converse(["I want to file a claim", "I will call my LAWYER!"])
         // Shouted and angry: one more than a keyword's priority.
-        #expect(turns[1].handoff == HandoffRequest(queue: "general", priority: 2, reason: "keyword \"lawyer\""))
+        #expect(turns[1].handoff == HandoffRequest(queue: "general", priority: 2, reason: .keyword("lawyer")))
         #expect(turns[1].replies == [TurnBuilder.handoffReply])
         #expect(turns[1].state.forms.isEmpty)
-        #expect(converse(["this is a formal complaint"])[0].handoff?.reason == "keyword \"formal complaint\"")
+        #expect(converse(["this is a formal complaint"])[0].handoff?.reason == .keyword("formal complaint"))
         #expect(converse(["my lawyers"])[0].handoff == nil)
     }
 
@@ -27,13 +27,13 @@ struct DialogHandoffTests {
         let turns = converse(["I want to file a claim", "human please"])
         #expect(turns[1].replies == ["Connecting you to an agent."])
         #expect(turns[1].state.forms.isEmpty)
-        #expect(turns[1].handoff?.reason == "intent talk_to_human")
+        #expect(turns[1].handoff?.reason == .intent("talk_to_human"))
     }
 
     @Test func fallbacksInARowHandOff() {
         let turns = converse(["xyzzy", "plugh"])
         #expect(turns[0].handoff == nil)
-        #expect(turns[1].handoff == HandoffRequest(queue: "general", priority: 0, reason: "2 fallbacks in a row"))
+        #expect(turns[1].handoff == HandoffRequest(queue: "general", priority: 0, reason: .fallbacks(2)))
         #expect(turns[1].replies == ["Could you rephrase?", TurnBuilder.handoffReply])
     }
 
@@ -44,8 +44,8 @@ struct DialogHandoffTests {
         ])
         #expect(turns[1].handoff == nil)
         let request = turns[2].handoff
-        #expect(request?.reason.hasPrefix("negative sentiment (") == true)
-        #expect(request?.reason.hasSuffix(" over the last 2 turns)") == true)
+        #expect(request?.reason.description.hasPrefix("negative sentiment (") == true)
+        #expect(request?.reason.description.hasSuffix(" over the last 2 turns)") == true)
         #expect(request?.priority == 2)
         #expect(turns[2].state.history.compactMap(\.sentiment).count == 3)
     }

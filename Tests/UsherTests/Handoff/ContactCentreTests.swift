@@ -6,20 +6,20 @@ import Testing
 struct ContactCentreTests {
     func centre() throws -> ContactCentre {
         var centre = ContactCentre(queues: ["general", "claims"], agingSeconds: 100)
-        _ = try centre.enqueue(session: "a", queue: "general", priority: 0, reason: "fallbacks", now: 0)
-        _ = try centre.enqueue(session: "b", queue: "general", priority: 2, reason: "intent talk_to_human", now: 10)
-        _ = try centre.enqueue(session: "c", queue: "claims", priority: 1, reason: "intent file_claim", now: 20)
+        _ = try centre.enqueue(session: "a", queue: "general", priority: 0, reason: .fallbacks(2), now: 0)
+        _ = try centre.enqueue(session: "b", queue: "general", priority: 2, reason: .intent("talk_to_human"), now: 10)
+        _ = try centre.enqueue(session: "c", queue: "claims", priority: 1, reason: .intent("file_claim"), now: 20)
         try centre.join(agent: "alice", queues: ["general"], capacity: 1)
         return centre
     }
 
     @Test func higherPriorityFirstThenFIFOAndAgingCatchesUp() throws {
         var centre = try centre()
-        _ = try centre.enqueue(session: "d", queue: "general", priority: 0, reason: "x", now: 30)
+        _ = try centre.enqueue(session: "d", queue: "general", priority: 0, reason: .intent("x"), now: 30)
         #expect(centre.order(of: "general", now: 40).map(\.session) == ["b", "a", "d"])
         #expect(centre.position(of: "a", now: 40) == 2)
         // At 400 s "d" (priority 0) has waited 370 s and aged to 3, ahead of a fresh priority-2 "e".
-        let late = try centre.enqueue(session: "e", queue: "general", priority: 2, reason: "x", now: 400)
+        let late = try centre.enqueue(session: "e", queue: "general", priority: 2, reason: .intent("x"), now: 400)
         #expect(centre.order(of: "general", now: 400).map(\.session) == ["b", "a", "d", "e"])
         #expect(
             centre.order(of: "general", now: 400).map { $0.effectivePriority(now: 400, agingSeconds: 100) } == [
@@ -99,7 +99,7 @@ struct ContactCentreTests {
                 _ = try? centre.claim(agent: "alice", session: "a", now: 5)
                 _ = try centre.transfer(agent: "alice", session: "a", to: "nowhere", now: 6)
             case "leave as a stranger": _ = try centre.leave(agent: "bob")
-            default: _ = try centre.enqueue(session: "x", queue: "vip", priority: 0, reason: "r", now: 5)
+            default: _ = try centre.enqueue(session: "x", queue: "vip", priority: 0, reason: .intent("r"), now: 5)
             }
             Issue.record("expected \(code)")
         } catch {
@@ -126,7 +126,7 @@ struct ContactCentreTests {
                 guard handedOff < 1_000 else { continue }
                 _ = try centre.enqueue(
                     session: "s\(handedOff)", queue: queues[random.next(below: 3)], priority: random.next(below: 3),
-                    reason: "r", now: now)
+                    reason: .intent("r"), now: now)
                 handedOff += 1
             case 3:
                 let agent = "a\(random.next(below: 20))"
@@ -191,8 +191,8 @@ extension Array {
 struct ContactCentreForgetTests {
     @Test func aResetSessionLeavesQueuesAndAgents() throws {
         var centre = ContactCentre()
-        _ = try centre.enqueue(session: "a", queue: "general", priority: 0, reason: "r", now: 0)
-        _ = try centre.enqueue(session: "b", queue: "general", priority: 0, reason: "r", now: 0)
+        _ = try centre.enqueue(session: "a", queue: "general", priority: 0, reason: .intent("r"), now: 0)
+        _ = try centre.enqueue(session: "b", queue: "general", priority: 0, reason: .intent("r"), now: 0)
         try centre.join(agent: "alice", queues: ["general"], capacity: 2)
         _ = try centre.claim(agent: "alice", session: "a", now: 1)
         centre.forget(session: "a")

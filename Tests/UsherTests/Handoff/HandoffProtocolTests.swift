@@ -36,6 +36,7 @@ struct HandoffProtocolTests {
         #expect(handoff["position"] as? Int == 1)
         #expect(handoff["queue"] as? String == "general")
         #expect(handoff["reason"] as? String == "intent talk_to_human")
+        #expect(handoff["reason_code"] as? String == "intent")
         #expect(
             (queued["replies"] as? [String])?.last
                 == "You are number 1 in the queue; the estimated wait is about 3 minutes.")
@@ -53,6 +54,7 @@ struct HandoffProtocolTests {
         #expect(claim["session"] as? String == "c-1")
         let summary = try #require(claim["summary"] as? [String: Any])
         #expect(summary["reason"] as? String == "intent talk_to_human")
+        #expect(summary["reason_code"] as? String == "intent")
         #expect(summary["intents"] as? [String] == ["file_claim", "talk_to_human"])
         #expect((summary["transcript"] as? [[String: Any]])?.first?["text"] as? String == "I want to file a claim")
         #expect((summary["next_steps"] as? [String])?.first == "Greet the customer by name")
@@ -86,6 +88,8 @@ struct HandoffProtocolTests {
         let list = desk.send(#"{"type": "queue.list"}"#)
         let queues = try #require(list["queues"] as? [[String: Any]])
         #expect((queues[0]["waiting"] as? [[String: Any]])?.map { $0["session"] as? String } == ["a", "b"])
+        #expect(
+            (queues[0]["waiting"] as? [[String: Any]])?.map { $0["reason_code"] as? String } == ["intent", "intent"])
         #expect(queues[1]["agents"] as? [String] == ["bob"])
         _ = desk.send(#"{"type": "agent.claim", "agent": "alice"}"#)
         let moved = desk.send(#"{"type": "agent.transfer", "agent": "alice", "session": "a", "queue": "claims"}"#)

@@ -54,7 +54,7 @@ private enum FormatterBot {
 
     static func ticket(_ number: Int, _ session: String, queue: String = "claims") -> Ticket {
         Ticket(
-            number: number, session: session, queue: queue, priority: 2, reason: "intent talk_to_human",
+            number: number, session: session, queue: queue, priority: 2, reason: .intent("talk_to_human"),
             queuedAt: now)
     }
 }
