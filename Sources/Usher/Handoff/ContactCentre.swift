@@ -1,14 +1,21 @@
 /// The human side of Usher: named queues of waiting customers and the agents who serve them.
 ///
-/// A pure value: every operation either changes the centre and returns what happened, or throws
-/// a ``HandoffError`` and changes nothing. Time is passed in, never read, so a test can replay
-/// any interleaving of customers and agents exactly.
+/// A pure value: every operation either throws a ``HandoffError`` and changes nothing, or
+/// returns what happened as ``CentreEvent``s, which it has applied. Time is passed in, never
+/// read, so a test can replay any interleaving of customers and agents exactly.
+///
+/// Why events: ``apply(_:)`` is the only code that changes the centre, and it needs nothing but
+/// the event, so a store can append the events to a log and any process can rebuild the same
+/// centre with ``init(replaying:queues:agingSeconds:)``. Ticket numbers come from that log (one
+/// past the highest seen), not from a counter one process keeps.
 ///
 /// ```swift
 /// var centre = ContactCentre(queues: ["general", "claims"])
-/// let ticket = try centre.enqueue(session: "c-1", queue: "claims", priority: 2, reason: .intent("file_claim"), now: 0)
-/// try centre.join(agent: "alice", queues: ["claims"], capacity: 3)
-/// let claimed = try centre.claim(agent: "alice", session: nil, now: 30)
+/// let (ticket, queued) = try centre.enqueue(
+///     session: "c-1", queue: "claims", priority: 2, reason: .intent("file_claim"), now: 0)
+/// let joined = try centre.join(agent: "alice", queues: ["claims"], capacity: 3, now: 10)
+/// let (claimed, taken) = try centre.claim(agent: "alice", session: nil, now: 30)
+/// let copy = ContactCentre(replaying: queued + joined + taken, queues: ["general", "claims"])  // == centre
 /// ```
 public struct ContactCentre: Sendable, Equatable {
     /// Handle times assumed for a queue that has none recorded yet.
@@ -23,10 +30,11 @@ public struct ContactCentre: Sendable, Equatable {
     public private(set) var agents: [String: Agent] = [:]
     /// Who holds each session an agent has, and the ticket it came with.
     public private(set) var held: [String: Holding] = [:]
-    private var handleTimes: [String: [Double]] = [:]
-    private var nextTicket = 1
+    private(set) var handleTimes: [String: [Double]] = [:]
+    /// One past the highest ticket number any event carried.
+    private(set) var nextTicket = 1
     /// Waiting tickets by session, for answering "where am I?" without a scan.
-    private var waitingBySession: [String: Ticket] = [:]
+    private(set) var waitingBySession: [String: Ticket] = [:]
     /// Each queue's order at one moment, kept while nothing but new arrivals changes it: a batch
     /// of messages shares one moment, so positions cost a binary search, not a sort.
     private var orderCache: [String: CachedOrder] = [:]
@@ -47,53 +55,80 @@ public struct ContactCentre: Sendable, Equatable {
         self.agingSeconds = agingSeconds
     }
 
+    /// The centre `events` leave behind, starting from an empty one with these queues and aging.
+    public init(
+        replaying events: some Sequence<CentreEvent>, queues: [String] = ["general"], agingSeconds: Double = 120
+    ) {
+        self.init(queues: queues, agingSeconds: agingSeconds)
+        for event in events { apply(event) }
+    }
+
     /// Adds the queues not yet known, after the others: a reloaded bot may name new ones, and
     /// customers already waiting in a queue it dropped must still be reachable.
     public mutating func addQueues(_ queues: [String]) {
         for queue in queues where !queueNames.contains(queue) { queueNames.append(queue) }
     }
 
-    // MARK: - Customers
+    // MARK: - Apply
 
-    /// Puts a session in a queue; a session already waiting or held keeps its place.
-    public mutating func enqueue(session: String, queue: String, priority: Int, reason: HandoffReason, now: Double)
-        throws(HandoffError)
-        -> Ticket
-    {
-        try requireQueue(queue)
-        if let existing = waitingBySession[session] { return existing }
-        if let holding = held[session] { return holding.ticket }
-        let ticket = Ticket(
-            number: nextTicket, session: session, queue: queue, priority: priority, reason: reason, queuedAt: now)
-        nextTicket += 1
-        addWaiting(ticket, now: now)
-        return ticket
+    /// Folds one event into the centre: the only place its state changes.
+    ///
+    /// Total: an event that no longer fits, as a log written by several processes may hold, is
+    /// applied as far as it still makes sense, so that no session is ever held twice, held by an
+    /// agent who is gone, or lost while it waits:
+    /// - a ticket for a session already waiting or held does not wait twice; its number still counts;
+    /// - a ticket or agent naming an unknown queue adds the queue, so the customer stays reachable;
+    /// - joining again changes the agent's queues and capacity and keeps what they hold;
+    /// - a claim by an agent who is gone, or of a session that no longer waits, changes nothing;
+    /// - a transfer, release or close of a session the agent no longer holds changes nothing;
+    /// - an agent leaving lets go of what they held; the tickets listed wait again.
+    ///
+    /// A release or close records the handle time it carries; a transfer, the time since the claim.
+    public mutating func apply(_ event: CentreEvent) {
+        for ticket in event.tickets { nextTicket = max(nextTicket, ticket.number + 1) }
+        switch event {
+        case .queued(let ticket):
+            addWaiting(ticket, now: ticket.queuedAt)
+        case .joined(let agent, let queues, let capacity, _):
+            addQueues(queues)
+            var joining = agents[agent] ?? Agent(id: agent, queues: queues, capacity: capacity)
+            (joining.queues, joining.capacity) = (queues, capacity)
+            agents[agent] = joining
+        case .left(let agent, let requeued, _):
+            for session in agents[agent]?.sessions ?? [] { held[session] = nil }
+            agents[agent] = nil
+            // They were already being served: the tickets keep their time, for the order cache too.
+            for ticket in requeued { addWaiting(ticket, now: ticket.queuedAt) }
+        case .claimed(let agent, let ticket, let at):
+            guard agents[agent] != nil, waitingBySession[ticket.session] != nil,
+                let index = waiting.firstIndex(where: { $0.session == ticket.session })
+            else { return }
+            _ = removeWaiting(at: index)
+            agents[agent]?.sessions.append(ticket.session)
+            agents[agent]?.since[ticket.session] = at
+            held[ticket.session] = Holding(agent: agent, ticket: ticket)
+        case .said:
+            break
+        case .transferred(let agent, let from, let to, let at):
+            guard let ended = endHold(agent: agent, session: from.session) else { return }
+            recordHandleTime(max(0, at - (ended.since ?? at)), queue: ended.holding.ticket.queue)
+            addWaiting(to, now: at)
+        case .released(let agent, let session, _, let handleSeconds),
+            .closed(let agent, let session, _, let handleSeconds):
+            guard let ended = endHold(agent: agent, session: session) else { return }
+            recordHandleTime(handleSeconds, queue: ended.holding.ticket.queue)
+        case .forgotten(let session, _):
+            if waitingBySession[session] != nil, let index = waiting.firstIndex(where: { $0.session == session }) {
+                _ = removeWaiting(at: index)
+            }
+            if let holding = held[session] { _ = endHold(agent: holding.agent, session: session) }
+        }
     }
 
-    /// The tickets of `queue` in the order agents will get them at `now`.
-    public func order(of queue: String, now: Double) -> [Ticket] {
-        // Each ticket's effective priority computed once, not at every comparison.
-        waiting.filter { $0.queue == queue }
-            .map { (priority: $0.effectivePriority(now: now, agingSeconds: agingSeconds), ticket: $0) }
-            .sorted { $0.priority != $1.priority ? $0.priority > $1.priority : $0.ticket.number < $1.ticket.number }
-            .map(\.ticket)
-    }
-
-    /// The session's place in its queue, from 1, or `nil` when it is not waiting.
-    public mutating func position(of session: String, now: Double) -> Int? {
-        guard let ticket = waitingBySession[session] else { return nil }
-        let tickets = cachedOrder(of: ticket.queue, now: now)
-        return tickets.partitioningIndex { !before($0, ticket, now: now) } + 1
-    }
-
-    private mutating func cachedOrder(of queue: String, now: Double) -> [Ticket] {
-        if let cached = orderCache[queue], cached.now == now { return cached.tickets }
-        let tickets = order(of: queue, now: now)
-        orderCache[queue] = CachedOrder(now: now, tickets: tickets)
-        return tickets
-    }
-
+    /// A ticket waits, unless its session already waits or is held.
     private mutating func addWaiting(_ ticket: Ticket, now: Double) {
+        guard waitingBySession[ticket.session] == nil, held[ticket.session] == nil else { return }
+        if !queueNames.contains(ticket.queue) { queueNames.append(ticket.queue) }
         waiting.append(ticket)
         waitingBySession[ticket.session] = ticket
         // Taken out of the dictionary so the insertion changes the only copy.
@@ -110,138 +145,37 @@ public struct ContactCentre: Sendable, Equatable {
         return ticket
     }
 
-    /// Seconds until a session at `position` of `queue` is likely taken: nothing while agents
-    /// who serve the queue have room; otherwise the queue's recent mean handle time for each
-    /// customer beyond that room, shared among all the conversations those agents can hold.
-    public func estimatedWait(queue: String, position: Int) -> Double {
-        let recent = handleTimes[queue] ?? []
-        let handle = recent.isEmpty ? Self.defaultHandleSeconds : recent.reduce(0, +) / Double(recent.count)
-        let serving = agents.values.filter { $0.queues.contains(queue) }
-        let room = serving.reduce(0) { $0 + max(0, $1.capacity - $1.sessions.count) }
-        guard position > room else { return 0 }
-        let seats = max(1, serving.reduce(0) { $0 + $1.capacity })
-        return (handle * Double(position - room) / Double(seats)).rounded()
-    }
-
-    /// Where a session is: waiting, with an agent, or with the bot (`nil`).
-    public func status(of session: String) -> SessionHandoffStatus? {
-        if let ticket = waitingBySession[session] { return .queued(ticket) }
-        if let holding = held[session] { return .agent(holding.agent, holding.ticket) }
-        return nil
-    }
-
-    // MARK: - Agents
-
-    public mutating func join(agent: String, queues: [String], capacity: Int) throws(HandoffError) {
-        guard !agent.isEmpty else { throw .invalid("an agent needs a non-empty id") }
-        guard agents[agent] == nil else { throw .agentAlreadyJoined(agent) }
-        guard !queues.isEmpty else { throw .invalid("agent \"\(agent)\" must serve at least one queue") }
-        for queue in queues { try requireQueue(queue) }
-        guard capacity >= 1 else { throw .invalid("an agent's capacity must be at least 1") }
-        agents[agent] = Agent(id: agent, queues: queues, capacity: capacity)
-    }
-
-    /// The agent leaves; the sessions they held go back to the front of their queues.
-    public mutating func leave(agent: String) throws(HandoffError) -> [Ticket] {
-        guard let leaving = agents[agent] else { throw .unknownAgent(agent) }
-        var returned: [Ticket] = []
-        for session in leaving.sessions {
-            guard var ticket = held.removeValue(forKey: session)?.ticket else { continue }
-            ticket.priority += 1_000  // they were already being served: first in line again
-            addWaiting(ticket, now: ticket.queuedAt)
-            returned.append(ticket)
-        }
-        agents[agent] = nil
-        return returned
-    }
-
-    /// The agent takes the next eligible session (highest priority, then longest waiting, across
-    /// the queues they serve), or the given one.
-    public mutating func claim(agent: String, session: String?, now: Double) throws(HandoffError) -> Ticket {
-        guard var taker = agents[agent] else { throw .unknownAgent(agent) }
-        guard taker.sessions.count < taker.capacity else { throw .atCapacity(agent, taker.capacity) }
-        let index: Int
-        if let session {
-            guard waitingBySession[session] != nil, let found = waiting.firstIndex(where: { $0.session == session })
-            else {
-                throw .notWaiting(session)
-            }
-            guard taker.queues.contains(waiting[found].queue) else {
-                throw .notServed(session, queue: waiting[found].queue, agent: agent)
-            }
-            index = found
-        } else {
-            let eligible = waiting.indices.filter { taker.queues.contains(waiting[$0].queue) }
-            guard let best = eligible.min(by: { before(waiting[$0], waiting[$1], now: now) }) else {
-                throw .emptyQueues(agent)
-            }
-            index = best
-        }
-        let ticket = removeWaiting(at: index)
-        taker.sessions.append(ticket.session)
-        taker.since[ticket.session] = now
-        agents[agent] = taker
-        held[ticket.session] = Holding(agent: agent, ticket: ticket)
-        return ticket
-    }
-
-    /// The agent hands a session to another queue; it waits there with its priority and reason.
-    public mutating func transfer(agent: String, session: String, to queue: String, now: Double) throws(HandoffError)
-        -> Ticket
-    {
-        try requireQueue(queue)
-        var ticket = try finish(agent: agent, session: session, now: now)
-        ticket.queue = queue
-        ticket.queuedAt = now
-        ticket.number = nextTicket
-        nextTicket += 1
-        addWaiting(ticket, now: now)
-        return ticket
-    }
-
-    /// The agent is done with a session (released to the bot or closed); records the handle time.
-    @discardableResult
-    public mutating func finish(agent: String, session: String, now: Double) throws(HandoffError) -> Ticket {
-        guard var holder = agents[agent] else { throw .unknownAgent(agent) }
-        guard let holding = held[session], holding.agent == agent else { throw .notHeld(session, agent: agent) }
+    /// Ends `agent`'s hold on `session`: what they held and since when, or `nil` when they do
+    /// not hold it.
+    private mutating func endHold(agent: String, session: String) -> (holding: Holding, since: Double?)? {
+        guard let holding = held[session], holding.agent == agent, var holder = agents[agent] else { return nil }
         held[session] = nil
-        let start = holder.since.removeValue(forKey: session) ?? now
+        let since = holder.since.removeValue(forKey: session)
         holder.sessions.removeAll { $0 == session }
         agents[agent] = holder
-        var times = handleTimes[holding.ticket.queue, default: []]
-        times.append(max(0, now - start))
-        handleTimes[holding.ticket.queue] = Array(times.suffix(Self.handleTimeWindow))
-        return holding.ticket
+        return (holding, since)
     }
 
-    /// Checks that `agent` holds `session`, without changing anything.
-    public func requireHeld(agent: String, session: String) throws(HandoffError) {
-        guard agents[agent] != nil else { throw .unknownAgent(agent) }
-        guard held[session]?.agent == agent else { throw .notHeld(session, agent: agent) }
+    private mutating func recordHandleTime(_ seconds: Double, queue: String) {
+        var times = handleTimes[queue, default: []]
+        times.append(seconds)
+        handleTimes[queue] = Array(times.suffix(Self.handleTimeWindow))
     }
 
-    /// Drops a session from every queue and agent, as when the integrating program resets it.
-    public mutating func forget(session: String) {
-        if let index = waiting.firstIndex(where: { $0.session == session }) { _ = removeWaiting(at: index) }
-        if let holding = held.removeValue(forKey: session) {
-            agents[holding.agent]?.sessions.removeAll { $0 == session }
-            agents[holding.agent]?.since[session] = nil
-        }
+    // MARK: - Where customers stand
+
+    /// The session's place in its queue, from 1, or `nil` when it is not waiting.
+    public mutating func position(of session: String, now: Double) -> Int? {
+        guard let ticket = waitingBySession[session] else { return nil }
+        let tickets = cachedOrder(of: ticket.queue, now: now)
+        return tickets.partitioningIndex { !before($0, ticket, now: now) } + 1
     }
 
-    // MARK: - Order
-
-    /// Higher effective priority first; then the older ticket.
-    private func before(_ left: Ticket, _ right: Ticket, now: Double) -> Bool {
-        let (a, b) = (
-            left.effectivePriority(now: now, agingSeconds: agingSeconds),
-            right.effectivePriority(now: now, agingSeconds: agingSeconds)
-        )
-        return a != b ? a > b : left.number < right.number
-    }
-
-    private func requireQueue(_ queue: String) throws(HandoffError) {
-        guard queueNames.contains(queue) else { throw .unknownQueue(queue, known: queueNames) }
+    private mutating func cachedOrder(of queue: String, now: Double) -> [Ticket] {
+        if let cached = orderCache[queue], cached.now == now { return cached.tickets }
+        let tickets = order(of: queue, now: now)
+        orderCache[queue] = CachedOrder(now: now, tickets: tickets)
+        return tickets
     }
 }
 

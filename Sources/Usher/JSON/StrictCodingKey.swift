@@ -26,6 +26,10 @@ extension KeyedDecodingContainer where Key == StrictCodingKey {
         }
     }
 
+    func value<Value: Decodable>(_ key: String, as type: Value.Type = Value.self) throws -> Value {
+        try decode(type, forKey: StrictCodingKey(key))
+    }
+
     func string(_ key: String) throws -> String {
         let value = try decode(String.self, forKey: StrictCodingKey(key))
         guard !value.isEmpty else {
@@ -51,6 +55,16 @@ extension KeyedDecodingContainer where Key == StrictCodingKey {
             throw DecodingError.dataCorruptedError(
                 forKey: StrictCodingKey(key), in: self,
                 debugDescription: "\"\(key)\" must be a finite number" + (limits ?? ""))
+        }
+        return value
+    }
+
+    func number(_ key: String, atLeast minimum: Double) throws -> Double {
+        let value = try decode(Double.self, forKey: StrictCodingKey(key))
+        guard value.isFinite, value >= minimum else {
+            throw DecodingError.dataCorruptedError(
+                forKey: StrictCodingKey(key), in: self,
+                debugDescription: "\"\(key)\" must be a finite number, at least \(JSONWriter.number(minimum))")
         }
         return value
     }

@@ -7,29 +7,30 @@ extension HandoffDesk {
     static let closedLine = "This conversation is closed. Thank you for contacting us."
 
     /// Carries out an agent request; `store(session)` gives the store that holds a session.
+    /// The centre's events are not kept yet: the centre lives in this process only.
     mutating func handle(_ request: AgentRequest, now: Double, store: (String) -> SessionStore)
         throws(HandoffError) -> AgentOutcome
     {
         switch request {
         case .join(let agent, let queues, let capacity):
-            try centre.join(agent: agent, queues: queues, capacity: capacity)
+            try centre.join(agent: agent, queues: queues, capacity: capacity, now: now)
             return .joined(agent: agent, capacity: capacity)
         case .leave(let agent):
-            return .left(agent: agent, requeued: try centre.leave(agent: agent).map(\.session))
+            return .left(agent: agent, requeued: try centre.leave(agent: agent, now: now).requeued.map(\.session))
         case .claim(let agent, let session):
-            let ticket = try centre.claim(agent: agent, session: session, now: now)
+            let ticket = try centre.claim(agent: agent, session: session, now: now).ticket
             let greeting = Self.joinedAgentLine.replacingOccurrences(of: "%@", with: agent)
             return .claimed(
                 agent: agent, ticket: ticket, summary: summary(of: ticket, now: now, store: store(ticket.session)),
                 events: [.toCustomer(session: ticket.session, text: greeting)])
         case .say(let agent, let session, let text):
-            try centre.requireHeld(agent: agent, session: session)
+            try centre.say(agent: agent, session: session, text: text, now: now)
             record(
                 Turn(text: "", intent: nil, confidence: 0, replies: [text], at: now, agent: agent), in: session,
                 store: store(session))
             return .said(agent: agent, session: session, events: [.toCustomer(session: session, text: text)])
         case .transfer(let agent, let session, let queue):
-            let ticket = try centre.transfer(agent: agent, session: session, to: queue, now: now)
+            let ticket = try centre.transfer(agent: agent, session: session, to: queue, now: now).ticket
             let position = centre.position(of: session, now: now) ?? 1
             let wait = centre.estimatedWait(queue: queue, position: position)
             let line = "You are being transferred to \(queue). " + Self.announcement(position: position, wait: wait)
@@ -38,7 +39,7 @@ extension HandoffDesk {
                 to: QueueInfo(ticket: ticket, position: position, estimatedWaitSeconds: wait),
                 events: [.toCustomer(session: session, text: line)])
         case .release(let agent, let session):
-            try centre.finish(agent: agent, session: session, now: now)
+            try centre.release(agent: agent, session: session, now: now)
             let holder = store(session)
             if var state = try? holder.take(session) {
                 state.handoff = nil
@@ -48,7 +49,7 @@ extension HandoffDesk {
             return .released(
                 agent: agent, session: session, events: [.toCustomer(session: session, text: Self.releasedLine)])
         case .close(let agent, let session):
-            try centre.finish(agent: agent, session: session, now: now)
+            try centre.close(agent: agent, session: session, now: now)
             try? store(session).remove(session)
             return .closed(
                 agent: agent, session: session, events: [.toCustomer(session: session, text: Self.closedLine)])

@@ -28,7 +28,7 @@ struct HandoffDesk {
             let ticket =
                 (try? centre.enqueue(
                     session: session, queue: request.queue, priority: request.priority, reason: request.reason, now: now
-                ))
+                ))?.ticket
             return queued(turn, ticket: ticket, now: now)
         }
         switch centre.status(of: session) {

@@ -79,9 +79,9 @@ public final class ShardedConversationServer {
     }
 
     /// Forgets a session, in its store and in the contact centre.
-    public func reset(session: String) throws {
+    public func reset(session: String, now: Double) throws {
         try shards[shard(ofSession: session)].store.remove(session)
-        desk.centre.forget(session: session)
+        desk.centre.forget(session: session, now: now)
     }
 
     /// A session's state, or `nil` when there is none or it expired.
@@ -142,7 +142,7 @@ public final class ShardedConversationServer {
         switch outcome {
         case .line(let line): return line
         case .reset(let session, let line):
-            desk.centre.forget(session: session)
+            desk.centre.forget(session: session, now: now)
             return line
         case .turn(let turn, let id): return ProtocolCodec.encode(desk.finish(turn, now: now), id: id)
         case .agent(let request, let id):

@@ -164,7 +164,7 @@ final class ChatSession {
 
     private func reset() -> [ChatLine] {
         do {
-            try server.reset(session: session)
+            try server.reset(session: session, now: clock())
         } catch {
             return [.error("the session store failed: \(error)")]
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Usher
@@ -9,7 +10,7 @@ struct ContactCentreTests {
         _ = try centre.enqueue(session: "a", queue: "general", priority: 0, reason: .fallbacks(2), now: 0)
         _ = try centre.enqueue(session: "b", queue: "general", priority: 2, reason: .intent("talk_to_human"), now: 10)
         _ = try centre.enqueue(session: "c", queue: "claims", priority: 1, reason: .intent("file_claim"), now: 20)
-        try centre.join(agent: "alice", queues: ["general"], capacity: 1)
+        try centre.join(agent: "alice", queues: ["general"], capacity: 1, now: 25)
         return centre
     }
 
@@ -20,6 +21,7 @@ struct ContactCentreTests {
         #expect(centre.position(of: "a", now: 40) == 2)
         // At 400 s "d" (priority 0) has waited 370 s and aged to 3, ahead of a fresh priority-2 "e".
         let late = try centre.enqueue(session: "e", queue: "general", priority: 2, reason: .intent("x"), now: 400)
+            .ticket
         #expect(centre.order(of: "general", now: 400).map(\.session) == ["b", "a", "d", "e"])
         #expect(
             centre.order(of: "general", now: 400).map { $0.effectivePriority(now: 400, agingSeconds: 100) } == [
@@ -30,20 +32,20 @@ struct ContactCentreTests {
 
     @Test func claimTakesTheBestEligibleAndRecordsHandleTimes() throws {
         var centre = try centre()
-        let first = try centre.claim(agent: "alice", session: nil, now: 50)
+        let first = try centre.claim(agent: "alice", session: nil, now: 50).ticket
         #expect(first.session == "b")
         #expect(centre.status(of: "b") == .agent("alice", first))
         #expect(centre.estimatedWait(queue: "general", position: 1) == 180)
-        try centre.finish(agent: "alice", session: "b", now: 110)
+        try centre.release(agent: "alice", session: "b", now: 110)
         #expect(centre.estimatedWait(queue: "general", position: 1) == 0)
-        #expect(try centre.claim(agent: "alice", session: nil, now: 120).session == "a")
+        #expect(try centre.claim(agent: "alice", session: nil, now: 120).ticket.session == "a")
         #expect(centre.estimatedWait(queue: "general", position: 2) == 120)
     }
 
     @Test func transferMovesASessionToAnotherQueue() throws {
         var centre = try centre()
         _ = try centre.claim(agent: "alice", session: "a", now: 30)
-        let moved = try centre.transfer(agent: "alice", session: "a", to: "claims", now: 40)
+        let moved = try centre.transfer(agent: "alice", session: "a", to: "claims", now: 40).ticket
         #expect(moved.queue == "claims")
         #expect(centre.order(of: "claims", now: 40).map(\.session) == ["c", "a"])
         #expect(centre.agents["alice"]?.sessions == [])
@@ -52,7 +54,7 @@ struct ContactCentreTests {
     @Test func leavingPutsHeldSessionsBackFirst() throws {
         var centre = try centre()
         _ = try centre.claim(agent: "alice", session: "a", now: 30)
-        #expect(try centre.leave(agent: "alice").map(\.session) == ["a"])
+        #expect(try centre.leave(agent: "alice", now: 35).requeued.map(\.session) == ["a"])
         #expect(centre.order(of: "general", now: 30).map(\.session) == ["a", "b"])
         #expect(centre.agents.isEmpty)
     }
@@ -70,7 +72,7 @@ struct ContactCentreTests {
         ("claim a session not waiting", "not_queued", "session \"zzz\" is not waiting in a queue"),
         ("claim beyond capacity", "agent_full", "agent \"alice\" already holds 1 conversation, their capacity"),
         ("claim from an empty queue", "queue_empty", "no customer is waiting in the queues agent \"dora\" serves"),
-        ("finish a session not held", "not_held", "agent \"alice\" does not hold session \"a\""),
+        ("release a session not held", "not_held", "agent \"alice\" does not hold session \"a\""),
         ("transfer to a missing queue", "unknown_queue", "no queue \"nowhere\"; the queues are general, claims"),
         ("leave as a stranger", "unknown_agent", "no agent \"bob\" has joined"),
         ("enqueue in a missing queue", "unknown_queue", "no queue \"vip\"; the queues are general, claims"),
@@ -79,26 +81,27 @@ struct ContactCentreTests {
         var centre = try centre()
         if operation == "claim beyond capacity" { _ = try centre.claim(agent: "alice", session: nil, now: 1) }
         if operation == "claim from an empty queue" {
-            try centre.join(agent: "dora", queues: ["claims"], capacity: 2);
+            try centre.join(agent: "dora", queues: ["claims"], capacity: 2, now: 1)
             _ = try centre.claim(agent: "dora", session: nil, now: 1)
         }
         let before = centre
         do {
             switch operation {
             case "claim by a stranger": _ = try centre.claim(agent: "bob", session: nil, now: 5)
-            case "join twice": try centre.join(agent: "alice", queues: ["general"], capacity: 2)
-            case "join a missing queue": try centre.join(agent: "carol", queues: ["general", "sales"], capacity: 2)
-            case "join with no queues": try centre.join(agent: "carol", queues: [], capacity: 2)
-            case "join with no capacity": try centre.join(agent: "carol", queues: ["general"], capacity: 0)
+            case "join twice": try centre.join(agent: "alice", queues: ["general"], capacity: 2, now: 5)
+            case "join a missing queue":
+                try centre.join(agent: "carol", queues: ["general", "sales"], capacity: 2, now: 5)
+            case "join with no queues": try centre.join(agent: "carol", queues: [], capacity: 2, now: 5)
+            case "join with no capacity": try centre.join(agent: "carol", queues: ["general"], capacity: 0, now: 5)
             case "claim from another queue": _ = try centre.claim(agent: "alice", session: "c", now: 5)
             case "claim a session not waiting": _ = try centre.claim(agent: "alice", session: "zzz", now: 5)
             case "claim beyond capacity": _ = try centre.claim(agent: "alice", session: nil, now: 5)
             case "claim from an empty queue": _ = try centre.claim(agent: "dora", session: nil, now: 5)
-            case "finish a session not held": try centre.finish(agent: "alice", session: "a", now: 5)
+            case "release a session not held": try centre.release(agent: "alice", session: "a", now: 5)
             case "transfer to a missing queue":
                 _ = try? centre.claim(agent: "alice", session: "a", now: 5)
                 _ = try centre.transfer(agent: "alice", session: "a", to: "nowhere", now: 6)
-            case "leave as a stranger": _ = try centre.leave(agent: "bob")
+            case "leave as a stranger": _ = try centre.leave(agent: "bob", now: 5)
             default: _ = try centre.enqueue(session: "x", queue: "vip", priority: 0, reason: .intent("r"), now: 5)
             }
             Issue.record("expected \(code)")
@@ -109,32 +112,38 @@ struct ContactCentreTests {
         }
     }
 
-    /// 1,000 sessions handed off and 20 agents joining, claiming, transferring, finishing and
-    /// leaving in a seeded random interleaving: no session is ever held twice or lost, and every
-    /// claim takes the first ticket of the order the centre reports.
+    /// 1,000 sessions handed off and 20 agents joining, claiming, writing, transferring,
+    /// releasing, closing and leaving, and sessions reset, in a seeded random interleaving: no
+    /// session is ever held twice or lost, every claim takes the first ticket of the order the
+    /// centre reports, and the events the operations return rebuild the centre exactly after
+    /// every step.
     @Test func randomInterleavingsKeepEveryInvariant() throws {
         var random = SeededRandom(seed: 4)
-        var centre = ContactCentre(queues: ["general", "claims", "billing"], agingSeconds: 60)
-        let queues = centre.queueNames
+        let queues = ["general", "claims", "billing"]
+        var centre = ContactCentre(queues: queues, agingSeconds: 60)
+        var log: [CentreEvent] = []
+        var replayed = ContactCentre(queues: queues, agingSeconds: 60)
         var handedOff = 0
         var finished: Set<String> = []
         var now = 0.0
         for step in 0..<8_000 {
             now += Double(random.next(below: 3))
+            var events: [CentreEvent] = []
             switch random.next(below: 10) {
             case 0, 1, 2:
                 guard handedOff < 1_000 else { continue }
-                _ = try centre.enqueue(
+                events = try centre.enqueue(
                     session: "s\(handedOff)", queue: queues[random.next(below: 3)], priority: random.next(below: 3),
-                    reason: .intent("r"), now: now)
+                    reason: .intent("r"), now: now
+                ).events
                 handedOff += 1
             case 3:
                 let agent = "a\(random.next(below: 20))"
                 if centre.agents[agent] == nil {
-                    try centre.join(
+                    events = try centre.join(
                         agent: agent,
                         queues: Array(queues.shuffledDeterministically(&random).prefix(1 + random.next(below: 3))),
-                        capacity: 1 + random.next(below: 3))
+                        capacity: 1 + random.next(below: 3), now: now)
                 }
             case 4, 5, 6:
                 guard let agent = centre.agents.keys.sorted().randomElement(using: &random) else { continue }
@@ -146,24 +155,41 @@ struct ContactCentreTests {
                     )
                     return a != b ? a > b : $0.number < $1.number
                 }.first
-                if let ticket = try? centre.claim(agent: agent, session: nil, now: now) {
+                if let (ticket, claimed) = try? centre.claim(agent: agent, session: nil, now: now) {
                     #expect(ticket == expected, "step \(step)")
                     #expect(centre.position(of: ticket.session, now: now) == nil)
+                    events = claimed
                 }
             case 7, 8:
                 guard let (session, holding) = centre.held.sorted(by: { $0.key < $1.key }).randomElement(using: &random)
                 else { continue }
-                if random.next(below: 4) == 0 {
-                    _ = try centre.transfer(
-                        agent: holding.agent, session: session, to: queues[random.next(below: 3)], now: now)
-                } else {
-                    try centre.finish(agent: holding.agent, session: session, now: now)
+                switch random.next(below: 8) {
+                case 0, 1:
+                    events = try centre.transfer(
+                        agent: holding.agent, session: session, to: queues[random.next(below: 3)], now: now
+                    ).events
+                case 2: events = try centre.say(agent: holding.agent, session: session, text: "hello", now: now)
+                case 3:
+                    events = try centre.close(agent: holding.agent, session: session, now: now).events
+                    finished.insert(session)
+                default:
+                    events = try centre.release(agent: holding.agent, session: session, now: now).events
                     finished.insert(session)
                 }
             default:
                 if random.next(below: 20) == 0, let agent = centre.agents.keys.sorted().randomElement(using: &random) {
-                    _ = try centre.leave(agent: agent)
+                    events = try centre.leave(agent: agent, now: now).events
+                } else if random.next(below: 10) == 0, handedOff > 0 {
+                    let session = "s\(random.next(below: handedOff))"
+                    events = centre.forget(session: session, now: now)
+                    if !events.isEmpty { finished.insert(session) }
                 }
+            }
+            log += events
+            for event in events { replayed.apply(event) }
+            #expect(replayed == centre, "step \(step)")
+            if step % 1_000 == 999 {
+                #expect(ContactCentre(replaying: log, queues: queues, agingSeconds: 60) == centre, "step \(step)")
             }
             let heldByAgents = centre.agents.values.flatMap(\.sessions)
             #expect(Set(heldByAgents).count == heldByAgents.count, "a session held twice at step \(step)")
@@ -174,6 +200,18 @@ struct ContactCentreTests {
         let accounted = Set(centre.waiting.map(\.session)).union(centre.held.keys).union(finished)
         #expect(accounted.count == handedOff)
         #expect(handedOff == 1_000)
+        #expect(Set(log.map(\.kind)) == Set(CentreEvent.kinds))
+
+        // A process that reads the stored log continues the numbering where the live one would.
+        let stored = try JSONEncoder().encode(log)
+        var rebuilt = ContactCentre(
+            replaying: try JSONDecoder().decode([CentreEvent].self, from: stored), queues: queues, agingSeconds: 60)
+        #expect(rebuilt == centre)
+        let next = try rebuilt.enqueue(session: "new", queue: "general", priority: 0, reason: .fallbacks(2), now: now)
+        let live = try centre.enqueue(session: "new", queue: "general", priority: 0, reason: .fallbacks(2), now: now)
+        #expect(next.ticket == live.ticket)
+        #expect(next.ticket.number == log.flatMap(\.tickets).map(\.number).max()! + 1)
+        #expect(rebuilt == centre)
     }
 }
 
@@ -193,10 +231,10 @@ struct ContactCentreForgetTests {
         var centre = ContactCentre()
         _ = try centre.enqueue(session: "a", queue: "general", priority: 0, reason: .intent("r"), now: 0)
         _ = try centre.enqueue(session: "b", queue: "general", priority: 0, reason: .intent("r"), now: 0)
-        try centre.join(agent: "alice", queues: ["general"], capacity: 2)
+        try centre.join(agent: "alice", queues: ["general"], capacity: 2, now: 0)
         _ = try centre.claim(agent: "alice", session: "a", now: 1)
-        centre.forget(session: "a")
-        centre.forget(session: "b")
+        centre.forget(session: "a", now: 2)
+        centre.forget(session: "b", now: 2)
         #expect(centre.status(of: "a") == nil && centre.status(of: "b") == nil)
         #expect(centre.agents["alice"]?.sessions == [])
         #expect(centre.waiting.isEmpty)

@@ -83,7 +83,7 @@ struct ShardedConversationServerTests {
         let server = server()
         _ = try server.converse(CustomerMessage(session: "c-1", text: "human please"), now: mondayMorning)
         #expect(server.contactCentre.status(of: "c-1") != nil)
-        try server.reset(session: "c-1")
+        try server.reset(session: "c-1", now: mondayMorning)
         #expect(server.contactCentre.status(of: "c-1") == nil)
         #expect(try server.session("c-1", now: mondayMorning) == nil)
     }

@@ -1,0 +1,40 @@
+/// What the centre answers without changing: queue order, wait estimates, where a session is.
+extension ContactCentre {
+    /// The tickets of `queue` in the order agents will get them at `now`.
+    public func order(of queue: String, now: Double) -> [Ticket] {
+        // Each ticket's effective priority computed once, not at every comparison.
+        waiting.filter { $0.queue == queue }
+            .map { (priority: $0.effectivePriority(now: now, agingSeconds: agingSeconds), ticket: $0) }
+            .sorted { $0.priority != $1.priority ? $0.priority > $1.priority : $0.ticket.number < $1.ticket.number }
+            .map(\.ticket)
+    }
+
+    /// Seconds until a session at `position` of `queue` is likely taken: nothing while agents
+    /// who serve the queue have room; otherwise the queue's recent mean handle time for each
+    /// customer beyond that room, shared among all the conversations those agents can hold.
+    public func estimatedWait(queue: String, position: Int) -> Double {
+        let recent = handleTimes[queue] ?? []
+        let handle = recent.isEmpty ? Self.defaultHandleSeconds : recent.reduce(0, +) / Double(recent.count)
+        let serving = agents.values.filter { $0.queues.contains(queue) }
+        let room = serving.reduce(0) { $0 + max(0, $1.capacity - $1.sessions.count) }
+        guard position > room else { return 0 }
+        let seats = max(1, serving.reduce(0) { $0 + $1.capacity })
+        return (handle * Double(position - room) / Double(seats)).rounded()
+    }
+
+    /// Where a session is: waiting, with an agent, or with the bot (`nil`).
+    public func status(of session: String) -> SessionHandoffStatus? {
+        if let ticket = waitingBySession[session] { return .queued(ticket) }
+        if let holding = held[session] { return .agent(holding.agent, holding.ticket) }
+        return nil
+    }
+
+    /// Higher effective priority first; then the older ticket.
+    func before(_ left: Ticket, _ right: Ticket, now: Double) -> Bool {
+        let (a, b) = (
+            left.effectivePriority(now: now, agingSeconds: agingSeconds),
+            right.effectivePriority(now: now, agingSeconds: agingSeconds)
+        )
+        return a != b ? a > b : left.number < right.number
+    }
+}
