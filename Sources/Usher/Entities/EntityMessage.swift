@@ -95,27 +95,12 @@ final class EntityMessage {
 
     /// The scalar starting at byte `offset`, and its length in bytes.
     func scalar(at offset: Int) -> (scalar: Unicode.Scalar, length: Int)? {
-        offset < utf8.count ? Self.decode(utf8, at: offset) : nil
+        utf8.scalar(at: offset)
     }
 
     /// The scalar ending at byte `offset`.
     func scalar(before offset: Int) -> Unicode.Scalar? {
-        guard offset > 0 else { return nil }
-        var start = offset - 1
-        while start > 0 && utf8[start] & 0xC0 == 0x80 { start -= 1 }
-        return Self.decode(utf8, at: start).scalar
-    }
-
-    /// Decodes one scalar of valid UTF-8 (a `String`'s bytes always are).
-    static func decode(_ bytes: [UInt8], at offset: Int) -> (scalar: Unicode.Scalar, length: Int) {
-        let lead = UInt32(bytes[offset])
-        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
-        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        var value = lead & (0xFF >> (length + 1))
-        for next in offset + 1..<min(offset + length, bytes.count) {
-            value = value << 6 | UInt32(bytes[next] & 0x3F)
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        utf8.scalar(before: offset)
     }
 
     private enum ScalarClass { case letter, digit, space, symbol }
@@ -154,7 +139,7 @@ final class EntityMessage {
         }
 
         while offset < bytes.count {
-            let (scalar, length) = decode(bytes, at: offset)
+            let (scalar, length) = bytes.decodeScalar(at: offset)
             let scalarClass = classify(scalar)
             if scalarClass != runClass || scalarClass == .symbol {
                 finishRun()

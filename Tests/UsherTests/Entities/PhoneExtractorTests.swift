@@ -38,4 +38,10 @@ struct PhoneExtractorTests {
         #expect(phones.values(in: "2026-03-03 0800 123 456") == ["0800123456"])
         #expect(phones.values(in: "call 555 0199 or 555 0188") == ["5550199", "5550188"])
     }
+
+    /// Each date used to send the scanner over the rest of the run again: minutes for this text.
+    @Test func readsARunOfSpacedDatesOnce() {
+        let text = String(repeating: "2026 - 03 - 03 - ", count: 10_000) + "0800 123 456"
+        #expect(phones.values(in: text) == ["0800123456"])
+    }
 }
