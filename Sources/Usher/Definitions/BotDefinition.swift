@@ -16,6 +16,9 @@ public struct BotDefinition: Sendable {
     public var fallback: FallbackDefinition
     /// The files the bot was read from, in load order.
     public var files: [String]
+    /// A hash of the definition files' names and bytes (16 hex digits), logged with every turn
+    /// so that figures can be compared across edits of the bot; empty for a bot built in code.
+    public var version = ""
 
     public init(
         language: String = "en", settings: BotSettings = BotSettings(), entities: [String: EntityDefinition] = [:],

@@ -46,7 +46,25 @@ public enum BotLoader {
             errors.append(DefinitionError(file: sources.first?.name ?? "", message: "the bot has no intents"))
         }
         guard errors.isEmpty else { throw DefinitionErrors(errors) }
-        return bot
+        var versioned = bot
+        versioned.version = version(of: sources)
+        return versioned
+    }
+
+    /// FNV-1a over each file's base name and bytes: stable across machines and folders, and
+    /// changed by any edit.
+    static func version(of sources: [Source]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ bytes: some Sequence<UInt8>) {
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            hash = (hash ^ 0xff) &* 0x100_0000_01b3
+        }
+        for source in sources {
+            mix((source.name as NSString).lastPathComponent.utf8)
+            mix(source.bytes)
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// Reads the definition files at `path` without parsing them.

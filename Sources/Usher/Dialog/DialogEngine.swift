@@ -47,19 +47,23 @@ public struct DialogEngine: Sendable {
         intentIndex[name].map { bot.intents[$0] }
     }
 
-    /// Answers one message. A missing or expired `state` starts a new session.
-    public func respond(to message: CustomerMessage, state: consuming SessionState?, now: Double) -> TurnResult {
+    /// Answers one message. A missing or expired `state` starts a new session. While a person
+    /// has the conversation (`attended`: the customer waits in a queue or talks to an agent) the
+    /// bot stays silent and only records the message; the contact centre owns that fact.
+    public func respond(
+        to message: CustomerMessage, state: consuming SessionState?, now: Double, attended: Bool = false
+    ) -> TurnResult {
         // Taken out of the optional, so the turn owns the only reference and updates the history
         // in place instead of copying it.
         var session: SessionState
-        if let existing = state.take(), !existing.isExpired(now: now, ttl: bot.settings.sessionTTL) {
+        if let existing = state.take(), attended || !existing.isIdle(now: now, ttl: bot.settings.sessionTTL) {
             session = existing
         } else {
             session = SessionState(id: message.session, language: bot.language, now: now)
         }
         session.metadata.merge(message.metadata) { _, new in new }
         // Consumed, so the turn holds the only reference and appends without copying the history.
-        var turn = TurnBuilder(engine: self, session: consume session, message: message, now: now)
+        var turn = TurnBuilder(engine: self, session: consume session, message: message, now: now, attended: attended)
         turn.run()
         return turn.finish()
     }

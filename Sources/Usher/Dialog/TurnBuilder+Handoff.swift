@@ -51,7 +51,6 @@ extension TurnBuilder {
         if (sentiment ?? 0) <= -0.25 { request.priority += 1 }
         if engine.intent(named: intent ?? "")?.handoff == nil { replies.append(Self.handoffReply) }
         session.forms.removeAll()
-        session.handoff = request
         handoff = request
     }
 }

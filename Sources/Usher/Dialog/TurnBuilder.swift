@@ -4,6 +4,8 @@ struct TurnBuilder {
     var session: SessionState
     let message: CustomerMessage
     let now: Double
+    /// A person has the conversation: the bot stays silent.
+    let attended: Bool
     var replies: [String] = []
     var intent: String?
     var confidence = 0.0
@@ -18,11 +20,12 @@ struct TurnBuilder {
     /// The message's entities, found on first use: a turn for an intent without slots never looks.
     var foundEntities: (types: Set<String>, matches: [EntityMatch])?
 
-    init(engine: DialogEngine, session: SessionState, message: CustomerMessage, now: Double) {
+    init(engine: DialogEngine, session: SessionState, message: CustomerMessage, now: Double, attended: Bool) {
         self.engine = engine
         self.session = session
         self.message = message
         self.now = now
+        self.attended = attended
     }
 
     var entityContext: EntityContext {
@@ -43,7 +46,7 @@ struct TurnBuilder {
 
     mutating func run() {
         // With a person: the bot stays silent and only records the message.
-        if session.handoff != nil { return }
+        if attended { return }
         let keyword = handoffKeyword()
         defer { decideHandoff(keyword: keyword) }
         if keyword != nil { return }

@@ -1,68 +1,165 @@
-/// Serves one shard's sessions: customer turns and `reset`/`get`/`ping`, one response line per
-/// request, sessions kept in a store. ``ShardedConversationServer`` runs several of these, one per
-/// core, and adds the contact centre for handoffs and agent requests.
-///
-/// It does no I/O: `usher serve` reads lines and writes what the servers return, so every
-/// protocol rule (one answer per line, in order; a bad line never affects another session) is
-/// tested without processes or pipes.
-public final class ConversationServer {
-    /// Replaced by ``ShardedConversationServer/reload(_:)``; sessions stay in the store.
-    public internal(set) var engine: DialogEngine
-    public let store: SessionStore
-    /// Requests between sweeps of expired sessions.
-    public static let sweepInterval = 10_000
-    private var sinceSweep = 0
+import Foundation
 
-    public init(engine: DialogEngine, store: SessionStore) {
+/// Usher's serving core: answers batches of request lines (and single requests, as values) for
+/// every session and the contact centre, keeping all state in a ``ConversationStore``.
+///
+/// Each batch is one store transaction. It first catches up on what other processes sharing
+/// the store committed, then runs the customers' turns (in parallel over `shards` threads when
+/// no agent request is in the batch; one session's turns always in order on one thread), then,
+/// in input order, completes handoffs and agent requests against the contact centre. Sessions,
+/// tickets, log records and the centre's events of the whole batch are committed together,
+/// before any answer is returned, so an answer is only ever given for what is stored. When the
+/// store fails, the batch's requests that needed it are answered `storage_unavailable` and
+/// nothing of the batch is kept, in the store or here.
+///
+/// It does no I/O of its own: `usher serve` and `usher chat` read and write, so every rule (one
+/// answer per line, in order; a bad line never affects another session) is tested without
+/// processes or pipes.
+///
+/// ```swift
+/// let server = ConversationServer(engine: engine, store: InMemoryConversationStore())
+/// let answers = server.respond(toBatch: [Array(#"{"session": "c-1", "text": "hi"}"#.utf8)], now: 0)
+/// ```
+public final class ConversationServer {
+    public private(set) var engine: DialogEngine
+    public let store: ConversationStore
+    public let shards: Int
+    /// Masks personal data in the log; `nil` logs text as written (`--no-mask`).
+    public let masker: PIIMasker?
+    /// The contact centre as last committed.
+    public private(set) var contactCentre: ContactCentre
+    /// How often idle sessions are looked for, in seconds of the clock passed in.
+    public static let sweepInterval = 10.0
+    /// The most expired sessions one batch ends.
+    public static let sweepLimit = 1_000
+    private var nextSweep = -Double.infinity
+
+    public init(engine: DialogEngine, store: ConversationStore, shards: Int = 1, masker: PIIMasker? = PIIMasker()) {
         self.engine = engine
         self.store = store
+        self.shards = max(1, shards)
+        self.masker = masker
+        contactCentre = Self.emptyCentre(for: engine)
     }
 
-    /// The response line (without its newline) for one request line.
-    public func respond(to line: [UInt8], now: Double) -> String {
-        switch ProtocolCodec.decode(line) {
-        case .failure(let error): return ProtocolCodec.encode(error)
-        case .success(let request): return respond(to: request, now: now)
-        }
+    private static func emptyCentre(for engine: DialogEngine) -> ContactCentre {
+        let settings = engine.bot.settings.handoff
+        return ContactCentre(queues: settings.queues, agingSeconds: Double(settings.agingSeconds))
     }
 
-    public func respond(to request: ProtocolRequest, now: Double) -> String {
-        sweepIfDue(now: now)
+    /// Serves from now on with `engine`, keeping every session and the contact centre; queues the
+    /// new bot names are added, and tickets in queues it dropped keep waiting until taken.
+    public func reload(_ engine: DialogEngine) {
+        self.engine = engine
+        let settings = engine.bot.settings.handoff
+        contactCentre.addQueues(settings.queues)
+        contactCentre.agingSeconds = Double(settings.agingSeconds)
+    }
+
+    // MARK: Batches of lines (`usher serve`)
+
+    /// One response line per request line, in order.
+    public func respond(toBatch lines: [[UInt8]], now: Double) -> [String] {
+        let requests = Parallel.map(lines.count, workers: shards) { ProtocolCodec.decode(lines[$0]) }
+        let expiring = sweepCandidates(now: now)
         do {
-            switch request {
-            case .message(let id, let message):
-                return ProtocolCodec.encode(try serve(message, now: now), id: id)
-            case .reset(let id, let session):
-                try store.remove(session)
-                return ProtocolCodec.encodeReset(session: session, id: id)
-            case .get(let id, let session):
-                let state = try store.session(session).flatMap {
-                    $0.isExpired(now: now, ttl: engine.bot.settings.sessionTTL) ? nil : $0
-                }
-                return ProtocolCodec.encodeSession(state, session: session, id: id)
-            case .ping(let id):
-                return ProtocolCodec.encodePong(id: id)
-            case .agent(let id, _):
-                return ProtocolCodec.encode(
-                    ProtocolError(
-                        code: "no_contact_centre", message: "agent requests need a ShardedConversationServer", id: id))
-            }
+            return try run(now: now, expiring: expiring) { batch in try batch.answer(requests) }
         } catch {
-            return ProtocolCodec.encode(ProtocolError(code: "store_error", message: "\(error)", id: request.id))
+            return requests.map { request in
+                switch request {
+                case .failure(let error): ProtocolCodec.encode(error)
+                case .success(.ping(let id)): ProtocolCodec.encodePong(id: id)
+                case .success(let request): ProtocolCodec.encode(Self.storageError(error, id: request.id))
+                }
+            }
         }
     }
 
-    /// Runs one customer turn against the stored session and saves the result.
-    public func serve(_ message: CustomerMessage, now: Double) throws -> TurnResult {
-        let turn = engine.respond(to: message, state: try store.take(message.session), now: now)
-        try store.save(turn.state)
-        return turn
+    static func storageError(_ error: any Error, id: JSONValue?) -> ProtocolError {
+        ProtocolError(code: "storage_unavailable", message: "\(error)", id: id)
     }
 
-    private func sweepIfDue(now: Double) {
-        sinceSweep += 1
-        guard sinceSweep >= Self.sweepInterval else { return }
-        sinceSweep = 0
-        _ = try? store.removeExpired(now: now, ttl: engine.bot.settings.sessionTTL)
+    /// The reply text for a plain line, `SESSION<TAB>TEXT` or just `TEXT` (session `default`);
+    /// several replies share the line, separated by spaces.
+    public func respondPlain(to line: String, now: Double) -> String {
+        let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+        let (session, text) =
+            parts.count == 2 && !parts[0].isEmpty ? (String(parts[0]), String(parts[1])) : ("default", line)
+        do {
+            return try converse(CustomerMessage(session: session, text: text), now: now).turn.replies.joined(
+                separator: " ")
+        } catch {
+            return "error: \(error)"
+        }
+    }
+
+    // MARK: One request at a time, as values (`usher chat` and other in-process channels)
+
+    /// Runs one customer turn and completes it with the contact centre.
+    public func converse(_ message: CustomerMessage, now: Double) throws -> DeskTurn {
+        try run(now: now, expiring: sweepCandidates(now: now)) { batch in try batch.converse(message) }
+    }
+
+    /// Carries out an agent request, or refuses it (``HandoffError``) with nothing changed.
+    public func perform(_ request: AgentRequest, now: Double) throws -> AgentOutcome {
+        let outcome: Result<AgentOutcome, HandoffError> = try run(now: now, expiring: []) { batch in
+            do throws(HandoffError) {
+                return .success(try batch.perform(request))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    /// Forgets a session, in the store and in the contact centre; the log records the reset.
+    public func reset(session: String, now: Double) throws {
+        try run(now: now, expiring: []) { batch in try batch.reset(session) }
+    }
+
+    /// A session's state, or `nil` when there is none or it expired.
+    public func session(_ id: String, now: Double) throws -> SessionState? {
+        try run(now: now, expiring: []) { batch in try batch.current(id) }
+    }
+
+    /// How many sessions the store holds.
+    public func sessionCount() throws -> Int { try store.sessionCount() }
+
+    /// Catches up on what the store holds: at start, rebuilds the contact centre from its events
+    /// (and ends sessions that expired while no server ran); later, takes in what other processes
+    /// sharing the store committed.
+    public func catchUp(now: Double) throws {
+        try run(now: now, expiring: sweepCandidates(now: now)) { _ in }
+    }
+
+    // MARK: The transaction
+
+    /// Runs `work` on a batch in one store transaction; commits the centre it leaves only when
+    /// the store committed.
+    private func run<T>(now: Double, expiring: [String], _ work: (inout Batch) throws -> T) throws -> T {
+        let (result, centre) = try store.transact { transaction in
+            var centre = contactCentre
+            for event in transaction.newEvents { centre.apply(event) }
+            var batch = Batch(
+                engine: engine, centre: centre, transaction: transaction, now: now, shards: shards, masker: masker)
+            try batch.expire(expiring)
+            let result = try work(&batch)
+            return (batch.finish(), (result, batch.centre))
+        }
+        contactCentre = centre
+        return result
+    }
+
+    /// Sessions that may have expired, looked for every ``sweepInterval`` seconds.
+    private func sweepCandidates(now: Double) -> [String] {
+        guard now >= nextSweep else { return [] }
+        let cutoff = now - Double(engine.bot.settings.sessionTTL)
+        // Sessions a person has never expire: asked for on top, and left out.
+        let attended = contactCentre.waiting.count + contactCentre.held.count
+        guard let idle = try? store.idleSessions(before: cutoff, limit: Self.sweepLimit + attended) else { return [] }
+        let expiring = idle.filter { contactCentre.status(of: $0) == nil }
+        // A full sweep may have left more behind: look again at the next batch.
+        nextSweep = expiring.count >= Self.sweepLimit ? now : now + Self.sweepInterval
+        return expiring
     }
 }

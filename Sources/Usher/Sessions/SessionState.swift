@@ -10,8 +10,6 @@ public struct SessionState: Sendable, Equatable, Codable {
     public var history: [Turn] = []
     /// Forms in progress; the last is the one being asked, the others wait to resume.
     public var forms: [FormProgress] = []
-    /// Set while a person has the conversation (waiting or talking): the bot stays silent.
-    public var handoff: HandoffRequest?
     /// Fallbacks in a row; a matched intent resets it.
     public var consecutiveFallbacks = 0
     /// How many turns the session has had.
@@ -32,10 +30,11 @@ public struct SessionState: Sendable, Equatable, Codable {
         updatedAt = now
     }
 
-    /// Whether the session has been idle for longer than `ttl` seconds. A session a person has
-    /// (waiting or talking) never expires: the agent's side ends it.
-    public func isExpired(now: Double, ttl: Int) -> Bool {
-        handoff == nil && now - updatedAt > Double(ttl)
+    /// Whether the session has been idle for longer than `ttl` seconds. Whether it has expired
+    /// also depends on the contact centre: a session a person has (waiting or talking) never
+    /// expires; the agent's side ends it.
+    public func isIdle(now: Double, ttl: Int) -> Bool {
+        now - updatedAt > Double(ttl)
     }
 }
 

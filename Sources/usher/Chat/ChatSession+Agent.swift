@@ -66,8 +66,15 @@ extension ChatSession {
         lines.append(.info("\(agent) serves " + queues.joined(separator: ", ")))
     }
 
+    /// Carries out an agent request; a store that fails is reported like a refusal, with nothing changed.
     private func perform(_ request: AgentRequest) throws(HandoffError) -> AgentOutcome {
-        try server.perform(request, now: clock())
+        do {
+            return try server.perform(request, now: clock())
+        } catch let error as HandoffError {
+            throw error
+        } catch {
+            throw HandoffError(code: "storage_unavailable", message: "the session store failed: \(error)")
+        }
     }
 
     /// The session named, or the one the agent took last.

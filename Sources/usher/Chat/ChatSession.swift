@@ -15,7 +15,7 @@ final class ChatSession {
     let path: String
     let agent: String
     private(set) var engine: DialogEngine
-    let server: ShardedConversationServer
+    let server: ConversationServer
     private let wallClock: () -> Double
     /// How far `/advance` has moved the chat's clock past the wall clock.
     private var advanced = 0.0
@@ -34,12 +34,16 @@ final class ChatSession {
     /// The conversation the agent's `say`, `release`, … act on: the one taken last.
     var agentFocus: String?
 
-    init(engine: DialogEngine, path: String, agent: String = "agent", clock: @escaping () -> Double) {
+    /// A chat over `store`: in memory unless `usher chat --state FILE` gave a durable one.
+    init(
+        engine: DialogEngine, path: String, agent: String = "agent", clock: @escaping () -> Double,
+        store: ConversationStore = InMemoryConversationStore(), masker: PIIMasker? = PIIMasker()
+    ) {
         self.engine = engine
         self.path = path
         self.agent = agent
         wallClock = clock
-        server = ShardedConversationServer(engine: engine, shardCount: 1) { InMemorySessionStore() }
+        server = ConversationServer(engine: engine, store: store, masker: masker)
     }
 
     /// `default> `: the session the next message goes to, and whether a person has it

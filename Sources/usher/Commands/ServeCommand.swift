@@ -33,22 +33,24 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let engine = try DialogFrontend.engine(path)
-        Console.error("usher serve: \(engine.bot.intents.count) intents loaded from \(path); reading requests on stdin")
+        let server = ConversationServer(
+            engine: engine, store: InMemoryConversationStore(logLimit: 0), shards: plain ? 1 : workers)
+        let storage = "state in memory"
+        Console.error(
+            "usher serve: \(engine.bot.intents.count) intents loaded from \(path); \(storage); reading requests on stdin"
+        )
         let output = LineWriter(fileDescriptor: 1)
         let reader = LineReader(fileDescriptor: 0, maximumLength: maxLine)
         if plain {
-            servePlain(
-                ShardedConversationServer(engine: engine, shardCount: 1) { InMemorySessionStore() }, reader, output)
+            servePlain(server, reader, output)
         } else {
-            serveJSON(
-                ShardedConversationServer(engine: engine, shardCount: workers) { InMemorySessionStore() }, reader,
-                output)
+            serveJSON(server, reader, output)
         }
         output.flush()
     }
 
     /// Every complete line read is one batch, answered in order and flushed before reading on.
-    private func serveJSON(_ server: ShardedConversationServer, _ reader: LineReader, _ output: LineWriter) {
+    private func serveJSON(_ server: ConversationServer, _ reader: LineReader, _ output: LineWriter) {
         while let batch = reader.nextBatch() {
             let lines = batch.compactMap { if case .line(let bytes) = $0 { bytes } else { nil } }
             var answers = server.respond(toBatch: lines, now: Date().timeIntervalSince1970).makeIterator()
@@ -63,7 +65,7 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
-    private func servePlain(_ server: ShardedConversationServer, _ reader: LineReader, _ output: LineWriter) {
+    private func servePlain(_ server: ConversationServer, _ reader: LineReader, _ output: LineWriter) {
         while let batch = reader.nextBatch() {
             for line in batch {
                 switch line {

@@ -23,7 +23,7 @@ struct ConversationBench {
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
         var throughputs: [Double] = []
         for _ in 0..<rounds {
-            let server = ShardedConversationServer(engine: engine, shardCount: workers) { InMemorySessionStore() }
+            let server = ConversationServer(engine: engine, store: InMemoryConversationStore(), shards: workers)
             let start = ContinuousClock.now
             for batch in stride(from: 0, to: lines.count, by: Self.batchSize) {
                 _ = server.respond(
@@ -32,10 +32,10 @@ struct ConversationBench {
             throughputs.append(Double(lines.count) / (ContinuousClock.now - start).seconds)
         }
         var latencies: [Double] = []
-        let single = ConversationServer(engine: engine, store: InMemorySessionStore())
+        let single = ConversationServer(engine: engine, store: InMemoryConversationStore())
         for line in lines {
             let before = ContinuousClock.now
-            _ = single.respond(to: line, now: 1_767_603_600)
+            _ = single.respond(toBatch: [line], now: 1_767_603_600)
             latencies.append((ContinuousClock.now - before).seconds)
         }
         latencies.sort()
@@ -54,14 +54,14 @@ struct ConversationBench {
     /// 100,000 sessions that each said one thing, then nothing: what an idle session costs.
     /// The peak includes the loaded bot (the `example` scenario's peak).
     private func idle(_ engine: DialogEngine) -> BenchResult {
-        let server = ConversationServer(engine: engine, store: InMemorySessionStore())
+        let server = ConversationServer(engine: engine, store: InMemoryConversationStore(logLimit: 0))
         let start = ContinuousClock.now
         for session in 0..<Self.idleSessions {
             let line = "{\"session\": \"idle-\(session)\", \"text\": \"where is my order AB\(100_000 + session)\"}"
-            _ = server.respond(to: Array(line.utf8), now: 1_767_603_600)
+            _ = server.respond(toBatch: [Array(line.utf8)], now: 1_767_603_600)
         }
         let seconds = (ContinuousClock.now - start).seconds
-        precondition(server.store.count == Self.idleSessions)
+        precondition((try? server.sessionCount()) == Self.idleSessions)
         return BenchResult(
             scenario: name, intents: engine.bot.intents.count, examples: Self.idleSessions, model: "sessions",
             loadSeconds: 0, parseSeconds: 0, messages: Self.idleSessions,

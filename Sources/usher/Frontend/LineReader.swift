@@ -15,24 +15,51 @@ final class LineReader {
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
     private var skipping: Int?
     private var ended = false
+    /// Seconds to keep reading while more input arrives, so that lines sent one at a time share
+    /// a batch (and a commit); 0 answers whatever one read gave.
+    private let window: Double
+    /// The most lines one batch gathers while the window is open.
+    static let batchLimit = 4_096
 
-    init(fileDescriptor: Int32, maximumLength: Int) {
+    init(fileDescriptor: Int32, maximumLength: Int, window: Double = 0) {
         self.fileDescriptor = fileDescriptor
         self.maximumLength = maximumLength
+        self.window = window
     }
 
-    /// Every line complete after the next read; `nil` at end of input once all are returned.
+    /// Every line complete after the next read (and, with a window, the reads that follow it
+    /// closely); `nil` at end of input once all are returned.
     func nextBatch() -> [Line]? {
+        guard var lines = nextRead() else { return nil }
+        guard window > 0 else { return lines }
+        let deadline = ContinuousClock.now + .seconds(window)
+        while !ended && lines.count < Self.batchLimit {
+            let left = deadline - ContinuousClock.now
+            let milliseconds = Int32(max(0, (left / .milliseconds(1)).rounded(.up)))
+            var descriptor = pollfd(fd: fileDescriptor, events: Int16(POLLIN), revents: 0)
+            guard milliseconds > 0, poll(&descriptor, 1, milliseconds) > 0, let more = readOnce() else { break }
+            lines += more
+        }
+        return lines
+    }
+
+    private func nextRead() -> [Line]? {
         while true {
             if ended { return finalLine() }
+            if let lines = readOnce(), !lines.isEmpty { return lines }
+        }
+    }
+
+    /// The lines one read completed (perhaps none); `nil` when the read ended the input.
+    private func readOnce() -> [Line]? {
+        while true {
             let count = chunk.withUnsafeMutableBytes { read(fileDescriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             if count <= 0 {
                 ended = true
-                continue
+                return nil
             }
-            let lines = split(chunk[0..<count])
-            if !lines.isEmpty { return lines }
+            return split(chunk[0..<count])
         }
     }
 

@@ -45,14 +45,18 @@ let claimEngine = try! DialogEngine(bot: claimBot)
 /// 2026-11-23 10:00 UTC, a Monday.
 let mondayMorning: Double = 1_795_428_000
 
-/// Plays `messages` in one session and returns every turn.
+/// Plays `messages` in one session and returns every turn. Once a turn hands off, a person has
+/// the session (as the contact centre would say) for the rest.
 func converse(_ messages: [String], engine: DialogEngine = claimEngine, start: Double = mondayMorning) -> [TurnResult] {
     var state: SessionState?
+    var attended = false
     var results: [TurnResult] = []
     for (offset, text) in messages.enumerated() {
         let turn = engine.respond(
-            to: CustomerMessage(session: "s", text: text), state: state, now: start + Double(offset))
+            to: CustomerMessage(session: "s", text: text), state: state, now: start + Double(offset),
+            attended: attended)
         state = turn.state
+        attended = attended || turn.handoff != nil
         results.append(turn)
     }
     return results

@@ -5,7 +5,7 @@ import Testing
 
 /// Drives the contact centre through protocol lines, as an integrating program would.
 private final class Desk {
-    let server = ShardedConversationServer(engine: claimEngine, shardCount: 2) { InMemorySessionStore() }
+    let server = ConversationServer(engine: claimEngine, shards: 2)
     var now = mondayMorning
 
     func send(_ line: String) -> [String: Any] {

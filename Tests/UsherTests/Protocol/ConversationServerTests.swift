@@ -6,7 +6,7 @@ import Testing
 @Suite("ConversationServer")
 struct ConversationServerTests {
     func server() -> ConversationServer {
-        ConversationServer(engine: claimEngine, store: InMemorySessionStore())
+        ConversationServer(engine: claimEngine)
     }
 
     @Test func keepsSessionsApart() {
@@ -44,7 +44,7 @@ struct ConversationServerTests {
     }
 
     @Test func plainLinesTakeAnOptionalSession() {
-        let server = ShardedConversationServer(engine: claimEngine, shardCount: 1) { InMemorySessionStore() }
+        let server = ConversationServer(engine: claimEngine, shards: 1)
         #expect(server.respondPlain(to: "I want to file a claim", now: mondayMorning) == "What is your policy number?")
         #expect(server.respondPlain(to: "other\tPN-123456", now: mondayMorning) == "Sorry, I did not get that.")
         #expect(server.respondPlain(to: "PN-123456", now: mondayMorning) == "When did it happen?")

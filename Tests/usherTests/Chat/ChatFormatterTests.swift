@@ -303,7 +303,7 @@ struct ChatFormatterTests {
 
     @Test func queuesOfARealContactCentre() throws {
         let now = FormatterBot.now
-        let server = ShardedConversationServer(engine: FormatterBot.engine, shardCount: 1) { InMemorySessionStore() }
+        let server = ConversationServer(engine: FormatterBot.engine, store: InMemoryConversationStore())
         _ = try server.converse(CustomerMessage(session: "c-1", text: "speak to an agent"), now: now)
         _ = try server.converse(CustomerMessage(session: "c-2", text: "speak to an agent"), now: now + 1)
         _ = try server.perform(.join(agent: "ana", queues: ["claims"], capacity: 5), now: now + 2)
@@ -325,7 +325,7 @@ struct ChatFormatterTests {
 
     private func claimedSummary() throws -> (HandoffSummary, Ticket) {
         let now = FormatterBot.now
-        let server = ShardedConversationServer(engine: FormatterBot.engine, shardCount: 1) { InMemorySessionStore() }
+        let server = ConversationServer(engine: FormatterBot.engine, store: InMemoryConversationStore())
         _ = try server.converse(CustomerMessage(session: "c-1", text: "track order 42"), now: now)
         _ = try server.converse(CustomerMessage(session: "c-1", text: "human please"), now: now + 1)
         _ = try server.perform(.join(agent: "ana", queues: ["claims"], capacity: 5), now: now + 2)

@@ -2,14 +2,14 @@ import Testing
 
 @testable import Usher
 
-@Suite("ShardedConversationServer")
-struct ShardedConversationServerTests {
-    private func server() -> ShardedConversationServer {
-        ShardedConversationServer(engine: claimEngine, shardCount: 2) { InMemorySessionStore() }
+@Suite("ConversationServer batches")
+struct BatchTests {
+    private func server() -> ConversationServer {
+        ConversationServer(engine: claimEngine, shards: 2)
     }
 
     /// Interleaved sessions answered by two shards give exactly what one server gives, in order.
-    @Test func answersLikeOneServerInInputOrder() {
+    @Test func answersLikeOneServerInInputOrder() throws {
         var random = SeededRandom(seed: 11)
         let texts = [
             "I want to file a claim", "PN-123456", "yesterday", "hello", "cancel my order", "yes", "xyzzy", "{oops",
@@ -21,17 +21,17 @@ struct ShardedConversationServerTests {
             return Array(
                 "{\"id\": \(index), \(kind)\"session\": \"s\(random.next(below: 40))\", \"text\": \"\(text)\"}".utf8)
         }
-        let single = ShardedConversationServer(engine: claimEngine, shardCount: 1) { InMemorySessionStore() }
+        let single = ConversationServer(engine: claimEngine, shards: 1)
         let expected = lines.map { single.respond(toBatch: [$0], now: mondayMorning)[0] }
-        let sharded = ShardedConversationServer(engine: claimEngine, shardCount: 3) { InMemorySessionStore() }
+        let sharded = ConversationServer(engine: claimEngine, shards: 3)
         var answers: [String] = []
         for start in stride(from: 0, to: lines.count, by: 128) {
             answers += sharded.respond(toBatch: Array(lines[start..<min(start + 128, lines.count)]), now: mondayMorning)
         }
         #expect(answers == expected)
-        #expect(sharded.sessionCount == single.sessionCount)
+        #expect(try sharded.sessionCount() == single.sessionCount())
         #expect(answers.contains { $0.contains(#""state": "queued""#) })
-        #expect(sharded.shards.allSatisfy { $0.store.count > 0 })
+        #expect(try sharded.store.log().turns == single.store.log().turns)
     }
 
     @Test func aConversationIsServedAsValuesThroughHandoffAndBack() throws {

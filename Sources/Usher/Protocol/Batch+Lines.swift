@@ -1,0 +1,144 @@
+import Synchronization
+
+/// Answering a batch of protocol lines: customers' turns in parallel over the shards, then the
+/// contact centre's part in input order.
+extension Batch {
+    /// What a line gives before the contact centre sees it.
+    enum Outcome: Sendable {
+        case line(String, TurnRecord?)
+        /// A turn the contact centre must complete: it handed off, or a person has the session.
+        case turn(TurnResult, CustomerMessage, id: JSONValue?, attended: Bool)
+        /// A reset: the session is gone; the contact centre forgets it in input order.
+        case reset(String, id: JSONValue?)
+        /// An agent request, carried out in input order.
+        case agent(AgentRequest, id: JSONValue?)
+    }
+
+    /// One response line per request, in order.
+    mutating func answer(_ requests: [Result<ProtocolRequest, ProtocolError>]) throws -> [String] {
+        try load(requests.compactMap { if case .success(let request) = $0 { request.session } else { nil } })
+        let hasAgentRequests = requests.contains { if case .success(.agent) = $0 { true } else { false } }
+        if hasAgentRequests || shards == 1 || requests.count < 64 {
+            return requests.map { request in
+                var part = work
+                work = SessionWork(engine: engine, now: now, masker: masker)
+                let outcome = Self.prepare(request, in: &part, attended: attended)
+                work = part
+                return finish(outcome)
+            }
+        }
+        return answerInParallel(requests)
+    }
+
+    private mutating func answerInParallel(_ requests: [Result<ProtocolRequest, ProtocolError>]) -> [String] {
+        var indices = Array(repeating: [Int](), count: shards)
+        var parts = (0..<shards).map { _ in SessionWork(engine: engine, now: now, masker: masker) }
+        for (index, request) in requests.enumerated() {
+            let shard = Self.shard(of: (try? request.get())?.session ?? "", count: shards)
+            indices[shard].append(index)
+        }
+        for (id, state) in work.sessions { parts[Self.shard(of: id, count: shards)].sessions[id] = state }
+        work.sessions = [:]
+        let attendedAtStart = Set(centre.waiting.map(\.session)).union(centre.held.keys)
+        let results = Mutex<[(SessionWork, [(Int, Outcome)])?]>(Array(repeating: nil, count: shards))
+        let jobs = Array(zip(parts, indices))
+        Parallel.forEach(shards) { shard in
+            var (part, mine) = jobs[shard]
+            // Whether a person has a session, as the contact centre will have it when this
+            // line's turn is completed: handed off earlier in the batch, and not reset since.
+            var attended = attendedAtStart
+            var outcomes: [(Int, Outcome)] = []
+            outcomes.reserveCapacity(mine.count)
+            for index in mine {
+                let outcome = Self.prepare(requests[index], in: &part) { attended.contains($0) }
+                switch outcome {
+                case .turn(let turn, _, _, _) where turn.handoff != nil: attended.insert(turn.state.id)
+                case .reset(let session, _): attended.remove(session)
+                default: break
+                }
+                outcomes.append((index, outcome))
+            }
+            mine = []
+            results.withLock { $0[shard] = (part, outcomes) }
+        }
+        var ordered = [Outcome?](repeating: nil, count: requests.count)
+        for result in results.withLock({ $0 }) {
+            guard let (part, outcomes) = result else { continue }
+            work.merge(part)
+            for (index, outcome) in outcomes { ordered[index] = outcome }
+        }
+        return ordered.map { finish($0 ?? .line("", nil)) }
+    }
+
+    /// The part of a request that needs only its session: run on the session's shard.
+    static func prepare(
+        _ request: Result<ProtocolRequest, ProtocolError>, in work: inout SessionWork, attended: (String) -> Bool
+    ) -> Outcome {
+        switch request {
+        case .failure(let error):
+            return .line(ProtocolCodec.encode(error), nil)
+        case .success(.message(let id, let message)):
+            let isAttended = attended(message.session)
+            let turn = work.turn(message, attended: isAttended)
+            guard turn.handoff == nil && !isAttended else { return .turn(turn, message, id: id, attended: isAttended) }
+            // A session with the bot is none of the contact centre's business: answered here.
+            let record = TurnRecord(
+                turn, message: message, status: .bot, attended: false, now: work.now,
+                botVersion: work.engine.bot.version, masker: work.masker)
+            return .line(ProtocolCodec.encode(turn, id: id), record)
+        case .success(.get(let id, let session)):
+            return .line(
+                ProtocolCodec.encodeSession(
+                    work.current(session, attended: attended(session)), session: session, id: id), nil)
+        case .success(.ping(let id)):
+            return .line(ProtocolCodec.encodePong(id: id), nil)
+        case .success(.reset(let id, let session)):
+            work.end(session, reason: .reset)
+            return .reset(session, id: id)
+        case .success(.agent(let id, let request)):
+            return .agent(request, id: id)
+        }
+    }
+
+    /// Completes an outcome in input order: the contact centre's part, and the log.
+    private mutating func finish(_ outcome: Outcome) -> String {
+        switch outcome {
+        case .line(let line, let record):
+            if let record { turns.append(record) }
+            return line
+        case .turn(let turn, let message, let id, let attended):
+            return ProtocolCodec.encode(complete(turn, message: message, attended: attended), id: id)
+        case .reset(let session, let id):
+            events += centre.forget(session: session, now: now)
+            return ProtocolCodec.encodeReset(session: session, id: id)
+        case .agent(let request, let id):
+            do throws(HandoffError) {
+                return ProtocolCodec.encode(try perform(request), id: id)
+            } catch {
+                return ProtocolCodec.encode(ProtocolError(code: error.code, message: error.message, id: id))
+            }
+        }
+    }
+
+    /// A stable hash of the session id: one session always lands on the same shard.
+    static func shard(of session: String, count: Int) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in session.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(hash % UInt64(count))
+    }
+}
+
+extension ProtocolRequest {
+    /// The session a request reads or changes, if it names one.
+    var session: String? {
+        switch self {
+        case .message(_, let message): message.session
+        case .reset(_, let session), .get(_, let session): session
+        case .agent(_, .claim(_, let session?)): session
+        case .agent(_, .say(_, let session, _)), .agent(_, .transfer(_, let session, _)),
+            .agent(_, .release(_, let session)), .agent(_, .close(_, let session)):
+            session
+        case .ping, .agent: nil
+        }
+    }
+}

@@ -1,0 +1,140 @@
+/// One batch's work inside a store transaction: the sessions it reads, the contact centre as it
+/// changes, and the log records and events that ``finish()`` hands to the store to commit.
+struct Batch {
+    let engine: DialogEngine
+    var centre: ContactCentre
+    let transaction: StoreTransaction
+    let now: Double
+    let shards: Int
+    let masker: PIIMasker?
+    var work: SessionWork
+    /// Sessions read from the store, to give back.
+    private var read: Set<String> = []
+    var turns: [TurnRecord] = []
+    var events: [CentreEvent] = []
+
+    init(
+        engine: DialogEngine, centre: ContactCentre, transaction: StoreTransaction, now: Double, shards: Int,
+        masker: PIIMasker?
+    ) {
+        self.engine = engine
+        self.centre = centre
+        self.transaction = transaction
+        self.now = now
+        self.shards = shards
+        self.masker = masker
+        work = SessionWork(engine: engine, now: now, masker: masker)
+    }
+
+    /// Reads the sessions among `ids` not read yet.
+    mutating func load(_ ids: some Sequence<String>) throws {
+        let missing = Array(Set(ids).subtracting(read))
+        guard !missing.isEmpty else { return }
+        let found = try transaction.sessions(missing)
+        for id in missing {
+            read.insert(id)
+            work.sessions[id] = .some(found[id])
+        }
+    }
+
+    func attended(_ session: String) -> Bool { centre.status(of: session) != nil }
+
+    /// Ends the sessions among `ids` that have expired.
+    mutating func expire(_ ids: [String]) throws {
+        guard !ids.isEmpty else { return }
+        try load(ids)
+        let centre = self.centre
+        work.expire(ids) { centre.status(of: $0) != nil }
+    }
+
+    /// What the store must commit: every session changed, the rest given back as read.
+    func finish() -> StoreChanges {
+        var changes = StoreChanges()
+        for (id, state) in work.sessions {
+            if let state {
+                if work.changed.contains(id) { changes.saved.append(state) } else { changes.unchanged.append(state) }
+            } else if work.changed.contains(id) {
+                changes.removed.append(id)
+            }
+        }
+        changes.turns = turns
+        changes.events = events
+        changes.ends = work.ends
+        return changes
+    }
+
+    // MARK: Customers
+
+    /// Runs a customer's turn and completes it with the contact centre.
+    mutating func converse(_ message: CustomerMessage) throws -> DeskTurn {
+        try load([message.session])
+        let attended = attended(message.session)
+        return complete(work.turn(message, attended: attended), message: message, attended: attended)
+    }
+
+    /// A turn completed by the contact centre: queued with its place when it hands off, routed
+    /// to the agent who holds the session, or left with the bot; logged.
+    mutating func complete(_ turn: TurnResult, message: CustomerMessage, attended: Bool) -> DeskTurn {
+        let session = message.session
+        var desk: DeskTurn
+        if let request = turn.handoff, centre.status(of: session) == nil,
+            let (ticket, queued) = try? centre.enqueue(
+                session: session, queue: request.queue, priority: request.priority, reason: request.reason, now: now)
+        {
+            events += queued
+            desk = waiting(turn, ticket: ticket)
+        } else {
+            switch centre.status(of: session) {
+            case .queued(let ticket)?:
+                desk = waiting(turn, ticket: ticket)
+            case .agent(let agent, _)?:
+                let event = HandoffEvent.toAgent(agent: agent, session: session, text: message.text)
+                desk = DeskTurn(turn: turn, status: .agent(agent), events: [event])
+            case nil:
+                desk = DeskTurn(turn: turn, status: .bot, events: [])
+            }
+        }
+        turns.append(record(desk.turn, message: message, status: desk.status, attended: attended))
+        return desk
+    }
+
+    func record(_ turn: TurnResult, message: CustomerMessage, status: ConversationStatus, attended: Bool)
+        -> TurnRecord
+    {
+        TurnRecord(
+            turn, message: message, status: status, attended: attended, now: now, botVersion: engine.bot.version,
+            masker: masker)
+    }
+
+    private mutating func waiting(_ turn: TurnResult, ticket: Ticket) -> DeskTurn {
+        let position = centre.position(of: ticket.session, now: now) ?? 1
+        let wait = centre.estimatedWait(queue: ticket.queue, position: position)
+        var result = turn
+        result.replies.append(Self.announcement(position: position, wait: wait))
+        let info = QueueInfo(ticket: ticket, position: position, estimatedWaitSeconds: wait)
+        return DeskTurn(turn: result, status: .queued(info), events: [])
+    }
+
+    /// "You are number 2 in the queue; the estimated wait is about 3 minutes."
+    static func announcement(position: Int, wait: Double) -> String {
+        let minutes = Int((wait / 60).rounded(.up))
+        let time =
+            wait <= 0
+            ? "an agent will be with you shortly"
+            : "the estimated wait is about \(minutes) minute\(minutes == 1 ? "" : "s")"
+        return "You are number \(position) in the queue; \(time)."
+    }
+
+    /// Forgets a session, here and in the contact centre.
+    mutating func reset(_ session: String) throws {
+        try load([session])
+        work.end(session, reason: .reset)
+        events += centre.forget(session: session, now: now)
+    }
+
+    /// A session's state as a reader sees it.
+    mutating func current(_ session: String) throws -> SessionState? {
+        try load([session])
+        return work.current(session, attended: attended(session))
+    }
+}

@@ -1,0 +1,82 @@
+/// Conversations in this process's memory: the default for `usher serve` and `usher chat`
+/// without `--state`, and for tests. Nothing survives the process.
+///
+/// Sessions handed to a transaction are moved out of the store, so a turn changes the only copy
+/// instead of copying its history; they come back when the transaction ends, changed if it
+/// committed and as they were if it did not.
+public final class InMemoryConversationStore: ConversationStore {
+    private var sessions: [String: SessionState] = [:]
+    private var turns: [TurnRecord] = []
+    private var events: [CentreEvent] = []
+    private var ends: [SessionEnd] = []
+    /// How many events earlier transactions have seen (all of them: this store has one writer).
+    private var seen = 0
+    /// The most turn and end records kept; older ones are dropped, so a long-running server's
+    /// memory stays bounded. Contact-centre events are all kept: the centre is rebuilt from them.
+    public let logLimit: Int
+
+    public init(logLimit: Int = 10_000) {
+        self.logLimit = logLimit
+    }
+
+    public func transact<Result>(_ work: (StoreTransaction) throws -> (StoreChanges, Result)) throws -> Result {
+        let transaction = Transaction(store: self, newEvents: Array(events[seen...]))
+        seen = events.count
+        let changes: StoreChanges
+        let result: Result
+        do {
+            (changes, result) = try work(transaction)
+        } catch {
+            for (id, state) in transaction.taken { sessions[id] = state }
+            throw error
+        }
+        for (id, state) in transaction.taken { sessions[id] = state }
+        for state in changes.saved { sessions[state.id] = state }
+        for id in changes.removed { sessions[id] = nil }
+        append(changes.turns, to: &turns)
+        append(changes.ends, to: &ends)
+        events += changes.events
+        seen = events.count
+        return result
+    }
+
+    private func append<T>(_ records: [T], to log: inout [T]) {
+        log += records
+        if log.count > logLimit + logLimit / 4 { log.removeFirst(log.count - logLimit) }
+    }
+
+    public func idleSessions(before cutoff: Double, limit: Int) -> [String] {
+        Array(sessions.values.lazy.filter { $0.updatedAt < cutoff }.map(\.id).prefix(limit))
+    }
+
+    public func sessionCount() -> Int { sessions.count }
+
+    public func log() -> ConversationLog {
+        ConversationLog(turns: turns, events: events, ends: ends)
+    }
+
+    private final class Transaction: StoreTransaction {
+        unowned let store: InMemoryConversationStore
+        let newEvents: [CentreEvent]
+        /// What the transaction took, as it was, to put back when it ends.
+        var taken: [String: SessionState] = [:]
+
+        init(store: InMemoryConversationStore, newEvents: [CentreEvent]) {
+            self.store = store
+            self.newEvents = newEvents
+        }
+
+        func sessions(_ ids: [String]) -> [String: SessionState] {
+            var found: [String: SessionState] = [:]
+            for id in ids {
+                if let state = taken[id] {
+                    found[id] = state
+                } else if let state = store.sessions.removeValue(forKey: id) {
+                    taken[id] = state
+                    found[id] = state
+                }
+            }
+            return found
+        }
+    }
+}
