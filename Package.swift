@@ -9,22 +9,29 @@ let package = Package(
         .executable(name: "usher", targets: ["usher"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The engine: no terminal, process or argument-parsing code (see ArchitectureTests).
         .target(name: "Usher"),
+        // Durable stores behind the engine's ConversationStore seam: SQLite through GRDB.
+        .target(name: "UsherStorage", dependencies: ["Usher", .product(name: "GRDB", package: "GRDB.swift")]),
         // GNU readline through Debian's libreadline-dev. GPL: linked only by the executable.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .executableTarget(
             name: "usher",
             dependencies: [
                 "Usher",
+                "UsherStorage",
                 "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "UsherTests", dependencies: ["Usher"]),
-        .testTarget(name: "usherTests", dependencies: ["usher", "Usher"]),
+        .testTarget(
+            name: "UsherStorageTests",
+            dependencies: ["Usher", "UsherStorage", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "usherTests", dependencies: ["usher", "Usher", "UsherStorage"]),
     ]
 )

@@ -21,7 +21,7 @@ extension Batch {
         if hasAgentRequests || shards == 1 || requests.count < 64 {
             return requests.map { request in
                 var part = work
-                work = SessionWork(engine: engine, now: now, masker: masker)
+                work = SessionWork(engine: engine, now: now, masker: masker, logs: logs)
                 let outcome = Self.prepare(request, in: &part, attended: attended)
                 work = part
                 return finish(outcome)
@@ -32,7 +32,7 @@ extension Batch {
 
     private mutating func answerInParallel(_ requests: [Result<ProtocolRequest, ProtocolError>]) -> [String] {
         var indices = Array(repeating: [Int](), count: shards)
-        var parts = (0..<shards).map { _ in SessionWork(engine: engine, now: now, masker: masker) }
+        var parts = (0..<shards).map { _ in SessionWork(engine: engine, now: now, masker: masker, logs: logs) }
         for (index, request) in requests.enumerated() {
             let shard = Self.shard(of: (try? request.get())?.session ?? "", count: shards)
             indices[shard].append(index)
@@ -82,9 +82,11 @@ extension Batch {
             let turn = work.turn(message, attended: isAttended)
             guard turn.handoff == nil && !isAttended else { return .turn(turn, message, id: id, attended: isAttended) }
             // A session with the bot is none of the contact centre's business: answered here.
-            let record = TurnRecord(
-                turn, message: message, status: .bot, attended: false, now: work.now,
-                botVersion: work.engine.bot.version, masker: work.masker)
+            let record =
+                work.logs
+                ? TurnRecord(
+                    turn, message: message, status: .bot, attended: false, now: work.now,
+                    botVersion: work.engine.bot.version, masker: work.masker) : nil
             return .line(ProtocolCodec.encode(turn, id: id), record)
         case .success(.get(let id, let session)):
             return .line(

@@ -7,6 +7,8 @@ struct Batch {
     let now: Double
     let shards: Int
     let masker: PIIMasker?
+    /// Whether the store keeps turn records.
+    let logs: Bool
     var work: SessionWork
     /// Sessions read from the store, to give back.
     private var read: Set<String> = []
@@ -15,7 +17,7 @@ struct Batch {
 
     init(
         engine: DialogEngine, centre: ContactCentre, transaction: StoreTransaction, now: Double, shards: Int,
-        masker: PIIMasker?
+        masker: PIIMasker?, logs: Bool
     ) {
         self.engine = engine
         self.centre = centre
@@ -23,7 +25,8 @@ struct Batch {
         self.now = now
         self.shards = shards
         self.masker = masker
-        work = SessionWork(engine: engine, now: now, masker: masker)
+        self.logs = logs
+        work = SessionWork(engine: engine, now: now, masker: masker, logs: logs)
     }
 
     /// Reads the sessions among `ids` not read yet.
@@ -94,7 +97,7 @@ struct Batch {
                 desk = DeskTurn(turn: turn, status: .bot, events: [])
             }
         }
-        turns.append(record(desk.turn, message: message, status: desk.status, attended: attended))
+        if logs { turns.append(record(desk.turn, message: message, status: desk.status, attended: attended)) }
         return desk
     }
 

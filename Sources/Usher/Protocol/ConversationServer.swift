@@ -141,7 +141,8 @@ public final class ConversationServer {
             var centre = contactCentre
             for event in transaction.newEvents { centre.apply(event) }
             var batch = Batch(
-                engine: engine, centre: centre, transaction: transaction, now: now, shards: shards, masker: masker)
+                engine: engine, centre: centre, transaction: transaction, now: now, shards: shards, masker: masker,
+                logs: store.keepsLog)
             try batch.expire(expiring)
             let result = try work(&batch)
             return (batch.finish(), (result, batch.centre))

@@ -6,16 +6,19 @@ struct SessionWork: Sendable {
     let now: Double
     /// Masks personal data in the log records made here.
     let masker: PIIMasker?
+    /// Whether to make log records at all.
+    let logs: Bool
     /// Every session the batch may touch, as it stands now; `nil` where there is none.
     var sessions: [String: SessionState?]
     /// Sessions changed (written or removed) in this batch.
     var changed: Set<String> = []
     var ends: [SessionEnd] = []
 
-    init(engine: DialogEngine, now: Double, masker: PIIMasker?, sessions: [String: SessionState?] = [:]) {
+    init(engine: DialogEngine, now: Double, masker: PIIMasker?, logs: Bool, sessions: [String: SessionState?] = [:]) {
         self.engine = engine
         self.now = now
         self.masker = masker
+        self.logs = logs
         self.sessions = sessions
     }
 

@@ -29,6 +29,9 @@ public protocol ConversationStore: AnyObject {
     /// How many sessions the store holds.
     func sessionCount() throws -> Int
 
+    /// Whether the store keeps turn records: when it does not, the server does not make them.
+    var keepsLog: Bool { get }
+
     /// The log, oldest first: for `usher stats`, tests and replay.
     func log() throws -> ConversationLog
 }

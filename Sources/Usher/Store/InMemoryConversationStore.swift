@@ -51,6 +51,8 @@ public final class InMemoryConversationStore: ConversationStore {
 
     public func sessionCount() -> Int { sessions.count }
 
+    public var keepsLog: Bool { logLimit > 0 }
+
     public func log() -> ConversationLog {
         ConversationLog(turns: turns, events: events, ends: ends)
     }

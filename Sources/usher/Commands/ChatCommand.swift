@@ -32,6 +32,8 @@ struct ChatCommand: ParsableCommand {
     @Flag(help: "Start with /debug on: every reply explained.")
     var debug = false
 
+    @OptionGroup var state: StateOptions
+
     /// `usher chta` is a mistyped command, not a bot: plain `usher` takes a bot path, so a bare
     /// word that names nothing on disk is a usage error with a suggestion.
     func validate() throws {
@@ -53,7 +55,15 @@ struct ChatCommand: ParsableCommand {
 
     func run() throws {
         let engine = try DialogFrontend.engine(path, explains: true)
-        let chat = ChatSession(engine: engine, path: path, agent: agent) { Date().timeIntervalSince1970 }
+        let chat = ChatSession(
+            engine: engine, path: path, agent: agent, clock: { Date().timeIntervalSince1970 }, store: try state.store(),
+            masker: state.masker)
+        do {
+            try chat.server.catchUp(now: Date().timeIntervalSince1970)
+        } catch {
+            Console.error("usher: error: \(error)")
+            throw ExitCode(ExitCodes.failure)
+        }
         chat.debug = debug
         let environment = ProcessInfo.processInfo.environment
         let style = TerminalStyle.detect(environment: environment, outputIsTerminal: isatty(STDOUT_FILENO) == 1)

@@ -26,21 +26,31 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Threads that serve sessions in parallel (default: one per core). Answers stay in input order.")
     var workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
 
+    @OptionGroup var state: StateOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "With --state, how long to wait for more lines before committing a batch, in milliseconds.",
+            discussion: "Lines that arrive one at a time share a commit instead of paying an fsync each.",
+            valueName: "ms"))
+    var commitWindow = 2.0
+
     func validate() throws {
         if maxLine < 64 { throw ValidationError("--max-line must be at least 64") }
         if !(1...64).contains(workers) { throw ValidationError("--workers must be between 1 and 64") }
+        if !(0...1_000).contains(commitWindow) { throw ValidationError("--commit-window must be between 0 and 1000") }
     }
 
     func run() throws {
         let engine = try DialogFrontend.engine(path)
-        let server = ConversationServer(
-            engine: engine, store: InMemoryConversationStore(logLimit: 0), shards: plain ? 1 : workers)
-        let storage = "state in memory"
+        let server = try state.server(engine: engine, shards: plain ? 1 : workers)
+        let storage = state.file.map { "state in \($0)" } ?? "state in memory"
         Console.error(
             "usher serve: \(engine.bot.intents.count) intents loaded from \(path); \(storage); reading requests on stdin"
         )
         let output = LineWriter(fileDescriptor: 1)
-        let reader = LineReader(fileDescriptor: 0, maximumLength: maxLine)
+        let reader = LineReader(
+            fileDescriptor: 0, maximumLength: maxLine, window: state.isDurable ? commitWindow / 1_000 : 0)
         if plain {
             servePlain(server, reader, output)
         } else {

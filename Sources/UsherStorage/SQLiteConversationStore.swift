@@ -1,0 +1,248 @@
+import Foundation
+import GRDB
+import Usher
+
+/// Conversations in a SQLite file through GRDB: `usher serve --state FILE`.
+///
+/// Each batch is one IMMEDIATE transaction in WAL mode, so a batch is committed whole before its
+/// answers are written, readers (`usher stats`) never block the server, and several processes
+/// may share one file: the write lock takes them in turn, each transaction first catches up on
+/// the contact-centre events the others committed, and the sessions this process keeps in memory
+/// are dropped whenever SQLite's `data_version` says another connection wrote.
+///
+/// A failed write (read-only file, full disk, a lock held too long) throws ``StoreError`` with
+/// nothing of the batch kept; the connection is then reopened for the next batch, so the server
+/// recovers by itself once writes succeed.
+public final class SQLiteConversationStore: ConversationStore {
+    /// What a commit must survive.
+    public enum Sync: String, Sendable, CaseIterable {
+        /// `synchronous=NORMAL`: a process crash loses nothing committed; a power loss may lose
+        /// the last transactions (never corrupts).
+        case normal
+        /// `synchronous=FULL`: a power loss loses nothing committed, at the cost of an fsync per commit.
+        case full
+    }
+
+    public let path: String
+    public let sync: Sync
+    /// How long a transaction waits for another process's lock before giving up.
+    public let busyTimeout: Double
+    private var queue: DatabaseQueue?
+    /// Sessions as last committed, valid while no other connection has written.
+    private var cache: [String: SessionState] = [:]
+    private var dataVersion: Int?
+    /// The last contact-centre event this store has seen.
+    private var cursor: Int64 = 0
+    private let encoder = JSONEncoder()
+    private let decoder = JSONDecoder()
+
+    /// Opens (or creates) the state file; refuses, untouched, a file that is not Usher's.
+    public init(path: String, sync: Sync = .normal, busyTimeout: Double = 5) throws(StoreError) {
+        self.path = path
+        self.sync = sync
+        self.busyTimeout = busyTimeout
+        queue = try open()
+    }
+
+    private func open() throws(StoreError) -> DatabaseQueue {
+        try SQLiteSchema.checkHeader(of: path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "usher-state"
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw StoreError(.unavailable, "\(path): cannot open: \(SQLiteErrors.describe(error))")
+        }
+        do {
+            try queue.read { db in try SQLiteSchema.checkContents(db, path: path) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.unusable, "\(path): cannot read the database: \(SQLiteErrors.describe(error))")
+        }
+        do {
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA synchronous = \(sync == .full ? "FULL" : "NORMAL")")
+            }
+            try SQLiteSchema.migrator.migrate(queue)
+        } catch {
+            throw StoreError(.unavailable, "\(path): cannot prepare the database: \(SQLiteErrors.describe(error))")
+        }
+        cache.removeAll()
+        dataVersion = nil
+        return queue
+    }
+
+    public func transact<Result>(_ work: (StoreTransaction) throws -> (StoreChanges, Result)) throws -> Result {
+        let queue: DatabaseQueue
+        if let open = self.queue {
+            queue = open
+        } else {
+            queue = try open()
+            self.queue = queue
+        }
+        var outcome: (StoreChanges, Result, Int64)?
+        do {
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let version = try Int.fetchOne(db, sql: "PRAGMA data_version")
+                    if version != dataVersion { cache.removeAll() }
+                    dataVersion = version
+                    let events = try newEvents(db)
+                    let transaction = Transaction(store: self, db: db, newEvents: events.events)
+                    let (changes, result) = try work(transaction)
+                    let last = try write(changes, db)
+                    outcome = (changes, result, max(events.last, last))
+                    return .commit
+                }
+            }
+        } catch let error as StoreError {
+            self.queue = nil
+            throw error
+        } catch let error as DatabaseError {
+            // Reopened for the next batch: a file made writable again, or a lock released, then works.
+            self.queue = nil
+            throw StoreError(.unavailable, "\(path): \(SQLiteErrors.describe(error)); nothing of the batch was kept")
+        }
+        guard let (changes, result, last) = outcome else { fatalError("a committed transaction has an outcome") }
+        cursor = last
+        for state in changes.unchanged { cache[state.id] = state }
+        for state in changes.saved { cache[state.id] = state }
+        for id in changes.removed { cache[id] = nil }
+        return result
+    }
+
+    /// The events other writers committed since `cursor`, and the last one's number.
+    private func newEvents(_ db: Database) throws -> (events: [CentreEvent], last: Int64) {
+        var events: [CentreEvent] = []
+        var last = cursor
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT seq, event FROM centre_events WHERE seq > ? ORDER BY seq", arguments: [cursor])
+        while let row = try rows.next() {
+            last = row[0]
+            let json: String = row[1]
+            events.append(try decodeEvent(json, seq: last))
+        }
+        return (events, last)
+    }
+
+    func decodeEvent(_ json: String, seq: Int64) throws -> CentreEvent {
+        do {
+            return try decoder.decode(CentreEvent.self, from: Data(json.utf8))
+        } catch {
+            throw StoreError(.unusable, "\(path): centre_events row \(seq) cannot be read: \(error)")
+        }
+    }
+
+    /// Writes a batch's changes; returns the number of the last event written (0 when none).
+    private func write(_ changes: StoreChanges, _ db: Database) throws -> Int64 {
+        if !changes.saved.isEmpty {
+            let statement = try db.cachedStatement(
+                sql: "INSERT OR REPLACE INTO sessions (id, updated_at, state) VALUES (?, ?, ?)")
+            for state in changes.saved {
+                try statement.execute(arguments: [state.id, state.updatedAt, try encoder.encode(state)])
+            }
+        }
+        if !changes.removed.isEmpty {
+            let statement = try db.cachedStatement(sql: "DELETE FROM sessions WHERE id = ?")
+            for id in changes.removed { try statement.execute(arguments: [id]) }
+        }
+        if !changes.turns.isEmpty {
+            let statement = try db.cachedStatement(sql: SQLiteRows.insertTurn)
+            for turn in changes.turns { try statement.execute(arguments: SQLiteRows.arguments(turn)) }
+        }
+        var last: Int64 = 0
+        if !changes.events.isEmpty {
+            let statement = try db.cachedStatement(
+                sql: "INSERT INTO centre_events (at, kind, session, agent, queue, event) VALUES (?, ?, ?, ?, ?, ?)")
+            for event in changes.events {
+                let json = String(decoding: try encoder.encode(event), as: UTF8.self)
+                try statement.execute(arguments: [event.at, event.kind, event.session, event.agent, event.queue, json])
+                last = db.lastInsertedRowID
+            }
+        }
+        if !changes.ends.isEmpty {
+            let statement = try db.cachedStatement(
+                sql: "INSERT INTO session_ends (at, session, reason, agent) VALUES (?, ?, ?, ?)")
+            for end in changes.ends {
+                try statement.execute(arguments: [end.at, end.session, end.reason.code, end.reason.agent])
+            }
+        }
+        return last
+    }
+
+    func decodeSession(_ data: Data, id: String) throws -> SessionState {
+        do {
+            return try decoder.decode(SessionState.self, from: data)
+        } catch {
+            throw StoreError(.unusable, "\(path): session \(JSONWriter.string(id)) cannot be read: \(error)")
+        }
+    }
+
+    public func idleSessions(before cutoff: Double, limit: Int) throws -> [String] {
+        try reading { db in
+            try String.fetchAll(
+                db, sql: "SELECT id FROM sessions WHERE updated_at < ? ORDER BY updated_at LIMIT ?",
+                arguments: [cutoff, limit])
+        }
+    }
+
+    public var keepsLog: Bool { true }
+
+    public func sessionCount() throws -> Int {
+        try reading { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions") ?? 0 }
+    }
+
+    /// Runs a read on the open connection, as a ``StoreError`` when it fails.
+    func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        let queue: DatabaseQueue
+        if let open = self.queue {
+            queue = open
+        } else {
+            queue = try open()
+            self.queue = queue
+        }
+        do {
+            return try queue.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.unavailable, "\(path): \(SQLiteErrors.describe(error))")
+        }
+    }
+
+    private final class Transaction: StoreTransaction {
+        unowned let store: SQLiteConversationStore
+        let db: Database
+        let newEvents: [CentreEvent]
+
+        init(store: SQLiteConversationStore, db: Database, newEvents: [CentreEvent]) {
+            self.store = store
+            self.db = db
+            self.newEvents = newEvents
+        }
+
+        func sessions(_ ids: [String]) throws -> [String: SessionState] {
+            var found: [String: SessionState] = [:]
+            var missing: [String] = []
+            for id in ids {
+                if let state = store.cache.removeValue(forKey: id) {
+                    found[id] = state
+                } else {
+                    missing.append(id)
+                }
+            }
+            if !missing.isEmpty {
+                let statement = try db.cachedStatement(sql: "SELECT state FROM sessions WHERE id = ?")
+                for id in missing {
+                    guard let data = try Data.fetchOne(statement, arguments: [id]) else { continue }
+                    found[id] = try store.decodeSession(data, id: id)
+                }
+            }
+            return found
+        }
+    }
+}

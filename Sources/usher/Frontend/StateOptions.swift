@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Usher
+import UsherStorage
+
+/// Where `usher serve` and `usher chat` keep conversations: `--state FILE` for a SQLite file
+/// that survives restarts and crashes, else this process's memory.
+struct StateOptions: ParsableArguments {
+    @Option(
+        name: .customLong("state"),
+        help: ArgumentHelp(
+            "A SQLite file for sessions, the contact centre and the conversation log (created if missing).",
+            discussion: "Without it, everything lives in memory and ends with the process.",
+            valueName: "file"))
+    var file: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "What a commit survives with --state: normal (a crash of the process) or full (a power loss too).",
+            valueName: "normal|full"))
+    var sync: SQLiteConversationStore.Sync = .normal
+
+    @Option(help: ArgumentHelp("Seconds to wait for another process's lock on the state file.", valueName: "seconds"))
+    var busyTimeout = 5.0
+
+    @Flag(help: "Log card numbers, e-mail addresses, phone numbers and IBANs as written instead of masking them.")
+    var noMask = false
+
+    func validate() throws {
+        if sync != .normal && file == nil { throw ValidationError("--sync needs --state") }
+        if !(0...600).contains(busyTimeout) { throw ValidationError("--busy-timeout must be between 0 and 600") }
+        if file?.isEmpty == true { throw ValidationError("--state needs a file name") }
+    }
+
+    var masker: PIIMasker? { noMask ? nil : PIIMasker() }
+
+    /// Whether conversations outlive the process.
+    var isDurable: Bool { file != nil }
+
+    /// The store: the state file, opened and checked, or memory. A file that cannot be used is
+    /// reported on stderr (`usher: error: FILE: …`) and exits with failure, the file untouched.
+    func store() throws -> ConversationStore {
+        // Nothing reads an in-memory log: none is kept.
+        guard let file else { return InMemoryConversationStore(logLimit: 0) }
+        do {
+            return try SQLiteConversationStore(path: file, sync: sync, busyTimeout: busyTimeout)
+        } catch {
+            Console.error("usher: error: \(error.message)")
+            throw ExitCode(ExitCodes.failure)
+        }
+    }
+
+    /// A server over the store, caught up with what it holds (the contact centre rebuilt).
+    func server(engine: DialogEngine, shards: Int) throws -> ConversationServer {
+        let server = ConversationServer(engine: engine, store: try store(), shards: shards, masker: masker)
+        do {
+            try server.catchUp(now: Date().timeIntervalSince1970)
+        } catch {
+            Console.error("usher: error: \(error)")
+            throw ExitCode(ExitCodes.failure)
+        }
+        return server
+    }
+}
+
+extension SQLiteConversationStore.Sync: ExpressibleByArgument {}

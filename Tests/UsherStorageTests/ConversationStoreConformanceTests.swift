@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+import Usher
+import UsherStorage
+
+/// What every ``ConversationStore`` must do, run against each kind of store.
+@Suite("ConversationStore conformance")
+struct ConversationStoreConformanceTests {
+    private func state(_ id: String, at time: Double = 100, slots: [String: String] = [:]) -> SessionState {
+        var state = SessionState(id: id, language: "en", now: time)
+        state.slots = slots
+        state.turns = 3
+        state.history = [Turn(text: "hi \(id)", intent: "greeting", confidence: 0.9, replies: ["Hello!"], at: time)]
+        state.forms = [FormProgress(intent: "file_claim", pendingSlot: "date", reprompts: 1)]
+        return state
+    }
+
+    private func commit(_ store: ConversationStore, _ build: (inout StoreChanges) -> Void) throws {
+        try store.transact { _ in
+            var changes = StoreChanges()
+            build(&changes)
+            return (changes, ())
+        }
+    }
+
+    private func read(_ store: ConversationStore, _ ids: [String]) throws -> [String: SessionState] {
+        try store.transact { transaction in
+            let found = try transaction.sessions(ids)
+            var changes = StoreChanges()
+            changes.unchanged = Array(found.values)
+            return (changes, found)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func savedSessionsAreReadBackWhole(kind: StoreKind) throws {
+        let (store, _) = try kind.open()
+        let a = state("a", slots: ["policy": "PN-123456"])
+        try commit(store) { $0.saved = [a, state("b")] }
+        let found = try read(store, ["a", "b", "nobody"])
+        #expect(found["a"] == a)
+        #expect(found["b"] == state("b"))
+        #expect(found["nobody"] == nil)
+        #expect(try store.sessionCount() == 2)
+        // Read and given back unchanged: still there.
+        #expect(try read(store, ["a"])["a"] == a)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func removedSessionsAreGone(kind: StoreKind) throws {
+        let (store, _) = try kind.open()
+        try commit(store) { $0.saved = [state("a"), state("b")] }
+        try store.transact { transaction in
+            _ = try transaction.sessions(["a"])
+            var changes = StoreChanges()
+            changes.removed = ["a"]
+            changes.ends = [SessionEnd(session: "a", at: 200, reason: .reset)]
+            return (changes, ())
+        }
+        #expect(try read(store, ["a", "b"]).keys.sorted() == ["b"])
+        #expect(try store.sessionCount() == 1)
+        #expect(try store.log().ends == [SessionEnd(session: "a", at: 200, reason: .reset)])
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func workThatThrowsKeepsNothing(kind: StoreKind) throws {
+        struct Refused: Error {}
+        let (store, _) = try kind.open()
+        let before = state("a")
+        try commit(store) { $0.saved = [before] }
+        #expect(throws: Refused.self) {
+            try store.transact { transaction -> (StoreChanges, Void) in
+                var changed = try transaction.sessions(["a"])["a"]!
+                changed.slots["x"] = "1"
+                _ = changed
+                throw Refused()
+            }
+        }
+        #expect(try read(store, ["a"])["a"] == before)
+        #expect(try store.log() == ConversationLog())
+        #expect(try store.sessionCount() == 1)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func theLogKeepsEveryRecordInOrder(kind: StoreKind) throws {
+        let (store, _) = try kind.open()
+        let turn = TurnRecord(
+            at: 10, session: "a", customer: "cust-7", text: "my card is ****", intent: "file_claim", confidence: 0.8,
+            decidedBy: .similarity,
+            candidates: [.init(intent: "file_claim", score: 0.8), .init(intent: "x", score: 0.1)],
+            similarity: 0.7, filled: ["date": "2026-11-30"], form: "file_claim", formSlot: "policy",
+            replies: ["What is your policy number?"], state: "bot", botVersion: "0123456789abcdef")
+        let handedOff = TurnRecord(
+            at: 11, session: "a", text: "a lawyer", intent: nil, confidence: 0, decidedBy: .keyword,
+            replies: ["I'm passing you on."], state: "queued", handoff: .keyword("lawyer"), botVersion: "v")
+        let patterned = TurnRecord(
+            at: 12, session: "b", text: "hours?", intent: "hours", confidence: 1, decidedBy: .pattern, pattern: "hours",
+            replies: ["9 to 5"], state: "bot", botVersion: "v")
+        let ticket = Ticket(
+            number: 1, session: "a", queue: "general", priority: 2, reason: .keyword("lawyer"), queuedAt: 11)
+        let events: [CentreEvent] = [
+            .queued(ticket), .joined(agent: "sam", queues: ["general"], capacity: 2, at: 12),
+            .claimed(agent: "sam", ticket: ticket, at: 13), .said(agent: "sam", session: "a", text: "Hi", at: 14),
+            .closed(agent: "sam", session: "a", at: 15, handleSeconds: 2),
+        ]
+        let ends = [
+            SessionEnd(session: "a", at: 15, reason: .closed(agent: "sam")),
+            SessionEnd(session: "c", at: 16, reason: .expired),
+        ]
+        try commit(store) {
+            $0.turns = [turn, handedOff]
+            $0.events = Array(events.prefix(2))
+        }
+        try commit(store) {
+            $0.turns = [patterned]
+            $0.events = Array(events.dropFirst(2))
+            $0.ends = ends
+        }
+        let log = try store.log()
+        #expect(log.turns == [turn, handedOff, patterned])
+        #expect(log.events == events)
+        #expect(log.ends == ends)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func idleSessionsAreTheOldestBeforeTheCutoff(kind: StoreKind) throws {
+        let (store, _) = try kind.open()
+        try commit(store) { $0.saved = (0..<10).map { state("s\($0)", at: Double($0) * 100) } }
+        #expect(try Set(store.idleSessions(before: 450, limit: 100)) == ["s0", "s1", "s2", "s3", "s4"])
+        #expect(try store.idleSessions(before: 450, limit: 2).count == 2)
+        #expect(try store.idleSessions(before: 0, limit: 100).isEmpty)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func eachTransactionHearsOfEventsOnlyOnce(kind: StoreKind) throws {
+        let (store, _) = try kind.open()
+        let event = CentreEvent.joined(agent: "sam", queues: ["general"], capacity: 1, at: 1)
+        try commit(store) { $0.events = [event] }
+        let heard = try store.transact { transaction in (StoreChanges(), transaction.newEvents) }
+        // Its own events are not news to the store that committed them.
+        #expect(heard.isEmpty)
+    }
+
+    @Test(arguments: StoreKind.allCases.filter(\.persists))
+    func aReopenedStoreHasEverythingCommitted(kind: StoreKind) throws {
+        let (store, place) = try kind.open()
+        let a = state("a", slots: ["policy": "PN-1"])
+        let event = CentreEvent.joined(agent: "sam", queues: ["general"], capacity: 1, at: 1)
+        try commit(store) {
+            $0.saved = [a]
+            $0.events = [event]
+            $0.ends = [SessionEnd(session: "z", at: 1, reason: .expired)]
+        }
+        let again = try kind.reopen(place)
+        let (events, found) = try again.transact { transaction in
+            (StoreChanges(), (transaction.newEvents, try transaction.sessions(["a"])))
+        }
+        #expect(events == [event])
+        #expect(found["a"] == a)
+        #expect(try again.log() == store.log())
+    }
+
+    /// Two stores on one place act as two processes: each hears of the other's events once, and
+    /// reads the sessions the other wrote, never a stale copy of its own.
+    @Test(arguments: StoreKind.allCases.filter(\.persists))
+    func twoWritersSeeEachOthersCommits(kind: StoreKind) throws {
+        let (first, place) = try kind.open()
+        let second = try kind.reopen(place)
+        _ = try read(first, ["a"])
+        _ = try read(second, ["a"])
+        try commit(first) {
+            $0.saved = [state("a", slots: ["n": "1"])]
+            $0.events = [.joined(agent: "one", queues: ["general"], capacity: 1, at: 1)]
+        }
+        let (heard, seen) = try second.transact { transaction in
+            let found = try transaction.sessions(["a"])
+            var changes = StoreChanges()
+            var changed = found["a"]!
+            changed.slots["n"] = "2"
+            changes.saved = [changed]
+            changes.events = [.joined(agent: "two", queues: ["general"], capacity: 1, at: 2)]
+            return (changes, (transaction.newEvents.compactMap(\.agent), found["a"]?.slots["n"]))
+        }
+        #expect(heard == ["one"])
+        #expect(seen == "1")
+        let (back, final) = try first.transact { transaction in
+            let found = try transaction.sessions(["a"])
+            var changes = StoreChanges()
+            changes.unchanged = Array(found.values)
+            return (changes, (transaction.newEvents.compactMap(\.agent), found["a"]?.slots["n"]))
+        }
+        #expect(back == ["two"])
+        #expect(final == "2")
+    }
+}
