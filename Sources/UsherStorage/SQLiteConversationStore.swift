@@ -143,7 +143,7 @@ public final class SQLiteConversationStore: ConversationStore {
             let statement = try db.cachedStatement(
                 sql: "INSERT OR REPLACE INTO sessions (id, updated_at, state) VALUES (?, ?, ?)")
             for state in changes.saved {
-                try statement.execute(arguments: [state.id, state.updatedAt, try encoder.encode(state)])
+                try statement.execute(arguments: [state.id, state.updatedAt, state.snapshot()])
             }
         }
         if !changes.removed.isEmpty {

@@ -1,0 +1,83 @@
+/// A session's stored form: the JSON that `Codable` reads back (same keys, nil values left out,
+/// numbers that round-trip exactly), written by hand because a store writes one for every
+/// session a batch changes and `JSONEncoder` spends several times as long on it.
+extension SessionState {
+    /// The session as compact JSON; `JSONDecoder` decodes it to an equal value.
+    public func snapshot() -> String {
+        var out = "{\"id\":"
+        out.reserveCapacity(256 + history.count * 128)
+        JSONWriter.appendString(id, to: &out)
+        out += ",\"slots\":"
+        Self.append(slots, to: &out)
+        out += ",\"contexts\":{"
+        for (index, (name, turns)) in contexts.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { out += "," }
+            JSONWriter.appendString(name, to: &out)
+            out += ":\(turns)"
+        }
+        out += "},\"history\":["
+        for (index, turn) in history.enumerated() {
+            if index > 0 { out += "," }
+            Self.append(turn, to: &out)
+        }
+        out += "],\"forms\":["
+        for (index, form) in forms.enumerated() {
+            if index > 0 { out += "," }
+            out += "{\"intent\":"
+            JSONWriter.appendString(form.intent, to: &out)
+            out += ",\"pendingSlot\":"
+            JSONWriter.appendString(form.pendingSlot, to: &out)
+            out += ",\"reprompts\":\(form.reprompts)}"
+        }
+        out += "],\"consecutiveFallbacks\":\(consecutiveFallbacks),\"turns\":\(turns),\"rotation\":{"
+        for (index, (name, count)) in rotation.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { out += "," }
+            JSONWriter.appendString(name, to: &out)
+            out += ":\(count)"
+        }
+        out += "},\"language\":"
+        JSONWriter.appendString(language, to: &out)
+        out += ",\"metadata\":"
+        Self.append(metadata, to: &out)
+        out += ",\"createdAt\":\(Self.exact(createdAt)),\"updatedAt\":\(Self.exact(updatedAt))}"
+        return out
+    }
+
+    private static func append(_ turn: Turn, to out: inout String) {
+        out += "{\"text\":"
+        JSONWriter.appendString(turn.text, to: &out)
+        if let intent = turn.intent {
+            out += ",\"intent\":"
+            JSONWriter.appendString(intent, to: &out)
+        }
+        out += ",\"confidence\":\(exact(turn.confidence)),\"replies\":["
+        for (index, reply) in turn.replies.enumerated() {
+            if index > 0 { out += "," }
+            JSONWriter.appendString(reply, to: &out)
+        }
+        out += "],\"at\":\(exact(turn.at))"
+        if let agent = turn.agent {
+            out += ",\"agent\":"
+            JSONWriter.appendString(agent, to: &out)
+        }
+        if let sentiment = turn.sentiment { out += ",\"sentiment\":\(exact(sentiment))" }
+        out += "}"
+    }
+
+    private static func append(_ map: [String: String], to out: inout String) {
+        out += "{"
+        for (index, (key, value)) in map.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { out += "," }
+            JSONWriter.appendString(key, to: &out)
+            out += ":"
+            JSONWriter.appendString(value, to: &out)
+        }
+        out += "}"
+    }
+
+    /// Swift's shortest representation that reads back to the same double; times and scores are
+    /// always finite.
+    private static func exact(_ value: Double) -> String {
+        value.isFinite ? "\(value)" : "0"
+    }
+}
