@@ -41,7 +41,21 @@ public final class SQLiteConversationStore: ConversationStore {
         self.path = path
         self.sync = sync
         self.busyTimeout = busyTimeout
-        queue = try open()
+        queue = try Self.retrying { () throws(StoreError) in try open() }
+    }
+
+    /// Runs `attempt` again a few times when the store is merely unavailable: two servers
+    /// started together on a new file race to create its tables, and the loser finds them made.
+    private static func retrying<T>(_ attempt: () throws(StoreError) -> T) throws(StoreError) -> T {
+        var tries = 0
+        while true {
+            do {
+                return try attempt()
+            } catch  where error.kind == .unavailable && tries < 5 {
+                tries += 1
+                usleep(UInt32(20_000 * tries))
+            }
+        }
     }
 
     private func open() throws(StoreError) -> DatabaseQueue {

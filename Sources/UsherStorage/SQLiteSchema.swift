@@ -76,14 +76,15 @@ enum SQLiteSchema {
 
     /// Refuses a file that is not a SQLite database, before anything opens it for writing.
     static func checkHeader(of path: String) throws(StoreError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            if FileManager.default.fileExists(atPath: path) {
-                throw StoreError(.unusable, "\(path): cannot read the file (permission denied)")
-            }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            // A file that does not exist yet is created; any other failure is the opener's to report.
             return
         }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: 16)
+        let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 16) }
+        let header = Data(bytes.prefix(max(0, count)))
         guard !header.isEmpty else { return }
         if header != Data("SQLite format 3\0".utf8) {
             throw StoreError(

@@ -12,6 +12,22 @@ struct ChatCommandTests {
         #expect(output.stderr == "usher chat: 22 intents from intents/; session default; /help lists the commands\n")
     }
 
+    /// With --state, a chat picks up where the last one left off: the form, its slots and the queue.
+    @Test func aChatWithStateContinuesWhereTheLastOneStopped() throws {
+        let directory = try UsherBinary.directory([:])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("chat.sqlite").path
+        let first = try UsherBinary.run(["chat", "--state", file], input: "I want to file a claim\nPN-123456\n")
+        #expect(first.stdout == "bot: What is your policy number?\nbot: When did it happen?\n")
+        let second = try UsherBinary.run(["chat", "--state", file], input: "/state\n")
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("policy_number"), "\(second.stdout)")
+        #expect(second.stdout.contains("PN-123456"))
+        let refused = try UsherBinary.run(["chat", "--state", "/dev/null/nothing"], input: "hi\n")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("usher: error: /dev/null/nothing: cannot open"), "\(refused.stderr)")
+    }
+
     @Test func plainUsherIsChat() throws {
         let output = try UsherBinary.run([], input: "hi\n")
         #expect(output.status == 0)

@@ -61,7 +61,7 @@ struct ChatCommand: ParsableCommand {
         do {
             try chat.server.catchUp(now: Date().timeIntervalSince1970)
         } catch {
-            Console.error("usher: error: \(error)")
+            state.report("\(error)")
             throw ExitCode(ExitCodes.failure)
         }
         chat.debug = debug

@@ -45,9 +45,15 @@ struct StateOptions: ParsableArguments {
         do {
             return try SQLiteConversationStore(path: file, sync: sync, busyTimeout: busyTimeout)
         } catch {
-            Console.error("usher: error: \(error.message)")
+            report(error.message)
             throw ExitCode(ExitCodes.failure)
         }
+    }
+
+    /// A storage error on stderr, masked like the log: a session id or a path may hold an
+    /// e-mail address or a phone number.
+    func report(_ message: String) {
+        Console.error("usher: error: " + (masker?.mask(message) ?? message))
     }
 
     /// A server over the store, caught up with what it holds (the contact centre rebuilt).
@@ -56,7 +62,7 @@ struct StateOptions: ParsableArguments {
         do {
             try server.catchUp(now: Date().timeIntervalSince1970)
         } catch {
-            Console.error("usher: error: \(error)")
+            report("\(error)")
             throw ExitCode(ExitCodes.failure)
         }
         return server
