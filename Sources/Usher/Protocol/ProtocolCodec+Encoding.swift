@@ -25,7 +25,7 @@ extension ProtocolCodec {
                 ", \"position\": \(handoff.position), \"estimated_wait_seconds\": \(JSONWriter.number(handoff.estimatedWaitSeconds))"
             output += ", " + reasonFields(handoff.ticket.reason) + "}"
         }
-        if !events.isEmpty { output += ", \"events\": [" + events.map(\.json).joined(separator: ", ") + "]" }
+        if !events.isEmpty { output += ", \"events\": [" + events.map(encode).joined(separator: ", ") + "]" }
         return output + "}"
     }
 

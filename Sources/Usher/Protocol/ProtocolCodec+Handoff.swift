@@ -53,7 +53,7 @@ extension ProtocolCodec {
     }
 
     private static func encode(_ events: [HandoffEvent]) -> String {
-        "\"events\": [" + events.map(\.json).joined(separator: ", ") + "]"
+        "\"events\": [" + events.map(encode).joined(separator: ", ") + "]"
     }
 
     static func encode(_ summary: HandoffSummary) -> String {
@@ -83,5 +83,15 @@ extension ProtocolCodec {
                 + "\"agents\": [\(queue.agents.map(JSONWriter.string).joined(separator: ", "))]}"
         }
         return output + "\"queues\": [\(encoded.joined(separator: ", "))]}"
+    }
+
+    /// A message to deliver, as the `events` list writes it.
+    static func encode(_ event: HandoffEvent) -> String {
+        switch event {
+        case .toCustomer(let session, let text):
+            "{\"type\": \"to_customer\", \"session\": \(JSONWriter.string(session)), \"text\": \(JSONWriter.string(text))}"
+        case .toAgent(let agent, let session, let text):
+            "{\"type\": \"to_agent\", \"agent\": \(JSONWriter.string(agent)), \"session\": \(JSONWriter.string(session)), \"text\": \(JSONWriter.string(text))}"
+        }
     }
 }

@@ -1,9 +1,11 @@
+import Usher
+
 /// A session's stored form: the JSON that `Codable` reads back (same keys, nil values left out,
-/// numbers that round-trip exactly), written by hand because a store writes one for every
+/// numbers that round-trip exactly), written by hand because the store writes one for every
 /// session a batch changes and `JSONEncoder` spends several times as long on it.
 extension SessionState {
     /// The session as compact JSON; `JSONDecoder` decodes it to an equal value.
-    public func snapshot() -> String {
+    func snapshot() -> String {
         var out = "{\"id\":"
         out.reserveCapacity(256 + history.count * 128)
         JSONWriter.appendString(id, to: &out)

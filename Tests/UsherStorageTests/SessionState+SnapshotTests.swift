@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import Usher
 
-@testable import Usher
+@testable import UsherStorage
 
-@Suite("SessionState snapshot")
-struct SessionStateSnapshotTests {
+@Suite("SessionSnapshot")
+struct SessionSnapshotTests {
     @Test func aSnapshotDecodesToTheSameSession() throws {
         var state = SessionState(id: "c-\"1\"\n", language: "de", now: 1_795_428_000.123456)
         state.slots = ["policy_number": "PN-123456", "note": "line\u{2028}two \\ \"quoted\" 😀"]
@@ -26,7 +27,18 @@ struct SessionStateSnapshotTests {
     }
 
     @Test func aRealConversationRoundTrips() throws {
-        for turn in converse(["I want to file a claim", "PN-123456", "yesterday", "human please", "hello?"]) {
+        let engine = try DialogEngine(
+            bot: BotLoader.load(
+                path: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("intents").path))
+        var state: SessionState?
+        for (offset, text) in [
+            "I want to file a claim", "PN-123456", "yesterday", "hello", "I want to speak to a human",
+        ]
+        .enumerated() {
+            let turn = engine.respond(
+                to: CustomerMessage(session: "s", text: text), state: state, now: 1_795_428_000 + Double(offset))
+            state = turn.state
             let decoded = try JSONDecoder().decode(SessionState.self, from: Data(turn.state.snapshot().utf8))
             #expect(decoded == turn.state)
         }
