@@ -206,6 +206,17 @@ public final class SQLiteConversationStore: ConversationStore {
 
     public var keepsLog: Bool { true }
 
+    /// Copies the write-ahead log into the database file and empties it: at a clean shutdown,
+    /// so the file alone holds everything and the log does not grow between runs.
+    public func checkpoint() throws {
+        guard let queue else { return }
+        do {
+            _ = try queue.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        } catch {
+            throw StoreError(.unavailable, "\(path): cannot checkpoint: \(SQLiteErrors.describe(error))")
+        }
+    }
+
     public func sessionCount() throws -> Int {
         try reading { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions") ?? 0 }
     }

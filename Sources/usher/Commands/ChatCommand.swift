@@ -64,6 +64,7 @@ struct ChatCommand: ParsableCommand {
             state.report("\(error)")
             throw ExitCode(ExitCodes.failure)
         }
+        defer { state.close(chat.server) }
         chat.debug = debug
         let environment = ProcessInfo.processInfo.environment
         let style = TerminalStyle.detect(environment: environment, outputIsTerminal: isatty(STDOUT_FILENO) == 1)

@@ -57,6 +57,7 @@ struct ServeCommand: ParsableCommand {
             serveJSON(server, reader, output)
         }
         output.flush()
+        state.close(server)
     }
 
     /// Every complete line read is one batch, answered in order and flushed before reading on.

@@ -15,6 +15,8 @@ struct BenchResult {
     var p50Microseconds = 0.0
     var p99Microseconds = 0.0
     var peakMemoryMB = 0.0
+    /// Figures a scenario measures beyond the table's columns, as one line for people.
+    var notes = ""
 
     init(scenario: String, skipped: String) {
         self.scenario = scenario
@@ -24,7 +26,8 @@ struct BenchResult {
     init(
         scenario: String, intents: Int, examples: Int, model: String, loadSeconds: Double, parseSeconds: Double,
         messages: Int,
-        messagesPerSecond: Double, p50Microseconds: Double, p99Microseconds: Double, peakMemoryMB: Double
+        messagesPerSecond: Double, p50Microseconds: Double, p99Microseconds: Double, peakMemoryMB: Double,
+        notes: String = ""
     ) {
         self.scenario = scenario
         self.intents = intents
@@ -37,6 +40,7 @@ struct BenchResult {
         self.p50Microseconds = p50Microseconds
         self.p99Microseconds = p99Microseconds
         self.peakMemoryMB = peakMemoryMB
+        self.notes = notes
     }
 
     var json: String {
@@ -47,7 +51,7 @@ struct BenchResult {
             + "\"model\": \(JSONWriter.string(model)), \"load_seconds\": \(JSONWriter.number(loadSeconds)), \"parse_seconds\": \(JSONWriter.number(parseSeconds)), "
             + "\"messages\": \(messages), \"messages_per_second\": \(JSONWriter.number(messagesPerSecond.rounded())), "
             + "\"p50_us\": \(JSONWriter.number(p50Microseconds, digits: 1)), \"p99_us\": \(JSONWriter.number(p99Microseconds, digits: 1)), "
-            + "\"peak_memory_mb\": \(JSONWriter.number(peakMemoryMB, digits: 1))}"
+            + "\"peak_memory_mb\": \(JSONWriter.number(peakMemoryMB, digits: 1)), \"notes\": \(JSONWriter.string(notes))}"
     }
 
     /// Reads the line a child printed; fields missing from it stay zero.
@@ -72,6 +76,7 @@ struct BenchResult {
         p50Microseconds = number("p50_us")
         p99Microseconds = number("p99_us")
         peakMemoryMB = number("peak_memory_mb")
+        notes = string("notes") ?? ""
     }
 
     static func table(_ results: [BenchResult]) -> String {
@@ -91,9 +96,11 @@ struct BenchResult {
             ]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        return ([header] + rows).map { row in
+        let table = ([header] + rows).map { row in
             row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(
                 separator: "  ")
-        }.joined(separator: "\n")
+        }
+        let notes = results.filter { !$0.notes.isEmpty }.map { "\($0.scenario): \($0.notes)" }
+        return (table + (notes.isEmpty ? [] : [""] + notes)).joined(separator: "\n")
     }
 }

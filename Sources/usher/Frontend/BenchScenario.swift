@@ -3,7 +3,9 @@ import Usher
 
 /// One benchmark scenario: a bot and the messages to match against it.
 struct BenchScenario {
-    static let allNames = ["example", "banking77", "synthetic-1k", "synthetic-10k", "serve", "idle-sessions"]
+    static let allNames = [
+        "example", "banking77", "synthetic-1k", "synthetic-10k", "serve", "idle-sessions", "state", "session-load",
+    ]
 
     let name: String
     let bot: String
@@ -12,6 +14,9 @@ struct BenchScenario {
     func run(rounds: Int) throws -> BenchResult {
         if name == "serve" || name == "idle-sessions" {
             return try ConversationBench(name: name, bot: bot).run(rounds: rounds)
+        }
+        if name == "state" || name == "session-load" {
+            return try StateBench(name: name, bot: bot).run(rounds: rounds)
         }
         let (path, messages, skip) = try prepare()
         if let skip { return BenchResult(scenario: name, skipped: skip) }

@@ -56,6 +56,17 @@ struct StateOptions: ParsableArguments {
         Console.error("usher: error: " + (masker?.mask(message) ?? message))
     }
 
+    /// At a clean end: the state file's write-ahead log is folded into it (everything was
+    /// committed already; a failure here loses nothing and is only reported).
+    func close(_ server: ConversationServer) {
+        guard let store = server.store as? SQLiteConversationStore else { return }
+        do {
+            try store.checkpoint()
+        } catch {
+            report("\(error)")
+        }
+    }
+
     /// A server over the store, caught up with what it holds (the contact centre rebuilt).
     func server(engine: DialogEngine, shards: Int) throws -> ConversationServer {
         let server = ConversationServer(engine: engine, store: try store(), shards: shards, masker: masker)
