@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+@testable import Usher
+
+/// What the serving core writes to the conversation log: every turn with what decided it, every
+/// session end with its reason, personal data masked.
+@Suite("ConversationServer log")
+struct ConversationServerLogTests {
+    private func server(masker: PIIMasker? = PIIMasker()) -> ConversationServer {
+        ConversationServer(engine: claimEngine, store: InMemoryConversationStore(), masker: masker)
+    }
+
+    private func say(
+        _ server: ConversationServer, _ session: String, _ text: String, at offset: Double = 0,
+        meta: [String: String] = [:]
+    ) throws -> DeskTurn {
+        try server.converse(CustomerMessage(session: session, text: text, metadata: meta), now: mondayMorning + offset)
+    }
+
+    @Test func eachTurnSaysWhatDecidedIt() throws {
+        let server = server()
+        _ = try say(server, "a", "I want to file a claim", meta: ["customer": "cust-1"])
+        _ = try say(server, "a", "PN-123456", at: 1)
+        _ = try say(server, "a", "xyzzy plugh", at: 2)
+        _ = try say(server, "b", "I will call my lawyer", at: 3)
+        _ = try say(server, "b", "hello?", at: 4)
+        _ = try say(server, "c", "blorp", at: 5)
+        let turns = try server.store.log().turns
+        #expect(turns.map(\.decidedBy) == [.similarity, .form, .form, .keyword, .person, .fallback])
+        #expect(turns.map(\.state) == ["bot", "bot", "bot", "queued", "queued", "bot"])
+        let first = turns[0]
+        #expect(first.customer == "cust-1")
+        #expect(first.intent == "file_claim")
+        #expect(first.candidates.first?.intent == "file_claim")
+        #expect(first.form == "file_claim" && first.formSlot == "policy_number")
+        #expect(first.replies == ["What is your policy number?"])
+        #expect(first.botVersion == claimBot.version && !first.botVersion.isEmpty)
+        #expect(turns[1].filled == ["policy_number": "PN-123456"])
+        #expect(turns[1].formSlot == "incident_date")
+        #expect(turns[3].handoff == .keyword("lawyer"))
+        // The bot is silent while the customer waits; only their place is told.
+        #expect(turns[4].replies == ["You are number 1 in the queue; the estimated wait is about 3 minutes."])
+        #expect(turns[5].intent == nil && turns[5].confidence < claimBot.settings.threshold)
+    }
+
+    @Test func cardsEmailsAndPhonesAreMaskedUnlessToldNot() throws {
+        let text = "my card 4111 1111 1111 1111 and mail jo@example.com, call +44 20 7946 0958"
+        let masked = server()
+        _ = try say(masked, "a", text)
+        #expect(try masked.store.log().turns[0].text == "my card **** **** **** 1111 and mail [email], call [phone]")
+        let plain = server(masker: nil)
+        _ = try say(plain, "a", text)
+        #expect(try plain.store.log().turns[0].text == text)
+    }
+
+    @Test func resetsClosesAndExpiriesAreLoggedWithTheirReason() throws {
+        let server = server()
+        _ = try say(server, "reset-me", "hello")
+        try server.reset(session: "reset-me", now: mondayMorning + 1)
+        _ = try say(server, "closed", "human please", at: 2)
+        _ = try server.perform(.join(agent: "sam", queues: ["general"], capacity: 1), now: mondayMorning + 3)
+        _ = try server.perform(.claim(agent: "sam", session: "closed"), now: mondayMorning + 4)
+        _ = try server.perform(.close(agent: "sam", session: "closed"), now: mondayMorning + 5)
+        // Idle past the bot's 600 s: ended by the sweep before the next batch, at the moment
+        // their lifetime ran out; a returning customer starts afresh.
+        _ = try say(server, "swept", "hello", at: 10)
+        _ = try say(server, "returns", "hello", at: 20)
+        _ = try say(server, "returns", "hello again", at: 2_000)
+        let ends = try server.store.log().ends
+        #expect(
+            Array(ends.prefix(2)) == [
+                SessionEnd(session: "reset-me", at: mondayMorning + 1, reason: .reset),
+                SessionEnd(session: "closed", at: mondayMorning + 5, reason: .closed(agent: "sam")),
+            ])
+        #expect(
+            Set(ends.dropFirst(2).map { "\($0.session) \($0.at - mondayMorning) \($0.reason.code)" }) == [
+                "swept 610.0 expired", "returns 620.0 expired",
+            ])
+        #expect(try server.session("returns", now: mondayMorning + 2_000)?.turns == 1)
+        #expect(try server.session("swept", now: mondayMorning + 2_000) == nil)
+        #expect(try server.sessionCount() == 1)
+    }
+
+    @Test func aPersonsSessionNeverExpires() throws {
+        let server = server()
+        _ = try say(server, "waiting", "human please")
+        _ = try say(server, "other", "hello", at: 86_400)
+        #expect(try server.store.log().ends.isEmpty)
+        #expect(try server.session("waiting", now: mondayMorning + 86_400) != nil)
+        #expect(server.contactCentre.status(of: "waiting") != nil)
+    }
+}
