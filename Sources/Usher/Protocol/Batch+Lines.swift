@@ -41,9 +41,14 @@ extension Batch {
         work.sessions = [:]
         let attendedAtStart = Set(centre.waiting.map(\.session)).union(centre.held.keys)
         let results = Mutex<[(SessionWork, [(Int, Outcome)])?]>(Array(repeating: nil, count: shards))
-        let jobs = Array(zip(parts, indices))
+        // Each worker takes its part out, so the sessions it changes are its only copies: a
+        // copy left behind here would make every turn copy its session's history.
+        let inputs = Mutex<[SessionWork?]>(parts.map { $0 })
+        parts = []
+        let jobs = indices
         Parallel.forEach(shards) { shard in
-            var (part, mine) = jobs[shard]
+            guard var part = inputs.withLock({ $0[shard].take() }) else { return }
+            let mine = jobs[shard]
             // Whether a person has a session, as the contact centre will have it when this
             // line's turn is completed: handed off earlier in the batch, and not reset since.
             var attended = attendedAtStart
@@ -58,7 +63,6 @@ extension Batch {
                 }
                 outcomes.append((index, outcome))
             }
-            mine = []
             results.withLock { $0[shard] = (part, outcomes) }
         }
         var ordered = [Outcome?](repeating: nil, count: requests.count)
