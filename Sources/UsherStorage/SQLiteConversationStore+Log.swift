@@ -6,7 +6,18 @@ import Usher
 extension SQLiteConversationStore {
     public func log() throws -> ConversationLog {
         try reading { db in
-            let turns = try Row.fetchAll(db, sql: "SELECT * FROM turns ORDER BY seq").map(SQLiteRows.turn)
+            var formEvents: [Int64: [FormEvent]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT turn, form, event, slot FROM form_events ORDER BY seq") {
+                guard let kind = FormEvent.Kind(rawValue: row["event"]) else {
+                    throw StoreError(.unusable, "\(path): form_events has an unknown event \(row["event"] as String)")
+                }
+                formEvents[row["turn"], default: []].append(FormEvent(form: row["form"], kind: kind, slot: row["slot"]))
+            }
+            let turns = try Row.fetchAll(db, sql: "SELECT * FROM turns ORDER BY seq").map { row in
+                var turn = try SQLiteRows.turn(row)
+                turn.formEvents = formEvents[row["seq"]] ?? []
+                return turn
+            }
             let events = try Row.fetchAll(db, sql: "SELECT seq, event FROM centre_events ORDER BY seq").map {
                 row throws in try decodeEvent(row["event"], seq: row["seq"])
             }

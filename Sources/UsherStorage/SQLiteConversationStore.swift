@@ -166,7 +166,17 @@ public final class SQLiteConversationStore: ConversationStore {
         }
         if !changes.turns.isEmpty {
             let statement = try db.cachedStatement(sql: SQLiteRows.insertTurn)
-            for turn in changes.turns { try statement.execute(arguments: SQLiteRows.arguments(turn)) }
+            let formEvent = try db.cachedStatement(
+                sql: "INSERT INTO form_events (turn, at, session, form, event, slot) VALUES (?, ?, ?, ?, ?, ?)")
+            for turn in changes.turns {
+                try statement.execute(arguments: SQLiteRows.arguments(turn))
+                let seq = db.lastInsertedRowID
+                for event in turn.formEvents {
+                    try formEvent.execute(arguments: [
+                        seq, turn.at, turn.session, event.form, event.kind.rawValue, event.slot,
+                    ])
+                }
+            }
         }
         var last: Int64 = 0
         if !changes.events.isEmpty {

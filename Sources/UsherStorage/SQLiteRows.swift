@@ -6,18 +6,21 @@ import Usher
 /// columns; lists and maps are compact JSON.
 enum SQLiteRows {
     static let insertTurn = """
-        INSERT INTO turns (at, session, customer, text, intent, confidence, decided_by, candidates, pattern,
-            similarity, filled, form, form_slot, replies, state, handoff_code, handoff, bot_version)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO turns (at, session, started_at, customer, text, intent, confidence, decided_by, candidates,
+            pattern, similarity, filled, form, form_slot, replies, state, handoff_code, handoff, handoff_queue,
+            bot_version)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     static func arguments(_ turn: TurnRecord) -> StatementArguments {
         StatementArguments(
             [
-                turn.at, turn.session, turn.customer, turn.text, turn.intent, turn.confidence, turn.decidedBy.rawValue,
+                turn.at, turn.session, turn.conversationStart, turn.customer, turn.text, turn.intent, turn.confidence,
+                turn.decidedBy.rawValue,
                 candidates(turn.candidates), turn.pattern, turn.similarity, object(turn.filled), turn.form,
                 turn.formSlot,
-                array(turn.replies), turn.state, turn.handoff?.code, turn.handoff.map(json), turn.botVersion,
+                array(turn.replies), turn.state, turn.handoff?.code, turn.handoff.map(json), turn.handoffQueue,
+                turn.botVersion,
             ] as [(any DatabaseValueConvertible)?])
     }
 
@@ -30,13 +33,15 @@ enum SQLiteRows {
         }
         let handoff: String? = row["handoff"]
         return TurnRecord(
-            at: row["at"], session: row["session"], customer: row["customer"], text: row["text"],
+            at: row["at"], session: row["session"], conversationStart: row["started_at"], customer: row["customer"],
+            text: row["text"],
             intent: row["intent"], confidence: row["confidence"],
             decidedBy: TurnRecord.Decision(rawValue: row["decided_by"]) ?? .fallback,
             candidates: try decode([TurnRecord.Candidate].self, "candidates"), pattern: row["pattern"],
             similarity: row["similarity"], filled: try decode([String: String].self, "filled"), form: row["form"],
             formSlot: row["form_slot"], replies: try decode([String].self, "replies"), state: row["state"],
             handoff: handoff == nil ? nil : try decode(HandoffReason.self, "handoff"),
+            handoffQueue: row["handoff_queue"],
             botVersion: row["bot_version"])
     }
 

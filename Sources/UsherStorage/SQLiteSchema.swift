@@ -28,6 +28,7 @@ enum SQLiteSchema {
                         seq INTEGER PRIMARY KEY,
                         at REAL NOT NULL,
                         session TEXT NOT NULL,
+                        started_at REAL NOT NULL,
                         customer TEXT,
                         text TEXT NOT NULL,
                         intent TEXT,
@@ -43,11 +44,23 @@ enum SQLiteSchema {
                         state TEXT NOT NULL,
                         handoff_code TEXT,
                         handoff TEXT,
+                        handoff_queue TEXT,
                         bot_version TEXT NOT NULL
                     );
                     CREATE INDEX turns_by_time ON turns (at);
                     CREATE INDEX turns_by_session ON turns (session, seq);
                     CREATE INDEX turns_by_customer ON turns (customer, at) WHERE customer IS NOT NULL;
+                    -- What each turn did to forms: the funnels.
+                    CREATE TABLE form_events (
+                        seq INTEGER PRIMARY KEY,
+                        turn INTEGER NOT NULL REFERENCES turns (seq),
+                        at REAL NOT NULL,
+                        session TEXT NOT NULL,
+                        form TEXT NOT NULL,
+                        event TEXT NOT NULL,
+                        slot TEXT
+                    );
+                    CREATE INDEX form_events_by_form ON form_events (form, at);
                     -- The contact centre's events, append-only: replayed, they rebuild every queue,
                     -- ticket and agent; they are also the agents' log.
                     CREATE TABLE centre_events (

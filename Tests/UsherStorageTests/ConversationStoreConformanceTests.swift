@@ -85,14 +85,21 @@ struct ConversationStoreConformanceTests {
     func theLogKeepsEveryRecordInOrder(kind: StoreKind) throws {
         let (store, _) = try kind.open()
         let turn = TurnRecord(
-            at: 10, session: "a", customer: "cust-7", text: "my card is ****", intent: "file_claim", confidence: 0.8,
+            at: 10, session: "a", conversationStart: 9, customer: "cust-7", text: "my card is ****",
+            intent: "file_claim",
+            confidence: 0.8,
             decidedBy: .similarity,
             candidates: [.init(intent: "file_claim", score: 0.8), .init(intent: "x", score: 0.1)],
             similarity: 0.7, filled: ["date": "2026-11-30"], form: "file_claim", formSlot: "policy",
-            replies: ["What is your policy number?"], state: "bot", botVersion: "0123456789abcdef")
+            replies: ["What is your policy number?"], state: "bot",
+            formEvents: [
+                FormEvent(form: "file_claim", kind: .started, slot: "policy_number"),
+                FormEvent(form: "other", kind: .dropped, slot: "x"),
+            ], botVersion: "0123456789abcdef")
         let handedOff = TurnRecord(
             at: 11, session: "a", text: "a lawyer", intent: nil, confidence: 0, decidedBy: .keyword,
-            replies: ["I'm passing you on."], state: "queued", handoff: .keyword("lawyer"), botVersion: "v")
+            replies: ["I'm passing you on."], state: "queued", handoff: .keyword("lawyer"), handoffQueue: "general",
+            botVersion: "v")
         let patterned = TurnRecord(
             at: 12, session: "b", text: "hours?", intent: "hours", confidence: 1, decidedBy: .pattern, pattern: "hours",
             replies: ["9 to 5"], state: "bot", botVersion: "v")

@@ -105,4 +105,6 @@ public struct TurnResult: Sendable {
     public var filled: [String: String]
     /// Set when this turn hands the customer to a person.
     public var handoff: HandoffRequest?
+    /// What the turn did to forms: started, asked again, completed, cancelled, failed, dropped.
+    public var formEvents: [FormEvent] = []
 }

@@ -17,6 +17,10 @@ struct TurnBuilder {
     var filled: [String: String] = [:]
     /// Contexts set by this turn keep their full lifespan; all others age by one turn.
     var contextsSet: Set<String> = []
+    /// Forms whose every required slot was filled this turn (their intent answered).
+    var completedForms: [String] = []
+    /// The forms open when the turn began, to tell what it did to them.
+    let formsBefore: [FormProgress]
     /// The message's entities, found on first use: a turn for an intent without slots never looks.
     var foundEntities: (types: Set<String>, matches: [EntityMatch])?
 
@@ -26,6 +30,7 @@ struct TurnBuilder {
         self.message = message
         self.now = now
         self.attended = attended
+        formsBefore = session.forms
     }
 
     var entityContext: EntityContext {
@@ -81,7 +86,7 @@ struct TurnBuilder {
         session.updatedAt = now
         return TurnResult(
             state: session, intent: intent, confidence: confidence, replies: replies, match: match,
-            failedForm: failedForm, filled: filled, handoff: handoff)
+            failedForm: failedForm, filled: filled, handoff: handoff, formEvents: formEvents(before: formsBefore))
     }
 
     // MARK: - Intents
@@ -104,6 +109,7 @@ struct TurnBuilder {
 
     /// The intent is satisfied: its reply, its contexts, and any form it interrupted resumes.
     mutating func complete(_ definition: IntentDefinition) {
+        if definition.slots.contains(where: \.required) { completedForms.append(definition.name) }
         say(rotating: definition.responses, key: definition.name)
         for name in definition.contexts.clear { session.contexts[name] = nil }
         for context in definition.contexts.set {

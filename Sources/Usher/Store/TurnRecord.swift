@@ -32,6 +32,9 @@ public struct TurnRecord: Sendable, Equatable, Codable {
 
     public var at: Double
     public var session: String
+    /// When the session's conversation began: with the session id, it tells one conversation
+    /// from the next after a session expired or was reset.
+    public var conversationStart: Double
     /// The request metadata's `customer`, when the integrating program gave one.
     public var customer: String?
     public var text: String
@@ -53,19 +56,25 @@ public struct TurnRecord: Sendable, Equatable, Codable {
     public var replies: [String]
     /// `bot`, `queued` or `agent`: who has the conversation after the turn.
     public var state: String
-    /// Set when this turn handed the customer to a person.
+    /// Set when this turn handed the customer to a person: why, and to which queue.
     public var handoff: HandoffReason?
+    public var handoffQueue: String?
+    /// What the turn did to forms.
+    public var formEvents: [FormEvent]
     /// The bot's ``BotDefinition/version``.
     public var botVersion: String
 
     public init(
-        at: Double, session: String, customer: String? = nil, text: String, intent: String?, confidence: Double,
+        at: Double, session: String, conversationStart: Double? = nil, customer: String? = nil, text: String,
+        intent: String?, confidence: Double,
         decidedBy: Decision, candidates: [Candidate] = [], pattern: String? = nil, similarity: Double? = nil,
         filled: [String: String] = [:], form: String? = nil, formSlot: String? = nil, replies: [String],
-        state: String, handoff: HandoffReason? = nil, botVersion: String
+        state: String, handoff: HandoffReason? = nil, handoffQueue: String? = nil, formEvents: [FormEvent] = [],
+        botVersion: String
     ) {
         self.at = at
         self.session = session
+        self.conversationStart = conversationStart ?? at
         self.customer = customer
         self.text = text
         self.intent = intent
@@ -80,6 +89,8 @@ public struct TurnRecord: Sendable, Equatable, Codable {
         self.replies = replies
         self.state = state
         self.handoff = handoff
+        self.handoffQueue = handoffQueue
+        self.formEvents = formEvents
         self.botVersion = botVersion
     }
 }
@@ -113,11 +124,13 @@ extension TurnRecord {
         }
         let form = turn.state.forms.last
         self.init(
-            at: now, session: message.session, customer: message.metadata["customer"], text: mask(message.text),
+            at: now, session: message.session, conversationStart: turn.state.createdAt,
+            customer: message.metadata["customer"], text: mask(message.text),
             intent: turn.intent, confidence: turn.confidence, decidedBy: decision,
             candidates: (turn.match?.candidates ?? []).prefix(5).map { Candidate(intent: $0.intent, score: $0.score) },
             pattern: pattern, similarity: turn.match.map(\.similarity), filled: turn.filled.mapValues(mask),
             form: form?.intent, formSlot: form?.pendingSlot, replies: turn.replies.map(mask), state: status.name,
-            handoff: turn.handoff?.reason, botVersion: botVersion)
+            handoff: turn.handoff?.reason, handoffQueue: turn.handoff?.queue, formEvents: turn.formEvents,
+            botVersion: botVersion)
     }
 }
