@@ -32,8 +32,16 @@ public protocol ConversationStore: AnyObject {
     /// Whether the store keeps turn records: when it does not, the server does not make them.
     var keepsLog: Bool { get }
 
-    /// The log, oldest first: for `usher stats`, tests and replay.
+    /// The log, oldest first: for tests and replay.
     func log() throws -> ConversationLog
+}
+
+/// What reads the conversation log back for figures: every store, and a read-only view of a
+/// state file that a server may be writing at the same time.
+public protocol LogReader {
+    /// Calls `visit` with every record logged in `from..<to` (seconds since 1970; `nil` is
+    /// open), in time order, without holding the whole log in memory.
+    func scanLog(from: Double?, to: Double?, detail: LogDetail, _ visit: (LogRecord) throws -> Void) throws
 }
 
 /// What a transaction can read: the news from other writers, and sessions.

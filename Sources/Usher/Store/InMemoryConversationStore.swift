@@ -4,7 +4,7 @@
 /// Sessions handed to a transaction are moved out of the store, so a turn changes the only copy
 /// instead of copying its history; they come back when the transaction ends, changed if it
 /// committed and as they were if it did not.
-public final class InMemoryConversationStore: ConversationStore {
+public final class InMemoryConversationStore: ConversationStore, LogReader {
     private var sessions: [String: SessionState] = [:]
     private var turns: [TurnRecord] = []
     private var events: [CentreEvent] = []
@@ -55,6 +55,16 @@ public final class InMemoryConversationStore: ConversationStore {
 
     public func log() -> ConversationLog {
         ConversationLog(turns: turns, events: events, ends: ends)
+    }
+
+    public func scanLog(from: Double?, to: Double?, detail: LogDetail, _ visit: (LogRecord) throws -> Void) throws {
+        let inRange: (LogRecord) -> Bool = { ($0.at >= from ?? -.infinity) && $0.at < to ?? .infinity }
+        let records = (turns.map(LogRecord.turn) + events.map(LogRecord.event) + ends.map(LogRecord.end)).filter(
+            inRange)
+        // A stable sort: records of one moment keep the order they were committed in.
+        for record in records.enumerated().sorted(by: { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }) {
+            try visit(record.element)
+        }
     }
 
     private final class Transaction: StoreTransaction {

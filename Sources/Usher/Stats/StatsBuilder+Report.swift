@@ -1,0 +1,73 @@
+/// Turning what the builder counted into the report.
+extension StatsBuilder {
+    /// A contact within this many seconds of the same customer's previous one is a repeat.
+    public static let repeatWindow = 86_400.0
+
+    public func report() -> ConversationStats {
+        var total = ConversationStats.Summary()
+        var days: [String: ConversationStats.Summary] = [:]
+        for conversation in conversations.values {
+            count(conversation, into: &total)
+            count(conversation, into: &days[conversation.day, default: ConversationStats.Summary()])
+        }
+        for (day, figures) in botTurns {
+            days[day, default: ConversationStats.Summary()].botTurns = figures.turns
+            days[day, default: ConversationStats.Summary()].fallbacks = figures.fallbacks
+            total.botTurns += figures.turns
+            total.fallbacks += figures.fallbacks
+        }
+        let queueNames = Set(queued.keys).union(waits.keys).union(queueHandles.keys).union(transfersOut.keys)
+        let agentNames = Set(agentClaims.keys).union(agentHandles.keys)
+        return ConversationStats(
+            from: first, to: last, summary: total, escalationReasons: escalationReasons,
+            escalationQueues: escalationQueues, abandonedInQueue: abandonedInQueue, abandonedInForm: abandonedInForm,
+            decidedBy: decidedBy,
+            intents: intents.map {
+                ConversationStats.IntentVolume(
+                    intent: $0.key, turns: $0.value.turns, meanConfidence: $0.value.confidence / Double($0.value.turns))
+            }.sorted { $0.turns != $1.turns ? $0.turns > $1.turns : $0.intent < $1.intent },
+            forms: funnels.values.sorted { $0.started != $1.started ? $0.started > $1.started : $0.form < $1.form },
+            queues: queueNames.sorted().map { queue in
+                ConversationStats.QueueFigures(
+                    queue: queue, queued: queued[queue] ?? 0, wait: Distribution(waits[queue] ?? []),
+                    handle: Distribution(queueHandles[queue] ?? []), transfersIn: transfersIn[queue] ?? 0,
+                    transfersOut: transfersOut[queue] ?? 0)
+            },
+            agents: agentNames.sorted().map { agent in
+                ConversationStats.AgentFigures(
+                    agent: agent, claimed: agentClaims[agent] ?? 0, handle: Distribution(agentHandles[agent] ?? []),
+                    transfers: agentTransfers[agent] ?? 0)
+            },
+            transfers: transfersOut.values.reduce(0, +), repeatContacts: repeatContacts(),
+            days: days.keys.sorted().map { ConversationStats.Day(date: $0, summary: days[$0]!) })
+    }
+
+    private func count(_ conversation: Conversation, into summary: inout ConversationStats.Summary) {
+        summary.conversations += 1
+        summary.turns += conversation.turns
+        if conversation.escalated { summary.escalated += 1 } else { summary.contained += 1 }
+        if conversation.abandoned { summary.abandoned += 1 }
+    }
+
+    private func repeatContacts() -> ConversationStats.RepeatContacts {
+        var byCustomer: [String: [(start: Double, intents: [String])]] = [:]
+        for (key, conversation) in conversations {
+            guard let customer = conversation.customer else { continue }
+            byCustomer[customer, default: []].append((key.start, conversation.intents))
+        }
+        var result = ConversationStats.RepeatContacts()
+        var about: [String: Int] = [:]
+        for contacts in byCustomer.values {
+            let sorted = contacts.sorted { $0.start < $1.start }
+            result.identified += sorted.count
+            for index in sorted.indices.dropFirst()
+            where sorted[index].start - sorted[index - 1].start < Self.repeatWindow {
+                result.repeats += 1
+                for intent in Set(sorted[index].intents) { about[intent, default: 0] += 1 }
+            }
+        }
+        result.intents = about.map { ConversationStats.Tally(name: $0.key, count: $0.value) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+        return result
+    }
+}

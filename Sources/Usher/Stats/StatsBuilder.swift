@@ -1,0 +1,162 @@
+/// Builds ``ConversationStats`` from the log, one record at a time, in time order: a store
+/// streams its log through it, so a million turns never sit in memory at once.
+///
+/// A conversation is a session from its first customer message to its end (expiry, reset, an
+/// agent's close); the log tells one from the next by the moment it began.
+public struct StatsBuilder: Sendable {
+    struct ConversationKey: Hashable, Sendable {
+        var session: String
+        var start: Double
+    }
+
+    struct Conversation: Sendable {
+        var day: String
+        var turns = 0
+        var escalated = false
+        var abandoned = false
+        var customer: String?
+        var intents: [String] = []
+        /// The form open after the last turn, and the slot it waited for.
+        var openForm: (form: String, slot: String?)?
+    }
+
+    /// Where a session stands with the contact centre, followed through its events.
+    enum Place: Sendable {
+        case waiting(queue: String)
+        case held(agent: String, queue: String)
+    }
+
+    var conversations: [ConversationKey: Conversation] = [:]
+    /// Each session's current conversation, so its end can be found.
+    var current: [String: ConversationKey] = [:]
+    var places: [String: Place] = [:]
+    var first: Double?
+    var last: Double?
+    var botTurns: [String: (turns: Int, fallbacks: Int)] = [:]
+    var decidedBy: [String: Int] = [:]
+    var intents: [String: (turns: Int, confidence: Double)] = [:]
+    var escalationReasons: [String: Int] = [:]
+    var escalationQueues: [String: Int] = [:]
+    var abandonedInQueue = 0
+    var abandonedInForm = 0
+    var funnels: [String: ConversationStats.Funnel] = [:]
+    var queued: [String: Int] = [:]
+    var waits: [String: [Double]] = [:]
+    var queueHandles: [String: [Double]] = [:]
+    var agentHandles: [String: [Double]] = [:]
+    var agentClaims: [String: Int] = [:]
+    var agentTransfers: [String: Int] = [:]
+    var transfersIn: [String: Int] = [:]
+    var transfersOut: [String: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(_ record: LogRecord) {
+        first = min(first ?? record.at, record.at)
+        last = max(last ?? record.at, record.at)
+        switch record {
+        case .turn(let turn): add(turn)
+        case .event(let event): add(event)
+        case .end(let end): add(end)
+        }
+    }
+
+    private mutating func add(_ turn: TurnRecord) {
+        let key = ConversationKey(session: turn.session, start: turn.conversationStart)
+        if current[turn.session] != key { current[turn.session] = key }
+        var conversation =
+            conversations[key] ?? Conversation(day: CalendarDate.fromEpoch(seconds: turn.conversationStart).description)
+        conversation.turns += 1
+        conversation.customer = conversation.customer ?? turn.customer
+        if let handoff = turn.handoff, !conversation.escalated {
+            conversation.escalated = true
+            escalationReasons[handoff.code, default: 0] += 1
+            escalationQueues[turn.handoffQueue ?? "?", default: 0] += 1
+        }
+        if turn.decidedBy != .person {
+            var day = botTurns[conversation.day, default: (0, 0)]
+            day.turns += 1
+            if turn.decidedBy == .fallback { day.fallbacks += 1 }
+            botTurns[conversation.day] = day
+            decidedBy[turn.decidedBy.rawValue, default: 0] += 1
+        }
+        if let intent = turn.intent, turn.decidedBy == .pattern || turn.decidedBy == .similarity {
+            var volume = intents[intent, default: (0, 0)]
+            volume.turns += 1
+            volume.confidence += turn.confidence
+            intents[intent] = volume
+            conversation.intents.append(intent)
+        }
+        for event in turn.formEvents { add(event) }
+        conversation.openForm = turn.form.map { ($0, turn.formSlot) }
+        conversations[key] = conversation
+    }
+
+    private mutating func add(_ event: FormEvent) {
+        var funnel = funnels[event.form] ?? ConversationStats.Funnel(form: event.form)
+        switch event.kind {
+        case .started: funnel.started += 1
+        case .completed: funnel.completed += 1
+        case .cancelled: funnel.cancelled += 1
+        case .failed: funnel.failed += 1
+        case .dropped: funnel.dropped += 1
+        case .reprompted: funnel.reprompts[event.slot ?? "?", default: 0] += 1
+        }
+        if [.cancelled, .failed, .dropped].contains(event.kind) {
+            funnel.stoppedAt[event.slot ?? "?", default: 0] += 1
+        }
+        funnels[event.form] = funnel
+    }
+
+    private mutating func add(_ event: CentreEvent) {
+        switch event {
+        case .queued(let ticket):
+            places[ticket.session] = .waiting(queue: ticket.queue)
+            queued[ticket.queue, default: 0] += 1
+        case .claimed(let agent, let ticket, let at):
+            places[ticket.session] = .held(agent: agent, queue: ticket.queue)
+            waits[ticket.queue, default: []].append(max(0, at - ticket.queuedAt))
+            agentClaims[agent, default: 0] += 1
+        case .transferred(let agent, let from, let to, _):
+            places[to.session] = .waiting(queue: to.queue)
+            queued[to.queue, default: 0] += 1
+            transfersOut[from.queue, default: 0] += 1
+            transfersIn[to.queue, default: 0] += 1
+            agentTransfers[agent, default: 0] += 1
+        case .released(let agent, let session, _, let handle), .closed(let agent, let session, _, let handle):
+            if case .held(_, let queue)? = places[session] { queueHandles[queue, default: []].append(handle) }
+            agentHandles[agent, default: []].append(handle)
+            places[session] = nil
+        case .left(_, let requeued, _):
+            for ticket in requeued { places[ticket.session] = .waiting(queue: ticket.queue) }
+        case .forgotten(let session, _):
+            if case .waiting? = places[session] { abandon(session, inQueue: true) }
+            places[session] = nil
+        case .joined, .said:
+            break
+        }
+    }
+
+    private mutating func add(_ end: SessionEnd) {
+        defer { current[end.session] = nil }
+        guard case .closed = end.reason else {
+            if case .waiting? = places[end.session] {
+                abandon(end.session, inQueue: true)
+            } else if let key = current[end.session], let open = conversations[key]?.openForm {
+                var funnel = funnels[open.form] ?? ConversationStats.Funnel(form: open.form)
+                funnel.abandoned += 1
+                funnel.stoppedAt[open.slot ?? "?", default: 0] += 1
+                funnels[open.form] = funnel
+                abandon(end.session, inQueue: false)
+            }
+            return
+        }
+    }
+
+    private mutating func abandon(_ session: String, inQueue: Bool) {
+        guard let key = current[session], var conversation = conversations[key], !conversation.abandoned else { return }
+        conversation.abandoned = true
+        conversations[key] = conversation
+        if inQueue { abandonedInQueue += 1 } else { abandonedInForm += 1 }
+    }
+}

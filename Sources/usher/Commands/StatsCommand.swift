@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import Usher
+import UsherStorage
+
+/// `usher stats`: how the bot does with real customers, from the log `usher serve --state` keeps.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Figures from the conversation log: containment, escalation, fallbacks, forms, queues, agents.",
+        discussion: """
+            Reads the state file of `usher serve --state` (also while the server writes it). Dates are UTC: \
+            2026-11-30 or 2026-11-30T14:00; --until takes a whole day when given a date. The figures are \
+            defined in docs/stats.md.
+            """
+    )
+
+    @Option(name: .customLong("state"), help: ArgumentHelp("The state file to read.", valueName: "file"))
+    var file: String
+
+    @Option(help: ArgumentHelp("Only what happened from this date or moment on (UTC).", valueName: "date"))
+    var since: String?
+
+    @Option(
+        help: ArgumentHelp("Only what happened up to this date (the whole day) or moment (UTC).", valueName: "date"))
+    var until: String?
+
+    @Flag(help: "Print JSON instead of tables.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Also write the report as one self-contained HTML page.", valueName: "file"))
+    var html: String?
+
+    func validate() throws {
+        let range = try period()
+        if let from = range.from, let to = range.to, from >= to {
+            throw ValidationError("--since \(since ?? "") is not before --until \(until ?? "")")
+        }
+    }
+
+    /// The asked period as seconds since 1970, `to` exclusive.
+    func period() throws -> (from: Double?, to: Double?) {
+        let from = try since.map { text throws -> Double in
+            guard let moment = UTCMoment.parse(text) else { throw ValidationError(UTCMoment.usage("--since", text)) }
+            return moment.start
+        }
+        let to = try until.map { text throws -> Double in
+            guard let moment = UTCMoment.parse(text) else { throw ValidationError(UTCMoment.usage("--until", text)) }
+            return moment.end
+        }
+        return (from, to)
+    }
+
+    func run() throws {
+        let log: SQLiteLogFile
+        do {
+            log = try SQLiteLogFile(path: file)
+        } catch {
+            Console.error("usher: error: \(error.message)")
+            throw ExitCode(ExitCodes.failure)
+        }
+        let range = try period()
+        var builder = StatsBuilder()
+        do {
+            try log.scanLog(from: range.from, to: range.to, detail: .summary) { builder.add($0) }
+        } catch {
+            Console.error("usher: error: \(error)")
+            throw ExitCode(ExitCodes.failure)
+        }
+        let stats = builder.report()
+        guard stats.summary.conversations > 0 else {
+            Console.error("usher: error: \(file): no conversation is logged\(StatsText.describe(range))")
+            throw ExitCode(ExitCodes.failure)
+        }
+        if let html {
+            let page = StatsPage(stats: stats, source: file).html
+            guard FileManager.default.createFile(atPath: html, contents: Data(page.utf8)) else {
+                Console.error("usher: error: \(html): cannot write the report")
+                throw ExitCode(ExitCodes.failure)
+            }
+        }
+        Console.out(json ? StatsJSON.encode(stats) : StatsText(stats: stats, source: file).text, terminator: "")
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Usher
+
+/// The stats as tables for a person at a terminal.
+struct StatsText {
+    let stats: ConversationStats
+    let source: String
+
+    static func describe(_ range: (from: Double?, to: Double?)) -> String {
+        switch (range.from, range.to) {
+        case (nil, nil): ""
+        case (let from?, nil): " since \(moment(from))"
+        case (nil, let to?): " before \(moment(to))"
+        case (let from?, let to?): " between \(moment(from)) and \(moment(to))"
+        }
+    }
+
+    static func moment(_ seconds: Double) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    }
+
+    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+
+    static func seconds(_ value: Double) -> String {
+        value < 90 ? String(format: "%.0fs", value) : String(format: "%.1fm", value / 60)
+    }
+
+    static func tallies(_ counts: [String: Int]) -> String {
+        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            .joined(separator: ", ")
+    }
+
+    var text: String {
+        let summary = stats.summary
+        var lines: [String] = []
+        let period = stats.from.map { "\(Self.moment($0)) to \(Self.moment(stats.to ?? $0)) UTC" } ?? ""
+        lines.append("usher stats: \(source), \(period)")
+        lines.append("")
+        lines += table(
+            [
+                [
+                    "conversations", "\(summary.conversations)",
+                    String(format: "%.1f turns each", summary.turnsPerConversation),
+                ],
+                [
+                    "containment", Self.percent(summary.containmentRate),
+                    "\(summary.contained) never handed to a person",
+                ],
+                [
+                    "escalation", Self.percent(summary.escalationRate),
+                    "\(summary.escalated): \(Self.tallies(stats.escalationReasons))",
+                ],
+                ["  by queue", "", Self.tallies(stats.escalationQueues)],
+                [
+                    "abandonment", Self.percent(summary.abandonmentRate),
+                    "\(summary.abandoned): in a queue \(stats.abandonedInQueue), in a form \(stats.abandonedInForm)",
+                ],
+                ["fallback rate", Self.percent(summary.fallbackRate), "of \(summary.botTurns) turns the bot answered"],
+                ["decided by", "", shares(stats.decidedBy)],
+            ], header: nil)
+        if !stats.intents.isEmpty {
+            lines.append("")
+            lines += table(
+                stats.intents.map { [$0.intent, "\($0.turns)", String(format: "%.2f", $0.meanConfidence)] },
+                header: ["intent", "turns", "mean confidence"])
+        }
+        if !stats.forms.isEmpty {
+            lines.append("")
+            lines += table(
+                stats.forms.map {
+                    [
+                        $0.form, "\($0.started)", "\($0.completed)", "\($0.cancelled)", "\($0.failed)", "\($0.dropped)",
+                        "\($0.abandoned)", Self.tallies($0.stoppedAt), Self.tallies($0.reprompts),
+                    ]
+                },
+                header: [
+                    "form", "started", "completed", "cancelled", "failed", "dropped", "abandoned", "stopped at",
+                    "reprompts",
+                ])
+        }
+        if !stats.queues.isEmpty {
+            lines.append("")
+            lines += table(
+                stats.queues.map {
+                    [
+                        $0.queue, "\($0.queued)", "\($0.wait.count)", Self.seconds($0.wait.mean),
+                        Self.seconds($0.wait.p50),
+                        Self.seconds($0.wait.p90), Self.seconds($0.wait.max), Self.seconds($0.handle.mean),
+                        "\($0.transfersIn)/\($0.transfersOut)",
+                    ]
+                },
+                header: [
+                    "queue", "queued", "taken", "wait mean", "p50", "p90", "max", "handle mean", "transfers in/out",
+                ])
+        }
+        if !stats.agents.isEmpty {
+            lines.append("")
+            lines += table(
+                stats.agents.map {
+                    [
+                        $0.agent, "\($0.claimed)", "\($0.handle.count)", Self.seconds($0.handle.mean),
+                        Self.seconds($0.handle.p50), Self.seconds($0.handle.p90), Self.seconds($0.handle.max),
+                        "\($0.transfers)",
+                    ]
+                },
+                header: ["agent", "claimed", "finished", "handle mean", "p50", "p90", "max", "transfers"])
+        }
+        let repeats = stats.repeatContacts
+        lines.append("")
+        lines.append(
+            "repeat contacts: \(repeats.repeats) of \(repeats.identified) conversations of known customers "
+                + "(\(Self.percent(repeats.rate))) came back within 24 hours"
+                + (repeats.intents.isEmpty
+                    ? ""
+                    : "; about " + repeats.intents.prefix(5).map { "\($0.name) \($0.count)" }.joined(separator: ", ")))
+        lines.append("")
+        lines += table(
+            stats.days.map {
+                [
+                    $0.date, "\($0.summary.conversations)", Self.percent($0.summary.containmentRate),
+                    Self.percent($0.summary.escalationRate), Self.percent($0.summary.abandonmentRate),
+                    Self.percent($0.summary.fallbackRate),
+                ]
+            },
+            header: ["day", "conversations", "containment", "escalation", "abandonment", "fallback rate"])
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func shares(_ counts: [String: Int]) -> String {
+        let total = counts.values.reduce(0, +)
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { "\($0.key) \(Self.percent(rate($0.value, of: total)))" }.joined(separator: ", ")
+    }
+
+    private func rate(_ part: Int, of whole: Int) -> Double { whole == 0 ? 0 : Double(part) / Double(whole) }
+
+    /// Columns padded to their widest cell; numbers right-aligned.
+    private func table(_ rows: [[String]], header: [String]?) -> [String] {
+        let all = (header.map { [$0] } ?? []) + rows
+        guard let columns = all.map(\.count).max() else { return [] }
+        let widths = (0..<columns).map { column in all.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { index, cell in
+                let numeric = index > 0 && cell.first.map { $0.isNumber } == true && !cell.contains(" ")
+                let pad = String(repeating: " ", count: widths[index] - cell.count)
+                return numeric ? pad + cell : cell + pad
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+    }
+}
