@@ -60,6 +60,7 @@ public final class SQLiteConversationStore: ConversationStore {
 
     private func open() throws(StoreError) -> DatabaseQueue {
         try SQLiteSchema.checkHeader(of: path)
+        try checkReadOnly()
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "usher-state"
@@ -88,6 +89,26 @@ public final class SQLiteConversationStore: ConversationStore {
         cache.removeAll()
         dataVersion = nil
         return queue
+    }
+
+    /// Looks at an existing file through a read-only connection first, so that one that is not
+    /// Usher's is refused without ever being opened for writing (closing a writer can
+    /// checkpoint another program's write-ahead log).
+    private func checkReadOnly() throws(StoreError) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size > 0 else { return }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        do {
+            let reader = try DatabaseQueue(path: path, configuration: configuration)
+            try reader.read { db in try SQLiteSchema.checkContents(db, path: path) }
+            try reader.close()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.unavailable, "\(path): cannot read: \(SQLiteErrors.describe(error))")
+        }
     }
 
     public func transact<Result>(_ work: (StoreTransaction) throws -> (StoreChanges, Result)) throws -> Result {
@@ -183,7 +204,15 @@ public final class SQLiteConversationStore: ConversationStore {
             let statement = try db.cachedStatement(
                 sql: "INSERT INTO centre_events (at, kind, session, agent, queue, event) VALUES (?, ?, ?, ?, ?, ?)")
             for event in changes.events {
-                let json = String(decoding: try encoder.encode(event), as: UTF8.self)
+                let data = try encoder.encode(event)
+                // Read back before it is stored: an event the log could not replay would stop
+                // every later transaction, so it is refused here, with its batch.
+                guard (try? decoder.decode(CentreEvent.self, from: data)) == event else {
+                    throw StoreError(
+                        .unavailable,
+                        "\(path): a \(event.kind) event does not read back as written; nothing of the batch was kept")
+                }
+                let json = String(decoding: data, as: UTF8.self)
                 try statement.execute(arguments: [event.at, event.kind, event.session, event.agent, event.queue, json])
                 last = db.lastInsertedRowID
             }
@@ -198,11 +227,14 @@ public final class SQLiteConversationStore: ConversationStore {
         return last
     }
 
-    func decodeSession(_ data: Data, id: String) throws -> SessionState {
+    func decodeSession(_ data: Data, id: String) throws(StoreError) -> SessionState {
         do {
             return try decoder.decode(SessionState.self, from: data)
         } catch {
-            throw StoreError(.unusable, "\(path): session \(JSONWriter.string(id)) cannot be read: \(error)")
+            throw StoreError(
+                .unusable,
+                "\(path): session \(JSONWriter.string(id)) cannot be read (\(SQLiteErrors.describe(error))); a reset of the session clears it"
+            )
         }
     }
 
@@ -253,6 +285,7 @@ public final class SQLiteConversationStore: ConversationStore {
         unowned let store: SQLiteConversationStore
         let db: Database
         let newEvents: [CentreEvent]
+        private(set) var unreadable: [String: String] = [:]
 
         init(store: SQLiteConversationStore, db: Database, newEvents: [CentreEvent]) {
             self.store = store
@@ -274,7 +307,11 @@ public final class SQLiteConversationStore: ConversationStore {
                 let statement = try db.cachedStatement(sql: "SELECT state FROM sessions WHERE id = ?")
                 for id in missing {
                     guard let data = try Data.fetchOne(statement, arguments: [id]) else { continue }
-                    found[id] = try store.decodeSession(data, id: id)
+                    do {
+                        found[id] = try store.decodeSession(data, id: id)
+                    } catch {
+                        unreadable[id] = error.description
+                    }
                 }
             }
             return found

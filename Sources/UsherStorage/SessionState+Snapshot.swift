@@ -6,7 +6,8 @@ import Usher
 extension SessionState {
     /// The session as compact JSON; `JSONDecoder` decodes it to an equal value.
     func snapshot() -> String {
-        var out = "{\"id\":"
+        // "v": the snapshot's format, for a later Usher that reads it differently.
+        var out = "{\"v\":1,\"id\":"
         out.reserveCapacity(256 + history.count * 128)
         JSONWriter.appendString(id, to: &out)
         out += ",\"slots\":"

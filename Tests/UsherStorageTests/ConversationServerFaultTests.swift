@@ -38,4 +38,44 @@ struct ConversationServerFaultTests {
         #expect(server.contactCentre.waiting.map(\.session) == ["a"])
         #expect(try server.store.log().turns.count == 1)
     }
+
+    /// A damaged session row fails only that session's requests, with why; the server starts and
+    /// serves everyone else, the row is never overwritten, and a reset clears it.
+    @Test func anUnreadableSessionFailsOnlyItsOwnRequests() throws {
+        let place = try StorePlace()
+        let engine = try DialogEngine(bot: BotLoader.load(path: Self.bot))
+        let first = ConversationServer(engine: engine, store: try SQLiteConversationStore(path: place.file))
+        _ = first.respond(
+            toBatch: [#"{"session": "bad", "text": "hello"}"#, #"{"session": "good", "text": "hello"}"#].map {
+                Array($0.utf8)
+            }, now: 1_795_428_000)
+        try DatabaseQueue(path: place.file).write { db in
+            try db.execute(sql: #"UPDATE sessions SET state = '{"id":"bad"}' WHERE id = 'bad'"#)
+        }
+        let server = ConversationServer(engine: engine, store: try SQLiteConversationStore(path: place.file))
+        try server.catchUp(now: 1_795_428_000 + 86_400)
+        let problem =
+            "\(place.file): session \"bad\" cannot be read (no \"slots\"); a reset of the session clears it"
+        let answers = server.respond(
+            toBatch: [
+                #"{"id": 1, "session": "bad", "text": "hello"}"#, #"{"id": 2, "session": "good", "text": "hello"}"#,
+                #"{"id": 3, "type": "get", "session": "bad"}"#,
+            ].map { Array($0.utf8) }, now: 1_795_428_010)
+        let refusal = #", "error": {"code": "session_unreadable", "message": "# + JSONWriter.string(problem) + "}}"
+        #expect(answers[0] == #"{"id": 1"# + refusal)
+        #expect(answers[1].contains(#""intent": "greeting""#))
+        #expect(answers[2] == #"{"id": 3"# + refusal)
+        let stored = try DatabaseQueue(path: place.file).read { db in
+            try String.fetchOne(db, sql: "SELECT CAST(state AS TEXT) FROM sessions WHERE id = 'bad'")
+        }
+        #expect(stored == #"{"id":"bad"}"#)
+        let reset = server.respond(
+            toBatch: [Array(#"{"id": 4, "type": "reset", "session": "bad"}"#.utf8)], now: 1_795_428_020)
+        #expect(reset == [#"{"id": 4, "session": "bad", "reset": true}"#])
+        let fresh = server.respond(
+            toBatch: [Array(#"{"id": 5, "session": "bad", "text": "hello"}"#.utf8)], now: 1_795_428_030)
+        #expect(fresh[0].contains(#""intent": "greeting""#))
+        // The sweep passed the unreadable session by (the readable one expired); the reset ended it.
+        #expect(try server.store.log().ends.filter { $0.session == "bad" }.map(\.reason) == [.reset])
+    }
 }

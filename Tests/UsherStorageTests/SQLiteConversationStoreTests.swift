@@ -71,6 +71,27 @@ struct SQLiteConversationStoreTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: place.file)) == before)
     }
 
+    /// Another program's WAL database, its write-ahead log still open: refusing it must not
+    /// checkpoint that log into the file.
+    @Test func anotherProgramsWALDatabaseIsRefusedWithoutCheckpointing() throws {
+        let place = try StorePlace()
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        let other = try DatabaseQueue(path: place.file, configuration: configuration)
+        try other.write { db in
+            try db.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+            for index in 0..<100 {
+                try db.execute(sql: "INSERT INTO notes (text) VALUES (?)", arguments: ["n\(index)"])
+            }
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: place.file))
+        let wal = try Data(contentsOf: URL(fileURLWithPath: place.file + "-wal"))
+        #expect(refusal(place.file)?.message.hasSuffix("(its tables are notes); the file was not changed") == true)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: place.file)) == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: place.file + "-wal")) == wal)
+        try other.close()
+    }
+
     @Test func aFileFromANewerUsherIsRefusedUntouched() throws {
         let place = try StorePlace()
         try commit(try SQLiteConversationStore(path: place.file), [session("a")])

@@ -79,6 +79,12 @@ struct ServeStateTests {
         server.send([#"{"id": 4, "session": "b", "text": "where is my order"}"#])
         #expect(try server.readLines(1)[0].contains(#""id": 4, "session": "b""#))
         #expect(server.finish() == 0)
+        let errors = server.stderrText()
+        #expect(
+            errors.contains(
+                "usher serve: storage failed: \(file): the database is locked by another process; nothing of the batch was kept; answering storage_unavailable until it works again\n"
+            ), "\(errors)")
+        #expect(errors.contains("usher serve: storage works again\n"))
         let logged = try other.read { db in try String.fetchAll(db, sql: "SELECT text FROM turns ORDER BY seq") }
         #expect(logged == ["hello", "where is my order"])
     }

@@ -5,7 +5,9 @@ extension Batch {
     static let closedLine = "This conversation is closed. Thank you for contacting us."
 
     /// Carries out an agent request against the centre and the sessions it touches.
-    mutating func perform(_ request: AgentRequest) throws(HandoffError) -> AgentOutcome {
+    /// A refusal throws ``HandoffError`` with nothing changed; a store that fails throws its
+    /// error and the whole batch is kept from the store.
+    mutating func perform(_ request: AgentRequest) throws -> AgentOutcome {
         switch request {
         case .join(let agent, let queues, let capacity):
             events += try centre.join(agent: agent, queues: queues, capacity: capacity, now: now)
@@ -19,13 +21,13 @@ extension Batch {
             events += claimed
             let greeting = Self.joinedAgentLine.replacingOccurrences(of: "%@", with: agent)
             return .claimed(
-                agent: agent, ticket: ticket, summary: summary(of: ticket),
+                agent: agent, ticket: ticket, summary: try summary(of: ticket),
                 events: [.toCustomer(session: ticket.session, text: greeting)])
         case .say(let agent, let session, let text):
             events += try centre.say(agent: agent, session: session, text: masker?.mask(text) ?? text, now: now)
             let limit = engine.bot.settings.historyTurns
             let turn = Turn(text: "", intent: nil, confidence: 0, replies: [text], at: now, agent: agent)
-            loadQuietly(session)
+            try load([session])
             work.update(session) { state in
                 state.history.append(turn)
                 if state.history.count > limit { state.history.removeFirst(state.history.count - limit) }
@@ -43,13 +45,13 @@ extension Batch {
                 events: [.toCustomer(session: session, text: line)])
         case .release(let agent, let session):
             events += try centre.release(agent: agent, session: session, now: now).events
-            loadQuietly(session)
+            try load([session])
             work.update(session) { $0.consecutiveFallbacks = 0 }
             return .released(
                 agent: agent, session: session, events: [.toCustomer(session: session, text: Self.releasedLine)])
         case .close(let agent, let session):
             events += try centre.close(agent: agent, session: session, now: now).events
-            loadQuietly(session)
+            try load([session])
             work.end(session, reason: .closed(agent: agent))
             return .closed(
                 agent: agent, session: session, events: [.toCustomer(session: session, text: Self.closedLine)])
@@ -58,16 +60,10 @@ extension Batch {
         }
     }
 
-    /// Reads a session an agent request touches. The batch read every session its lines name
-    /// before it began; only a claim of the next customer finds one here, and a store that fails
-    /// then leaves the summary without a transcript rather than refusing the claim.
-    private mutating func loadQuietly(_ session: String) {
-        try? load([session])
-    }
-
-    /// What the agent taking `ticket` is told about the conversation so far.
-    private mutating func summary(of ticket: Ticket) -> HandoffSummary {
-        loadQuietly(ticket.session)
+    /// What the agent taking `ticket` is told about the conversation so far (a session the
+    /// store cannot read gives a summary without a transcript).
+    private mutating func summary(of ticket: Ticket) throws -> HandoffSummary {
+        try load([ticket.session])
         let state =
             work.current(ticket.session, attended: true)
             ?? SessionState(id: ticket.session, language: engine.bot.language, now: now)

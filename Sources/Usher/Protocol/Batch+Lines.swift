@@ -19,18 +19,19 @@ extension Batch {
         try load(requests.compactMap { if case .success(let request) = $0 { request.session } else { nil } })
         let hasAgentRequests = requests.contains { if case .success(.agent) = $0 { true } else { false } }
         if hasAgentRequests || shards == 1 || requests.count < 64 {
-            return requests.map { request in
+            return try requests.enumerated().map { index, request in
                 var part = work
                 work = SessionWork(engine: engine, now: now, masker: masker, logs: logs)
+                part.request = index
                 let outcome = Self.prepare(request, in: &part, attended: attended)
                 work = part
-                return finish(outcome)
+                return try finish(outcome)
             }
         }
-        return answerInParallel(requests)
+        return try answerInParallel(requests)
     }
 
-    private mutating func answerInParallel(_ requests: [Result<ProtocolRequest, ProtocolError>]) -> [String] {
+    private mutating func answerInParallel(_ requests: [Result<ProtocolRequest, ProtocolError>]) throws -> [String] {
         var indices = Array(repeating: [Int](), count: shards)
         var parts = (0..<shards).map { _ in SessionWork(engine: engine, now: now, masker: masker, logs: logs) }
         for (index, request) in requests.enumerated() {
@@ -38,7 +39,9 @@ extension Batch {
             indices[shard].append(index)
         }
         for (id, state) in work.sessions { parts[Self.shard(of: id, count: shards)].sessions[id] = state }
+        for (id, problem) in work.unreadable { parts[Self.shard(of: id, count: shards)].unreadable[id] = problem }
         work.sessions = [:]
+        work.unreadable = [:]
         let attendedAtStart = Set(centre.waiting.map(\.session)).union(centre.held.keys)
         let results = Mutex<[(SessionWork, [(Int, Outcome)])?]>(Array(repeating: nil, count: shards))
         // Each worker takes its part out, so the sessions it changes are its only copies: a
@@ -55,6 +58,7 @@ extension Batch {
             var outcomes: [(Int, Outcome)] = []
             outcomes.reserveCapacity(mine.count)
             for index in mine {
+                part.request = index
                 let outcome = Self.prepare(requests[index], in: &part) { attended.contains($0) }
                 switch outcome {
                 case .turn(let turn, _, _, _) where turn.handoff != nil: attended.insert(turn.state.id)
@@ -71,7 +75,7 @@ extension Batch {
             work.merge(part)
             for (index, outcome) in outcomes { ordered[index] = outcome }
         }
-        return ordered.map { finish($0 ?? .line("", nil)) }
+        return try ordered.map { try finish($0 ?? .line("", nil)) }
     }
 
     /// The part of a request that needs only its session: run on the session's shard.
@@ -81,6 +85,12 @@ extension Batch {
         switch request {
         case .failure(let error):
             return .line(ProtocolCodec.encode(error), nil)
+        case .success(let request) where request.isRefused(unreadable: work.unreadable):
+            let session = request.session ?? ""
+            return .line(
+                ProtocolCodec.encode(
+                    ProtocolError(
+                        code: SessionUnreadable.code, message: work.unreadable[session] ?? "", id: request.id)), nil)
         case .success(.message(let id, let message)):
             let isAttended = attended(message.session)
             let turn = work.turn(message, attended: isAttended)
@@ -107,20 +117,20 @@ extension Batch {
     }
 
     /// Completes an outcome in input order: the contact centre's part, and the log.
-    private mutating func finish(_ outcome: Outcome) -> String {
+    private mutating func finish(_ outcome: Outcome) throws -> String {
         switch outcome {
         case .line(let line, let record):
             if let record { turns.append(record) }
             return line
         case .turn(let turn, let message, let id, let attended):
-            return ProtocolCodec.encode(complete(turn, message: message, attended: attended), id: id)
+            return ProtocolCodec.encode(try complete(turn, message: message, attended: attended), id: id)
         case .reset(let session, let id):
             events += centre.forget(session: session, now: now)
             return ProtocolCodec.encodeReset(session: session, id: id)
         case .agent(let request, let id):
-            do throws(HandoffError) {
+            do {
                 return ProtocolCodec.encode(try perform(request), id: id)
-            } catch {
+            } catch let error as HandoffError {
                 return ProtocolCodec.encode(ProtocolError(code: error.code, message: error.message, id: id))
             }
         }
@@ -135,6 +145,16 @@ extension Batch {
 }
 
 extension ProtocolRequest {
+    /// Whether the request must be refused because its session is stored but unreadable: all
+    /// but a reset, which removes it, and agent requests, which the contact centre checks.
+    func isRefused(unreadable: [String: String]) -> Bool {
+        guard !unreadable.isEmpty, let session, unreadable[session] != nil else { return false }
+        switch self {
+        case .message, .get: return true
+        case .reset, .ping, .agent: return false
+        }
+    }
+
     /// The session a request reads or changes, if it names one.
     var session: String? {
         switch self {

@@ -34,9 +34,14 @@ struct Batch {
         let missing = Array(Set(ids).subtracting(read))
         guard !missing.isEmpty else { return }
         let found = try transaction.sessions(missing)
+        let unreadable = transaction.unreadable
         for id in missing {
             read.insert(id)
-            work.sessions[id] = .some(found[id])
+            if let problem = unreadable[id] {
+                work.unreadable[id] = problem
+            } else {
+                work.sessions[id] = .some(found[id])
+            }
         }
     }
 
@@ -62,7 +67,11 @@ struct Batch {
         }
         changes.turns = turns
         changes.events = events
-        changes.ends = work.ends
+        // Input order, whichever thread served each request.
+        changes.ends = work.ends.enumerated().sorted {
+            ($0.element.request, $0.offset) < ($1.element.request, $1.offset)
+        }
+        .map(\.element.end)
         return changes
     }
 
@@ -71,19 +80,25 @@ struct Batch {
     /// Runs a customer's turn and completes it with the contact centre.
     mutating func converse(_ message: CustomerMessage) throws -> DeskTurn {
         try load([message.session])
+        try requireReadable(message.session)
         let attended = attended(message.session)
-        return complete(work.turn(message, attended: attended), message: message, attended: attended)
+        return try complete(work.turn(message, attended: attended), message: message, attended: attended)
+    }
+
+    /// Refuses a session the store holds but cannot read.
+    func requireReadable(_ session: String) throws(SessionUnreadable) {
+        if let problem = work.unreadable[session] { throw SessionUnreadable(session: session, message: problem) }
     }
 
     /// A turn completed by the contact centre: queued with its place when it hands off, routed
     /// to the agent who holds the session, or left with the bot; logged.
-    mutating func complete(_ turn: TurnResult, message: CustomerMessage, attended: Bool) -> DeskTurn {
+    mutating func complete(_ turn: TurnResult, message: CustomerMessage, attended: Bool) throws -> DeskTurn {
         let session = message.session
         var desk: DeskTurn
-        if let request = turn.handoff, centre.status(of: session) == nil,
-            let (ticket, queued) = try? centre.enqueue(
+        if let request = turn.handoff, centre.status(of: session) == nil {
+            // The queue was validated when the bot loaded, and a reload keeps every queue.
+            let (ticket, queued) = try centre.enqueue(
                 session: session, queue: request.queue, priority: request.priority, reason: request.reason, now: now)
-        {
             events += queued
             desk = waiting(turn, ticket: ticket)
         } else {
@@ -138,6 +153,7 @@ struct Batch {
     /// A session's state as a reader sees it.
     mutating func current(_ session: String) throws -> SessionState? {
         try load([session])
+        try requireReadable(session)
         return work.current(session, attended: attended(session))
     }
 }

@@ -33,6 +33,9 @@ public final class ConversationServer {
     /// The most expired sessions one batch ends.
     public static let sweepLimit = 1_000
     private var nextSweep = -Double.infinity
+    /// Why the last batch could not be stored, while the store keeps failing; `nil` once a batch
+    /// is stored again. `usher serve` reports each change of it on stderr.
+    public private(set) var storageFault: String?
 
     public init(engine: DialogEngine, store: ConversationStore, shards: Int = 1, masker: PIIMasker? = PIIMasker()) {
         self.engine = engine
@@ -69,27 +72,44 @@ public final class ConversationServer {
                 switch request {
                 case .failure(let error): ProtocolCodec.encode(error)
                 case .success(.ping(let id)): ProtocolCodec.encodePong(id: id)
-                case .success(let request): ProtocolCodec.encode(Self.storageError(error, id: request.id))
+                case .success(let request): ProtocolCodec.encode(Self.batchError(error, id: request.id))
                 }
             }
         }
     }
 
-    static func storageError(_ error: any Error, id: JSONValue?) -> ProtocolError {
-        ProtocolError(code: "storage_unavailable", message: "\(error)", id: id)
+    /// The error line for each request of a batch that could not be stored.
+    static func batchError(_ error: any Error, id: JSONValue?) -> ProtocolError {
+        if error is StoreError {
+            return ProtocolError(code: "storage_unavailable", message: "\(error)", id: id)
+        }
+        return ProtocolError(
+            code: "internal_error", message: "the batch could not be served (\(error)); nothing of it was kept", id: id)
     }
 
-    /// The reply text for a plain line, `SESSION<TAB>TEXT` or just `TEXT` (session `default`);
-    /// several replies share the line, separated by spaces.
-    public func respondPlain(to line: String, now: Double) -> String {
-        let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-        let (session, text) =
-            parts.count == 2 && !parts[0].isEmpty ? (String(parts[0]), String(parts[1])) : ("default", line)
+    /// The reply text for each plain line, `SESSION<TAB>TEXT` or just `TEXT` (session
+    /// `default`); several replies share a line, separated by spaces. The lines are one batch:
+    /// one commit.
+    public func respondPlain(toBatch lines: [String], now: Double) -> [String] {
+        let messages = lines.map { line in
+            let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            return parts.count == 2 && !parts[0].isEmpty
+                ? CustomerMessage(session: String(parts[0]), text: String(parts[1]))
+                : CustomerMessage(session: "default", text: line)
+        }
         do {
-            return try converse(CustomerMessage(session: session, text: text), now: now).turn.replies.joined(
-                separator: " ")
+            return try run(now: now, expiring: sweepCandidates(now: now)) { batch in
+                try batch.load(messages.map(\.session))
+                return try messages.map { message in
+                    do {
+                        return try batch.converse(message).turn.replies.joined(separator: " ")
+                    } catch let unreadable as SessionUnreadable {
+                        return "error: \(unreadable.message)"
+                    }
+                }
+            }
         } catch {
-            return "error: \(error)"
+            return lines.map { _ in "error: " + Self.batchError(error, id: nil).message }
         }
     }
 
@@ -103,10 +123,10 @@ public final class ConversationServer {
     /// Carries out an agent request, or refuses it (``HandoffError``) with nothing changed.
     public func perform(_ request: AgentRequest, now: Double) throws -> AgentOutcome {
         let outcome: Result<AgentOutcome, HandoffError> = try run(now: now, expiring: []) { batch in
-            do throws(HandoffError) {
+            do {
                 return .success(try batch.perform(request))
-            } catch {
-                return .failure(error)
+            } catch let refusal as HandoffError {
+                return .failure(refusal)
             }
         }
         return try outcome.get()
@@ -137,6 +157,17 @@ public final class ConversationServer {
     /// Runs `work` on a batch in one store transaction; commits the centre it leaves only when
     /// the store committed.
     private func run<T>(now: Double, expiring: [String], _ work: (inout Batch) throws -> T) throws -> T {
+        do {
+            let result = try transact(now: now, expiring: expiring, work)
+            storageFault = nil
+            return result
+        } catch let error as StoreError {
+            storageFault = error.message
+            throw error
+        }
+    }
+
+    private func transact<T>(now: Double, expiring: [String], _ work: (inout Batch) throws -> T) throws -> T {
         let (result, centre) = try store.transact { transaction in
             var centre = contactCentre
             for event in transaction.newEvents { centre.apply(event) }

@@ -12,7 +12,14 @@ struct SessionWork: Sendable {
     var sessions: [String: SessionState?]
     /// Sessions changed (written or removed) in this batch.
     var changed: Set<String> = []
-    var ends: [SessionEnd] = []
+    /// Sessions the store holds but could not read, with why: their requests are refused, and
+    /// they are never overwritten (a reset removes them).
+    var unreadable: [String: String] = [:]
+    /// Sessions that ended, each with the index of the request that ended it (-1 for the
+    /// sweep), so that several threads' ends are logged in input order.
+    var ends: [(request: Int, end: SessionEnd)] = []
+    /// The index of the request being served.
+    var request = -1
 
     init(engine: DialogEngine, now: Double, masker: PIIMasker?, logs: Bool, sessions: [String: SessionState?] = [:]) {
         self.engine = engine
@@ -29,7 +36,11 @@ struct SessionWork: Sendable {
         var state = sessions.removeValue(forKey: id) ?? nil
         if let idle = state, !attended, idle.isIdle(now: now, ttl: engine.bot.settings.sessionTTL) {
             ends.append(
-                SessionEnd(session: id, at: idle.updatedAt + Double(engine.bot.settings.sessionTTL), reason: .expired))
+                (
+                    request,
+                    SessionEnd(
+                        session: id, at: idle.updatedAt + Double(engine.bot.settings.sessionTTL), reason: .expired)
+                ))
             state = nil
         }
         let turn = engine.respond(to: message, state: state.take(), now: now, attended: attended)
@@ -38,12 +49,19 @@ struct SessionWork: Sendable {
         return turn
     }
 
-    /// Removes a session; `reason` says why in the log (nothing is logged when there was none).
+    /// Removes a session, an unreadable one too; `reason` says why in the log (nothing is
+    /// logged when there was none).
     mutating func end(_ id: String, reason: SessionEnd.Reason) {
-        guard case .some(.some) = sessions[id] else { return }
+        let exists: Bool
+        if case .some(.some) = sessions[id] {
+            exists = true
+        } else {
+            exists = unreadable.removeValue(forKey: id) != nil
+        }
+        guard exists else { return }
         sessions[id] = .some(nil)
         changed.insert(id)
-        ends.append(SessionEnd(session: id, at: now, reason: reason))
+        ends.append((request, SessionEnd(session: id, at: now, reason: reason)))
     }
 
     /// The session as a reader sees it: `nil` when there is none or it has expired.
@@ -69,7 +87,7 @@ struct SessionWork: Sendable {
             }
             sessions[id] = .some(nil)
             changed.insert(id)
-            ends.append(SessionEnd(session: id, at: state.updatedAt + ttl, reason: .expired))
+            ends.append((-1, SessionEnd(session: id, at: state.updatedAt + ttl, reason: .expired)))
         }
     }
 
@@ -77,6 +95,7 @@ struct SessionWork: Sendable {
     mutating func merge(_ other: SessionWork) {
         sessions.merge(other.sessions) { _, theirs in theirs }
         changed.formUnion(other.changed)
+        unreadable.merge(other.unreadable) { _, theirs in theirs }
         ends += other.ends
     }
 }

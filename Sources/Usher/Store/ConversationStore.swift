@@ -54,6 +54,11 @@ public protocol StoreTransaction {
     /// are absent. Give each back in the changes (saved, removed or unchanged); one that is not
     /// stays as stored. Read each session once per transaction.
     func sessions(_ ids: [String]) throws -> [String: SessionState]
+
+    /// Sessions that are stored but could not be read (a damaged row, a snapshot from an
+    /// incompatible version), with why: left out of ``sessions(_:)`` and never overwritten, so
+    /// the server can refuse just their requests and a reset can clear them.
+    var unreadable: [String: String] { get }
 }
 
 /// Everything one batch changed, committed together.

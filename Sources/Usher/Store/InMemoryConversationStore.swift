@@ -1,18 +1,17 @@
 /// Conversations in this process's memory: the default for `usher serve` and `usher chat`
 /// without `--state`, and for tests. Nothing survives the process.
 ///
-/// Sessions handed to a transaction are moved out of the store, so a turn changes the only copy
-/// instead of copying its history; they come back when the transaction ends, changed if it
-/// committed and as they were if it did not.
+/// Sessions handed to a transaction are lent, and kept as they were until it ends, so that one
+/// that fails leaves them unchanged: a turn therefore copies its session's history once per
+/// batch. The log is bounded by ``logLimit`` (nothing is kept when it is 0), contact-centre
+/// events included: this store has one writer, so nothing ever replays them.
 public final class InMemoryConversationStore: ConversationStore, LogReader {
     private var sessions: [String: SessionState] = [:]
     private var turns: [TurnRecord] = []
     private var events: [CentreEvent] = []
     private var ends: [SessionEnd] = []
-    /// How many events earlier transactions have seen (all of them: this store has one writer).
-    private var seen = 0
-    /// The most turn and end records kept; older ones are dropped, so a long-running server's
-    /// memory stays bounded. Contact-centre events are all kept: the centre is rebuilt from them.
+    /// The most records of each kind the log keeps; older ones are dropped, so a long-running
+    /// server's memory stays bounded.
     public let logLimit: Int
 
     public init(logLimit: Int = 10_000) {
@@ -20,8 +19,8 @@ public final class InMemoryConversationStore: ConversationStore, LogReader {
     }
 
     public func transact<Result>(_ work: (StoreTransaction) throws -> (StoreChanges, Result)) throws -> Result {
-        let transaction = Transaction(store: self, newEvents: Array(events[seen...]))
-        seen = events.count
+        // One writer: no other process ever commits events this one has not seen.
+        let transaction = Transaction(store: self, newEvents: [])
         let changes: StoreChanges
         let result: Result
         do {
@@ -35,12 +34,12 @@ public final class InMemoryConversationStore: ConversationStore, LogReader {
         for id in changes.removed { sessions[id] = nil }
         append(changes.turns, to: &turns)
         append(changes.ends, to: &ends)
-        events += changes.events
-        seen = events.count
+        append(changes.events, to: &events)
         return result
     }
 
     private func append<T>(_ records: [T], to log: inout [T]) {
+        guard logLimit > 0 else { return }
         log += records
         if log.count > logLimit + logLimit / 4 { log.removeFirst(log.count - logLimit) }
     }
@@ -70,6 +69,8 @@ public final class InMemoryConversationStore: ConversationStore, LogReader {
     private final class Transaction: StoreTransaction {
         unowned let store: InMemoryConversationStore
         let newEvents: [CentreEvent]
+        /// Values in memory are always readable.
+        let unreadable: [String: String] = [:]
         /// What the transaction took, as it was, to put back when it ends.
         var taken: [String: SessionState] = [:]
 

@@ -34,16 +34,23 @@ final class ChatSession {
     /// The conversation the agent's `say`, `release`, … act on: the one taken last.
     var agentFocus: String?
 
-    /// A chat over `store`: in memory unless `usher chat --state FILE` gave a durable one.
+    /// A chat through `server` (in memory unless `usher chat --state FILE` gave a durable one).
     init(
         engine: DialogEngine, path: String, agent: String = "agent", clock: @escaping () -> Double,
-        store: ConversationStore = InMemoryConversationStore(), masker: PIIMasker? = PIIMasker()
+        server: ConversationServer
     ) {
         self.engine = engine
         self.path = path
         self.agent = agent
         wallClock = clock
-        server = ConversationServer(engine: engine, store: store, masker: masker)
+        self.server = server
+    }
+
+    /// A chat over a fresh in-memory store.
+    convenience init(engine: DialogEngine, path: String, agent: String = "agent", clock: @escaping () -> Double) {
+        self.init(
+            engine: engine, path: path, agent: agent, clock: clock,
+            server: ConversationServer(engine: engine, store: InMemoryConversationStore()))
     }
 
     /// `default> `: the session the next message goes to, and whether a person has it

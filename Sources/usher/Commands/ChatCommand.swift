@@ -56,14 +56,8 @@ struct ChatCommand: ParsableCommand {
     func run() throws {
         let engine = try DialogFrontend.engine(path, explains: true)
         let chat = ChatSession(
-            engine: engine, path: path, agent: agent, clock: { Date().timeIntervalSince1970 }, store: try state.store(),
-            masker: state.masker)
-        do {
-            try chat.server.catchUp(now: Date().timeIntervalSince1970)
-        } catch {
-            state.report("\(error)")
-            throw ExitCode(ExitCodes.failure)
-        }
+            engine: engine, path: path, agent: agent, clock: { Date().timeIntervalSince1970 },
+            server: try state.server(engine: engine, shards: 1))
         defer { state.close(chat.server) }
         chat.debug = debug
         let environment = ProcessInfo.processInfo.environment

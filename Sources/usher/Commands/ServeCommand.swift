@@ -62,30 +62,44 @@ struct ServeCommand: ParsableCommand {
 
     /// Every complete line read is one batch, answered in order and flushed before reading on.
     private func serveJSON(_ server: ConversationServer, _ reader: LineReader, _ output: LineWriter) {
-        while let batch = reader.nextBatch() {
-            let lines = batch.compactMap { if case .line(let bytes) = $0 { bytes } else { nil } }
-            var answers = server.respond(toBatch: lines, now: Date().timeIntervalSince1970).makeIterator()
-            for line in batch {
-                switch line {
-                case .line: output.write(answers.next() ?? "")
-                case .tooLong(let length):
-                    output.write(ProtocolCodec.encode(ProtocolError.lineTooLong(bytes: length, limit: maxLine)))
-                }
-            }
-            output.flush()
+        serve(server, reader, output) { lines in
+            server.respond(toBatch: lines, now: Date().timeIntervalSince1970)
+        } tooLong: { length in
+            ProtocolCodec.encode(ProtocolError.lineTooLong(bytes: length, limit: maxLine))
         }
     }
 
     private func servePlain(_ server: ConversationServer, _ reader: LineReader, _ output: LineWriter) {
+        serve(server, reader, output) { lines in
+            server.respondPlain(
+                toBatch: lines.map { String(decoding: $0, as: UTF8.self) }, now: Date().timeIntervalSince1970)
+        } tooLong: { length in
+            "error: " + ProtocolError.lineTooLong(bytes: length, limit: maxLine).message
+        }
+    }
+
+    /// Reads batches until the input ends: each batch's lines answered by `answer` (one commit),
+    /// over-long lines by `tooLong`, in input order; a storage fault and its end are reported on
+    /// stderr as they happen.
+    private func serve(
+        _ server: ConversationServer, _ reader: LineReader, _ output: LineWriter, answer: ([[UInt8]]) -> [String],
+        tooLong: (Int) -> String
+    ) {
         while let batch = reader.nextBatch() {
+            let lines = batch.compactMap { if case .line(let bytes) = $0 { bytes } else { nil } }
+            let fault = server.storageFault
+            var answers = (lines.isEmpty ? [] : answer(lines)).makeIterator()
+            if server.storageFault != fault {
+                state.report(
+                    server.storageFault.map {
+                        "storage failed: \($0); answering storage_unavailable until it works again"
+                    }
+                        ?? "storage works again", prefix: "usher serve: ")
+            }
             for line in batch {
                 switch line {
-                case .line(let bytes):
-                    output.write(
-                        server.respondPlain(
-                            to: String(decoding: bytes, as: UTF8.self), now: Date().timeIntervalSince1970))
-                case .tooLong(let length):
-                    output.write("error: " + ProtocolError.lineTooLong(bytes: length, limit: maxLine).message)
+                case .line: output.write(answers.next() ?? "")
+                case .tooLong(let length): output.write(tooLong(length))
                 }
             }
             output.flush()

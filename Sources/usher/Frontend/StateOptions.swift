@@ -52,8 +52,8 @@ struct StateOptions: ParsableArguments {
 
     /// A storage error on stderr, masked like the log: a session id or a path may hold an
     /// e-mail address or a phone number.
-    func report(_ message: String) {
-        Console.error("usher: error: " + (masker?.mask(message) ?? message))
+    func report(_ message: String, prefix: String = "usher: error: ") {
+        Console.error(prefix + (masker?.mask(message) ?? message))
     }
 
     /// At a clean end: the state file's write-ahead log is folded into it (everything was

@@ -32,6 +32,8 @@ struct BatchTests {
         #expect(try sharded.sessionCount() == single.sessionCount())
         #expect(answers.contains { $0.contains(#""state": "queued""#) })
         #expect(try sharded.store.log().turns == single.store.log().turns)
+        #expect(try sharded.store.log().ends == single.store.log().ends)
+        #expect(try !single.store.log().ends.isEmpty)
     }
 
     @Test func aConversationIsServedAsValuesThroughHandoffAndBack() throws {

@@ -45,9 +45,10 @@ struct ConversationServerTests {
 
     @Test func plainLinesTakeAnOptionalSession() {
         let server = ConversationServer(engine: claimEngine, shards: 1)
-        #expect(server.respondPlain(to: "I want to file a claim", now: mondayMorning) == "What is your policy number?")
-        #expect(server.respondPlain(to: "other\tPN-123456", now: mondayMorning) == "Sorry, I did not get that.")
-        #expect(server.respondPlain(to: "PN-123456", now: mondayMorning) == "When did it happen?")
+        #expect(
+            server.respondPlain(
+                toBatch: ["I want to file a claim", "other\tPN-123456", "PN-123456"], now: mondayMorning)
+                == ["What is your policy number?", "Sorry, I did not get that.", "When did it happen?"])
     }
 
     /// Thousands of random and malformed lines, interleaved with a real conversation: every line

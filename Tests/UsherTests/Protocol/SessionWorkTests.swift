@@ -15,7 +15,7 @@ struct SessionWorkTests {
         var work = work(at: 1_000, sessions: ["s": old.state])
         let turn = work.turn(CustomerMessage(session: "s", text: "hello"), attended: false)
         #expect(turn.state.turns == 1)
-        #expect(work.ends == [SessionEnd(session: "s", at: mondayMorning + 600, reason: .expired)])
+        #expect(work.ends.map(\.end) == [SessionEnd(session: "s", at: mondayMorning + 600, reason: .expired)])
         #expect(work.changed == ["s"])
     }
 

@@ -7,7 +7,7 @@ import Testing
 /// (UsherStorageTests).
 @Suite("InMemoryConversationStore")
 struct InMemoryConversationStoreTests {
-    @Test func theLogIsBoundedButEveryCentreEventIsKept() throws {
+    @Test func theLogIsBoundedEventsIncluded() throws {
         let store = InMemoryConversationStore(logLimit: 8)
         for batch in 0..<10 {
             try store.transact { _ in
@@ -25,6 +25,25 @@ struct InMemoryConversationStoreTests {
         #expect(log.turns.count <= 10 && log.turns.count >= 8)
         #expect(log.turns.last?.at == 39)
         #expect(log.events.count == 10)
+        try store.transact { _ in
+            var changes = StoreChanges()
+            changes.events = (10..<40).map {
+                .joined(agent: "a\($0)", queues: ["general"], capacity: 1, at: Double($0))
+            }
+            return (changes, ())
+        }
+        #expect(store.log().events.count <= 10 && store.log().events.last?.agent == "a39")
+    }
+
+    @Test func aStoreWithoutALogKeepsNothing() throws {
+        let store = InMemoryConversationStore(logLimit: 0)
+        let server = ConversationServer(engine: claimEngine, store: store)
+        for session in 0..<20 {
+            _ = try server.converse(CustomerMessage(session: "s\(session)", text: "human please"), now: mondayMorning)
+            try server.reset(session: "s\(session)", now: mondayMorning + 1)
+        }
+        #expect(store.log() == ConversationLog())
+        #expect(!store.keepsLog)
     }
 
     @Test func statesRoundTripThroughCodable() throws {
