@@ -141,7 +141,7 @@ enum SQLiteSchema {
     }
 
     private static func describe(_ header: Data) -> String {
-        let printable = header.allSatisfy { $0 >= 0x20 && $0 < 0x7f }
+        let printable = header.allSatisfy { ($0 >= 0x20 && $0 < 0x7f) || $0 == 0x09 || $0 == 0x0a || $0 == 0x0d }
         if printable { return JSONWriter.string(String(decoding: header, as: UTF8.self)) }
         return "bytes " + header.prefix(8).map { String(format: "%02x", $0) }.joined(separator: " ")
     }

@@ -33,6 +33,15 @@ public enum ProtocolCodec {
         }
     }
 
+    /// A request's `"at"` (seconds since 1970), which `usher serve --replay-clock` takes as the
+    /// time the request happened; `nil` when the line has none or is not a request.
+    public static func requestTime(_ line: [UInt8]) -> Double? {
+        guard let root = try? JSONParser.parse(line), case .object(let members) = root.value,
+            case .number(let at)? = Fields(members: members)["at"], at.isFinite
+        else { return nil }
+        return at
+    }
+
     private static func request(_ fields: Fields, id: JSONValue?) throws(ProtocolError) -> ProtocolRequest {
         let type: String
         switch fields["type"] {

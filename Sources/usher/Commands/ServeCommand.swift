@@ -28,6 +28,12 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var state: StateOptions
 
+    @Flag(
+        help: ArgumentHelp(
+            "Take the time from each request's \"at\" (seconds since 1970) instead of the wall clock.",
+            discussion: "For replaying recorded traffic and for tests; the clock never goes back."))
+    var replayClock = false
+
     @Option(
         help: ArgumentHelp(
             "With --state, how long to wait for more lines before committing a batch, in milliseconds.",
@@ -43,7 +49,8 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let engine = try DialogFrontend.engine(path)
-        let server = try state.server(engine: engine, shards: plain ? 1 : workers)
+        let server = try state.server(
+            engine: engine, shards: plain ? 1 : workers, now: replayClock ? nil : Date().timeIntervalSince1970)
         let storage = state.file.map { "state in \($0)" } ?? "state in memory"
         Console.error(
             "usher serve: \(engine.bot.intents.count) intents loaded from \(path); \(storage); reading requests on stdin"
@@ -62,10 +69,28 @@ struct ServeCommand: ParsableCommand {
 
     /// Every complete line read is one batch, answered in order and flushed before reading on.
     private func serveJSON(_ server: ConversationServer, _ reader: LineReader, _ output: LineWriter) {
+        var clock = Clock(replay: replayClock)
         serve(server, reader, output) { lines in
-            server.respond(toBatch: lines, now: Date().timeIntervalSince1970)
+            server.respond(toBatch: lines, now: clock.now(for: lines))
         } tooLong: { length in
             ProtocolCodec.encode(ProtocolError.lineTooLong(bytes: length, limit: maxLine))
+        }
+    }
+
+    /// The time a batch is served at: the wall clock, or with `--replay-clock` the latest `"at"`
+    /// of the requests so far.
+    struct Clock {
+        let replay: Bool
+        private var latest = 0.0
+
+        init(replay: Bool) {
+            self.replay = replay
+        }
+
+        mutating func now(for lines: [[UInt8]]) -> Double {
+            guard replay else { return Date().timeIntervalSince1970 }
+            for line in lines { latest = max(latest, ProtocolCodec.requestTime(line) ?? latest) }
+            return latest
         }
     }
 

@@ -67,11 +67,14 @@ struct StateOptions: ParsableArguments {
         }
     }
 
-    /// A server over the store, caught up with what it holds (the contact centre rebuilt).
-    func server(engine: DialogEngine, shards: Int) throws -> ConversationServer {
+    /// A server over the store, caught up with what it holds (the contact centre rebuilt, and
+    /// sessions idle since `now` ended; `nil` ends none, for a replayed clock).
+    func server(engine: DialogEngine, shards: Int, now: Double? = Date().timeIntervalSince1970) throws
+        -> ConversationServer
+    {
         let server = ConversationServer(engine: engine, store: try store(), shards: shards, masker: masker)
         do {
-            try server.catchUp(now: Date().timeIntervalSince1970)
+            try server.catchUp(now: now ?? 0)
         } catch {
             report("\(error)")
             throw ExitCode(ExitCodes.failure)

@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+
+/// `usher stats` on a scripted two days of conversations with known outcomes, served by the
+/// real `usher serve --state --replay-clock`: every figure is checked against what the script
+/// makes happen, worked out by hand in the comments.
+@Suite("usher stats")
+struct StatsCommandTests {
+    /// 2026-11-30 09:00 UTC.
+    static let start = 1_796_029_200.0
+    static let bot = UsherBinary.root.appendingPathComponent("intents").path
+
+    /// (seconds after `start`, request) in order.
+    static let script: [(Double, String)] = [
+        // c1, customer cust-1: contained, 3 turns (greeting, order_status, thanks).
+        (0, #"{"session": "c1", "text": "hello", "meta": {"customer": "cust-1"}}"#),
+        (10, #"{"session": "c1", "text": "where is my order AB123456"}"#),
+        (20, #"{"session": "c1", "text": "thank you so much"}"#),
+        (30, #"{"type": "agent.join", "agent": "ann", "queues": ["general", "billing"], "capacity": 2}"#),
+        // c2: asks for a person (intent), waits 120 s, ann holds it 300 s and closes it.
+        (40, #"{"session": "c2", "text": "I want to speak to a human"}"#),
+        // c3: a legal keyword; waits, then the customer leaves (reset): abandoned in the queue.
+        (100, #"{"session": "c3", "text": "I will contact my lawyer about this order"}"#),
+        (160, #"{"type": "agent.claim", "agent": "ann", "session": "c2"}"#),
+        (200, #"{"type": "agent.say", "agent": "ann", "session": "c2", "text": "Hello, how can I help?"}"#),
+        (460, #"{"type": "agent.close", "agent": "ann", "session": "c2"}"#),
+        // c4: two fallbacks hand off at 510; ann takes it at 800 (waited 290 s), transfers it to
+        // billing at 900; bob takes it at 1000 (waited 100 s) and releases it at 1300 (300 s).
+        (500, #"{"session": "c4", "text": "blorp fizzle"}"#),
+        (510, #"{"session": "c4", "text": "wibble wobble"}"#),
+        (700, #"{"type": "reset", "session": "c3"}"#),
+        (800, #"{"type": "agent.claim", "agent": "ann", "session": "c4"}"#),
+        (900, #"{"type": "agent.transfer", "agent": "ann", "session": "c4", "queue": "billing"}"#),
+        (950, #"{"type": "agent.join", "agent": "bob", "queues": ["billing"], "capacity": 1}"#),
+        (1_000, #"{"type": "agent.claim", "agent": "bob"}"#),
+        (1_300, #"{"type": "agent.release", "agent": "bob", "session": "c4"}"#),
+        // c5: starts a claim and goes silent: abandoned in the form at policy_number.
+        (1_400, #"{"session": "c5", "text": "I want to file a claim"}"#),
+        // c6: completes the claim; c7: cancels it at policy_number.
+        (1_500, #"{"session": "c6", "text": "I want to file a claim"}"#),
+        (1_510, #"{"session": "c6", "text": "PN-123456"}"#),
+        (1_520, #"{"session": "c6", "text": "yesterday"}"#),
+        (1_600, #"{"session": "c7", "text": "I want to file a claim"}"#),
+        (1_610, #"{"session": "c7", "text": "never mind"}"#),
+        // Later that day: the sweep ends every idle session (c5 with its form open).
+        (5_000, #"{"type": "ping"}"#),
+        // The next day, 08:00: cust-1 is back within 24 hours about the order; cust-2 says hello.
+        (82_800, #"{"session": "c8", "text": "where is my order AB123456", "meta": {"customer": "cust-1"}}"#),
+        (82_900, #"{"session": "c9", "text": "hello", "meta": {"customer": "cust-2"}}"#),
+    ]
+
+    /// Serves the script one line at a time and returns the state file.
+    static func serveScript(in folder: URL) throws -> String {
+        let file = folder.appendingPathComponent("day.sqlite").path
+        let server = try ServeProcess(["--state", file, "--replay-clock", "--commit-window", "0", bot])
+        for (offset, line) in script {
+            let timed = String(line.dropLast()) + ", \"at\": \(start + offset)}"
+            server.send([timed])
+            let answer = try server.readLines(1)[0]
+            #expect(!answer.contains(#""error""#), "\(line) → \(answer)")
+        }
+        #expect(server.finish() == 0)
+        return file
+    }
+
+    private func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func everyFigureOfAScriptedDay() throws {
+        let folder = try UsherBinary.directory([:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try Self.serveScript(in: folder)
+        let output = try UsherBinary.run(["stats", "--state", file, "--json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let stats = try json(output.stdout)
+        let summary = try #require(stats["summary"] as? [String: Any])
+        // c1…c9; 3+1+1+2+1+3+2+1+1 customer turns.
+        #expect(summary["conversations"] as? Int == 9)
+        #expect(summary["turns"] as? Int == 15)
+        // c2, c3, c4 went to people; the other six never did.
+        #expect(summary["escalated"] as? Int == 3)
+        #expect(summary["contained"] as? Int == 6)
+        #expect(summary["containment_rate"] as? Double == 0.6667)
+        #expect(stats["escalation_reasons"] as? [String: Int] == ["intent": 1, "keyword": 1, "fallbacks": 1])
+        #expect(stats["escalation_queues"] as? [String: Int] == ["general": 3])
+        // c3 left the queue, c5 left its form.
+        #expect(summary["abandoned"] as? Int == 2)
+        #expect(stats["abandoned"] as? [String: Int] == ["in_queue": 1, "in_form": 1])
+        // Two of fifteen bot turns were fallbacks (c4's).
+        #expect(summary["bot_turns"] as? Int == 15)
+        #expect(summary["fallbacks"] as? Int == 2)
+        let decided = try #require(stats["decided_by"] as? [String: Int])
+        #expect(decided["fallback"] == 2 && decided["keyword"] == 1 && decided["form"] == 3)
+        #expect((decided["pattern"] ?? 0) + (decided["similarity"] ?? 0) == 9)
+        let intents = try #require(stats["intents"] as? [[String: Any]])
+        let volumes = Dictionary(uniqueKeysWithValues: intents.map { ($0["intent"] as! String, $0["turns"] as! Int) })
+        #expect(volumes == ["file_claim": 3, "order_status": 2, "greeting": 2, "thanks": 1, "talk_to_human": 1])
+        let forms = try #require(stats["forms"] as? [[String: Any]])
+        // An order number in the first message starts and completes the order form at once.
+        #expect(forms.map { $0["form"] as? String } == ["file_claim", "order_status"])
+        #expect(forms[1]["started"] as? Int == 2 && forms[1]["completed"] as? Int == 2)
+        let claim = forms[0]
+        #expect(claim["form"] as? String == "file_claim")
+        #expect(claim["started"] as? Int == 3 && claim["completed"] as? Int == 1 && claim["cancelled"] as? Int == 1)
+        #expect(claim["abandoned"] as? Int == 1 && claim["failed"] as? Int == 0 && claim["dropped"] as? Int == 0)
+        #expect(claim["stopped_at"] as? [String: Int] == ["policy_number": 2])
+        let queues = try #require(stats["queues"] as? [[String: Any]])
+        let general = try #require(queues.first { $0["queue"] as? String == "general" })
+        let billing = try #require(queues.first { $0["queue"] as? String == "billing" })
+        #expect(general["queued"] as? Int == 3 && general["transfers_out"] as? Int == 1)
+        // c2 waited 120 s, c4 290 s; ann closed c2 after 300 s.
+        #expect(general["wait"] as? [String: Double] == ["count": 2, "mean": 205, "p50": 120, "p90": 290, "max": 290])
+        #expect(
+            general["handle"] as? [String: Double] == ["count": 1, "mean": 300, "p50": 300, "p90": 300, "max": 300])
+        #expect(billing["queued"] as? Int == 1 && billing["transfers_in"] as? Int == 1)
+        #expect(billing["wait"] as? [String: Double] == ["count": 1, "mean": 100, "p50": 100, "p90": 100, "max": 100])
+        let agents = try #require(stats["agents"] as? [[String: Any]])
+        #expect(agents.map { $0["agent"] as? String } == ["ann", "bob"])
+        #expect(agents[0]["claimed"] as? Int == 2 && agents[0]["transfers"] as? Int == 1)
+        #expect(agents[1]["claimed"] as? Int == 1)
+        #expect((agents[1]["handle"] as? [String: Double])?["mean"] == 300)
+        #expect(stats["transfers"] as? Int == 1)
+        // cust-1 came back the next morning about the order; cust-2 was new.
+        let repeats = try #require(stats["repeat_contacts"] as? [String: Any])
+        #expect(repeats["identified"] as? Int == 3 && repeats["repeats"] as? Int == 1)
+        #expect(repeats["intents"] as? [String: Int] == ["order_status": 1])
+        let days = try #require(stats["days"] as? [[String: Any]])
+        #expect(days.map { $0["date"] as? String } == ["2026-11-30", "2026-12-01"])
+        let first = try #require(days[0]["summary"] as? [String: Any])
+        #expect(
+            first["conversations"] as? Int == 7 && first["contained"] as? Int == 4 && first["abandoned"] as? Int == 2)
+        #expect(first["bot_turns"] as? Int == 13 && first["fallbacks"] as? Int == 2)
+        let second = try #require(days[1]["summary"] as? [String: Any])
+        #expect(second["conversations"] as? Int == 2 && second["containment_rate"] as? Double == 1)
+
+        // The same period cut to the second day.
+        let day2 = try json(try UsherBinary.run(["stats", "--state", file, "--json", "--since", "2026-12-01"]).stdout)
+        #expect((day2["summary"] as? [String: Any])?["conversations"] as? Int == 2)
+        // And as tables for people.
+        let table = try UsherBinary.run(["stats", "--state", file])
+        #expect(table.stdout.contains("containment    66.7%"), "\(table.stdout)")
+        #expect(table.stdout.contains("file_claim"))
+    }
+
+    @Test(arguments: [
+        (
+            ["--since", "2026-12-02", "--until", "2026-12-01"],
+            "Error: --since 2026-12-02 is not before --until 2026-12-01"
+        ),
+        (
+            ["--since", "yesterday"],
+            "Error: --since \"yesterday\" is not a date; write 2026-11-30 or 2026-11-30T14:00 (UTC)"
+        ),
+        (
+            ["--until", "2026-02-30"],
+            "Error: --until \"2026-02-30\" is not a date; write 2026-11-30 or 2026-11-30T14:00 (UTC)"
+        ),
+    ])
+    func badDatesAreUsageErrors(arguments: [String], message: String) throws {
+        let output = try UsherBinary.run(["stats", "--state", "x.sqlite"] + arguments)
+        #expect(output.status == 2)
+        #expect(output.stderr.hasPrefix(message), "\(output.stderr)")
+    }
+
+    @Test func filesThatHoldNoLogAreRefused() throws {
+        let folder = try UsherBinary.directory(["notes.txt": "not a database\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = folder.appendingPathComponent("missing.sqlite").path
+        let text = folder.appendingPathComponent("notes.txt").path
+        #expect(
+            try UsherBinary.run(["stats", "--state", missing]).stderr
+                == "usher: error: \(missing): no such file; give the state file `usher serve --state` writes\n")
+        #expect(
+            try UsherBinary.run(["stats", "--state", text]).stderr
+                == "usher: error: \(text): not a SQLite database (it starts with \"not a database\\n\"); the file was not changed\n"
+        )
+        // A state file whose log is empty.
+        let empty = folder.appendingPathComponent("empty.sqlite").path
+        _ = try UsherBinary.run(["serve", "--state", empty, Self.bot], input: #"{"type": "ping"}"# + "\n")
+        let output = try UsherBinary.run(["stats", "--state", empty])
+        #expect(output.status == 1)
+        #expect(output.stderr == "usher: error: \(empty): no conversation is logged\n")
+    }
+}
