@@ -33,6 +33,9 @@ public final class SQLiteConversationStore: ConversationStore {
     private var dataVersion: Int?
     /// The last contact-centre event this store has seen.
     private var cursor: Int64 = 0
+    /// The file's device and inode when it was opened: a file deleted or replaced under a
+    /// running server is noticed, and never silently recreated empty.
+    private var identity: FileIdentity?
     private let encoder = JSONEncoder()
     private let decoder = JSONDecoder()
 
@@ -59,6 +62,7 @@ public final class SQLiteConversationStore: ConversationStore {
     }
 
     private func open() throws(StoreError) -> DatabaseQueue {
+        try checkPath()
         try SQLiteSchema.checkHeader(of: path)
         try checkReadOnly()
         var configuration = Configuration()
@@ -83,12 +87,36 @@ public final class SQLiteConversationStore: ConversationStore {
                 try db.execute(sql: "PRAGMA synchronous = \(sync == .full ? "FULL" : "NORMAL")")
             }
             try SQLiteSchema.migrator.migrate(queue)
+            // A file that can be read but not written is refused now, not request by request.
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                try db.execute(sql: "ROLLBACK")
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            throw StoreError(.unusable, "\(path): the file is read-only; usher needs to write it")
         } catch {
             throw StoreError(.unavailable, "\(path): cannot prepare the database: \(SQLiteErrors.describe(error))")
         }
         cache.removeAll()
         dataVersion = nil
+        identity = FileIdentity(path: path)
         return queue
+    }
+
+    /// Refuses, with the reason, a path that cannot hold a state file.
+    private func checkPath() throws(StoreError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw StoreError(.unusable, "\(path): is a directory; give a file's name") }
+            if access(path, R_OK | W_OK) != 0 {
+                throw StoreError(.unusable, "\(path): permission denied (usher needs to read and write it)")
+            }
+            return
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            throw StoreError(.unusable, "\(path): the folder \(folder) does not exist")
+        }
     }
 
     /// Looks at an existing file through a read-only connection first, so that one that is not
@@ -112,6 +140,13 @@ public final class SQLiteConversationStore: ConversationStore {
     }
 
     public func transact<Result>(_ work: (StoreTransaction) throws -> (StoreChanges, Result)) throws -> Result {
+        if let identity, FileIdentity(path: path) != identity {
+            // Not reopened: that would create an empty file and lose every queue and session.
+            throw StoreError(
+                .unavailable,
+                "\(path): the state file was deleted or replaced while in use; nothing of the batch was kept; put the file back, or restart usher to start a new one"
+            )
+        }
         let queue: DatabaseQueue
         if let open = self.queue {
             queue = open

@@ -72,12 +72,23 @@ struct SQLiteLogScan {
 
         init(db: Database, range: (sql: String, arguments: StatementArguments), detail: LogDetail, path: String) throws
         {
-            let columns =
-                detail == .full
-                ? "*"
-                : "seq, at, session, started_at, customer, intent, confidence, decided_by, form, form_slot, state, handoff, handoff_queue, bot_version"
+            let columns: String
+            var filter = range.sql
+            var arguments = range.arguments
+            switch detail {
+            case .summary:
+                columns =
+                    "seq, at, session, started_at, customer, intent, confidence, decided_by, form, form_slot, state, handoff, handoff_queue, bot_version"
+            case .full:
+                columns = "*"
+            case .unmatched(let below):
+                columns = "*"
+                filter +=
+                    " AND (decided_by = 'fallback' OR (decided_by IN ('similarity', 'pattern') AND confidence < ?))"
+                arguments += [below]
+            }
             turns = try Row.fetchCursor(
-                db, sql: "SELECT \(columns) FROM turns WHERE \(range.sql) ORDER BY seq", arguments: range.arguments)
+                db, sql: "SELECT \(columns) FROM turns WHERE \(filter) ORDER BY seq", arguments: arguments)
             formEvents = try Row.fetchCursor(
                 db, sql: "SELECT turn, form, event, slot FROM form_events WHERE \(range.sql) ORDER BY turn, seq",
                 arguments: range.arguments)
@@ -89,9 +100,7 @@ struct SQLiteLogScan {
             guard let row = try turns.next() else { return nil }
             let seq: Int64 = row["seq"]
             var turn: TurnRecord
-            if detail == .full {
-                turn = try SQLiteRows.turn(row)
-            } else {
+            if case .summary = detail {
                 let handoff: String? = row["handoff"]
                 turn = TurnRecord(
                     at: row["at"], session: row["session"], conversationStart: row["started_at"],
@@ -100,6 +109,8 @@ struct SQLiteLogScan {
                     formSlot: row["form_slot"], replies: [], state: row["state"],
                     handoff: try handoff.map { try JSONDecoder().decode(HandoffReason.self, from: Data($0.utf8)) },
                     handoffQueue: row["handoff_queue"], botVersion: row["bot_version"])
+            } else {
+                turn = try SQLiteRows.turn(row)
             }
             while true {
                 if pendingEvent == nil, let row = try formEvents.next() {

@@ -113,7 +113,8 @@ enum SQLiteSchema {
             let tables = try String.fetchAll(
                 db,
                 sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            if tables.isEmpty { return }
+            // A file another Usher is creating at this moment may hold only the migrator's table.
+            if tables.allSatisfy({ $0 == "grdb_migrations" }) { return }
             let isUsher =
                 try tables.contains("usher_meta")
                 && String.fetchOne(db, sql: "SELECT value FROM usher_meta WHERE key = 'application'") == application

@@ -12,7 +12,7 @@ struct UsherCommand: ParsableCommand {
         subcommands: [
             ChatCommand.self, ServeCommand.self, TestCommand.self, MatchCommand.self, CheckCommand.self,
             EvalCommand.self,
-            ImportCommand.self, BenchCommand.self, StatsCommand.self,
+            ImportCommand.self, BenchCommand.self, StatsCommand.self, LearnCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )

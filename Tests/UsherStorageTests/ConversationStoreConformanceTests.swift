@@ -34,7 +34,8 @@ struct ConversationStoreConformanceTests {
 
     @Test(arguments: StoreKind.allCases)
     func savedSessionsAreReadBackWhole(kind: StoreKind) throws {
-        let (store, _) = try kind.open()
+        let (store, place) = try kind.open()
+        defer { withExtendedLifetime(place) {} }
         let a = state("a", slots: ["policy": "PN-123456"])
         try commit(store) { $0.saved = [a, state("b")] }
         let found = try read(store, ["a", "b", "nobody"])
@@ -48,7 +49,8 @@ struct ConversationStoreConformanceTests {
 
     @Test(arguments: StoreKind.allCases)
     func removedSessionsAreGone(kind: StoreKind) throws {
-        let (store, _) = try kind.open()
+        let (store, place) = try kind.open()
+        defer { withExtendedLifetime(place) {} }
         try commit(store) { $0.saved = [state("a"), state("b")] }
         try store.transact { transaction in
             _ = try transaction.sessions(["a"])
@@ -65,7 +67,8 @@ struct ConversationStoreConformanceTests {
     @Test(arguments: StoreKind.allCases)
     func workThatThrowsKeepsNothing(kind: StoreKind) throws {
         struct Refused: Error {}
-        let (store, _) = try kind.open()
+        let (store, place) = try kind.open()
+        defer { withExtendedLifetime(place) {} }
         let before = state("a")
         try commit(store) { $0.saved = [before] }
         #expect(throws: Refused.self) {
@@ -83,7 +86,8 @@ struct ConversationStoreConformanceTests {
 
     @Test(arguments: StoreKind.allCases)
     func theLogKeepsEveryRecordInOrder(kind: StoreKind) throws {
-        let (store, _) = try kind.open()
+        let (store, place) = try kind.open()
+        defer { withExtendedLifetime(place) {} }
         let turn = TurnRecord(
             at: 10, session: "a", conversationStart: 9, customer: "cust-7", text: "my card is ****",
             intent: "file_claim",
@@ -131,7 +135,8 @@ struct ConversationStoreConformanceTests {
 
     @Test(arguments: StoreKind.allCases)
     func idleSessionsAreTheOldestBeforeTheCutoff(kind: StoreKind) throws {
-        let (store, _) = try kind.open()
+        let (store, place) = try kind.open()
+        defer { withExtendedLifetime(place) {} }
         try commit(store) { $0.saved = (0..<10).map { state("s\($0)", at: Double($0) * 100) } }
         #expect(try Set(store.idleSessions(before: 450, limit: 100)) == ["s0", "s1", "s2", "s3", "s4"])
         #expect(try store.idleSessions(before: 450, limit: 2).count == 2)
@@ -140,7 +145,8 @@ struct ConversationStoreConformanceTests {
 
     @Test(arguments: StoreKind.allCases)
     func eachTransactionHearsOfEventsOnlyOnce(kind: StoreKind) throws {
-        let (store, _) = try kind.open()
+        let (store, place) = try kind.open()
+        defer { withExtendedLifetime(place) {} }
         let event = CentreEvent.joined(agent: "sam", queues: ["general"], capacity: 1, at: 1)
         try commit(store) { $0.events = [event] }
         let heard = try store.transact { transaction in (StoreChanges(), transaction.newEvents) }

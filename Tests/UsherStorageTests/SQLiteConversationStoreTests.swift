@@ -108,6 +108,31 @@ struct SQLiteConversationStoreTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: place.file)) == before)
     }
 
+    @Test func pathsThatCannotHoldAStateFileSayWhy() throws {
+        let place = try StorePlace()
+        #expect(refusal(place.folder)?.message == "\(place.folder): is a directory; give a file's name")
+        let nowhere = place.folder + "/missing/state.sqlite"
+        #expect(refusal(nowhere)?.message == "\(nowhere): the folder \(place.folder)/missing does not exist")
+    }
+
+    /// The file deleted (here: moved away) under a running store: batches fail with the reason
+    /// and nothing is recreated empty; put back, it works again with everything in it.
+    @Test func aFileDeletedWhileInUseIsNeverRecreatedEmpty() throws {
+        let place = try StorePlace()
+        let store = try SQLiteConversationStore(path: place.file)
+        try commit(store, [session("a")])
+        try FileManager.default.moveItem(atPath: place.file, toPath: place.file + ".moved")
+        let error = #expect(throws: StoreError.self) { try commit(store, [session("b")]) }
+        #expect(
+            error?.message
+                == "\(place.file): the state file was deleted or replaced while in use; nothing of the batch was kept; put the file back, or restart usher to start a new one"
+        )
+        #expect(!FileManager.default.fileExists(atPath: place.file))
+        try FileManager.default.moveItem(atPath: place.file + ".moved", toPath: place.file)
+        try commit(store, [session("c")])
+        #expect(try store.log().turns.map(\.session) == ["a", "c"])
+    }
+
     @Test func anEmptyFileBecomesAStateFile() throws {
         let place = try StorePlace()
         _ = FileManager.default.createFile(atPath: place.file, contents: Data())

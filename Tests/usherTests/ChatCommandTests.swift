@@ -28,6 +28,27 @@ struct ChatCommandTests {
         #expect(refused.stderr.hasPrefix("usher: error: /dev/null/nothing: cannot open"), "\(refused.stderr)")
     }
 
+    /// Over a shared state file the chat's agent leaves when the chat ends (the queues do not
+    /// count on someone who has gone), and /advance is off, since it would date and expire the
+    /// file's other conversations.
+    @Test func aChatOverAStateFileCleansUpAfterItself() throws {
+        let directory = try UsherBinary.directory([:])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("shared.sqlite").path
+        _ = try UsherBinary.run(
+            ["serve", "--state", file], input: #"{"session": "w1", "text": "I want to speak to a human"}"# + "\n")
+        let chat = try UsherBinary.run(
+            ["chat", "--state", file, "--agent", "bob"], input: "/agent claim\n/advance 2h\n")
+        #expect(chat.stdout.contains("w1"), "\(chat.stdout)")
+        #expect(
+            chat.stdout.contains(
+                "error: /advance moves the clock of this chat only; with --state it would expire and date the shared file's conversations, so it is off"
+            ), "\(chat.stdout)")
+        let queues = try UsherBinary.run(["serve", "--state", file], input: #"{"type": "queue.list"}"# + "\n")
+        #expect(queues.stdout.contains(#""agents": []"#), "\(queues.stdout)")
+        #expect(queues.stdout.contains(#""session": "w1""#), "w1 waits again: \(queues.stdout)")
+    }
+
     @Test func plainUsherIsChat() throws {
         let output = try UsherBinary.run([], input: "hi\n")
         #expect(output.status == 0)

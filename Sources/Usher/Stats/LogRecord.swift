@@ -21,4 +21,7 @@ public enum LogDetail: Sendable {
     /// Everything but the text, the replies, the candidates and the filled slots.
     case summary
     case full
+    /// Only the turns the bot did not understand, whole: fallbacks, and intents matched with a
+    /// confidence below the given one.
+    case unmatched(below: Double)
 }

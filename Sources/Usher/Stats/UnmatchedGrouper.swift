@@ -1,18 +1,22 @@
 /// Groups the messages the bot did not understand by what they say, so an author reads a
 /// hundred groups instead of ten thousand lines.
 ///
-/// Rule-based and explainable: each distinct message becomes the matcher's own features
-/// (stemmed words, neighbouring pairs, characters of unspaced scripts, and character 3-grams
-/// for typos), weighted by how rare they are among the unmatched messages; the most frequent
+/// Rule-based and explainable: each distinct message, its stop words left out, becomes the
+/// matcher's own features (stemmed words, neighbouring pairs, characters of unspaced scripts,
+/// and character 3-grams for typos), weighted by how rare they are among the unmatched messages;
+/// the most frequent
 /// wordings found groups first, and every other wording joins the group whose founder it is most
 /// like, when that cosine similarity reaches ``threshold``, or founds its own.
 public struct UnmatchedGrouper: Sendable {
     /// How alike (cosine, 0–1) a message must be to a group's founder to join it.
     public var threshold: Double
+    /// Words that say little about what a message asks ("can I", "please"): left out.
+    public let stopWords: Set<String>
     private let extractor = FeatureExtractor()
 
-    public init(threshold: Double = 0.5) {
+    public init(language: String = "en", threshold: Double = 0.5) {
         self.threshold = threshold
+        stopWords = StopWords.forLanguage(language)
     }
 
     /// One message as the log has it.
@@ -35,7 +39,10 @@ public struct UnmatchedGrouper: Sendable {
         var wordings: [(key: String, texts: [String: Int], count: Int, first: Message)] = []
         for message in messages {
             let normalized = TextNormalizer.normalize(message.text)
-            let key = normalized.tokens.map { normalized.text(of: $0) }.joined(separator: " ")
+            let words = normalized.tokens.map { normalized.text(of: $0) }
+            let meaningful = words.filter { !stopWords.contains($0) }
+            // A message of nothing but stop words keeps them: "can I" is still something.
+            let key = (meaningful.isEmpty ? words : meaningful).joined(separator: " ")
             guard !key.isEmpty else { continue }
             if let at = index[key] {
                 wordings[at].count += 1
@@ -101,7 +108,8 @@ public struct UnmatchedGrouper: Sendable {
         return raw.map { vector in
             var weighted = vector
             for (feature, weight) in vector {
-                weighted[feature] = weight * (1 + (total / Double(documents[feature] ?? 1)).logarithm())
+                // Smoothed, so that in a small inbox what two wordings share still counts.
+                weighted[feature] = weight * (1 + total / Double(documents[feature] ?? 1)).logarithm()
             }
             let length = weighted.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
             return length > 0 ? weighted.mapValues { $0 / length } : weighted

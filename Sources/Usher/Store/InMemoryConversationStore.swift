@@ -58,7 +58,9 @@ public final class InMemoryConversationStore: ConversationStore, LogReader {
 
     public func scanLog(from: Double?, to: Double?, detail: LogDetail, _ visit: (LogRecord) throws -> Void) throws {
         let inRange: (LogRecord) -> Bool = { ($0.at >= from ?? -.infinity) && $0.at < to ?? .infinity }
-        let records = (turns.map(LogRecord.turn) + events.map(LogRecord.event) + ends.map(LogRecord.end)).filter(
+        var kept = turns
+        if case .unmatched(let below) = detail { kept = kept.filter { $0.isUnmatched(below: below) } }
+        let records = (kept.map(LogRecord.turn) + events.map(LogRecord.event) + ends.map(LogRecord.end)).filter(
             inRange)
         // A stable sort: records of one moment keep the order they were committed in.
         for record in records.enumerated().sorted(by: { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }) {

@@ -96,6 +96,12 @@ public struct TurnRecord: Sendable, Equatable, Codable {
 }
 
 extension TurnRecord {
+    /// Whether the bot did not understand the message: a fallback, or an intent matched with a
+    /// confidence below `below`. Form answers, keywords and a person's turns never count.
+    public func isUnmatched(below: Double) -> Bool {
+        decidedBy == .fallback || ((decidedBy == .similarity || decidedBy == .pattern) && confidence < below)
+    }
+
     /// The record of `turn`, completed by the contact centre as `status`, with personal data
     /// masked by `masker` (none when `nil`).
     public init(

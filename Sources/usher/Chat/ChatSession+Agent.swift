@@ -3,6 +3,24 @@ import Usher
 /// The agent's side of a handoff, played from the same terminal through the contact centre
 /// `usher serve` uses.
 extension ChatSession {
+    /// Whether the agent is in the contact centre: joined here, or still there from an earlier
+    /// run over the same state file.
+    var agentJoined: Bool { server.contactCentre.agents[agent] != nil }
+
+    /// At the end of the chat, an agent it joined leaves, so that the queues do not count on
+    /// someone who has gone (the conversations they held wait again, at the front).
+    /// Returns why the agent could not leave, if they could not.
+    func leaveIfJoinedHere() -> String? {
+        guard joinedHere else { return nil }
+        do {
+            _ = try server.perform(.leave(agent: agent), now: clock())
+            joinedHere = false
+            return nil
+        } catch {
+            return "\(agent) could not leave the contact centre: \(error)"
+        }
+    }
+
     func act(_ command: SlashCommand.AgentCommand) -> [ChatLine] {
         var lines: [ChatLine] = []
         do throws(HandoffError) {
@@ -41,7 +59,7 @@ extension ChatSession {
                 recorder.forget(target)
             case .leave:
                 guard case .left(_, let requeued) = try perform(.leave(agent: agent)) else { break }
-                agentJoined = false
+                joinedHere = false
                 agentFocus = nil
                 let back = requeued.isEmpty ? "" : "; back in their queues: " + requeued.joined(separator: ", ")
                 lines.append(.info("\(agent) left" + back))
@@ -62,7 +80,7 @@ extension ChatSession {
 
     private func join(_ queues: [String], lines: inout [ChatLine]) throws(HandoffError) {
         _ = try perform(.join(agent: agent, queues: queues, capacity: 5))
-        agentJoined = true
+        joinedHere = true
         lines.append(.info("\(agent) serves " + queues.joined(separator: ", ")))
     }
 
@@ -80,7 +98,8 @@ extension ChatSession {
     /// The session named, or the one the agent took last.
     private func focus(_ session: String?) throws(HandoffError) -> String {
         if let session { return session }
-        guard let focus = agentFocus else {
+        // After a restart over a state file, the agent's conversations are still theirs.
+        guard let focus = agentFocus ?? server.contactCentre.agents[agent]?.sessions.last else {
             throw HandoffError(
                 code: "nothing_held", message: "\(agent) holds no conversation; /agent claim takes the next one")
         }

@@ -30,7 +30,8 @@ final class ChatSession {
     var lastTurns: [String: (text: String, turn: DeskTurn)] = [:]
     /// Each session's turns with the bot, for `/save`.
     var recorder = ConversationRecorder()
-    var agentJoined = false
+    /// Whether this chat joined its agent (and so makes them leave when it ends).
+    var joinedHere = false
     /// The conversation the agent's `say`, `release`, … act on: the one taken last.
     var agentFocus: String?
 
@@ -142,6 +143,12 @@ final class ChatSession {
         case .save(let file, let name):
             return Reply(lines: recorder.save(session: session, to: file, name: name, bot: path))
         case .meta(let pairs): return Reply(lines: setMetadata(pairs))
+        case .advance where !(server.store is InMemoryConversationStore):
+            return Reply(lines: [
+                .error(
+                    "/advance moves the clock of this chat only; with --state it would expire and date the shared file's conversations, so it is off"
+                )
+            ])
         case .advance(let seconds):
             // A century in all: far enough for any test, and the calendar stays defined.
             guard advanced + seconds <= 100 * SlashCommand.longestAdvance else {

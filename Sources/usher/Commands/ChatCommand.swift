@@ -58,7 +58,10 @@ struct ChatCommand: ParsableCommand {
         let chat = ChatSession(
             engine: engine, path: path, agent: agent, clock: { Date().timeIntervalSince1970 },
             server: try state.server(engine: engine, shards: 1))
-        defer { state.close(chat.server) }
+        defer {
+            if let problem = chat.leaveIfJoinedHere() { state.report(problem) }
+            state.close(chat.server)
+        }
         chat.debug = debug
         let environment = ProcessInfo.processInfo.environment
         let style = TerminalStyle.detect(environment: environment, outputIsTerminal: isatty(STDOUT_FILENO) == 1)

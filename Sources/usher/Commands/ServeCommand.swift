@@ -23,7 +23,7 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Plain text for shell pipes: each line is SESSION<TAB>TEXT (or TEXT), each answer the reply text.")
     var plain = false
 
-    @Option(help: "Threads that serve sessions in parallel (default: one per core). Answers stay in input order.")
+    @Option(help: "Threads that serve sessions in parallel, one per core unless given. Answers stay in input order.")
     var workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
 
     @OptionGroup var state: StateOptions

@@ -31,6 +31,15 @@ struct StatsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the report as one self-contained HTML page.", valueName: "file"))
     var html: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Write the messages the bot did not understand, grouped by similarity, for `usher learn`.",
+            valueName: "file"))
+    var unmatched: String?
+
+    @Option(help: "Matched messages below this confidence count as not understood too (--unmatched, --html).")
+    var lowConfidence = 0.6
+
     func validate() throws {
         let range = try period()
         if let from = range.from, let to = range.to, from >= to {
@@ -72,8 +81,37 @@ struct StatsCommand: ParsableCommand {
             Console.error("usher: error: \(file): no conversation is logged\(StatsText.describe(range))")
             throw ExitCode(ExitCodes.failure)
         }
+        var groups: [UnmatchedGroup] = []
+        if unmatched != nil || html != nil {
+            var messages: [UnmatchedGrouper.Message] = []
+            do {
+                try log.scanLog(from: range.from, to: range.to, detail: .unmatched(below: lowConfidence)) { record in
+                    guard case .turn(let turn) = record, !turn.text.isEmpty else { return }
+                    messages.append(
+                        UnmatchedGrouper.Message(
+                            text: turn.text, closestIntent: turn.candidates.first?.intent ?? turn.intent,
+                            confidence: turn.confidence))
+                }
+            } catch {
+                Console.error("usher: error: \(error)")
+                throw ExitCode(ExitCodes.failure)
+            }
+            groups = UnmatchedGrouper().group(messages)
+            if let unmatched {
+                guard
+                    FileManager.default.createFile(
+                        atPath: unmatched, contents: Data(UnmatchedInbox.encode(groups).utf8))
+                else {
+                    Console.error("usher: error: \(unmatched): cannot write the file")
+                    throw ExitCode(ExitCodes.failure)
+                }
+                Console.error(
+                    "usher stats: \(groups.count) groups of \(messages.count) messages the bot did not understand written to \(unmatched); "
+                        + "label each (an intent, new:NAME or ignore), then `usher learn \(unmatched)`")
+            }
+        }
         if let html {
-            let page = StatsPage(stats: stats, source: file).html
+            let page = StatsPage(stats: stats, source: file, unmatched: groups).html
             guard FileManager.default.createFile(atPath: html, contents: Data(page.utf8)) else {
                 Console.error("usher: error: \(html): cannot write the report")
                 throw ExitCode(ExitCodes.failure)

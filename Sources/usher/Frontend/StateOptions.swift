@@ -20,15 +20,21 @@ struct StateOptions: ParsableArguments {
             valueName: "normal|full"))
     var sync: SQLiteConversationStore.Sync = .normal
 
-    @Option(help: ArgumentHelp("Seconds to wait for another process's lock on the state file.", valueName: "seconds"))
-    var busyTimeout = 5.0
+    @Option(
+        help: ArgumentHelp(
+            "Seconds to wait for another process's lock on the state file (default: 5).", valueName: "seconds"))
+    var busyTimeout: Double?
 
     @Flag(help: "Log card numbers, e-mail addresses, phone numbers and IBANs as written instead of masking them.")
     var noMask = false
 
     func validate() throws {
         if sync != .normal && file == nil { throw ValidationError("--sync needs --state") }
-        if !(0...600).contains(busyTimeout) { throw ValidationError("--busy-timeout must be between 0 and 600") }
+        if busyTimeout != nil && file == nil { throw ValidationError("--busy-timeout needs --state") }
+        if noMask && file == nil { throw ValidationError("--no-mask needs --state: without it no log is kept") }
+        if let busyTimeout, !(0...600).contains(busyTimeout) {
+            throw ValidationError("--busy-timeout must be between 0 and 600")
+        }
         if file?.isEmpty == true { throw ValidationError("--state needs a file name") }
     }
 
@@ -43,7 +49,7 @@ struct StateOptions: ParsableArguments {
         // Nothing reads an in-memory log: none is kept.
         guard let file else { return InMemoryConversationStore(logLimit: 0) }
         do {
-            return try SQLiteConversationStore(path: file, sync: sync, busyTimeout: busyTimeout)
+            return try SQLiteConversationStore(path: file, sync: sync, busyTimeout: busyTimeout ?? 5)
         } catch {
             report(error.message)
             throw ExitCode(ExitCodes.failure)

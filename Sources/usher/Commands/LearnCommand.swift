@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import Usher
+
+/// `usher learn`: the labelled inbox from `usher stats --unmatched` back into the bot's files.
+struct LearnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "learn",
+        abstract: "Add labelled unmatched messages to the bot as examples.",
+        discussion: """
+            FILE is what `usher stats --unmatched FILE` wrote, with each group's "label" set to an intent's name \
+            (its texts become that intent's examples), new:NAME (a new intent) or ignore; groups left "" wait. \
+            Examples are added to the files the intents live in, keeping their layout; texts that are already \
+            examples are skipped. Any wrong label, and nothing is changed. See docs/learning.md.
+            """
+    )
+
+    @Argument(help: "The labelled groups (JSON Lines).")
+    var file: String
+
+    @Option(help: "The bot: a JSON file or a directory of them.")
+    var bot = "intents"
+
+    @Option(help: "Where new intents go (default: learned.json in the bot's directory, or the bot's file).")
+    var newFile: String?
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            Console.error("usher: error: \(file): cannot read the file")
+            throw ExitCode(ExitCodes.failure)
+        }
+        let sources: [BotLoader.Source]
+        let definition: BotDefinition
+        do {
+            sources = try BotLoader.readSources(at: bot)
+            definition = try BotLoader.load(sources: sources)
+        } catch {
+            for problem in error.errors { Console.error(problem.description(severity: "error")) }
+            throw ExitCode(ExitCodes.failure)
+        }
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: bot, isDirectory: &isDirectory)
+        let target = newFile ?? (isDirectory.boolValue ? (bot as NSString).appendingPathComponent("learned.json") : bot)
+        let plan: BotLearner.Plan
+        do {
+            let entries = try UnmatchedInbox.decode(Array(data), file: file)
+            plan = try BotLearner(bot: definition, sources: sources, newFile: target).plan(entries, inbox: file)
+        } catch {
+            for problem in error.errors { Console.error(problem.description(severity: "error")) }
+            Console.error("usher learn: nothing was changed")
+            throw ExitCode(ExitCodes.failure)
+        }
+        guard !plan.files.isEmpty else {
+            Console.out("nothing to learn: no group of \(file) has a label that adds anything")
+            return
+        }
+        try write(plan, sources: sources)
+        for line in plan.report { Console.out(line) }
+    }
+
+    /// Writes every changed file, then loads the bot again; if it no longer loads, every file is
+    /// put back as it was and the errors are shown.
+    private func write(_ plan: BotLearner.Plan, sources: [BotLoader.Source]) throws {
+        let originals = Dictionary(sources.map { ($0.name, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        func restore() {
+            for path in plan.files.keys {
+                if let original = originals[path] {
+                    try? Data(original).write(to: URL(fileURLWithPath: path), options: .atomic)
+                } else {
+                    try? FileManager.default.removeItem(atPath: path)
+                }
+            }
+        }
+        for (path, bytes) in plan.files.sorted(by: { $0.key < $1.key }) {
+            do {
+                try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                restore()
+                Console.error(
+                    "usher: error: \(path): cannot write (\(error.localizedDescription)); nothing was changed")
+                throw ExitCode(ExitCodes.failure)
+            }
+        }
+        do {
+            _ = try BotLoader.load(path: bot)
+        } catch {
+            restore()
+            for problem in error.errors { Console.error(problem.description(severity: "error")) }
+            Console.error("usher learn: the bot would not load with these examples; nothing was changed")
+            throw ExitCode(ExitCodes.failure)
+        }
+    }
+}
