@@ -1,20 +1,20 @@
 /// Groups the messages the bot did not understand by what they say, so an author reads a
 /// hundred groups instead of ten thousand lines.
 ///
-/// Rule-based and explainable: each distinct message, its stop words left out, becomes the
-/// matcher's own features (stemmed words, neighbouring pairs, characters of unspaced scripts,
-/// and character 3-grams for typos), weighted by how rare they are among the unmatched messages;
-/// the most frequent
-/// wordings found groups first, and every other wording joins the group whose founder it is most
-/// like, when that cosine similarity reaches ``threshold``, or founds its own.
+/// Rule-based and explainable: each distinct message, its stop words left out, becomes a bag of
+/// stemmed words (word order does not matter: "where is my order" and "my order, where is it"
+/// ask the same), characters and neighbouring pairs of characters for scripts written without
+/// spaces, and character 3-grams of words at a third of a word's weight so that typos still
+/// meet. The most frequent wordings found groups first; every other wording joins the group
+/// whose founder it is most like, when that cosine similarity reaches ``threshold``, or founds
+/// its own.
 public struct UnmatchedGrouper: Sendable {
     /// How alike (cosine, 0–1) a message must be to a group's founder to join it.
     public var threshold: Double
     /// Words that say little about what a message asks ("can I", "please"): left out.
     public let stopWords: Set<String>
-    private let extractor = FeatureExtractor()
 
-    public init(language: String = "en", threshold: Double = 0.5) {
+    public init(language: String = "en", threshold: Double = 0.4) {
         self.threshold = threshold
         stopWords = StopWords.forLanguage(language)
     }
@@ -60,7 +60,7 @@ public struct UnmatchedGrouper: Sendable {
         var founders: [Int] = []
         var members: [[Int]] = []
         // Which groups' founders hold a feature: only those can be similar enough to join.
-        var byFeature: [UInt64: [Int]] = [:]
+        var byFeature: [String: [Int]] = [:]
         for wording in order {
             var best: (group: Int, similarity: Double)?
             var seen: Set<Int> = []
@@ -92,56 +92,38 @@ public struct UnmatchedGrouper: Sendable {
         }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.representative < $1.representative }
     }
 
-    /// Each wording's features weighted by inverse document frequency (character grams at a
-    /// third of a word's weight, so a typo counts but does not decide), normalised to length 1.
-    private func weightedVectors(_ keys: [String]) -> [[UInt64: Double]] {
-        let raw = keys.map { key -> [UInt64: Double] in
-            var vector: [UInt64: Double] = [:]
-            for feature in extractor.extract(TextNormalizer.normalize(key)) {
-                vector[feature.hash, default: 0] += feature.block == .words ? 1 : 1.0 / 3
+    /// Each wording's features (see the type's summary), normalised to length 1.
+    private func weightedVectors(_ keys: [String]) -> [[String: Double]] {
+        keys.map { key in
+            var vector: [String: Double] = [:]
+            let text = TextNormalizer.normalize(key)
+            var previous: String?
+            for token in text.tokens {
+                let word = text.text(of: token)
+                if token.kind == .character {
+                    vector[word, default: 0] += 1
+                    if let previous { vector[previous + word, default: 0] += 1 }
+                    previous = word
+                    continue
+                }
+                previous = nil
+                let stem = Stemmer.stem(word)
+                vector["w:" + stem, default: 0] += 1
+                let scalars = Array(stem.unicodeScalars)
+                if scalars.count > 3 {
+                    for start in 0...(scalars.count - 3) {
+                        vector["g:" + String(String.UnicodeScalarView(scalars[start..<start + 3])), default: 0] +=
+                            1.0 / 3
+                    }
+                }
             }
-            return vector
-        }
-        var documents: [UInt64: Int] = [:]
-        for vector in raw { for feature in vector.keys { documents[feature, default: 0] += 1 } }
-        let total = Double(max(1, keys.count))
-        return raw.map { vector in
-            var weighted = vector
-            for (feature, weight) in vector {
-                // Smoothed, so that in a small inbox what two wordings share still counts.
-                weighted[feature] = weight * (1 + total / Double(documents[feature] ?? 1)).logarithm()
-            }
-            let length = weighted.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            return length > 0 ? weighted.mapValues { $0 / length } : weighted
+            let length = vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return length > 0 ? vector.mapValues { $0 / length } : vector
         }
     }
 
-    private func cosine(_ left: [UInt64: Double], _ right: [UInt64: Double]) -> Double {
+    private func cosine(_ left: [String: Double], _ right: [String: Double]) -> Double {
         let (small, large) = left.count <= right.count ? (left, right) : (right, left)
         return small.reduce(0) { $0 + $1.value * (large[$1.key] ?? 0) }
-    }
-}
-
-extension Double {
-    /// The natural logarithm, without Foundation.
-    fileprivate func logarithm() -> Double {
-        // ln(x) = 2 artanh((x-1)/(x+1)), fast enough for IDF weights of a few thousand features.
-        guard self > 0 else { return 0 }
-        var exponent = 0.0
-        var value = self
-        while value > 2 {
-            value /= 2.718281828459045
-            exponent += 1
-        }
-        let y = (value - 1) / (value + 1)
-        var term = y
-        var sum = 0.0
-        var power = 1.0
-        for _ in 0..<30 {
-            sum += term / power
-            term *= y * y
-            power += 2
-        }
-        return exponent + 2 * sum
     }
 }

@@ -1,0 +1,121 @@
+import Testing
+
+@testable import Usher
+
+@Suite("BotLearner")
+struct BotLearnerTests {
+    static let file = """
+        {
+          "intents": [
+            {
+              "name": "greeting",
+              "examples": [
+                "hello",
+                "hi there"
+              ],
+              "responses": ["Hello!"]
+            },
+            {"name": "hours", "examples": ["when are you open"], "responses": ["9 to 5"]}
+          ]
+        }
+
+        """
+
+    private func learner(newFile: String = "bot/learned.json") throws -> BotLearner {
+        let sources = [BotLoader.Source(name: "bot/main.json", bytes: Array(Self.file.utf8))]
+        return BotLearner(bot: try BotLoader.load(sources: sources), sources: sources, newFile: newFile)
+    }
+
+    private func inbox(_ lines: [String]) throws -> [UnmatchedInbox.Entry] {
+        try UnmatchedInbox.decode(Array(lines.joined(separator: "\n").utf8), file: "inbox.jsonl")
+    }
+
+    @Test func examplesGoIntoTheIntentsFileKeepingItsLayout() throws {
+        let plan = try learner().plan(
+            try inbox([
+                #"{"label": "greeting", "texts": ["good evening", "hello", "hey {you}"]}"#,
+                #"{"label": "hours", "texts": ["are you open on sundays"]}"#, #"{"label": "", "texts": ["later"]}"#,
+                #"{"label": "ignore", "texts": ["spam"]}"#,
+            ]), inbox: "inbox.jsonl")
+        let written = String(decoding: try #require(plan.files["bot/main.json"]), as: UTF8.self)
+        #expect(
+            written == """
+                {
+                  "intents": [
+                    {
+                      "name": "greeting",
+                      "examples": [
+                        "hello",
+                        "hi there",
+                        "good evening",
+                        "hey {{you}}"
+                      ],
+                      "responses": ["Hello!"]
+                    },
+                    {"name": "hours", "examples": ["when are you open", "are you open on sundays"], "responses": ["9 to 5"]}
+                  ]
+                }
+
+                """)
+        #expect(
+            plan.report == [
+                "bot/main.json: greeting + 2 examples", "bot/main.json: hours + 1 example",
+                "1 text was already examples; skipped",
+            ])
+        // What it wrote loads: the doubled braces are text, not a slot marker.
+        let bot = try BotLoader.load(sources: [BotLoader.Source(name: "bot/main.json", bytes: Array(written.utf8))])
+        #expect(bot.intent(named: "greeting")?.examples.count == 4)
+    }
+
+    @Test func newIntentsGoIntoTheirOwnFile() throws {
+        let plan = try learner().plan(
+            try inbox([#"{"label": "new:gift_cards", "texts": ["do you sell gift cards", "gift vouchers?"]}"#]),
+            inbox: "inbox.jsonl")
+        let created = String(decoding: try #require(plan.files["bot/learned.json"]), as: UTF8.self)
+        #expect(
+            created
+                == "{\n  \"intents\": [\n    {\"name\": \"gift_cards\", \"examples\": [\"do you sell gift cards\", \"gift vouchers?\"]}\n  ]\n}\n"
+        )
+        #expect(plan.report == ["bot/learned.json: new intent gift_cards with 2 examples; give it responses"])
+    }
+
+    @Test func anyWrongLabelRefusesTheWholeRunWithFileAndLine() throws {
+        let entries = try inbox([
+            #"{"label": "greeting", "texts": ["good evening"]}"#, #"{"label": "greting", "texts": ["hiya"]}"#,
+            #"{"label": "new:hours", "texts": ["opening?"]}"#, #"{"label": "new:9lives", "texts": ["x"]}"#,
+        ])
+        #expect {
+            try learner().plan(entries, inbox: "inbox.jsonl")
+        } throws: { error in
+            (error as? DefinitionErrors)?.errors.map(\.description) == [
+                "inbox.jsonl:2:1: label: \"greting\" names no intent; did you mean \"greeting\"? (or write new:greting for a new one)",
+                "inbox.jsonl:3:1: label: intent \"hours\" exists already; label the group \"hours\" to add examples to it",
+                "inbox.jsonl:4:1: label: \"new:9lives\": an intent's name is letters, digits and _ , starting with a letter",
+            ]
+        }
+    }
+
+    @Test func brokenLinesAreNamed() {
+        #expect {
+            try UnmatchedInbox.decode(
+                Array("{\"label\": \"greeting\", \"texts\": [\"a\"]}\n{oops\n[1]\n{\"texts\": []}\n".utf8),
+                file: "in.jsonl")
+        } throws: { error in
+            (error as? DefinitionErrors)?.errors.map(\.description) == [
+                "in.jsonl:2:1: column 2: unexpected 'o'; expected a key in double quotes",
+                "in.jsonl:3:1: expected a group (a JSON object), found an array",
+                "in.jsonl:4:1: label: a group needs \"label\": an intent, new:NAME, ignore, or \"\" to leave it",
+            ]
+        }
+    }
+
+    @Test func anInboxRoundTrips() throws {
+        let groups = [
+            UnmatchedGroup(
+                representative: "gift cards?", count: 3, texts: ["gift cards?", "do you sell \"gift\" cards"],
+                closestIntent: "payment_methods", confidence: 0.41, label: "new:gift_cards")
+        ]
+        let entries = try UnmatchedInbox.decode(Array(UnmatchedInbox.encode(groups).utf8), file: "x")
+        #expect(entries == [UnmatchedInbox.Entry(line: 1, label: .newIntent("gift_cards"), texts: groups[0].texts)])
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// `usher learn` on a copy of the example bot: labelled groups become examples in the right
+/// files, the bot still checks, and one wrong label changes nothing.
+@Suite("usher learn")
+struct LearnCommandTests {
+    private func copyOfTheExampleBot() throws -> URL {
+        let folder = try UsherBinary.directory([:])
+        try FileManager.default.copyItem(
+            at: UsherBinary.root.appendingPathComponent("intents"), to: folder.appendingPathComponent("intents"))
+        return folder
+    }
+
+    private func contents(_ folder: URL) throws -> [String: String] {
+        let intents = folder.appendingPathComponent("intents")
+        return try Dictionary(
+            uniqueKeysWithValues: FileManager.default.contentsOfDirectory(atPath: intents.path).map {
+                ($0, try String(contentsOf: intents.appendingPathComponent($0), encoding: .utf8))
+            })
+    }
+
+    @Test func labelledGroupsBecomeExamples() throws {
+        let folder = try copyOfTheExampleBot()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inbox = [
+            #"{"label": "order_status", "count": 2, "text": "where has my parcel got to", "texts": ["where has my parcel got to", "parcel still not here"], "closest_intent": "order_status", "confidence": 0.4}"#,
+            #"{"label": "new:gift_cards", "count": 2, "text": "do you sell gift cards", "texts": ["do you sell gift cards", "gift vouchers?"], "closest_intent": null, "confidence": 0.1}"#,
+            #"{"label": "ignore", "count": 1, "text": "asdf", "texts": ["asdf"], "closest_intent": null, "confidence": 0}"#,
+        ].joined(separator: "\n")
+        try inbox.write(to: folder.appendingPathComponent("inbox.jsonl"), atomically: true, encoding: .utf8)
+        let before = try contents(folder)
+        let output = try UsherBinary.run(["learn", "inbox.jsonl", "--bot", "intents"], in: folder)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(
+            output.stdout == """
+                intents/orders.json: order_status + 2 examples
+                intents/learned.json: new intent gift_cards with 2 examples; give it responses
+
+                """)
+        let after = try contents(folder)
+        #expect(after["orders.json"]?.contains("        \"parcel still not here\"") == true)
+        // Only orders.json changed among the files that were there, and only by added lines.
+        for (name, text) in before where name != "orders.json" { #expect(after[name] == text) }
+        let added = Set(after["orders.json"]!.split(separator: "\n")).subtracting(
+            before["orders.json"]!.split(separator: "\n"))
+        #expect(added.count == 3)  // the last old example gains a comma; two new lines
+        let check = try UsherBinary.run(["check", "intents"], in: folder)
+        #expect(check.status == 0, "\(check.stderr)")
+        let match = try UsherBinary.run(["match", "--bot", "intents", "do you sell gift cards"], in: folder)
+        #expect(match.stdout.contains("gift_cards"), "\(match.stdout)")
+    }
+
+    @Test func oneWrongLabelChangesNothing() throws {
+        let folder = try copyOfTheExampleBot()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inbox = [
+            #"{"label": "order_status", "texts": ["where has my parcel got to"]}"#,
+            #"{"label": "order_stats", "texts": ["status of my order?"]}"#,
+            "this line is broken",
+        ].joined(separator: "\n")
+        try inbox.write(to: folder.appendingPathComponent("inbox.jsonl"), atomically: true, encoding: .utf8)
+        let before = try contents(folder)
+        let output = try UsherBinary.run(["learn", "inbox.jsonl", "--bot", "intents"], in: folder)
+        #expect(output.status == 1)
+        #expect(
+            output.stderr == """
+                inbox.jsonl:3:1: error: column 1: unexpected 't'; expected a value
+                usher learn: nothing was changed
+
+                """)
+        try inbox.replacingOccurrences(of: "this line is broken", with: "")
+            .write(to: folder.appendingPathComponent("inbox.jsonl"), atomically: true, encoding: .utf8)
+        let wrong = try UsherBinary.run(["learn", "inbox.jsonl", "--bot", "intents"], in: folder)
+        #expect(
+            wrong.stderr == """
+                inbox.jsonl:2:1: error: label: "order_stats" names no intent; did you mean "order_status"? (or write new:order_stats for a new one)
+                usher learn: nothing was changed
+
+                """)
+        #expect(try contents(folder) == before)
+    }
+}
