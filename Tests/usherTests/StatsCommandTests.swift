@@ -143,6 +143,91 @@ struct StatsCommandTests {
         #expect(table.stdout.contains("file_claim"))
     }
 
+    /// Counts a PNG's pixels of each given colour (within a small tolerance), by decoding the
+    /// file in Python's standard library: a screenshot proves what the browser drew.
+    static let pixelCounter = #"""
+        import struct, sys, zlib
+        data = open(sys.argv[1], "rb").read()
+        pos, idat, width, height = 8, b"", 0, 0
+        while pos < len(data):
+            length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+            body = data[pos + 8:pos + 8 + length]
+            if kind == b"IHDR":
+                width, height, depth, colour = struct.unpack(">IIBB", body[:10])
+                channels = {2: 3, 6: 4}[colour]
+            elif kind == b"IDAT":
+                idat += body
+            pos += 12 + length
+        raw, stride = zlib.decompress(idat), width * channels
+        rows, previous, i = [], bytearray(stride), 0
+        for _ in range(height):
+            kind, line = raw[i], bytearray(raw[i + 1:i + 1 + stride])
+            i += 1 + stride
+            for x in range(stride):
+                a = line[x - channels] if x >= channels else 0
+                b, c = previous[x], previous[x - channels] if x >= channels else 0
+                if kind == 1: line[x] = (line[x] + a) & 255
+                elif kind == 2: line[x] = (line[x] + b) & 255
+                elif kind == 3: line[x] = (line[x] + (a + b) // 2) & 255
+                elif kind == 4:
+                    p = a + b - c
+                    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                    line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+            rows.append(line)
+            previous = line
+        for target in sys.argv[2:]:
+            r, g, b = (int(target[k:k + 2], 16) for k in (0, 2, 4))
+            count = sum(1 for row in rows for x in range(0, stride, channels)
+                        if abs(row[x] - r) < 12 and abs(row[x + 1] - g) < 12 and abs(row[x + 2] - b) < 12)
+            print(count)
+        """#
+
+    /// The HTML report, opened in headless Chromium: its bars and lines are drawn (pixels of
+    /// their colours in a screenshot), and it needs nothing from outside the file.
+    @Test func theReportIsDrawnInARealBrowser() throws {
+        let folder = try UsherBinary.directory([:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try Self.serveScript(in: folder)
+        let page = folder.appendingPathComponent("report.html")
+        let output = try UsherBinary.run(["stats", "--state", file, "--html", page.path])
+        #expect(output.status == 0, "\(output.stderr)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"))
+        #expect(html.components(separatedBy: "<svg").count - 1 >= 5)
+        guard
+            let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(
+                where: FileManager.default.isExecutableFile)
+        else {
+            Issue.record("headless Chromium is needed for this test: apt-get install chromium (.ci/run installs it)")
+            return
+        }
+        let screenshot = folder.appendingPathComponent("report.png")
+        let browser = Process()
+        browser.executableURL = URL(fileURLWithPath: chromium)
+        browser.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(screenshot.path)",
+            "--window-size=900,1900", page.absoluteString,
+        ]
+        browser.standardOutput = FileHandle.nullDevice
+        browser.standardError = FileHandle.nullDevice
+        try browser.run()
+        browser.waitUntilExit()
+        #expect(FileManager.default.fileExists(atPath: screenshot.path))
+        let counter = Process()
+        let counted = Pipe()
+        counter.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // Bars (#2b6cb0), the escalation line (#c05621), the fallback line (#2f855a).
+        counter.arguments = ["python3", "-c", Self.pixelCounter, screenshot.path, "2b6cb0", "c05621", "2f855a"]
+        counter.standardOutput = counted
+        try counter.run()
+        let numbers = String(decoding: counted.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").compactMap { Int($0) }
+        counter.waitUntilExit()
+        #expect(numbers.count == 3)
+        #expect((numbers.first ?? 0) > 20_000, "bar pixels: \(numbers)")
+        #expect(numbers.dropFirst().allSatisfy { $0 > 300 }, "line pixels: \(numbers)")
+    }
+
     @Test(arguments: [
         (
             ["--since", "2026-12-02", "--until", "2026-12-01"],

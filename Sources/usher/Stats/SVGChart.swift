@@ -15,12 +15,12 @@ enum SVGChart {
     /// Horizontal bars, one per item, longest first as given, with the value written after each.
     static func bars(_ items: [(label: String, value: Double, text: String)], title: String) -> String {
         let rowHeight = 22.0
-        let labelWidth = 190.0
-        let barWidth = 380.0
+        let labelWidth = 170.0
+        let barWidth = 300.0
         let height = Double(max(items.count, 1)) * rowHeight + 10
         let top = items.map(\.value).max() ?? 0
         var svg =
-            "<svg class=\"chart bars\" role=\"img\" aria-label=\"\(escape(title))\" width=\"\(number(labelWidth + barWidth + 90))\" height=\"\(number(height))\" viewBox=\"0 0 \(number(labelWidth + barWidth + 90)) \(number(height))\">"
+            "<svg class=\"chart bars\" role=\"img\" aria-label=\"\(escape(title))\" width=\"\(number(labelWidth + barWidth + 260))\" height=\"\(number(height))\" viewBox=\"0 0 \(number(labelWidth + barWidth + 260)) \(number(height))\">"
         for (index, item) in items.enumerated() {
             let y = 5 + Double(index) * rowHeight
             let width = top > 0 ? max(1, item.value / top * barWidth) : 1
@@ -55,8 +55,10 @@ enum SVGChart {
         }
         let step = max(1, days.count / 8)
         for (index, day) in days.enumerated() where index % step == 0 || index == days.count - 1 {
+            // The first and last dates lean inwards, so neither is cut off at the edge.
+            let anchor = days.count < 2 ? "middle" : index == 0 ? "start" : index == days.count - 1 ? "end" : "middle"
             svg +=
-                "<text x=\"\(number(x(index)))\" y=\"\(number(height - 14))\" text-anchor=\"middle\">\(escape(day))</text>"
+                "<text x=\"\(number(x(index)))\" y=\"\(number(height - 14))\" text-anchor=\"\(anchor)\">\(escape(day))</text>"
         }
         for (number, line) in series.enumerated() {
             let colour = palette[number % palette.count]

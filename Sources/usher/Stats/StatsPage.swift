@@ -11,6 +11,10 @@ struct StatsPage {
 
     private func escape(_ text: String) -> String { SVGChart.escape(text) }
 
+    private static func listed(_ counts: [String: Int]) -> String {
+        counts.isEmpty ? "none" : StatsText.tallies(counts)
+    }
+
     var html: String {
         let summary = stats.summary
         let period = stats.from.map { "\(StatsText.moment($0)) to \(StatsText.moment(stats.to ?? $0)) UTC" } ?? ""
@@ -65,7 +69,7 @@ struct StatsPage {
                     ], title: "funnel of \(funnel.form)")
                 if !funnel.stoppedAt.isEmpty || !funnel.reprompts.isEmpty {
                     body +=
-                        "<p class=\"note\">Stopped at: \(escape(StatsText.tallies(funnel.stoppedAt))). Asked again: \(escape(StatsText.tallies(funnel.reprompts))).</p>"
+                        "<p class=\"note\">Stopped at: \(escape(Self.listed(funnel.stoppedAt))). Asked again: \(escape(Self.listed(funnel.reprompts))).</p>"
                 }
             }
         }
