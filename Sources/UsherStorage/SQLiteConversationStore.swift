@@ -147,13 +147,7 @@ public final class SQLiteConversationStore: ConversationStore {
                 "\(path): the state file was deleted or replaced while in use; nothing of the batch was kept; put the file back, or restart usher to start a new one"
             )
         }
-        let queue: DatabaseQueue
-        if let open = self.queue {
-            queue = open
-        } else {
-            queue = try open()
-            self.queue = queue
-        }
+        let queue = try connection()
         var outcome: (StoreChanges, Result, Int64)?
         do {
             try queue.writeWithoutTransaction { db in
@@ -298,15 +292,17 @@ public final class SQLiteConversationStore: ConversationStore {
         try reading { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions") ?? 0 }
     }
 
+    /// The open connection, opened again after a failure closed it.
+    private func connection() throws(StoreError) -> DatabaseQueue {
+        if let queue { return queue }
+        let opened = try open()
+        queue = opened
+        return opened
+    }
+
     /// Runs a read on the open connection, as a ``StoreError`` when it fails.
     func reading<T>(_ body: (Database) throws -> T) throws -> T {
-        let queue: DatabaseQueue
-        if let open = self.queue {
-            queue = open
-        } else {
-            queue = try open()
-            self.queue = queue
-        }
+        let queue = try connection()
         do {
             return try queue.read(body)
         } catch let error as StoreError {

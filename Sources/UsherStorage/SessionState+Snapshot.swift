@@ -12,13 +12,9 @@ extension SessionState {
         JSONWriter.appendString(id, to: &out)
         out += ",\"slots\":"
         Self.append(slots, to: &out)
-        out += ",\"contexts\":{"
-        for (index, (name, turns)) in contexts.sorted(by: { $0.key < $1.key }).enumerated() {
-            if index > 0 { out += "," }
-            JSONWriter.appendString(name, to: &out)
-            out += ":\(turns)"
-        }
-        out += "},\"history\":["
+        out += ",\"contexts\":"
+        Self.append(contexts, to: &out)
+        out += ",\"history\":["
         for (index, turn) in history.enumerated() {
             if index > 0 { out += "," }
             Self.append(turn, to: &out)
@@ -32,13 +28,9 @@ extension SessionState {
             JSONWriter.appendString(form.pendingSlot, to: &out)
             out += ",\"reprompts\":\(form.reprompts)}"
         }
-        out += "],\"consecutiveFallbacks\":\(consecutiveFallbacks),\"turns\":\(turns),\"rotation\":{"
-        for (index, (name, count)) in rotation.sorted(by: { $0.key < $1.key }).enumerated() {
-            if index > 0 { out += "," }
-            JSONWriter.appendString(name, to: &out)
-            out += ":\(count)"
-        }
-        out += "},\"language\":"
+        out += "],\"consecutiveFallbacks\":\(consecutiveFallbacks),\"turns\":\(turns),\"rotation\":"
+        Self.append(rotation, to: &out)
+        out += ",\"language\":"
         JSONWriter.appendString(language, to: &out)
         out += ",\"metadata\":"
         Self.append(metadata, to: &out)
@@ -64,6 +56,16 @@ extension SessionState {
             JSONWriter.appendString(agent, to: &out)
         }
         if let sentiment = turn.sentiment { out += ",\"sentiment\":\(exact(sentiment))" }
+        out += "}"
+    }
+
+    private static func append(_ map: [String: Int], to out: inout String) {
+        out += "{"
+        for (index, (key, value)) in map.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { out += "," }
+            JSONWriter.appendString(key, to: &out)
+            out += ":\(value)"
+        }
         out += "}"
     }
 

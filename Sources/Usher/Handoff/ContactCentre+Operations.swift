@@ -109,9 +109,9 @@ extension ContactCentre {
     public mutating func release(agent: String, session: String, now: Double) throws(HandoffError)
         -> (ticket: Ticket, events: [CentreEvent])
     {
-        let ticket = try heldTicket(agent: agent, session: session)
-        let handle = handleSeconds(agent: agent, session: session, now: now)
-        return (ticket, applying([.released(agent: agent, session: session, at: now, handleSeconds: handle)]))
+        try finish(agent: agent, session: session, now: now) {
+            .released(agent: agent, session: session, at: now, handleSeconds: $0)
+        }
     }
 
     /// The agent ends the conversation; records the handle time.
@@ -119,9 +119,17 @@ extension ContactCentre {
     public mutating func close(agent: String, session: String, now: Double) throws(HandoffError)
         -> (ticket: Ticket, events: [CentreEvent])
     {
+        try finish(agent: agent, session: session, now: now) {
+            .closed(agent: agent, session: session, at: now, handleSeconds: $0)
+        }
+    }
+
+    /// The agent is done with a held session: the event `ending` makes of its handle time.
+    private mutating func finish(
+        agent: String, session: String, now: Double, _ ending: (Double) -> CentreEvent
+    ) throws(HandoffError) -> (ticket: Ticket, events: [CentreEvent]) {
         let ticket = try heldTicket(agent: agent, session: session)
-        let handle = handleSeconds(agent: agent, session: session, now: now)
-        return (ticket, applying([.closed(agent: agent, session: session, at: now, handleSeconds: handle)]))
+        return (ticket, applying([ending(handleSeconds(agent: agent, session: session, now: now))]))
     }
 
     // MARK: - Checks
