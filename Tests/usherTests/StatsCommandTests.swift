@@ -248,6 +248,23 @@ struct StatsCommandTests {
         #expect(output.stderr.hasPrefix(message), "\(output.stderr)")
     }
 
+    /// Figures while the server is still writing the file: WAL readers never wait for it, and it
+    /// never waits for them.
+    @Test func statsReadAFileAServerIsWriting() throws {
+        let folder = try UsherBinary.directory([:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("live.sqlite").path
+        let server = try ServeProcess(["--state", file, Self.bot])
+        server.send((0..<20).map { #"{"session": "s\#($0)", "text": "hello"}"# })
+        _ = try server.readLines(20)
+        let stats = try UsherBinary.run(["stats", "--state", file, "--json"])
+        #expect(stats.status == 0, "\(stats.stderr)")
+        #expect(try json(stats.stdout)["summary"].flatMap { $0 as? [String: Any] }?["conversations"] as? Int == 20)
+        server.send([#"{"session": "s20", "text": "hello"}"#])
+        #expect(try server.readLines(1)[0].contains(#""intent": "greeting""#))
+        #expect(server.finish() == 0)
+    }
+
     @Test func filesThatHoldNoLogAreRefused() throws {
         let folder = try UsherBinary.directory(["notes.txt": "not a database\n"])
         defer { try? FileManager.default.removeItem(at: folder) }
