@@ -61,12 +61,25 @@ public struct DialogEngine: Sendable {
         } else {
             session = SessionState(id: message.session, language: bot.language, now: now)
         }
-        session.metadata.merge(message.metadata) { _, new in new }
+        // What the integrating program says of a session is kept within a bound: past it, keys
+        // the session did not have are not kept (those it had are still updated).
+        var room = Self.maximumMetadataKeys - session.metadata.count
+        for (key, value) in message.metadata.isEmpty ? [] : message.metadata.sorted(by: { $0.key < $1.key }) {
+            if session.metadata[key] != nil {
+                session.metadata[key] = value
+            } else if room > 0 {
+                session.metadata[key] = value
+                room -= 1
+            }
+        }
         // Consumed, so the turn holds the only reference and appends without copying the history.
         var turn = TurnBuilder(engine: self, session: consume session, message: message, now: now, attended: attended)
         turn.run()
         return turn.finish()
     }
+
+    /// The most metadata keys a session keeps.
+    public static let maximumMetadataKeys = 64
 
     /// The built-in way out of a form, for bots that define no `cancel` intent of their own.
     static let cancelPhrases: Set<String> = [

@@ -41,13 +41,22 @@ public enum JSONWriter {
         return output
     }
 
+    /// The largest integer a double holds without a neighbour rounding to it (2^53 - 1): up to
+    /// it, integers are written as integers.
+    public static let largestExactInteger = 9_007_199_254_740_991.0
+
     /// A JSON number: integers without a fraction, others with up to `digits` decimals.
     public static func number(_ value: Double, digits: Int = 4) -> String {
         guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        if let integer = exactInteger(value) { return integer }
         let scale = pow10(digits)
         let rounded = (value * scale).rounded() / scale
-        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
+        return exactInteger(rounded) ?? String(rounded)
+    }
+
+    /// `value` as an integer's digits, when it is one a double holds exactly.
+    static func exactInteger(_ value: Double) -> String? {
+        value == value.rounded() && abs(value) <= largestExactInteger ? String(Int64(value)) : nil
     }
 
     private static func pow10(_ digits: Int) -> Double {
@@ -66,7 +75,7 @@ public enum JSONWriter {
         case .null: output += "null"
         case .bool(let flag): output += flag ? "true" : "false"
         case .number(let number):
-            output += number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+            output += exactInteger(number) ?? String(number)
         case .string(let text): appendString(text, to: &output)
         case .array(let elements):
             output += "["

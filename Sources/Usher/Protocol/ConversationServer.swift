@@ -99,8 +99,13 @@ public final class ConversationServer {
         }
         do {
             return try run(now: now, expiring: sweepCandidates(now: now)) { batch in
-                try batch.load(messages.map(\.session))
+                try batch.load(
+                    messages.map(\.session).filter { $0.utf8.count <= ProtocolCodec.maximumSessionLength })
                 return try messages.map { message in
+                    guard message.session.utf8.count <= ProtocolCodec.maximumSessionLength else {
+                        return
+                            "error: the session id has \(message.session.utf8.count) bytes; the limit is \(ProtocolCodec.maximumSessionLength)"
+                    }
                     do {
                         return try batch.converse(message).turn.replies.joined(separator: " ")
                     } catch let unreadable as SessionUnreadable {

@@ -5,8 +5,12 @@ import Foundation
 /// Pure: bytes in, values out, and values in, one line of text out. Keys are written in a fixed
 /// order and numbers with fixed precision, so the same conversation gives byte-identical output.
 public enum ProtocolCodec {
-    /// The longest session id accepted; ids are keys, not documents.
+    /// The longest session (and agent) id accepted, in bytes; ids are keys, not documents.
     public static let maximumSessionLength = 256
+    /// The most metadata keys one request may carry, and the longest key and value, in bytes.
+    public static let maximumMetadataKeys = 32
+    public static let maximumMetadataKeyLength = 64
+    public static let maximumMetadataValueLength = 512
 
     public static func decode(_ line: [UInt8]) -> Result<ProtocolRequest, ProtocolError> {
         guard String(validating: line, as: UTF8.self) != nil else {
@@ -26,6 +30,13 @@ public enum ProtocolCodec {
         }
         let fields = Fields(members: members)
         let id = fields["id"]
+        if case .number(let number)? = id, number == number.rounded(), abs(number) > JSONWriter.largestExactInteger {
+            // Digits past 2^53 are already lost: echoing a different id would misroute the answer.
+            return .failure(
+                ProtocolError(
+                    code: "invalid_request",
+                    message: "\"id\" is an integer too large to echo exactly (beyond 2^53 - 1); send it as a string"))
+        }
         do throws(ProtocolError) {
             return .success(try request(fields, id: id))
         } catch {
@@ -77,6 +88,9 @@ public enum ProtocolCodec {
 
     private static func agentRequest(_ verb: String, _ fields: Fields) throws(ProtocolError) -> AgentRequest {
         let agent = try string(fields, "agent")
+        guard agent.utf8.count <= maximumSessionLength else {
+            throw invalid("\"agent\" must have 1 to \(maximumSessionLength) bytes")
+        }
         switch verb {
         case "join":
             guard case .array(let list)? = fields["queues"], !list.isEmpty else {
@@ -132,11 +146,29 @@ public enum ProtocolCodec {
         guard case .object(let members) = value else {
             throw invalid("\"meta\" must be an object, found \(value.kindDescription)")
         }
+        guard members.count <= maximumMetadataKeys else {
+            throw invalid("\"meta\" may have at most \(maximumMetadataKeys) keys, found \(members.count)")
+        }
         var result: [String: String] = [:]
         for member in members {
+            guard !member.key.isEmpty, member.key.utf8.count <= maximumMetadataKeyLength else {
+                throw invalid("a \"meta\" key must have 1 to \(maximumMetadataKeyLength) bytes")
+            }
+            if case .string(let text) = member.value.value, text.utf8.count > maximumMetadataValueLength {
+                throw invalid("\"meta.\(member.key)\" must have at most \(maximumMetadataValueLength) bytes")
+            }
             switch member.value.value {
             case .string(let text): result[member.key] = text
-            case .number(let number): result[member.key] = JSONWriter.number(number, digits: 6)
+            case .number(let number):
+                guard let integer = JSONWriter.exactInteger(number) else {
+                    guard number.isFinite, abs(number) <= JSONWriter.largestExactInteger else {
+                        throw invalid(
+                            "\"meta.\(member.key)\" is a number too large to keep exactly; send it as a string")
+                    }
+                    result[member.key] = String(number)
+                    continue
+                }
+                result[member.key] = integer
             case .bool(let flag): result[member.key] = flag ? "true" : "false"
             default: throw invalid("\"meta.\(member.key)\" must be a string, number or boolean")
             }

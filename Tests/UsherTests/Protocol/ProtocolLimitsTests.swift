@@ -1,0 +1,90 @@
+import Testing
+
+@testable import Usher
+
+/// What one request may carry, and how numbers come back: ids are echoed exactly or refused,
+/// metadata and ids are bounded (issue 11).
+@Suite("Protocol limits")
+struct ProtocolLimitsTests {
+    private func answer(_ line: String) -> String {
+        ConversationServer(engine: claimEngine).respond(to: Array(line.utf8), now: mondayMorning)
+    }
+
+    @Test(arguments: [
+        ("1000000000000000", "1000000000000000"), ("9007199254740991", "9007199254740991"), ("-42", "-42"),
+        ("1.5", "1.5"), ("\"abc\"", "\"abc\""),
+    ])
+    func idsAreEchoedExactly(id: String, echoed: String) {
+        #expect(answer(#"{"id": \#(id), "type": "ping"}"#) == #"{"id": \#(echoed), "pong": true}"#)
+    }
+
+    @Test(arguments: ["9007199254740992", "9007199254740993", "12345678901234567890"])
+    func idsTooLargeToEchoAreRefused(id: String) {
+        #expect(
+            answer(#"{"id": \#(id), "type": "ping"}"#)
+                == #"{"error": {"code": "invalid_request", "message": "\"id\" is an integer too large to echo exactly (beyond 2^53 - 1); send it as a string"}}"#
+        )
+    }
+
+    @Test func metadataNumbersAreKeptExactly() throws {
+        let server = ConversationServer(engine: claimEngine)
+        _ = server.respond(
+            to: Array(#"{"session": "m", "text": "hello", "meta": {"account": 1234567890123456, "score": 0.5}}"#.utf8),
+            now: mondayMorning)
+        let state = try #require(try server.session("m", now: mondayMorning))
+        #expect(state.metadata == ["account": "1234567890123456", "score": "0.5"])
+    }
+
+    @Test(arguments: [
+        (
+            #"{"session": "m", "text": "hi", "meta": {"n": 1e300}}"#,
+            "\"meta.n\" is a number too large to keep exactly; send it as a string"
+        ),
+        (
+            #"{"session": "m", "text": "hi", "meta": {"\#(String(repeating: "k", count: 65))": "v"}}"#,
+            "a \"meta\" key must have 1 to 64 bytes"
+        ),
+        (
+            #"{"session": "m", "text": "hi", "meta": {"k": "\#(String(repeating: "v", count: 513))"}}"#,
+            "\"meta.k\" must have at most 512 bytes"
+        ),
+        (
+            #"{"session": "m", "text": "hi", "meta": {\#((0..<33).map { "\"k\($0)\": 1" }.joined(separator: ", "))}}"#,
+            "\"meta\" may have at most 32 keys, found 33"
+        ),
+        (
+            #"{"type": "agent.join", "agent": "\#(String(repeating: "a", count: 257))", "queues": ["general"]}"#,
+            "\"agent\" must have 1 to 256 bytes"
+        ),
+    ])
+    func oversizedFieldsAreRefused(line: String, message: String) {
+        #expect(
+            answer(line)
+                == #"{"error": {"code": "invalid_request", "message": "\#(message.replacingOccurrences(of: "\"", with: "\\\""))"}}"#
+        )
+    }
+
+    /// 60,000 keys sent over many requests used to make a 61 MB `get` line: a session keeps 64.
+    @Test func aSessionKeepsABoundedNumberOfMetadataKeys() throws {
+        let server = ConversationServer(engine: claimEngine)
+        for batch in 0..<100 {
+            let meta = (0..<30).map { "\"k\(batch)-\($0)\": \"v\"" }.joined(separator: ", ")
+            _ = server.respond(
+                to: Array(#"{"session": "m", "text": "hi", "meta": {\#(meta)}}"#.utf8), now: mondayMorning)
+        }
+        _ = server.respond(
+            to: Array(#"{"session": "m", "text": "hi", "meta": {"k0-0": "updated"}}"#.utf8), now: mondayMorning)
+        let state = try #require(try server.session("m", now: mondayMorning))
+        #expect(state.metadata.count == DialogEngine.maximumMetadataKeys)
+        #expect(state.metadata["k0-0"] == "updated")
+    }
+
+    @Test func plainSessionIdsAreBoundedToo() {
+        let server = ConversationServer(engine: claimEngine)
+        let long = String(repeating: "s", count: 257)
+        #expect(
+            server.respondPlain(toBatch: ["\(long)\thello", "ok\thello"], now: mondayMorning) == [
+                "error: the session id has 257 bytes; the limit is 256", "Hello!",
+            ])
+    }
+}
