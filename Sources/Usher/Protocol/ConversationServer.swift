@@ -100,11 +100,16 @@ public final class ConversationServer {
         do {
             return try run(now: now, expiring: sweepCandidates(now: now)) { batch in
                 try batch.load(
-                    messages.map(\.session).filter { $0.utf8.count <= ProtocolCodec.maximumSessionLength })
+                    messages.map(\.session).filter {
+                        $0.utf8.count <= ProtocolCodec.maximumSessionLength && ProtocolCodec.isComposed($0)
+                    })
                 return try messages.map { message in
                     guard message.session.utf8.count <= ProtocolCodec.maximumSessionLength else {
                         return
                             "error: the session id has \(message.session.utf8.count) bytes; the limit is \(ProtocolCodec.maximumSessionLength)"
+                    }
+                    guard ProtocolCodec.isComposed(message.session) else {
+                        return "error: the session id must be in Unicode's composed form (NFC)"
                     }
                     do {
                         return try batch.converse(message).turn.replies.joined(separator: " ")

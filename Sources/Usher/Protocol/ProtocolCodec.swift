@@ -91,6 +91,7 @@ public enum ProtocolCodec {
         guard agent.utf8.count <= maximumSessionLength else {
             throw invalid("\"agent\" must have 1 to \(maximumSessionLength) bytes")
         }
+        try requireNFC(agent, "agent")
         switch verb {
         case "join":
             guard case .array(let list)? = fields["queues"], !list.isEmpty else {
@@ -98,6 +99,7 @@ public enum ProtocolCodec {
             }
             let queues = list.compactMap { if case .string(let name) = $0.value { name } else { nil } }
             guard queues.count == list.count else { throw invalid("\"queues\" must hold strings") }
+            for queue in queues { try requireNFC(queue, "queues") }
             var capacity = 1
             if let value = fields["capacity"] {
                 guard case .number(let number) = value, number == number.rounded(), number >= 1, number <= 1_000 else {
@@ -110,7 +112,9 @@ public enum ProtocolCodec {
         case "claim": return .claim(agent: agent, session: fields["session"] == nil ? nil : try sessionID(fields))
         case "say": return .say(agent: agent, session: try sessionID(fields), text: try string(fields, "text"))
         case "transfer":
-            return .transfer(agent: agent, session: try sessionID(fields), queue: try string(fields, "queue"))
+            let queue = try string(fields, "queue")
+            try requireNFC(queue, "queue")
+            return .transfer(agent: agent, session: try sessionID(fields), queue: queue)
         case "release": return .release(agent: agent, session: try sessionID(fields))
         case "close": return .close(agent: agent, session: try sessionID(fields))
         default:
@@ -138,7 +142,25 @@ public enum ProtocolCodec {
         guard !session.isEmpty, session.utf8.count <= maximumSessionLength else {
             throw invalid("\"session\" must have 1 to \(maximumSessionLength) bytes")
         }
+        try requireNFC(session, "session")
         return session
+    }
+
+    /// Swift compares strings by canonical equivalence ("café" written with é or with e and a
+    /// combining accent are equal), while ids are bytes to the integrating program and to every
+    /// store. Ids in Unicode's composed form (NFC, which plain ASCII already is) are equal
+    /// exactly when their bytes are, so two different ids can never share a session, a seat or
+    /// a queue; other ids are refused, not conflated.
+    public static func isComposed(_ id: String) -> Bool {
+        id.utf8.allSatisfy { $0 < 0x80 } || id.elementsEqualBytes(id.precomposedStringWithCanonicalMapping)
+    }
+
+    static func requireNFC(_ id: String, _ field: String) throws(ProtocolError) {
+        guard isComposed(id) else {
+            throw invalid(
+                "\"\(field)\" must be in Unicode's composed form (NFC): an accent written as a separate mark could make two different ids one"
+            )
+        }
     }
 
     private static func metadata(_ value: JSONValue?) throws(ProtocolError) -> [String: String] {
@@ -188,5 +210,12 @@ private struct Fields {
 
     subscript(key: String) -> JSONValue? {
         members.first { $0.key == key }?.value.value
+    }
+}
+
+extension String {
+    /// Whether two strings are the same bytes (not merely canonically equivalent).
+    func elementsEqualBytes(_ other: String) -> Bool {
+        utf8.elementsEqual(other.utf8)
     }
 }

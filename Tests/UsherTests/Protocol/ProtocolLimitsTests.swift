@@ -88,3 +88,32 @@ struct ProtocolLimitsTests {
             ])
     }
 }
+
+/// "café" with a precomposed é and with a combining accent are different bytes but equal Swift
+/// strings: they used to share one session (with 1 or 2 workers). Ids in composed form are
+/// equal exactly when their bytes are; others are refused, for every worker count.
+@Suite("Session identity")
+struct SessionIdentityTests {
+    @Test(arguments: 1...4)
+    func differentBytesNeverShareASession(workers: Int) throws {
+        let composed = "caf\u{e9}"
+        let decomposed = "cafe\u{301}"
+        let server = ConversationServer(engine: claimEngine, shards: workers)
+        var lines: [[UInt8]] = []
+        for index in 0..<40 {
+            lines.append(Array(#"{"id": \#(index), "session": "\#(composed)", "text": "I want to file a claim"}"#.utf8))
+            lines.append(Array(#"{"id": "d\#(index)", "session": "\#(decomposed)", "text": "PN-123456"}"#.utf8))
+            lines.append(Array(#"{"id": "e\#(index)", "session": "cafe", "text": "PN-654321"}"#.utf8))
+        }
+        let answers = server.respond(toBatch: lines, now: mondayMorning)
+        for (index, answer) in answers.enumerated() where index % 3 == 1 {
+            #expect(
+                answer.contains(#""code": "invalid_request""#) && answer.contains("composed form (NFC)"), "\(answer)")
+        }
+        let cafe = try #require(try server.session(composed, now: mondayMorning))
+        #expect(cafe.slots["policy_number"] == nil)
+        #expect(cafe.turns == 40)
+        #expect(try server.session("cafe", now: mondayMorning)?.turns == 40)
+        #expect(ProtocolCodec.isComposed(composed) && !ProtocolCodec.isComposed(decomposed))
+    }
+}
