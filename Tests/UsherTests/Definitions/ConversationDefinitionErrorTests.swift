@@ -12,7 +12,7 @@ struct ConversationDefinitionErrorTests {
         ),
         (
             "{\"entities\": {\"p\": {\"regex\": \"(\"}}, \"intents\": [{\"name\": \"a\", \"examples\": [\"x\"]}]}",
-            "bot.json:1:20: entities.p: invalid regular expression: \"(\""
+            "bot.json:1:20: entities.p: invalid regular expression: \"(\": unclosed '(' at character 2"
         ),
         (
             "{\"intents\": [{\"name\": \"a\", \"examples\": [\"x\"], \"slots\": {\"d\": {\"entity\": \"date\", \"required\": true}}}]}",

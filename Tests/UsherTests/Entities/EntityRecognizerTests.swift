@@ -78,7 +78,8 @@ struct EntityRecognizerTests {
         arguments: [
             (
                 ["b": .regex("(x"), "a": .regex("[")],
-                EntityDefinitionError(type: "a", message: "invalid regular expression: \"[\"")
+                EntityDefinitionError(
+                    type: "a", message: "invalid regular expression: \"[\": unclosed '[' at character 2")
             ),
             (
                 ["device": .values(["router": [""]])],

@@ -23,9 +23,18 @@ struct RegexExtractorTests {
         #expect(letters.values(in: "café ééé x") == ["é", "ééé"])
     }
 
-    @Test(arguments: ["(abc", "[a-", "*", ""])
-    func rejectsInvalidPatterns(pattern: String) {
-        #expect(throws: EntityDefinitionError(type: "ref", message: "invalid regular expression: \"\(pattern)\"")) {
+    @Test(arguments: [
+        ("(abc", ": unclosed '(' at character 5"), ("[a-", ": unclosed '[' at character 4"),
+        ("*", ": nothing to repeat at character 2"), ("", ""),
+        ("(a)\\1", ": back-references need backtracking and are not supported at character 6"),
+        ("(?=a)", ": look-around needs backtracking and is not supported at character 3"),
+        ("a{2,1}", ": {2,1} counts down at character 7"),
+        ("a{5000}", ": a count above 1000 at character 8"),
+    ])
+    func rejectsInvalidPatterns(pattern: String, reason: String) {
+        #expect(
+            throws: EntityDefinitionError(type: "ref", message: "invalid regular expression: \"\(pattern)\"\(reason)")
+        ) {
             try RegexExtractor(type: "ref", pattern: pattern)
         }
     }

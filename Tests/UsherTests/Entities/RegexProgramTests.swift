@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import Usher
+
+@Suite("RegexProgram")
+struct RegexProgramTests {
+    private func ours(_ pattern: String, _ text: String) throws -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return try RegexProgram(pattern).matches(in: scalars).map {
+            String(String.UnicodeScalarView(scalars[$0]))
+        }
+    }
+
+    private func icu(_ pattern: String, _ text: String) throws -> [String] {
+        let expression = try NSRegularExpression(pattern: pattern)
+        return expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            $0.range.length == 0 ? nil : Range($0.range, in: text).map { String(text[$0]) }
+        }
+    }
+
+    /// The patterns bots write, on random texts: the linear engine finds what ICU's backtracking
+    /// engine finds, match for match.
+    @Test(arguments: [
+        "\\b[A-Z]{2}\\d{6}\\b", "(?i)\\bPN-?\\d{6}\\b", "\\d+", "[a-c]+x?", "(ab|a)(c|bcd)", "a*?b", "a+?", "(a|b)*c",
+        "colou?r", "\\bcat\\b", "^a", "b$", "\\w+@\\w+\\.com", "[^ab ]+", "\\s\\d{3}\\s", "(?:x|y){2,3}", "a{2,}",
+        "\\Bb", "[\\d-]+",
+    ])
+    func agreesWithICU(pattern: String) throws {
+        var random = SeededRandom(seed: UInt64(pattern.utf8.count))
+        let pieces = [
+            "a", "b", "c", "x", "y", " ", "1", "2", "AB", "PN-", "pn", "123456", "@", ".com", "-", "colour", "cat",
+        ]
+        for _ in 0..<300 {
+            let text = (0..<random.next(below: 12)).map { _ in pieces[random.next(below: pieces.count)] }.joined()
+            #expect(try ours(pattern, text) == icu(pattern, text), "\(pattern) on \"\(text)\"")
+        }
+    }
+
+    /// Patterns that make backtracking engines take exponential time (issue 11: one message
+    /// with `(a+)+$` froze every session for 25 s) take linear time here: 100,000 characters
+    /// each, within a generous bound that an exponential engine cannot meet.
+    @Test(.timeLimit(.minutes(1)), arguments: ["(a+)+$", "(a|a)*b", "(x+x+)+y", "^(\\w+\\s?)*$", "(a*)*b"])
+    func catastrophicPatternsStayLinear(pattern: String) throws {
+        let attack = "where is my order " + String(repeating: "a", count: 100_000) + "!"
+        let program = try RegexProgram(pattern)
+        _ = program.matches(in: Array(attack.unicodeScalars))
+        let xs = String(repeating: "x", count: 100_000)
+        _ = program.matches(in: Array(xs.unicodeScalars))
+    }
+}
+
+extension RegexProgramTests {
+    /// `a.*b|c` on "a c a c …": every search after a match used to read to the end again
+    /// (quadratic); the reading budget keeps it linear, at the cost of the matches past it.
+    @Test(.timeLimit(.minutes(1))) func rereadingIsBounded() throws {
+        let text = Array(String(repeating: "a c ", count: 50_000).unicodeScalars)
+        let found = try RegexProgram("a.*b|c").matches(in: text)
+        #expect(found.count >= RegexProgram.readingsPerMessage - 1)
+        #expect(found.count < 50_000)
+        #expect(try RegexProgram("c").matches(in: text).count == 50_000)
+    }
+}
