@@ -69,15 +69,23 @@ public enum BotLinter {
         return warnings
     }
 
-    private static func similarityKeys(_ words: [String]) -> [(String, Bool)] {
+    static func similarityKeys(_ words: [String]) -> [(String, Bool)] {
         var keys = [("=" + words.joined(separator: " "), true)]
         let content = Set(words.filter { !StopWords.english.contains($0) })
         if content.count >= 2 { keys.append(("~" + content.sorted().joined(separator: " "), false)) }
         if words.count >= 5 {
+            // "The same sentence but for word i": its words before i and after i, each run
+            // hashed once from either end, so an example of n words costs n keys of constant size
+            // (spelled out, they cost n² and a 10,000-word example took 600 MB).
+            let hashes = words.map { UInt64(bitPattern: Int64($0.hashValue)) }
+            var prefix = [UInt64](repeating: 0, count: words.count + 1)
+            var suffix = [UInt64](repeating: 0, count: words.count + 1)
+            for index in words.indices { prefix[index + 1] = prefix[index] &* 0x100_0000_01b3 &+ hashes[index] }
+            for index in words.indices.reversed() {
+                suffix[index] = suffix[index + 1] &* 0x100_0000_01b3 &+ hashes[index]
+            }
             for skipped in words.indices {
-                var rest = words
-                rest[skipped] = "*"
-                keys.append(("-" + rest.joined(separator: " "), false))
+                keys.append(("-\(words.count):\(skipped):\(prefix[skipped]):\(suffix[skipped + 1])", false))
             }
         }
         return keys
