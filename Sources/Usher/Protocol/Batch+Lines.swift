@@ -125,8 +125,7 @@ extension Batch {
         case .turn(let turn, let message, let id, let attended):
             return ProtocolCodec.encode(try complete(turn, message: message, attended: attended), id: id)
         case .reset(let session, let id):
-            events += centre.forget(session: session, now: now)
-            return ProtocolCodec.encodeReset(session: session, id: id)
+            return ProtocolCodec.encodeReset(session: session, id: id, events: forget(session))
         case .agent(let request, let id):
             do {
                 return ProtocolCodec.encode(try perform(request), id: id)

@@ -144,11 +144,23 @@ struct Batch {
     }
 
     /// Forgets a session, here and in the contact centre.
-    mutating func reset(_ session: String) throws {
+    /// Returns what must be delivered: the agent who held the session is told the customer left.
+    @discardableResult
+    mutating func reset(_ session: String) throws -> [HandoffEvent] {
         try load([session])
         work.end(session, reason: .reset)
-        events += centre.forget(session: session, now: now)
+        return forget(session)
     }
+
+    /// Takes a reset session out of the contact centre; its agent, if it had one, is told.
+    mutating func forget(_ session: String) -> [HandoffEvent] {
+        let holder: String? = if case .agent(let agent, _)? = centre.status(of: session) { agent } else { nil }
+        events += centre.forget(session: session, now: now)
+        return holder.map { [.toAgent(agent: $0, session: session, text: Self.customerLeftLine)] } ?? []
+    }
+
+    /// What an agent is told when the customer they hold leaves (the gateway reset the session).
+    static let customerLeftLine = "The customer left the conversation."
 
     /// A session's state as a reader sees it.
     mutating func current(_ session: String) throws -> SessionState? {

@@ -143,7 +143,9 @@ public final class ConversationServer {
     }
 
     /// Forgets a session, in the store and in the contact centre; the log records the reset.
-    public func reset(session: String, now: Double) throws {
+    /// Returns the notice for the agent who held it, if one did.
+    @discardableResult
+    public func reset(session: String, now: Double) throws -> [HandoffEvent] {
         try run(now: now, expiring: []) { batch in try batch.reset(session) }
     }
 

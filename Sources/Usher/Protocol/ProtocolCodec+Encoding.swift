@@ -36,10 +36,13 @@ extension ProtocolCodec {
             + "\"error\": {\"code\": \(JSONWriter.string(error.code)), \"message\": \(JSONWriter.string(error.message))}}"
     }
 
-    public static func encodeReset(session: String, id: JSONValue?) -> String {
+    /// `{"session": …, "reset": true}`, with the agent's notice when a person held the session.
+    public static func encodeReset(session: String, id: JSONValue?, events: [HandoffEvent] = []) -> String {
         var output = "{"
         appendID(id, to: &output)
-        return output + "\"session\": \(JSONWriter.string(session)), \"reset\": true}"
+        output += "\"session\": \(JSONWriter.string(session)), \"reset\": true"
+        if !events.isEmpty { output += ", \"events\": [" + events.map(encode).joined(separator: ", ") + "]" }
+        return output + "}"
     }
 
     public static func encodePong(id: JSONValue?) -> String {

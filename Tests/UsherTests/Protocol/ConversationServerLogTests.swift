@@ -91,3 +91,26 @@ struct ConversationServerLogTests {
         #expect(server.contactCentre.status(of: "waiting") != nil)
     }
 }
+
+/// A customer who leaves (the gateway resets the session) while an agent holds them: the agent
+/// is told in the reset's answer, and the hold ends.
+@Suite("Reset of a held session")
+struct ResetOfAHeldSessionTests {
+    @Test func theAgentIsTold() throws {
+        let server = ConversationServer(engine: claimEngine)
+        _ = try server.converse(CustomerMessage(session: "c-1", text: "human please"), now: mondayMorning)
+        _ = try server.perform(.join(agent: "sam", queues: ["general"], capacity: 1), now: mondayMorning)
+        _ = try server.perform(.claim(agent: "sam", session: nil), now: mondayMorning)
+        let answer = server.respond(
+            to: Array(#"{"id": 1, "type": "reset", "session": "c-1"}"#.utf8), now: mondayMorning)
+        #expect(
+            answer
+                == #"{"id": 1, "session": "c-1", "reset": true, "events": [{"type": "to_agent", "agent": "sam", "session": "c-1", "text": "The customer left the conversation."}]}"#
+        )
+        #expect(server.contactCentre.agents["sam"]?.sessions == [])
+        // A waiting customer who leaves tells nobody: nobody had them yet.
+        _ = try server.converse(CustomerMessage(session: "c-2", text: "human please"), now: mondayMorning)
+        #expect(try server.reset(session: "c-2", now: mondayMorning).isEmpty)
+        #expect(server.contactCentre.waiting.isEmpty)
+    }
+}
