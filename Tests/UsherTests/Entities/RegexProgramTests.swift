@@ -61,3 +61,36 @@ extension RegexProgramTests {
         #expect(try RegexProgram("c").matches(in: text).count == 50_000)
     }
 }
+
+/// Random patterns over a small alphabet of regex syntax (a seeded fuzzer): compiling never
+/// traps, and whatever both engines accept, they match alike on random texts.
+@Suite("RegexProgram fuzz")
+struct RegexProgramFuzzTests {
+    @Test func randomPatternsCompileSafelyAndAgreeWithICU() throws {
+        var random = SeededRandom(seed: 2026)
+        let tokens = [
+            "a", "b", "c", ".", "*", "+", "?", "|", "(", ")", "(?:", "[ab]", "[^a]", "{1,2}", "{2}", "\\d", "1", "\\b",
+            "^", "$", "*?",
+        ]
+        var compared = 0
+        for _ in 0..<4_000 {
+            let pattern = (0..<(1 + random.next(below: 8))).map { _ in tokens[random.next(below: tokens.count)] }
+                .joined()
+            guard let ours = try? RegexProgram(pattern), let icu = try? NSRegularExpression(pattern: pattern) else {
+                continue
+            }
+            for _ in 0..<5 {
+                let letters: [Character] = ["a", "b", "c", "1", " "]
+                let text = String((0..<random.next(below: 10)).map { _ in letters[random.next(below: 5)] })
+                let scalars = Array(text.unicodeScalars)
+                let mine = ours.matches(in: scalars).map { String(String.UnicodeScalarView(scalars[$0])) }
+                let theirs = icu.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+                    $0.range.length == 0 ? nil : Range($0.range, in: text).map { String(text[$0]) }
+                }
+                #expect(mine == theirs, "/\(pattern)/ on \"\(text)\"")
+                compared += 1
+            }
+        }
+        #expect(compared > 1_000)
+    }
+}

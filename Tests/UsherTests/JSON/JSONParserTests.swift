@@ -116,3 +116,34 @@ struct JSONParserTests {
         #expect(JSONWriter.number(value) == expected)
     }
 }
+
+/// A seeded fuzzer over JSON-ish fragments: the parser never traps, reports errors with a
+/// position inside the input, and whatever it accepts round-trips through the writer.
+@Suite("JSONParser fuzz")
+struct JSONParserFuzzTests {
+    @Test func randomInputNeverTrapsAndRoundTrips() throws {
+        var random = SeededRandom(seed: 11)
+        let fragments = [
+            "{", "}", "[", "]", ",", ":", "\"", "\"a\"", "\"é\\n\"", "\\u00e9", "\\ud83d", "1", "-0", "1e5", "1e999",
+            "0.5",
+            "true", "null", "fals", " ", "\n", "\u{0}", "\u{7F}", "😀", "\"k\": ", "[[[[", "]]]]",
+        ]
+        var accepted = 0
+        for _ in 0..<20_000 {
+            var bytes = Array(
+                (0..<random.next(below: 14)).map { _ in fragments[random.next(below: fragments.count)] }.joined().utf8)
+            if random.next(below: 8) == 0 { bytes.append(UInt8(0x80 + random.next(below: 0x7F))) }
+            do {
+                let node = try JSONParser.parse(bytes)
+                accepted += 1
+                let written = JSONWriter.value(node.value)
+                // Values hold their positions, so compare what the writer makes of each.
+                #expect(try JSONWriter.value(JSONParser.parse(written).value) == written, "\(written)")
+            } catch {
+                let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
+                #expect(error.location.line >= 1 && error.location.line <= lines)
+            }
+        }
+        #expect(accepted > 100)
+    }
+}

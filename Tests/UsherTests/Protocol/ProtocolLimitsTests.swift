@@ -117,3 +117,44 @@ struct SessionIdentityTests {
         #expect(ProtocolCodec.isComposed(composed) && !ProtocolCodec.isComposed(decomposed))
     }
 }
+
+/// A seeded fuzzer over request objects: every line gets one answer that is one JSON value, with
+/// an error code the protocol documents, and nothing traps.
+@Suite("Request fuzz")
+struct RequestFuzzTests {
+    @Test func randomRequestsGetOneDocumentedAnswerEach() throws {
+        var random = SeededRandom(seed: 77)
+        let keys = ["id", "type", "session", "text", "meta", "agent", "queues", "queue", "capacity", "at", "x"]
+        let values = [
+            "1", "-1", "9007199254740993", "1.5", "\"\"", "\"a\"", "\"caf\\u0065\\u0301\"", "null", "true", "[]",
+            "[\"general\"]", "{}", "{\"tier\": \"vip\"}", "\"message\"", "\"reset\"", "\"get\"", "\"ping\"",
+            "\"queue.list\"", "\"agent.join\"", "\"agent.claim\"", "\"agent.say\"", "\"dance\"",
+        ]
+        let codes: Set<String> = [
+            "invalid_json", "invalid_utf8", "invalid_request", "unknown_type", "unknown_agent", "agent_exists",
+            "unknown_queue", "queue_empty", "agent_full", "not_queued", "wrong_queue", "not_held", "session_unreadable",
+        ]
+        let server = ConversationServer(engine: claimEngine, shards: 2)
+        var lines: [[UInt8]] = []
+        for _ in 0..<3_000 {
+            let members = (0..<random.next(below: 6)).map { _ in
+                "\"\(keys[random.next(below: keys.count)])\": \(values[random.next(below: values.count)])"
+            }
+            lines.append(Array("{\(members.joined(separator: ", "))}".utf8))
+        }
+        let answers = server.respond(toBatch: lines, now: mondayMorning)
+        #expect(answers.count == lines.count)
+        for answer in answers {
+            let node = try JSONParser.parse(answer)
+            guard case .object(let members) = node.value else {
+                Issue.record("not an object: \(answer)")
+                continue
+            }
+            if let error = members.first(where: { $0.key == "error" }), case .object(let fields) = error.value.value,
+                case .string(let code)? = fields.first(where: { $0.key == "code" })?.value.value
+            {
+                #expect(codes.contains(code), "\(answer)")
+            }
+        }
+    }
+}
