@@ -158,11 +158,15 @@ struct ServeCrashTests {
         let queues = try #require(try JSONSerialization.jsonObject(with: Data(answers.last!.utf8)) as? [String: Any])
         var waiting: [String: Int] = [:]
         for queue in queues["queues"] as? [[String: Any]] ?? [] {
-            let order = (queue["waiting"] as? [[String: Any]] ?? []).compactMap { entry -> (Int, Int)? in
-                guard let ticket = entry["ticket"] as? Int, let priority = entry["priority"] as? Int else { return nil }
-                return (priority, ticket)
+            let order = (queue["waiting"] as? [[String: Any]] ?? []).compactMap { entry -> (Double, Int)? in
+                guard let ticket = entry["ticket"] as? Int, let priority = entry["priority"] as? Int,
+                    let waited = entry["waited_seconds"] as? Double
+                else { return nil }
+                // The priority a ticket came with, plus the time it waited, continuously (aging 120 s).
+                let base = Double(priority) - (waited / 120).rounded(.down)
+                return (base * 120 + waited, ticket)
             }
-            // Higher priority first, then the earlier ticket: the order survives the restart.
+            // Higher priority (with time waited) first, then the earlier ticket: the order survives the restart.
             let sorted = order.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
             #expect(
                 order.map(\.1) == sorted.map(\.1), "\(context): queue \(queue["name"] ?? "") is out of order: \(order)")

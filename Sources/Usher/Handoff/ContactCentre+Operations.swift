@@ -69,8 +69,9 @@ extension ContactCentre {
             }
             ticket = waiting
         } else {
-            let eligible = waiting.lazy.filter { taker.queues.contains($0.queue) }
-            guard let best = eligible.min(by: { before($0, $1, now: now) }) else { throw .emptyQueues(agent) }
+            // Each queue's first, then the best of those: O(log n) per queue the agent serves.
+            let firsts = taker.queues.compactMap { orders[$0]?.first }
+            guard let best = firsts.min(by: before) else { throw .emptyQueues(agent) }
             ticket = best
         }
         return (ticket, applying([.claimed(agent: agent, ticket: ticket, at: now)]))

@@ -1,12 +1,8 @@
 /// What the centre answers without changing: queue order, wait estimates, where a session is.
 extension ContactCentre {
-    /// The tickets of `queue` in the order agents will get them at `now`.
+    /// The tickets of `queue` in the order agents will get them (the same at any moment).
     public func order(of queue: String, now: Double) -> [Ticket] {
-        // Each ticket's effective priority computed once, not at every comparison.
-        waiting.filter { $0.queue == queue }
-            .map { (priority: $0.effectivePriority(now: now, agingSeconds: agingSeconds), ticket: $0) }
-            .sorted { $0.priority != $1.priority ? $0.priority > $1.priority : $0.ticket.number < $1.ticket.number }
-            .map(\.ticket)
+        orders[queue]?.tickets ?? []
     }
 
     /// Seconds until a session at `position` of `queue` is likely taken: nothing while agents
@@ -29,12 +25,9 @@ extension ContactCentre {
         return nil
     }
 
-    /// Higher effective priority first; then the older ticket.
-    func before(_ left: Ticket, _ right: Ticket, now: Double) -> Bool {
-        let (a, b) = (
-            left.effectivePriority(now: now, agingSeconds: agingSeconds),
-            right.effectivePriority(now: now, agingSeconds: agingSeconds)
-        )
+    /// Higher priority, counting time waited, first; then the older ticket.
+    func before(_ left: Ticket, _ right: Ticket) -> Bool {
+        let (a, b) = (left.orderKey(agingSeconds: agingSeconds), right.orderKey(agingSeconds: agingSeconds))
         return a != b ? a > b : left.number < right.number
     }
 }

@@ -24,9 +24,20 @@ public struct ContactCentre: Sendable, Equatable {
     public static let handleTimeWindow = 20
 
     public private(set) var queueNames: [String]
-    /// Seconds of waiting that raise a ticket's priority by one.
-    public var agingSeconds: Double
-    public private(set) var waiting: [Ticket] = []
+    /// Seconds of waiting that raise a ticket's priority by one (continuously: half as long
+    /// raises it by a half, so the order of waiting customers never changes while they wait).
+    public var agingSeconds: Double {
+        didSet {
+            guard agingSeconds != oldValue else { return }
+            let tickets = orders.values.flatMap(\.tickets)
+            orders = [:]
+            for ticket in tickets {
+                orders[ticket.queue, default: TicketOrder(agingSeconds: agingSeconds)].insert(ticket)
+            }
+        }
+    }
+    /// Each queue's waiting tickets, in the order agents take them.
+    private(set) var orders: [String: TicketOrder] = [:]
     public private(set) var agents: [String: Agent] = [:]
     /// Who holds each session an agent has, and the ticket it came with.
     public private(set) var held: [String: Holding] = [:]
@@ -35,17 +46,15 @@ public struct ContactCentre: Sendable, Equatable {
     private(set) var nextTicket = 1
     /// Waiting tickets by session, for answering "where am I?" without a scan.
     private(set) var waitingBySession: [String: Ticket] = [:]
-    /// Each queue's order at one moment, kept while nothing but new arrivals changes it: a batch
-    /// of messages shares one moment, so positions cost a binary search, not a sort.
-    private var orderCache: [String: CachedOrder] = [:]
 
-    private struct CachedOrder: Sendable {
-        var now: Double
-        var tickets: [Ticket]
-    }
+    /// Every waiting ticket, queue by queue, each queue in order.
+    public var waiting: [Ticket] { queueNames.flatMap { orders[$0]?.tickets ?? [] } }
+
+    /// How many customers wait, in all queues.
+    public var waitingCount: Int { waitingBySession.count }
 
     public static func == (lhs: ContactCentre, rhs: ContactCentre) -> Bool {
-        lhs.queueNames == rhs.queueNames && lhs.agingSeconds == rhs.agingSeconds && lhs.waiting == rhs.waiting
+        lhs.queueNames == rhs.queueNames && lhs.agingSeconds == rhs.agingSeconds && lhs.orders == rhs.orders
             && lhs.agents == rhs.agents && lhs.held == rhs.held && lhs.handleTimes == rhs.handleTimes
             && lhs.nextTicket == rhs.nextTicket
     }
@@ -100,10 +109,8 @@ public struct ContactCentre: Sendable, Equatable {
             // They were already being served: the tickets keep their time, for the order cache too.
             for ticket in requeued { addWaiting(ticket, now: ticket.queuedAt) }
         case .claimed(let agent, let ticket, let at):
-            guard agents[agent] != nil, waitingBySession[ticket.session] != nil,
-                let index = waiting.firstIndex(where: { $0.session == ticket.session })
-            else { return }
-            _ = removeWaiting(at: index)
+            guard agents[agent] != nil, let waiting = waitingBySession[ticket.session] else { return }
+            removeWaiting(waiting)
             agents[agent]?.sessions.append(ticket.session)
             agents[agent]?.since[ticket.session] = at
             held[ticket.session] = Holding(agent: agent, ticket: ticket)
@@ -118,9 +125,7 @@ public struct ContactCentre: Sendable, Equatable {
             guard let ended = endHold(agent: agent, session: session) else { return }
             recordHandleTime(handleSeconds, queue: ended.holding.ticket.queue)
         case .forgotten(let session, _):
-            if waitingBySession[session] != nil, let index = waiting.firstIndex(where: { $0.session == session }) {
-                _ = removeWaiting(at: index)
-            }
+            if let waiting = waitingBySession[session] { removeWaiting(waiting) }
             if let holding = held[session] { _ = endHold(agent: holding.agent, session: session) }
         }
     }
@@ -129,20 +134,13 @@ public struct ContactCentre: Sendable, Equatable {
     private mutating func addWaiting(_ ticket: Ticket, now: Double) {
         guard waitingBySession[ticket.session] == nil, held[ticket.session] == nil else { return }
         if !queueNames.contains(ticket.queue) { queueNames.append(ticket.queue) }
-        waiting.append(ticket)
         waitingBySession[ticket.session] = ticket
-        // Taken out of the dictionary so the insertion changes the only copy.
-        guard var cached = orderCache.removeValue(forKey: ticket.queue), cached.now == now else { return }
-        let index = cached.tickets.partitioningIndex { !before($0, ticket, now: now) }
-        cached.tickets.insert(ticket, at: index)
-        orderCache[ticket.queue] = cached
+        orders[ticket.queue, default: TicketOrder(agingSeconds: agingSeconds)].insert(ticket)
     }
 
-    private mutating func removeWaiting(at index: Int) -> Ticket {
-        let ticket = waiting.remove(at: index)
+    private mutating func removeWaiting(_ ticket: Ticket) {
         waitingBySession[ticket.session] = nil
-        orderCache[ticket.queue] = nil
-        return ticket
+        orders[ticket.queue]?.remove(ticket)
     }
 
     /// Ends `agent`'s hold on `session`: what they held and since when, or `nil` when they do
@@ -164,18 +162,10 @@ public struct ContactCentre: Sendable, Equatable {
 
     // MARK: - Where customers stand
 
-    /// The session's place in its queue, from 1, or `nil` when it is not waiting.
-    public mutating func position(of session: String, now: Double) -> Int? {
+    /// The session's place in its queue, from 1, or `nil` when it is not waiting: O(log n).
+    public func position(of session: String, now: Double) -> Int? {
         guard let ticket = waitingBySession[session] else { return nil }
-        let tickets = cachedOrder(of: ticket.queue, now: now)
-        return tickets.partitioningIndex { !before($0, ticket, now: now) } + 1
-    }
-
-    private mutating func cachedOrder(of queue: String, now: Double) -> [Ticket] {
-        if let cached = orderCache[queue], cached.now == now { return cached.tickets }
-        let tickets = order(of: queue, now: now)
-        orderCache[queue] = CachedOrder(now: now, tickets: tickets)
-        return tickets
+        return (orders[ticket.queue]?.rank(of: ticket) ?? 0) + 1
     }
 }
 

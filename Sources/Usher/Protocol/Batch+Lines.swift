@@ -42,7 +42,8 @@ extension Batch {
         for (id, problem) in work.unreadable { parts[Self.shard(of: id, count: shards)].unreadable[id] = problem }
         work.sessions = [:]
         work.unreadable = [:]
-        let attendedAtStart = Set(centre.waiting.map(\.session)).union(centre.held.keys)
+        // Read by every worker, written by none.
+        let centreAtStart = centre
         let results = Mutex<[(SessionWork, [(Int, Outcome)])?]>(Array(repeating: nil, count: shards))
         // Each worker takes its part out, so the sessions it changes are its only copies: a
         // copy left behind here would make every turn copy its session's history.
@@ -54,15 +55,21 @@ extension Batch {
             let mine = jobs[shard]
             // Whether a person has a session, as the contact centre will have it when this
             // line's turn is completed: handed off earlier in the batch, and not reset since.
-            var attended = attendedAtStart
+            var handedOff: Set<String> = []
+            var reset: Set<String> = []
             var outcomes: [(Int, Outcome)] = []
             outcomes.reserveCapacity(mine.count)
             for index in mine {
                 part.request = index
-                let outcome = Self.prepare(requests[index], in: &part) { attended.contains($0) }
+                let outcome = Self.prepare(requests[index], in: &part) { session in
+                    handedOff.contains(session)
+                        || (!reset.contains(session) && centreAtStart.status(of: session) != nil)
+                }
                 switch outcome {
-                case .turn(let turn, _, _, _) where turn.handoff != nil: attended.insert(turn.state.id)
-                case .reset(let session, _): attended.remove(session)
+                case .turn(let turn, _, _, _) where turn.handoff != nil: handedOff.insert(turn.state.id)
+                case .reset(let session, _):
+                    handedOff.remove(session)
+                    reset.insert(session)
                 default: break
                 }
                 outcomes.append((index, outcome))

@@ -199,7 +199,7 @@ public final class ConversationServer {
         guard now >= nextSweep else { return [] }
         let cutoff = now - Double(engine.bot.settings.sessionTTL)
         // Sessions a person has never expire: asked for on top, and left out.
-        let attended = contactCentre.waiting.count + contactCentre.held.count
+        let attended = contactCentre.waitingCount + contactCentre.held.count
         guard let idle = try? store.idleSessions(before: cutoff, limit: Self.sweepLimit + attended) else { return [] }
         let expiring = idle.filter { contactCentre.status(of: $0) == nil }
         // A full sweep may have left more behind: look again at the next batch.
