@@ -10,6 +10,23 @@ final class EntityMessage {
     /// Normalised words (as ``TextNormalizer`` makes them) with the range of the original word each comes from.
     private(set) lazy var normalizedWords: [(word: String, range: Range<Int>)] = SynonymExtractor.words(of: self)
 
+    /// The message's Unicode scalars, with the UTF-8 offset of each (and of the end), for the
+    /// regex entities: made on first use, once for all of them.
+    private(set) lazy var scalars: (scalars: [Unicode.Scalar], offsets: [Int]) = {
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        scalars.reserveCapacity(utf8.count)
+        offsets.reserveCapacity(utf8.count + 1)
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        return (scalars, offsets)
+    }()
+
     init(_ text: String) {
         self.text = text
         utf8 = Array(text.utf8)

@@ -31,16 +31,7 @@ public struct RegexExtractor: MessageExtractor {
     }
 
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
-        var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
-        scalars.reserveCapacity(message.utf8.count)
-        var offset = 0
-        for scalar in message.text.unicodeScalars {
-            scalars.append(scalar)
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
-        }
-        offsets.append(offset)
+        let (scalars, offsets) = message.scalars
         return program.matches(in: scalars).map { range in
             let bytes = offsets[range.lowerBound]..<offsets[range.upperBound]
             let matched = message.text(bytes)

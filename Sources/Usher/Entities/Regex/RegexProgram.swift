@@ -29,6 +29,63 @@ struct RegexProgram: Sendable {
         compiler.code.append(.match)
         instructions = compiler.code
         ignoresCase = parser.ignoresCase
+        firstCharacters = Self.firstCharacters(of: compiler.code)
+        requiresDigit = Self.requiresDigit(compiler.code)
+    }
+
+    /// Whether every match holds a decimal digit (order numbers, policy numbers, phones): a
+    /// message without one is not searched at all, which is most chat.
+    let requiresDigit: Bool
+
+    /// True when `match` cannot be reached from the start without reading a digit.
+    private static func requiresDigit(_ code: [Instruction]) -> Bool {
+        func onlyDigits(_ set: RegexSet) -> Bool {
+            !set.negated && set.negatedClasses.isEmpty && !set.word && !set.space
+                && set.ranges.allSatisfy { $0.lowerBound >= 0x30 && $0.upperBound <= 0x39 }
+                && (set.digits || !set.ranges.isEmpty)
+        }
+        var seen: Set<Int> = []
+        var stack = [0]
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch code[pc] {
+            case .match: return false
+            case .jump(let target): stack.append(target)
+            case .split(let first, let second): stack += [first, second]
+            case .assertion: stack.append(pc + 1)
+            case .scalar(let scalar): if !("0"..."9").contains(scalar) { stack.append(pc + 1) }
+            case .set(let set): if !onlyDigits(set) { stack.append(pc + 1) }
+            case .any: stack.append(pc + 1)
+            }
+        }
+        return true
+    }
+
+    /// The characters a match can begin with, when the pattern cannot match empty text and
+    /// they form one set: positions where none stands start no thread.
+    let firstCharacters: RegexSet?
+
+    private static func firstCharacters(of code: [Instruction]) -> RegexSet? {
+        var result = RegexSet()
+        var seen: Set<Int> = []
+        var stack = [0]
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch code[pc] {
+            case .jump(let target): stack.append(target)
+            case .split(let first, let second): stack += [first, second]
+            case .assertion: stack.append(pc + 1)
+            case .scalar(let scalar): result.ranges.append(scalar.value...scalar.value)
+            case .set(let set):
+                guard !set.negated, set.negatedClasses.isEmpty else { return nil }
+                result.ranges += set.ranges
+                result.digits = result.digits || set.digits
+                result.word = result.word || set.word
+                result.space = result.space || set.space
+            case .any, .match: return nil
+            }
+        }
+        return result
     }
 
     private struct Compiler {
@@ -93,6 +150,7 @@ struct RegexProgram: Sendable {
     /// Every non-overlapping match, left to right, as ranges of scalar offsets; empty matches
     /// are skipped.
     func matches(in text: [Unicode.Scalar]) -> [Range<Int>] {
+        if requiresDigit && !text.contains(where: RegexSet.isDigit) { return [] }
         var found: [Range<Int>] = []
         var start = 0
         var machine = Machine(size: instructions.count)
@@ -126,27 +184,17 @@ struct RegexProgram: Sendable {
         machine.current.removeAll(keepingCapacity: true)
         var best: Range<Int>?
         var position = origin
+        machine.generation += 1
+        startThread(at: position, text, &machine.current, &machine.seen, machine.generation)
         while true {
             machine.budget -= 1
             if machine.budget < 0 { return nil }
-            // A new thread starts here while no match has been found: the leftmost wins.
-            if best == nil {
-                machine.generation += 1
-                var threads = machine.current
-                machine.current.removeAll(keepingCapacity: true)
-                // Existing threads keep their priority over the new one.
-                for thread in threads {
-                    add(
-                        thread.pc, start: thread.start, at: position, text, &machine.current, &machine.seen,
-                        machine.generation)
-                }
-                add(0, start: position, at: position, text, &machine.current, &machine.seen, machine.generation)
-                threads.removeAll()
-            }
             if machine.current.isEmpty {
                 // Nothing alive: a match found is final; without one, try the next position.
                 guard best == nil, position < text.count else { return best }
                 position += 1
+                machine.generation += 1
+                startThread(at: position, text, &machine.current, &machine.seen, machine.generation)
                 continue
             }
             machine.generation += 1
@@ -184,10 +232,25 @@ struct RegexProgram: Sendable {
                 }
             }
             guard position < text.count else { return best }
-            swap(&machine.current, &machine.next)
             position += 1
+            // While no match is found, a new thread starts here too, after every older one: the
+            // leftmost match wins.
+            if best == nil { startThread(at: position, text, &machine.next, &machine.seen, machine.generation) }
+            swap(&machine.current, &machine.next)
             if machine.current.isEmpty && best != nil { return best }
         }
+    }
+
+    /// A thread for a match starting at `position`, unless the character there cannot begin one.
+    private func startThread(
+        at position: Int, _ text: [Unicode.Scalar], _ list: inout [(pc: Int, start: Int)], _ seen: inout [Int],
+        _ generation: Int
+    ) {
+        if let first = firstCharacters, position < text.count, !first.contains(text[position], foldingCase: ignoresCase)
+        {
+            return
+        }
+        add(0, start: position, at: position, text, &list, &seen, generation)
     }
 
     /// Adds a thread at `pc`, following jumps, splits (in priority order) and assertions.

@@ -50,10 +50,17 @@ struct RegexSet: Equatable {
         return negatedClasses.contains { !$0.matches(scalar) }
     }
 
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.numericType == .decimal }
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType == .decimal
+    }
 
     static func isWord(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "_" || scalar.properties.isAlphabetic || isDigit(scalar)
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+                || value == 0x5F
+        }
+        return scalar.properties.isAlphabetic || isDigit(scalar)
     }
 
     static func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
