@@ -111,6 +111,9 @@ public final class ConversationServer {
                     guard ProtocolCodec.isComposed(message.session) else {
                         return "error: the session id must be in Unicode's composed form (NFC)"
                     }
+                    guard message.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+                        return "error: the message is empty"
+                    }
                     do {
                         return try batch.converse(message).turn.replies.joined(separator: " ")
                     } catch let unreadable as SessionUnreadable {

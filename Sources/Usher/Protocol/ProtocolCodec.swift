@@ -69,6 +69,11 @@ public enum ProtocolCodec {
                         ? "a message needs \"text\""
                         : "\"text\" must be a string, found \(fields["text"]!.kindDescription)")
             }
+            // Nothing said is not a message the bot failed to understand: counted as a fallback,
+            // two of them handed customers to people.
+            guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+                throw invalid("\"text\" is empty or only white space; send what the customer wrote")
+            }
             return .message(
                 id: id, CustomerMessage(session: session, text: text, metadata: try metadata(fields["meta"])))
         case "reset": return .reset(id: id, session: try sessionID(fields))

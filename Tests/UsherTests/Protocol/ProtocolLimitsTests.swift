@@ -58,6 +58,7 @@ struct ProtocolLimitsTests {
         ),
     ])
     func oversizedFieldsAreRefused(line: String, message: String) {
+        // (also: messages with nothing in them, below)
         #expect(
             answer(line)
                 == #"{"error": {"code": "invalid_request", "message": "\#(message.replacingOccurrences(of: "\"", with: "\\\""))"}}"#
@@ -77,6 +78,21 @@ struct ProtocolLimitsTests {
         let state = try #require(try server.session("m", now: mondayMorning))
         #expect(state.metadata.count == DialogEngine.maximumMetadataKeys)
         #expect(state.metadata["k0-0"] == "updated")
+    }
+
+    /// Empty or blank text was served as a fallback, and two of them handed the customer off.
+    @Test(arguments: ["", "   ", "\t\n"])
+    func blankMessagesAreRefused(text: String) {
+        let line = #"{"id": 1, "session": "m", "text": \#(JSONWriter.string(text))}"#
+        #expect(
+            answer(line)
+                == #"{"id": 1, "error": {"code": "invalid_request", "message": "\"text\" is empty or only white space; send what the customer wrote"}}"#
+        )
+        let server = ConversationServer(engine: claimEngine)
+        #expect(
+            server.respondPlain(toBatch: ["m\t  ", "hello"], now: mondayMorning) == [
+                "error: the message is empty", "Hello!",
+            ])
     }
 
     @Test func plainSessionIdsAreBoundedToo() {
