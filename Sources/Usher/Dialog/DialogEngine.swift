@@ -81,6 +81,21 @@ public struct DialogEngine: Sendable {
     /// The most metadata keys a session keeps.
     public static let maximumMetadataKeys = 64
 
+    /// Whether a waiting customer's message asks to stop waiting for a person: a bare "never
+    /// mind" or "cancel", or words about the queue or the agent ("I do not want an agent",
+    /// "leave the queue"). The contact centre then takes them out of the queue.
+    public func leavesQueue(_ text: String) -> Bool {
+        let words = " " + TextNormalizer.normalize(text).words.joined(separator: " ") + " "
+        if Self.cancelPhrases.contains(words.trimmingCharacters(in: .whitespaces)) { return true }
+        return Self.leaveQueuePhrases.contains { words.contains(" " + $0 + " ") }
+    }
+
+    static let leaveQueuePhrases = [
+        "leave the queue", "leave this queue", "stop waiting", "not wait", "no agent", "without an agent",
+        "dont want an agent", "do not want an agent", "dont need an agent", "do not need an agent",
+        "dont want a human", "do not want a human", "dont need a human", "do not need a human", "cancel the agent",
+    ]
+
     /// The built-in way out of a form, for bots that define no `cancel` intent of their own.
     static let cancelPhrases: Set<String> = [
         "cancel", "cancel that", "cancel it", "cancel please", "please cancel", "never mind", "nevermind", "forget it",

@@ -95,7 +95,14 @@ struct Batch {
     mutating func complete(_ turn: TurnResult, message: CustomerMessage, attended: Bool) throws -> DeskTurn {
         let session = message.session
         var desk: DeskTurn
-        if let request = turn.handoff, centre.status(of: session) == nil {
+        if case .queued? = centre.status(of: session), engine.leavesQueue(message.text) {
+            // The customer changed their mind: out of the queue (logged, so it counts as
+            // abandoned), and back with the bot.
+            events += centre.forget(session: session, now: now)
+            var result = turn
+            result.replies = [Self.leftQueueLine]
+            desk = DeskTurn(turn: result, status: .bot, events: [])
+        } else if let request = turn.handoff, centre.status(of: session) == nil {
             // The queue was validated when the bot loaded, and a reload keeps every queue.
             let (ticket, queued) = try centre.enqueue(
                 session: session, queue: request.queue, priority: request.priority, reason: request.reason, now: now)
@@ -132,6 +139,9 @@ struct Batch {
         let info = QueueInfo(ticket: ticket, position: position, estimatedWaitSeconds: wait)
         return DeskTurn(turn: result, status: .queued(info), events: [])
     }
+
+    /// What a customer who left the queue is told.
+    static let leftQueueLine = "Okay, you have left the queue. How else can I help?"
 
     /// "You are number 2 in the queue; the estimated wait is about 3 minutes."
     static func announcement(position: Int, wait: Double) -> String {

@@ -114,3 +114,34 @@ struct ResetOfAHeldSessionTests {
         #expect(server.contactCentre.waiting.isEmpty)
     }
 }
+
+/// A waiting customer could not leave the queue ("never mind, I do not want an agent" got their
+/// place again): now they can, and it is logged (issue 12).
+@Suite("Leaving the queue")
+struct LeavingTheQueueTests {
+    @Test(arguments: [
+        "never mind, I do not want an agent", "never mind", "please let me leave the queue", "I don't need an agent",
+    ])
+    func aWaitingCustomerCanLeave(text: String) throws {
+        let server = ConversationServer(engine: claimEngine)
+        _ = try server.converse(CustomerMessage(session: "c", text: "human please"), now: mondayMorning)
+        let turn = try server.converse(CustomerMessage(session: "c", text: text), now: mondayMorning + 5)
+        #expect(turn.status == .bot)
+        #expect(turn.turn.replies == ["Okay, you have left the queue. How else can I help?"])
+        #expect(server.contactCentre.status(of: "c") == nil)
+        #expect(try server.store.log().events.last?.kind == "forgotten")
+        let after = try server.converse(CustomerMessage(session: "c", text: "hello"), now: mondayMorning + 6)
+        #expect(after.turn.replies == ["Hello!"])
+    }
+
+    @Test(arguments: ["still there?", "cancel my order", "is an agent coming?"])
+    func otherMessagesKeepTheirPlace(text: String) throws {
+        let server = ConversationServer(engine: claimEngine)
+        _ = try server.converse(CustomerMessage(session: "c", text: "human please"), now: mondayMorning)
+        let turn = try server.converse(CustomerMessage(session: "c", text: text), now: mondayMorning + 5)
+        guard case .queued = turn.status else {
+            Issue.record("\(text) left the queue")
+            return
+        }
+    }
+}
