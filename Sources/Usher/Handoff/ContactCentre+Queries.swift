@@ -8,10 +8,12 @@ extension ContactCentre {
     /// Seconds until a session at `position` of `queue` is likely taken: nothing while agents
     /// who serve the queue have room; otherwise the queue's recent mean handle time for each
     /// customer beyond that room, shared among all the conversations those agents can hold.
-    public func estimatedWait(queue: String, position: Int) -> Double {
+    /// `nil` while no agent serves the queue: any number would be invented.
+    public func estimatedWait(queue: String, position: Int) -> Double? {
         let recent = handleTimes[queue] ?? []
         let handle = recent.isEmpty ? Self.defaultHandleSeconds : recent.reduce(0, +) / Double(recent.count)
         let serving = agents.values.filter { $0.queues.contains(queue) }
+        guard !serving.isEmpty else { return nil }
         let room = serving.reduce(0) { $0 + max(0, $1.capacity - $1.sessions.count) }
         guard position > room else { return 0 }
         let seats = max(1, serving.reduce(0) { $0 + $1.capacity })

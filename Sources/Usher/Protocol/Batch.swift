@@ -143,8 +143,12 @@ struct Batch {
     /// What a customer who left the queue is told.
     static let leftQueueLine = "Okay, you have left the queue. How else can I help?"
 
-    /// "You are number 2 in the queue; the estimated wait is about 3 minutes."
-    static func announcement(position: Int, wait: Double) -> String {
+    /// "You are number 2 in the queue; the estimated wait is about 3 minutes." With no agent
+    /// serving the queue, it says so rather than invent a wait.
+    static func announcement(position: Int, wait: Double?) -> String {
+        guard let wait else {
+            return "You are number \(position) in the queue. No agent is available right now; you will keep your place."
+        }
         let minutes = Int((wait / 60).rounded(.up))
         let time =
             wait <= 0

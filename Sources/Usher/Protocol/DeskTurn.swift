@@ -34,5 +34,6 @@ public struct QueueInfo: Sendable, Equatable {
     public var ticket: Ticket
     /// 1 for the next customer an agent of the queue will take.
     public var position: Int
-    public var estimatedWaitSeconds: Double
+    /// `nil` while no agent serves the queue.
+    public var estimatedWaitSeconds: Double?
 }

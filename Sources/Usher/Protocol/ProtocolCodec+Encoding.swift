@@ -22,7 +22,7 @@ extension ProtocolCodec {
             output +=
                 ", \"handoff\": {\"ticket\": \(handoff.ticket.number), \"queue\": \(JSONWriter.string(handoff.ticket.queue))"
             output +=
-                ", \"position\": \(handoff.position), \"estimated_wait_seconds\": \(JSONWriter.number(handoff.estimatedWaitSeconds))"
+                ", \"position\": \(handoff.position), \"estimated_wait_seconds\": \(handoff.estimatedWaitSeconds.map { JSONWriter.number($0) } ?? "null")"
             output += ", " + reasonFields(handoff.ticket.reason) + "}"
         }
         if !events.isEmpty { output += ", \"events\": [" + events.map(encode).joined(separator: ", ") + "]" }

@@ -31,7 +31,8 @@ extension ProtocolCodec {
                 fields: [
                     "\"session\": \(JSONWriter.string(session))", "\"queue\": \(JSONWriter.string(info.ticket.queue))",
                     "\"ticket\": \(info.ticket.number)", "\"position\": \(info.position)",
-                    "\"estimated_wait_seconds\": \(JSONWriter.number(info.estimatedWaitSeconds))", encode(events),
+                    "\"estimated_wait_seconds\": \(info.estimatedWaitSeconds.map { JSONWriter.number($0) } ?? "null")",
+                    encode(events),
                 ])
         case .released(let agent, let session, let events):
             return encodeAgent(

@@ -176,7 +176,8 @@ struct ChatFormatter {
         switch status {
         case .bot: "bot"
         case .queued(let info):
-            "waiting in \(info.ticket.queue), number \(info.position) (about \(duration(info.estimatedWaitSeconds)))"
+            "waiting in \(info.ticket.queue), number \(info.position) ("
+                + (info.estimatedWaitSeconds.map { "about \(duration($0))" } ?? "no agent serves it now") + ")"
         case .agent(let agent): "agent \(agent)"
         }
     }

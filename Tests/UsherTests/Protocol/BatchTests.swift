@@ -47,7 +47,9 @@ struct BatchTests {
         }
         #expect(info.position == 1)
         #expect(info.ticket.queue == "general")
-        #expect(queued.turn.replies.last == "You are number 1 in the queue; the estimated wait is about 3 minutes.")
+        #expect(
+            queued.turn.replies.last
+                == "You are number 1 in the queue. No agent is available right now; you will keep your place.")
 
         #expect(
             try server.perform(.join(agent: "alice", queues: ["general"], capacity: 1), now: now + 2)

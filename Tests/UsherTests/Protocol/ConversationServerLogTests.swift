@@ -40,7 +40,10 @@ struct ConversationServerLogTests {
         #expect(turns[1].formSlot == "incident_date")
         #expect(turns[3].handoff == .keyword("lawyer"))
         // The bot is silent while the customer waits; only their place is told.
-        #expect(turns[4].replies == ["You are number 1 in the queue; the estimated wait is about 3 minutes."])
+        #expect(
+            turns[4].replies == [
+                "You are number 1 in the queue. No agent is available right now; you will keep your place."
+            ])
         #expect(turns[5].intent == nil && turns[5].confidence < claimBot.settings.threshold)
     }
 

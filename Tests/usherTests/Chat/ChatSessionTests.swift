@@ -125,7 +125,7 @@ struct ChatSessionTests {
         #expect(
             queued == [
                 "bot: Connecting you to an agent.",
-                "bot: You are number 1 in the queue; the estimated wait is about 3 minutes.",
+                "bot: You are number 1 in the queue. No agent is available right now; you will keep your place.",
             ])
         #expect(chat.prompt == "default [queued]> ")
         let queue = texts(chat.handle("/queue"))
