@@ -43,6 +43,13 @@ struct ServeCommandTests {
                 #"{"error": {"code": "line_too_long", "message": "the line has 228 bytes; the limit is 100 (see --max-line)"}}"#,
                 #"{"id": 9, "pong": true}"#,
             ])
+        // Its id, when the first bytes hold it, is echoed so the client can match the error.
+        let withID = "{\"id\": 41, \"session\": \"s\", \"text\": \"" + String(repeating: "a", count: 200_000) + "\"}"
+        let echoed = try UsherBinary.run(["serve", "--max-line", "100"], input: withID + "\n")
+        #expect(
+            echoed.stdout
+                == #"{"id": 41, "error": {"code": "line_too_long", "message": "the line has 200038 bytes; the limit is 100 (see --max-line)"}}"#
+                + "\n")
     }
 
     @Test func plainModeForShellPipes() throws {

@@ -44,6 +44,54 @@ public enum ProtocolCodec {
         }
     }
 
+    /// The `id` of a line too long to read whole, when its first bytes hold it: the object's
+    /// first keys are read until `"id"` and its number or string turn up, or the bytes run out,
+    /// so an over-long line's error can still be matched to its request.
+    public static func leadingID(_ head: [UInt8]) -> JSONValue? {
+        var index = 0
+        func skipSpace() { while index < head.count, [0x20, 0x09, 0x0D, 0x0A].contains(head[index]) { index += 1 } }
+        /// The end of the value starting at `index` (a string, number or literal), if it ends within the head.
+        func scalarEnd() -> Int? {
+            guard index < head.count else { return nil }
+            if head[index] == UInt8(ascii: "\"") {
+                var end = index + 1
+                while end < head.count, head[end] != UInt8(ascii: "\"") {
+                    end += head[end] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                return end < head.count ? end + 1 : nil
+            }
+            var end = index
+            while end < head.count, !",} \t\r\n".utf8.contains(head[end]) { end += 1 }
+            return end < head.count && end > index ? end : nil
+        }
+        skipSpace()
+        guard index < head.count, head[index] == UInt8(ascii: "{") else { return nil }
+        index += 1
+        while true {
+            skipSpace()
+            guard index < head.count, head[index] == UInt8(ascii: "\""), let keyEnd = scalarEnd() else { return nil }
+            let key = Array(head[index..<keyEnd])
+            index = keyEnd
+            skipSpace()
+            guard index < head.count, head[index] == UInt8(ascii: ":") else { return nil }
+            index += 1
+            skipSpace()
+            // Only flat values are stepped over: an object or array before the id ends the search.
+            guard let valueEnd = scalarEnd() else { return nil }
+            if key == Array("\"id\"".utf8) {
+                guard let node = try? JSONParser.parse(Array(head[index..<valueEnd])) else { return nil }
+                switch node.value {
+                case .number, .string: return node.value
+                default: return nil
+                }
+            }
+            index = valueEnd
+            skipSpace()
+            guard index < head.count, head[index] == UInt8(ascii: ",") else { return nil }
+            index += 1
+        }
+    }
+
     /// A request's `"at"` (seconds since 1970), which `usher serve --replay-clock` takes as the
     /// time the request happened; `nil` when the line has none or is not a request.
     public static func requestTime(_ line: [UInt8]) -> Double? {

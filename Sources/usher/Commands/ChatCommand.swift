@@ -124,7 +124,7 @@ struct ChatCommand: ParsableCommand {
                 let reply: ChatSession.Reply
                 switch line {
                 case .line(let bytes): reply = chat.handle(String(decoding: bytes, as: UTF8.self))
-                case .tooLong(let length): reply = ChatSession.Reply(lines: [.error(ChatSession.tooLong(length))])
+                case .tooLong(let length, _): reply = ChatSession.Reply(lines: [.error(ChatSession.tooLong(length))])
                 }
                 for output in reply.lines { Console.out(style.render(output)) }
                 if reply.quit { return }

@@ -72,8 +72,10 @@ struct ServeCommand: ParsableCommand {
         var clock = Clock(replay: replayClock)
         serve(server, reader, output) { lines in
             server.respond(toBatch: lines, now: clock.now(for: lines))
-        } tooLong: { length in
-            ProtocolCodec.encode(ProtocolError.lineTooLong(bytes: length, limit: maxLine))
+        } tooLong: { length, head in
+            var error = ProtocolError.lineTooLong(bytes: length, limit: maxLine)
+            error.id = ProtocolCodec.leadingID(head)
+            return ProtocolCodec.encode(error)
         }
     }
 
@@ -98,7 +100,7 @@ struct ServeCommand: ParsableCommand {
         serve(server, reader, output) { lines in
             server.respondPlain(
                 toBatch: lines.map { String(decoding: $0, as: UTF8.self) }, now: Date().timeIntervalSince1970)
-        } tooLong: { length in
+        } tooLong: { length, _ in
             "error: " + ProtocolError.lineTooLong(bytes: length, limit: maxLine).message
         }
     }
@@ -108,7 +110,7 @@ struct ServeCommand: ParsableCommand {
     /// stderr as they happen.
     private func serve(
         _ server: ConversationServer, _ reader: LineReader, _ output: LineWriter, answer: ([[UInt8]]) -> [String],
-        tooLong: (Int) -> String
+        tooLong: (Int, [UInt8]) -> String
     ) {
         while let batch = reader.nextBatch() {
             let lines = batch.compactMap { if case .line(let bytes) = $0 { bytes } else { nil } }
@@ -124,7 +126,7 @@ struct ServeCommand: ParsableCommand {
             for line in batch {
                 switch line {
                 case .line: output.write(answers.next() ?? "")
-                case .tooLong(let length): output.write(tooLong(length))
+                case .tooLong(let length, let head): output.write(tooLong(length, head))
                 }
             }
             output.flush()

@@ -6,7 +6,8 @@ import Foundation
 final class LineReader {
     enum Line {
         case line([UInt8])
-        case tooLong(Int)
+        /// A line past the limit: its length, and its first bytes (enough to find its `id`).
+        case tooLong(Int, head: [UInt8])
     }
 
     private let fileDescriptor: Int32
@@ -14,6 +15,10 @@ final class LineReader {
     private var buffer: [UInt8] = []
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
     private var skipping: Int?
+    /// The first bytes of the over-long line being skipped.
+    private var head: [UInt8] = []
+    /// How much of an over-long line is kept to look for its `id`.
+    static let headLength = 1_024
     private var ended = false
     /// Seconds to keep reading while more input arrives, so that lines sent one at a time share
     /// a batch (and a commit); 0 answers whatever one read gave.
@@ -69,10 +74,12 @@ final class LineReader {
         while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
             let piece = bytes[start..<newline]
             if let skipped = skipping {
-                lines.append(.tooLong(skipped + piece.count))
+                lines.append(.tooLong(skipped + piece.count, head: head))
                 skipping = nil
+                head = []
             } else if buffer.count + piece.count > maximumLength {
-                lines.append(.tooLong(buffer.count + piece.count))
+                lines.append(
+                    .tooLong(buffer.count + piece.count, head: Array((buffer + piece).prefix(Self.headLength))))
             } else {
                 buffer.append(contentsOf: piece)
                 if buffer.last == UInt8(ascii: "\r") { buffer.removeLast() }
@@ -86,6 +93,7 @@ final class LineReader {
             skipping = skipped + rest.count
         } else if buffer.count + rest.count > maximumLength {
             skipping = buffer.count + rest.count
+            head = Array((buffer + rest).prefix(Self.headLength))
             buffer.removeAll()
         } else {
             buffer.append(contentsOf: rest)
@@ -97,7 +105,8 @@ final class LineReader {
     private func finalLine() -> [Line]? {
         if let skipped = skipping {
             skipping = nil
-            return [.tooLong(skipped)]
+            defer { head = [] }
+            return [.tooLong(skipped, head: head)]
         }
         guard !buffer.isEmpty else { return nil }
         defer { buffer.removeAll() }

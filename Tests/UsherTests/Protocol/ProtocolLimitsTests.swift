@@ -174,3 +174,21 @@ struct RequestFuzzTests {
         }
     }
 }
+
+/// A line too long to read whole is answered with its `id` when its first bytes hold it
+/// (issue 12: the error had none although the id was right there).
+@Suite("Leading id")
+struct LeadingIDTests {
+    @Test(arguments: [
+        (#"{"id": 7, "session": "s", "text": "aaaa"#, "7"),
+        (#"{"session": "s", "id": "req-9", "text": "aaaa"#, "\"req-9\""),
+        (#"  { "type" : "message" , "id" : -3.5 , "text": "#, "-3.5"),
+        (#"{"meta": {"id": 1}, "id": 2, "text": "#, nil),
+        (#"{"session": "s", "text": "aaaa"#, nil),
+        (#"{"id": "unterminated"#, nil),
+        ("not json at all", nil),
+    ])
+    func findsTheIDInTheFirstBytes(head: String, id: String?) {
+        #expect(ProtocolCodec.leadingID(Array(head.utf8)).map(JSONWriter.value) == id)
+    }
+}
