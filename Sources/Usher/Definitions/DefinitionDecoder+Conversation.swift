@@ -5,6 +5,7 @@ extension DefinitionDecoder {
     static let settingsKeys = ["threshold", "session_ttl", "max_reprompts", "history_turns", "handoff"]
     static let handoffSettingsKeys = [
         "queues", "after_fallbacks", "sentiment_below", "sentiment_turns", "keywords", "aging_seconds",
+        "intent_threshold",
     ]
     static let intentHandoffKeys = ["queue", "priority"]
     static let slotKeys = ["entity", "required", "prompt", "reprompt"]
@@ -187,6 +188,10 @@ extension DefinitionDecoder {
         if let value = members["aging_seconds"] {
             settings.agingSeconds =
                 integer(value, path: "settings.handoff.aging_seconds", in: 1...86_400) ?? settings.agingSeconds
+        }
+        if let value = members["intent_threshold"] {
+            settings.intentThreshold =
+                number(value, path: "settings.handoff.intent_threshold", in: 0...1) ?? settings.intentThreshold
         }
         return settings
     }

@@ -25,12 +25,17 @@ public struct HandoffSettings: Sendable, Equatable {
     public var keywords: [String]
     /// Seconds of waiting that raise a ticket's priority by one.
     public var agingSeconds: Int
+    /// The confidence an intent that hands off needs (above the bot's threshold): a person's
+    /// time is costly, so "tell me a joke" matching talk-to-human at 0.54 on filler words must
+    /// not queue anyone.
+    public var intentThreshold: Double
 
     public init(
         queues: [String] = ["general"], afterFallbacks: Int = 2, sentimentBelow: Double? = -0.5,
         sentimentTurns: Int = 2,
-        keywords: [String] = [], agingSeconds: Int = 120
+        keywords: [String] = [], agingSeconds: Int = 120, intentThreshold: Double = 0.7
     ) {
+        self.intentThreshold = intentThreshold
         self.queues = queues.isEmpty ? ["general"] : queues
         self.afterFallbacks = afterFallbacks
         self.sentimentBelow = sentimentBelow

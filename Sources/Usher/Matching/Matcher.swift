@@ -20,6 +20,9 @@ public struct Matcher: Sendable {
 
     public let intentNames: [String]
     public let threshold: Double
+    /// Each intent's own threshold: the bot's, or for an intent that hands off, its higher
+    /// `settings.handoff.intent_threshold` (a person's time is costly).
+    let thresholds: [Double]
     let vectorizer: Vectorizer
     let scorer: IntentScorer
     let examples: ExampleTable
@@ -29,6 +32,10 @@ public struct Matcher: Sendable {
     public init(bot: BotDefinition, model: ModelKind = .automatic) {
         intentNames = bot.intents.map(\.name)
         threshold = bot.settings.threshold
+        thresholds = bot.intents.map { intent in
+            intent.handoff == nil
+                ? bot.settings.threshold : max(bot.settings.threshold, bot.settings.handoff.intentThreshold)
+        }
         var table = ExampleTable(intents: bot.intents)
         var vectorizer = Vectorizer()
         let vectors = vectorizer.fit(table.learningTexts)
@@ -67,10 +74,11 @@ public struct Matcher: Sendable {
             example: nearest.example.map { examples.example($0).text },
             exampleOrigin: nearest.example.map { examples.example($0).origin },
             words: explain ? explanation(vector, normalized, intent: best.intent) : [])
+        let required = thresholds[best.intent]
         return MatchResult(
-            intent: confidence >= threshold ? intentNames[best.intent] : nil, confidence: confidence,
+            intent: confidence >= required ? intentNames[best.intent] : nil, confidence: confidence,
             candidates: ranked.map { MatchResult.Candidate(intent: intentNames[$0.intent], score: Double($0.score)) },
-            evidence: evidence, threshold: threshold, similarity: Double(nearest.similarity))
+            evidence: evidence, threshold: required, similarity: Double(nearest.similarity))
     }
 
     /// Confidence blends the model's score (how well this intent fits against all others) with

@@ -154,3 +154,32 @@ struct MatcherTests {
         #expect(correct >= 150, "\(correct) of 200")
     }
 }
+
+/// An intent that hands off needs its own, higher threshold (issue 12: "tell me a joke" matched
+/// talk-to-human at 0.54 on the words "me" and "a", and queued the customer).
+@Suite("Handoff intent threshold")
+struct HandoffIntentThresholdTests {
+    @Test func anIntentThatHandsOffNeedsItsOwnThreshold() throws {
+        let loose = try #require(claimEngine.matcher.match("let me talk to an agent", explain: false).intent)
+        #expect(loose == "talk_to_human")
+        var strict = claimBot
+        strict.settings.handoff.intentThreshold = 0.999
+        let result = Matcher(bot: strict).match("let me talk to an agent please")
+        #expect(result.intent == nil)
+        #expect(result.threshold == 0.999)
+        #expect(result.candidates.first?.intent == "talk_to_human")
+        // Other intents keep the bot's threshold.
+        #expect(Matcher(bot: strict).match("when are you open").intent == "opening_hours")
+    }
+
+    @Test func theSettingIsReadAndChecked() throws {
+        let json =
+            #"{"settings": {"handoff": {"intent_threshold": 0.8}}, "intents": [{"name": "a", "examples": ["x"]}]}"#
+        let bot = try BotLoader.load(sources: [BotLoader.Source(name: "bot.json", bytes: Array(json.utf8))])
+        #expect(bot.settings.handoff.intentThreshold == 0.8)
+        let bad = json.replacingOccurrences(of: "0.8", with: "1.5")
+        #expect(throws: DefinitionErrors.self) {
+            try BotLoader.load(sources: [BotLoader.Source(name: "bot.json", bytes: Array(bad.utf8))])
+        }
+    }
+}
