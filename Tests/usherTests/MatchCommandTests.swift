@@ -24,4 +24,24 @@ struct MatchCommandTests {
         #expect(results[1]["intent"] is NSNull)
         #expect(results[1]["confidence"] as? Double == 0)
     }
+
+    /// `usher match` used to ignore contexts without saying so ("yes" → cancel_order_confirm at
+    /// 0.9986, while in a conversation a bare "yes" gets the fallback) and did not show the
+    /// entities it found (issue 12).
+    @Test func contextsAndEntitiesAreShown() throws {
+        let fresh = try UsherBinary.run(["match", "yes", "where is my order AB123456"])
+        let lines = fresh.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[1] == "intent      (out of scope: fallback)")
+        #expect(
+            lines.contains(
+                "left out    cancel_order_confirm (needs confirm_cancel), cancel_order_keep (needs confirm_cancel); --context NAME makes a context active"
+            ))
+        #expect(lines.contains("entities    order_id=AB123456"))
+        let active = try UsherBinary.run(["match", "--context", "confirm_cancel", "--json", "yes"])
+        let result = try #require(JSONSerialization.jsonObject(with: Data(active.stdout.utf8)) as? [String: Any])
+        #expect(result["intent"] as? String == "cancel_order_confirm")
+        #expect((result["left_out"] as? [Any])?.isEmpty == true)
+        let eval = try UsherBinary.run(["eval", "--data", "evals/desk.jsonl"])
+        #expect(eval.stderr.contains("cancel_order_confirm, cancel_order_keep need a context in a conversation"))
+    }
 }

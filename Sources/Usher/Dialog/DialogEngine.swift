@@ -42,6 +42,18 @@ public struct DialogEngine: Sendable {
         }
     }
 
+    /// The intents that cannot match while only `active` contexts are, by index, with the
+    /// contexts each still needs: the dialog leaves them out, and so do `usher match` and
+    /// `usher eval`, saying so.
+    public func ineligibleIntents(activeContexts active: Set<String>) -> [Int: [String]] {
+        var excluded: [Int: [String]] = [:]
+        for (intent, require) in contextGated {
+            let missing = require.filter { !active.contains($0) }
+            if !missing.isEmpty { excluded[intent] = missing }
+        }
+        return excluded
+    }
+
     /// The intent with this name, found through the index built at load time.
     public func intent(named name: String) -> IntentDefinition? {
         intentIndex[name].map { bot.intents[$0] }

@@ -148,11 +148,7 @@ struct TurnBuilder {
 
     func ineligibleIntents() -> Set<Int> {
         guard !engine.contextGated.isEmpty else { return [] }
-        var excluded: Set<Int> = []
-        for (intent, require) in engine.contextGated where !require.allSatisfy({ session.contexts[$0] != nil }) {
-            excluded.insert(intent)
-        }
-        return excluded
+        return Set(engine.ineligibleIntents(activeContexts: Set(session.contexts.keys)).keys)
     }
 
     mutating func ageContexts() {

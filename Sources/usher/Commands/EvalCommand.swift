@@ -54,6 +54,15 @@ struct EvalCommand: ParsableCommand {
             report: report, seconds: seconds, loadSeconds: loadSeconds, threshold: matcher.threshold,
             model: "\(matcher.modelKind.rawValue), \(matcher.featureCount) features")
         Console.out(json ? printer.json() : printer.text())
+        // Utterances are matched one by one, with no conversation around them: say so where
+        // that differs from a conversation, in which these intents match only after a context.
+        let gated = bot.intents.filter { !$0.contexts.require.isEmpty }.map(\.name)
+        if !gated.isEmpty {
+            Console.error(
+                "usher eval: \(gated.joined(separator: ", ")) need\(gated.count == 1 ? "s" : "") a context in a conversation; "
+                    + "here they were matched as if it were active (usher match leaves them out unless --context names it)"
+            )
+        }
     }
 
     private func writeMisses(_ misses: [(LabelledUtterance, MatchResult)], to file: String) throws {

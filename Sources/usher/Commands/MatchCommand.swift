@@ -19,17 +19,29 @@ struct MatchCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per message.")
     var json = false
 
+    @Option(
+        name: .customLong("context"),
+        help: ArgumentHelp(
+            "A context to treat as active (repeatable). Without, intents that require one are left out, as in a new conversation.",
+            valueName: "name"))
+    var contexts: [String] = []
+
     func run() throws {
-        let matcher = Matcher(bot: try BotFrontend.load(bot))
+        let engine = try DialogFrontend.engine(bot, explains: true)
+        let excluded = engine.ineligibleIntents(activeContexts: Set(contexts))
+        let leftOut = excluded.sorted { $0.key < $1.key }.map { (engine.bot.intents[$0.key].name, $0.value) }
         let renderer = MatchRenderer()
+        let today = CalendarDate.fromEpoch(seconds: Date().timeIntervalSince1970)
         var first = true
         let emit = { (message: String) in
-            let result = matcher.match(message)
+            let result = engine.matcher.match(message, excluding: Set(excluded.keys))
+            let found = engine.entities.entities(
+                in: message, context: EntityContext(today: today, language: engine.bot.language))
             if json {
-                Console.out(renderer.json(message: message, result: result))
+                Console.out(renderer.json(message: message, result: result, entities: found, leftOut: leftOut))
             } else {
                 if !first { Console.out("") }
-                Console.out(renderer.text(message: message, result: result))
+                Console.out(renderer.text(message: message, result: result, entities: found, leftOut: leftOut))
             }
             first = false
         }

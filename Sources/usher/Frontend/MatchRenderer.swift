@@ -5,9 +5,25 @@ struct MatchRenderer {
     /// A label and its value, such as `("intent", "track_order")`.
     typealias Field = (label: String, value: String)
 
-    func text(message: String, result: MatchResult) -> String {
-        (["> \(message)"]
-            + fields(result).map { $0.label.padding(toLength: 12, withPad: " ", startingAt: 0) + $0.value })
+    /// Intents left out of a match because contexts they require were not active, with those contexts.
+    typealias LeftOut = [(intent: String, contexts: [String])]
+
+    func text(message: String, result: MatchResult, entities: [EntityMatch] = [], leftOut: LeftOut = []) -> String {
+        var fields = fields(result)
+        if !entities.isEmpty {
+            fields.append(("entities", entities.map { "\($0.type)=\($0.value)" }.joined(separator: ", ")))
+        }
+        if !leftOut.isEmpty {
+            fields.append(
+                (
+                    "left out",
+                    leftOut.map { "\($0.intent) (needs \($0.contexts.joined(separator: ", ")))" }.joined(
+                        separator: ", ")
+                        + "; --context NAME makes a context active"
+                ))
+        }
+        return
+            (["> \(message)"] + fields.map { $0.label.padding(toLength: 12, withPad: " ", startingAt: 0) + $0.value })
             .joined(separator: "\n")
     }
 
@@ -52,7 +68,7 @@ struct MatchRenderer {
         }
     }
 
-    func json(message: String, result: MatchResult) -> String {
+    func json(message: String, result: MatchResult, entities: [EntityMatch] = [], leftOut: LeftOut = []) -> String {
         var fields = [
             "\"text\": \(JSONWriter.string(message))",
             "\"intent\": \(result.intent.map(JSONWriter.string) ?? "null")",
@@ -83,6 +99,17 @@ struct MatchRenderer {
         case .noKnownWords:
             break
         }
+        fields.append(
+            "\"entities\": ["
+                + entities.map {
+                    "{\"type\": \(JSONWriter.string($0.type)), \"value\": \(JSONWriter.string($0.value))}"
+                }
+                .joined(separator: ", ") + "]")
+        fields.append(
+            "\"left_out\": ["
+                + leftOut.map {
+                    "{\"intent\": \(JSONWriter.string($0.intent)), \"needs\": [\($0.contexts.map(JSONWriter.string).joined(separator: ", "))]}"
+                }.joined(separator: ", ") + "]")
         return "{" + fields.joined(separator: ", ") + "}"
     }
 }
