@@ -28,6 +28,7 @@ public enum BotLoader {
     public static func load(sources: [Source]) throws(DefinitionErrors) -> BotDefinition {
         var errors: [DefinitionError] = []
         var fragments: [BotFragment] = []
+        var unread = false
         for source in sources {
             do {
                 let root = try JSONParser.parse(source.bytes)
@@ -35,13 +36,15 @@ public enum BotLoader {
                 fragments.append(decoder.decodeFile(root))
                 errors += decoder.errors
             } catch {
+                unread = true
                 errors.append(DefinitionError(file: source.name, location: error.location, message: error.message))
             }
         }
         var merger = BotMerger()
         let bot = merger.merge(fragments, files: sources.map(\.name))
         errors += merger.errors
-        if errors.isEmpty { errors += BotValidator(bot: bot, entityOrigins: merger.entityOrigins).errors() }
+        // Every error of the load at once, not in rounds: the cross-file checks too.
+        errors += BotValidator(bot: bot, entityOrigins: merger.entityOrigins).errors(someFileUnread: unread)
         if errors.isEmpty, bot.intents.isEmpty {
             errors.append(DefinitionError(file: sources.first?.name ?? "", message: "the bot has no intents"))
         }

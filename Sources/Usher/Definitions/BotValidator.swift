@@ -4,8 +4,11 @@ struct BotValidator {
     let bot: BotDefinition
     let entityOrigins: [String: DefinitionOrigin]
 
-    func errors() -> [DefinitionError] {
-        entityErrors() + slotErrors() + handoffErrors()
+    /// Every error at once. When a file could not be read at all, what it would have defined is
+    /// unknown, so references to entities and queues are not checked (they would be reported
+    /// as missing when they are only unread).
+    func errors(someFileUnread: Bool = false) -> [DefinitionError] {
+        entityErrors() + (someFileUnread ? [] : slotErrors() + handoffErrors())
     }
 
     /// Every intent's handoff queue must be one of `settings.handoff.queues`.

@@ -90,3 +90,29 @@ struct ConversationDefinitionErrorTests {
             bot.entities["product"] == .values(["router": ["modem", "wifi box"], "phone": ["mobile", "handset"]]))
     }
 }
+
+/// `usher check` reported errors in rounds: five, then after fixing them four new ones (issue
+/// 12). A load reports every error at once, the checks across files and sections included.
+@Suite("Every error at once")
+struct EveryErrorAtOnceTests {
+    @Test func decodingAndCrossReferenceErrorsComeTogether() {
+        let json = """
+            {"entities": {"p": {"regex": "(x"}},
+             "intents": [
+              {"name": "a", "exampels": ["x"], "examples": ["x"]},
+              {"name": "b", "examples": ["y"], "slots": {"s": {"entity": "nmber"}}},
+              {"name": "c", "examples": ["z"], "handoff": {"queue": "sales"}}
+             ]}
+            """
+        do {
+            _ = try BotLoader.load(sources: [BotLoader.Source(name: "bot.json", bytes: Array(json.utf8))])
+            Issue.record("expected errors")
+        } catch {
+            let messages = error.errors.map(\.message)
+            #expect(messages.contains { $0.hasPrefix("unknown key \"exampels\"") }, "\(messages)")
+            #expect(messages.contains { $0.hasPrefix("invalid regular expression") }, "\(messages)")
+            #expect(messages.contains { $0.hasPrefix("unknown entity type \"nmber\"") }, "\(messages)")
+            #expect(messages.contains { $0.hasPrefix("unknown queue \"sales\"") }, "\(messages)")
+        }
+    }
+}
