@@ -45,7 +45,8 @@ extension SentimentLexicon {
         (
             -1.5,
             [
-                "fed up", "sick of", "tired of", "had enough", "losing patience", "lost patience", "a joke",
+                "fed up", "sick of", "tired of", "had enough", "losing patience", "lost patience", "is a joke",
+                "what a joke", "such a joke", "total joke", "absolute joke",
                 "stopped working", "<ord> time", "how many times", "cancel my account", "cancel my subscription",
                 "close my account", "cancel my contract", "not what i ordered", "not what i asked for",
                 "not as described", "done with you", "report you", "bad review", "still waiting", "been waiting",
@@ -55,11 +56,9 @@ extension SentimentLexicon {
             -1.2,
             [
                 "angry", "annoyed", "annoying", "frustrated", "frustrating", "disappointed", "disappointing", "upset",
-                "unhappy", "bad", "poor", "broken", "broke", "defective", "faulty", "damaged", "cracked", "wrong",
-                "rude",
-                "late", "delay", "delays", "delayed", "lost", "ignored", "ignoring", "ignore", "overcharged", "crash",
-                "crashing", "crashes", "crashed", "failed", "fails", "failure", "dangerous", "mess", "ruined",
-                "unhelpful", "sucks", "stupid", "shocking", "scammed", "cheated", "misleading", "stolen", "worse",
+                "unhappy", "bad", "poor", "rude",
+                "ignored", "ignoring", "ignore", "overcharged", "dangerous", "mess", "ruined",
+                "unhelpful", "sucks", "stupid", "shocking", "scammed", "cheated", "misleading", "worse",
                 "lied", "liar", "complaint", "complain", "complaining", "nowhere", "dissatisfied", "unreliable",
                 "<n> times", "<contact> again", "for no reason", "you people", "money back",
             ]
@@ -67,9 +66,19 @@ extension SentimentLexicon {
         (
             -1.0,
             [
-                "missing", "manager", "supervisor", "refused", "blocked", "overheats", "slow", "twice",
-                "why do i have to",
+                "manager", "supervisor", "why do i have to",
                 "cant believe", "supposed to", "was promised", "were promised", "you promised", "on hold", "seriously",
+            ]
+        ),
+        (
+            // What happened, not how the customer feels about it: "my phone was stolen", "I was
+            // charged twice" are facts to act on; alone they stay neutral, and they add to anger
+            // said in other words.
+            -0.3,
+            [
+                "broken", "broke", "defective", "faulty", "damaged", "cracked", "wrong", "late", "delay", "delays",
+                "delayed", "lost", "crash", "crashing", "crashes", "crashed", "failed", "fails", "failure", "stolen",
+                "missing", "refused", "blocked", "overheats", "slow", "twice",
             ]
         ),
         (
