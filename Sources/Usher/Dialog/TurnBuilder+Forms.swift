@@ -80,11 +80,14 @@ extension TurnBuilder {
         return DialogEngine.cancelPhrases.contains(words)
     }
 
-    /// When a form finishes or is dropped, the one it interrupted asks for its pending slot again.
+    /// When a form finishes or is dropped, the one it interrupted asks for its pending slot
+    /// again, unless the slot was filled meanwhile (another form took the same value): a value
+    /// once given is never asked for again, and the form goes on, or completes.
     mutating func resumeWaitingForm() {
         guard let waiting = session.forms.last, let definition = engine.intent(named: waiting.intent),
             let slot = definition.slot(named: waiting.pendingSlot)
         else { return }
+        if session.slots[slot.name] != nil { return advance(definition) }
         ask(slot, again: false)
     }
 
