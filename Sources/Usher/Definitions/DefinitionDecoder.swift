@@ -13,6 +13,7 @@ struct DefinitionDecoder: JSONReading {
     static let topLevelKeys = ["language", "settings", "entities", "intents", "fallback"]
     static let intentKeys = [
         "name", "examples", "patterns", "responses", "slots", "contexts", "resume", "handoff", "next_steps",
+        "ends_conversation",
     ]
     static let fallbackKeys = ["responses"]
 
@@ -59,9 +60,12 @@ struct DefinitionDecoder: JSONReading {
         if !written && errors.count == errorsBefore {
             report(path, node, "intent \"\(name)\" has no examples and no patterns, so nothing can match it")
         }
-        return IntentDefinition(
+        var intent = IntentDefinition(
             name: name, examples: examples, patterns: patterns, responses: responses, slots: slots, contexts: contexts,
             resume: resume, handoff: handoff, nextSteps: nextSteps, origin: origin(path, node))
+        intent.endsConversation =
+            members["ends_conversation"].flatMap { boolean($0, path: "\(path).ends_conversation") } ?? false
+        return intent
     }
 
     private mutating func decodeExamples(_ node: JSONNode, path: String) -> [Example] {

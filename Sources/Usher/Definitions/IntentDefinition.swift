@@ -9,6 +9,9 @@ public struct IntentDefinition: Sendable {
     public var contexts: ContextRules
     /// Whether its form, when another intent interrupts it, is taken up again afterwards.
     public var resume: Bool
+    /// Whether it ends the conversation ("bye"): forms left open are dropped rather than asked
+    /// again after its reply, so the replies agree.
+    public var endsConversation = false
     /// When set, matching this intent hands the customer to a person.
     public var handoff: IntentHandoff?
     /// What an agent taking over from this intent should do next, shown in the handoff summary.

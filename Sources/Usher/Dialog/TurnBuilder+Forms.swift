@@ -39,7 +39,9 @@ extension TurnBuilder {
     /// customer is going to a person, so the bot must not ask its question again.
     mutating func interrupt(_ definition: IntentDefinition, with other: String, _ result: MatchResult) {
         let depth = session.forms.count
-        if !definition.resume { session.forms.removeLast() }
+        // A goodbye ends the conversation: no form is asked again after it.
+        if engine.intent(named: other)?.endsConversation == true { session.forms.removeAll() }
+        if !definition.resume && !session.forms.isEmpty { session.forms.removeLast() }
         serve(other, result)
         let handsOff = engine.intent(named: other)?.handoff != nil
         if definition.resume && session.forms.count == depth && !handsOff { resumeWaitingForm() }

@@ -28,3 +28,27 @@ struct FormResumeTests {
         #expect(turns[2].state.forms.isEmpty)
     }
 }
+
+/// "bye" in the middle of a form answered "Goodbye…" and then asked for the order number again
+/// (issue 12): an intent that ends the conversation drops the open forms.
+@Suite("Ending the conversation mid-form")
+struct EndingMidFormTests {
+    @Test func aGoodbyeDropsTheOpenForm() throws {
+        let json = FormResumeTests.json.replacingOccurrences(
+            of: #"""
+                 ]}
+                """#,
+            with: #"""
+                ,
+                  {"name": "goodbye", "ends_conversation": true, "examples": ["bye", "goodbye", "see you"],
+                   "responses": ["Goodbye!"]}
+                 ]}
+                """#)
+        let bot = try BotLoader.load(sources: [BotLoader.Source(name: "shop.json", bytes: Array(json.utf8))])
+        #expect(bot.intent(named: "goodbye")?.endsConversation == true)
+        let turns = converse(["where is my order", "bye"], engine: try DialogEngine(bot: bot))
+        #expect(turns[1].replies == ["Goodbye!"])
+        #expect(turns[1].state.forms.isEmpty)
+        #expect(turns[1].formEvents == [FormEvent(form: "order_status", kind: .dropped, slot: "order_id")])
+    }
+}
