@@ -55,6 +55,10 @@ public struct BotSettings: Sendable, Equatable {
     public var historyTurns: Int
     /// When and where the bot hands conversations to people.
     public var handoff: HandoffSettings
+    /// The confidence another intent needs to interrupt a form that waits for a value: below
+    /// it, the message is taken as a poor answer and the form asks again ("still no idea" at
+    /// 0.57 used to open a second form in the middle of a claim).
+    public var digressionThreshold = 0.7
 
     public init(
         threshold: Double = BotSettings.defaultThreshold, sessionTTL: Int = 1800, maxReprompts: Int = 2,

@@ -2,7 +2,9 @@
 extension DefinitionDecoder {
     typealias Setting = (key: String, origin: DefinitionOrigin, apply: @Sendable (inout BotSettings) -> Void)
 
-    static let settingsKeys = ["threshold", "session_ttl", "max_reprompts", "history_turns", "handoff"]
+    static let settingsKeys = [
+        "threshold", "session_ttl", "max_reprompts", "history_turns", "handoff", "digression_threshold",
+    ]
     static let handoffSettingsKeys = [
         "queues", "after_fallbacks", "sentiment_below", "sentiment_turns", "keywords", "aging_seconds",
         "intent_threshold",
@@ -39,6 +41,9 @@ extension DefinitionDecoder {
         case "max_reprompts":
             guard let count = integer(value, path: path, in: 0...100) else { return nil }
             return { $0.maxReprompts = count }
+        case "digression_threshold":
+            guard let threshold = number(value, path: path, in: 0...1) else { return nil }
+            return { $0.digressionThreshold = threshold }
         default:
             guard let turns = integer(value, path: path, in: 1...10_000) else { return nil }
             return { $0.historyTurns = turns }

@@ -16,7 +16,12 @@ extension TurnBuilder {
             return advance(definition)
         }
         let result = matched()
-        if let other = result.intent, other != definition.name {
+        // Another intent interrupts only when it is clearly meant (a pattern, or a confidence of
+        // `digression_threshold`): a message that barely matches something else is a poor
+        // answer to the form's question, and the question comes again.
+        if let other = result.intent, other != definition.name,
+            result.confidence >= bot.settings.digressionThreshold || isPattern(result)
+        {
             return interrupt(definition, with: other, result)
         }
         retry(definition, slot, result)
@@ -45,6 +50,10 @@ extension TurnBuilder {
         serve(other, result)
         let handsOff = engine.intent(named: other)?.handoff != nil
         if definition.resume && session.forms.count == depth && !handsOff { resumeWaitingForm() }
+    }
+
+    private func isPattern(_ result: MatchResult) -> Bool {
+        if case .pattern = result.evidence { true } else { false }
     }
 
     /// The answer held no value of the slot's type: ask again, up to `max_reprompts` times.

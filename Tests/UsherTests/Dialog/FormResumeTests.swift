@@ -52,3 +52,26 @@ struct EndingMidFormTests {
         #expect(turns[1].formEvents == [FormEvent(form: "order_status", kind: .dropped, slot: "order_id")])
     }
 }
+
+/// A barely confident intent took over an open form ("still no idea" at 0.57 opened a second
+/// form mid-claim, issue 12): interrupting needs `digression_threshold`.
+@Suite("Digressions from a form")
+struct DigressionTests {
+    @Test func onlyAClearMatchInterruptsAForm() throws {
+        let interrupted = converse(["I want to file a claim", "when are you open"])
+        #expect(interrupted[1].intent == "opening_hours")
+        var strict = claimBot
+        strict.settings.digressionThreshold = 0.999
+        let asked = converse(["I want to file a claim", "when are you open"], engine: try DialogEngine(bot: strict))
+        #expect(asked[1].intent == "file_claim")
+        #expect(asked[1].replies == ["A policy number looks like PN-123456. What is yours?"])
+        #expect(asked[1].formEvents == [FormEvent(form: "file_claim", kind: .reprompted, slot: "policy_number")])
+    }
+
+    @Test func theSettingIsRead() throws {
+        let json = #"{"settings": {"digression_threshold": 0.9}, "intents": [{"name": "a", "examples": ["x"]}]}"#
+        #expect(
+            try BotLoader.load(sources: [BotLoader.Source(name: "b.json", bytes: Array(json.utf8))]).settings
+                .digressionThreshold == 0.9)
+    }
+}
