@@ -14,15 +14,25 @@ struct BotValidator {
     /// Every intent's handoff queue must be one of `settings.handoff.queues`.
     private func handoffErrors() -> [DefinitionError] {
         let queues = bot.settings.handoff.queues
-        return bot.intents.compactMap { intent in
-            guard let handoff = intent.handoff, !queues.contains(handoff.queue) else { return nil }
+        let formQueues = bot.intents.compactMap { intent -> DefinitionError? in
+            guard let queue = intent.handoffQueue, !queues.contains(queue) else { return nil }
             return error(
                 at: DefinitionOrigin(
-                    file: intent.origin.file, path: intent.origin.path + ".handoff.queue",
+                    file: intent.origin.file, path: intent.origin.path + ".handoff_queue",
                     location: intent.origin.location),
-                "unknown queue \"\(handoff.queue)\"; the queues are \(queues.joined(separator: ", ")) (settings.handoff.queues)"
+                "unknown queue \"\(queue)\"; the queues are \(queues.joined(separator: ", ")) (settings.handoff.queues)"
             )
         }
+        return formQueues
+            + bot.intents.compactMap { intent in
+                guard let handoff = intent.handoff, !queues.contains(handoff.queue) else { return nil }
+                return error(
+                    at: DefinitionOrigin(
+                        file: intent.origin.file, path: intent.origin.path + ".handoff.queue",
+                        location: intent.origin.location),
+                    "unknown queue \"\(handoff.queue)\"; the queues are \(queues.joined(separator: ", ")) (settings.handoff.queues)"
+                )
+            }
     }
 
     private func entityErrors() -> [DefinitionError] {

@@ -13,7 +13,7 @@ struct DefinitionDecoder: JSONReading {
     static let topLevelKeys = ["language", "settings", "entities", "intents", "fallback"]
     static let intentKeys = [
         "name", "examples", "patterns", "responses", "slots", "contexts", "resume", "handoff", "next_steps",
-        "ends_conversation",
+        "ends_conversation", "handoff_queue",
     ]
     static let fallbackKeys = ["responses"]
 
@@ -65,6 +65,9 @@ struct DefinitionDecoder: JSONReading {
             resume: resume, handoff: handoff, nextSteps: nextSteps, origin: origin(path, node))
         intent.endsConversation =
             members["ends_conversation"].flatMap { boolean($0, path: "\(path).ends_conversation") } ?? false
+        intent.handoffQueue = members["handoff_queue"].flatMap {
+            string($0, path: "\(path).handoff_queue", nonEmpty: true)
+        }
         return intent
     }
 

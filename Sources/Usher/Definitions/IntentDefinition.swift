@@ -12,6 +12,9 @@ public struct IntentDefinition: Sendable {
     /// Whether it ends the conversation ("bye"): forms left open are dropped rather than asked
     /// again after its reply, so the replies agree.
     public var endsConversation = false
+    /// The queue a handoff from inside this intent's form goes to (a keyword, fallbacks, anger,
+    /// or the form failing); the general queue when `nil`.
+    public var handoffQueue: String?
     /// When set, matching this intent hands the customer to a person.
     public var handoff: IntentHandoff?
     /// What an agent taking over from this intent should do next, shown in the handoff summary.

@@ -29,28 +29,32 @@ extension TurnBuilder {
     mutating func decideHandoff(keyword: String?) {
         let settings = bot.settings.handoff
         if settings.sentimentBelow != nil { sentiment = engine.sentiment.analyze(message.text).score }
+        // A handoff from inside a form goes to the queue that form's people work in, when its
+        // intent names one ("handoff_queue"), not to the general queue.
+        let formQueue = (failedForm ?? session.forms.last?.intent).flatMap { engine.intent(named: $0)?.handoffQueue }
+        let queue = formQueue ?? settings.defaultQueue
         var request: HandoffRequest?
         if let keyword {
-            request = HandoffRequest(queue: settings.defaultQueue, priority: 1, reason: .keyword(keyword))
+            request = HandoffRequest(queue: queue, priority: 1, reason: .keyword(keyword))
         } else if let name = intent, let handoff = engine.intent(named: name)?.handoff {
             request = HandoffRequest(queue: handoff.queue, priority: handoff.priority, reason: .intent(name))
         } else if let form = failedForm {
             request = HandoffRequest(
-                queue: settings.defaultQueue, priority: 1,
-                reason: .formFailed(form: form, answers: bot.settings.maxReprompts + 1))
+                queue: queue, priority: 1, reason: .formFailed(form: form, answers: bot.settings.maxReprompts + 1))
         } else if settings.afterFallbacks > 0 && session.consecutiveFallbacks >= settings.afterFallbacks {
-            request = HandoffRequest(
-                queue: settings.defaultQueue, priority: 0, reason: .fallbacks(session.consecutiveFallbacks))
+            request = HandoffRequest(queue: queue, priority: 0, reason: .fallbacks(session.consecutiveFallbacks))
         } else if let mean = recentSentiment(), let limit = settings.sentimentBelow, mean < limit {
             request = HandoffRequest(
-                queue: settings.defaultQueue, priority: 1,
-                reason: .sentiment(mean: mean, turns: settings.sentimentTurns))
+                queue: queue, priority: 1, reason: .sentiment(mean: mean, turns: settings.sentimentTurns))
         }
         guard var request else { return }
         if session.metadata["tier"]?.lowercased() == "vip" { request.priority += 1 }
         if (sentiment ?? 0) <= -0.25 { request.priority += 1 }
-        if engine.intent(named: intent ?? "")?.handoff == nil { replies.append(Self.handoffReply) }
-        session.forms.removeAll()
+        let byIntent = engine.intent(named: intent ?? "")?.handoff != nil
+        if !byIntent { replies.append(Self.handoffReply) }
+        // An intent that hands off ends the forms: the customer asked for a person. Any other
+        // handoff keeps them, so after an agent releases the customer the form goes on where it was.
+        if byIntent { session.forms.removeAll() }
         handoff = request
     }
 }

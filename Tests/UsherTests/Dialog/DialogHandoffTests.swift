@@ -16,7 +16,8 @@ struct DialogHandoffTests {
         // Shouted and angry: one more than a keyword's priority.
         #expect(turns[1].handoff == HandoffRequest(queue: "general", priority: 2, reason: .keyword("lawyer")))
         #expect(turns[1].replies == [TurnBuilder.handoffReply])
-        #expect(turns[1].state.forms.isEmpty)
+        // The form is kept: after a person releases the customer, it goes on where it was.
+        #expect(turns[1].state.forms == [FormProgress(intent: "file_claim", pendingSlot: "policy_number")])
         #expect(converse(["this is a formal complaint"])[0].handoff?.reason == .keyword("formal complaint"))
         #expect(converse(["my lawyers"])[0].handoff == nil)
     }

@@ -148,3 +148,39 @@ struct LeavingTheQueueTests {
         }
     }
 }
+
+/// A customer filing a claim was sent to the general queue for anger mid-form, and the form was
+/// gone after the agent released them (issue 12): a handoff from inside a form goes to the
+/// form's `handoff_queue`, and the form survives the release.
+@Suite("Handoff from a form")
+struct HandoffFromAFormTests {
+    @Test func theFormsQueueAndTheFormSurvivesTheRelease() throws {
+        let json = claimBotJSON.replacingOccurrences(
+            of: #"{"name": "file_claim","#, with: #"{"name": "file_claim", "handoff_queue": "claims","#)
+        let bot = try BotLoader.load(sources: [BotLoader.Source(name: "claims.json", bytes: Array(json.utf8))])
+        let server = ConversationServer(engine: try DialogEngine(bot: bot), store: InMemoryConversationStore())
+        _ = try server.converse(CustomerMessage(session: "c", text: "I want to file a claim"), now: mondayMorning)
+        let queued = try server.converse(
+            CustomerMessage(session: "c", text: "my lawyer will hear of this"), now: mondayMorning + 1)
+        guard case .queued(let info) = queued.status else {
+            Issue.record("expected a handoff, got \(queued.status)")
+            return
+        }
+        #expect(info.ticket.queue == "claims")
+        _ = try server.perform(.join(agent: "sam", queues: ["claims"], capacity: 1), now: mondayMorning + 2)
+        _ = try server.perform(.claim(agent: "sam", session: "c"), now: mondayMorning + 3)
+        _ = try server.perform(.release(agent: "sam", session: "c"), now: mondayMorning + 4)
+        let back = try server.converse(CustomerMessage(session: "c", text: "PN-123456"), now: mondayMorning + 5)
+        #expect(back.status == .bot)
+        #expect(back.turn.state.slots["policy_number"] == "PN-123456")
+        #expect(back.turn.replies == ["When did it happen?"])
+    }
+
+    @Test func anUnknownFormQueueIsAnError() {
+        let json = claimBotJSON.replacingOccurrences(
+            of: #"{"name": "file_claim","#, with: #"{"name": "file_claim", "handoff_queue": "sales","#)
+        #expect(throws: DefinitionErrors.self) {
+            try BotLoader.load(sources: [BotLoader.Source(name: "claims.json", bytes: Array(json.utf8))])
+        }
+    }
+}
