@@ -147,4 +147,13 @@ public struct TurnResult: Sendable {
     public var handoff: HandoffRequest?
     /// What the turn did to forms: started, asked again, completed, cancelled, failed, dropped.
     public var formEvents: [FormEvent] = []
+    /// Intents the matcher left out because contexts they require were not active, with those
+    /// contexts, so an explanation can say why "yes" did not confirm anything.
+    public var leftOut: [LeftOutIntent] = []
+}
+
+/// An intent that could not match this turn: it requires contexts that were not active.
+public struct LeftOutIntent: Sendable, Equatable {
+    public var intent: String
+    public var needs: [String]
 }

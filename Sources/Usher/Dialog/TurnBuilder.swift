@@ -17,6 +17,8 @@ struct TurnBuilder {
     var filled: [String: String] = [:]
     /// Contexts set by this turn keep their full lifespan; all others age by one turn.
     var contextsSet: Set<String> = []
+    /// Intents the matcher had to leave out for want of a context.
+    var leftOut: [LeftOutIntent] = []
     /// Forms whose every required slot was filled this turn (their intent answered).
     var completedForms: [String] = []
     /// The forms open when the turn began, to tell what it did to them.
@@ -68,7 +70,12 @@ struct TurnBuilder {
     /// answers a form's question never runs it.
     mutating func matched() -> MatchResult {
         if let match { return match }
-        let result = engine.matcher.match(message.text, excluding: ineligibleIntents(), explain: engine.explains)
+        let gated =
+            engine.contextGated.isEmpty ? [:] : engine.ineligibleIntents(activeContexts: Set(session.contexts.keys))
+        leftOut = gated.sorted { $0.key < $1.key }.map {
+            LeftOutIntent(intent: bot.intents[$0.key].name, needs: $0.value)
+        }
+        let result = engine.matcher.match(message.text, excluding: Set(gated.keys), explain: engine.explains)
         match = result
         return result
     }
@@ -86,7 +93,8 @@ struct TurnBuilder {
         session.updatedAt = now
         return TurnResult(
             state: session, intent: intent, confidence: confidence, replies: replies, match: match,
-            failedForm: failedForm, filled: filled, handoff: handoff, formEvents: formEvents(before: formsBefore))
+            failedForm: failedForm, filled: filled, handoff: handoff, formEvents: formEvents(before: formsBefore),
+            leftOut: leftOut)
     }
 
     // MARK: - Intents
@@ -145,11 +153,6 @@ struct TurnBuilder {
     }
 
     // MARK: - Contexts
-
-    func ineligibleIntents() -> Set<Int> {
-        guard !engine.contextGated.isEmpty else { return [] }
-        return Set(engine.ineligibleIntents(activeContexts: Set(session.contexts.keys)).keys)
-    }
 
     mutating func ageContexts() {
         for (name, turns) in session.contexts where !contextsSet.contains(name) {

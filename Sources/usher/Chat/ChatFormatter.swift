@@ -31,6 +31,14 @@ struct ChatFormatter {
         var fields: [MatchRenderer.Field] = [("message", "\"\(shortened(text))\"")]
         if let result = turn.match {
             fields += match.fields(result)
+            if !turn.leftOut.isEmpty {
+                fields.append(
+                    (
+                        "left out",
+                        turn.leftOut.map { "\($0.intent) (needs \($0.needs.joined(separator: ", ")))" }.joined(
+                            separator: ", ")
+                    ))
+            }
         } else if turn.intent == nil && status != .bot {
             fields.append(("intent", "(none): " + silence(status)))
         } else {

@@ -75,3 +75,16 @@ struct DigressionTests {
                 .digressionThreshold == 0.9)
     }
 }
+
+/// `/why` should name intents left out because their context was not active (issue 12).
+@Suite("Intents left out for want of a context")
+struct LeftOutTests {
+    @Test func aTurnNamesTheIntentsItsContextsLeftOut() {
+        let alone = converse(["yes"])
+        #expect(alone[0].intent == nil)
+        #expect(alone[0].leftOut == [LeftOutIntent(intent: "confirm_yes", needs: ["confirm_cancel"])])
+        let asked = converse(["cancel my order", "yes"])
+        #expect(asked[1].intent == "confirm_yes")
+        #expect(asked[1].leftOut.isEmpty)
+    }
+}
