@@ -49,7 +49,7 @@ struct BotValidator {
     }
 
     private func slotErrors() -> [DefinitionError] {
-        let known = EntityRecognizer.builtInTypes + bot.entities.keys.sorted()
+        let known = EntityRecognizer.builtInTypes + [SlotDefinition.freeText] + bot.entities.keys.sorted()
         return bot.intents.flatMap { intent in
             intent.slots.compactMap { slot -> DefinitionError? in
                 guard !known.contains(slot.entity) else { return nil }

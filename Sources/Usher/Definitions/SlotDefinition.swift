@@ -4,8 +4,15 @@
 /// and asks again with its `reprompt` when an answer holds no value of the right type.
 public struct SlotDefinition: Sendable {
     public var name: String
-    /// The entity type that fills it: built-in (`date`, `money`, …) or one the bot defines.
+    /// The entity type that fills it: built-in (`date`, `money`, …), one the bot defines, or
+    /// ``freeText``.
     public var entity: String
+
+    /// The type of a slot that takes the customer's whole answer (a claim's description), and
+    /// only when it is the slot being asked for: never from a message said for something else.
+    public static let freeText = "text"
+
+    public var isFreeText: Bool { entity == Self.freeText }
     public var required: Bool
     public var prompt: Template?
     public var reprompt: Template?

@@ -9,6 +9,15 @@ extension TurnBuilder {
             return result.intent.map { serve($0, result) } ?? fallback(result)
         }
         if isCancel() { return cancelForm() }
+        if slot.isFreeText {
+            // The whole answer, as written: no intent may take it over.
+            let answer = message.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            session.slots[slot.name] = answer
+            filled[slot.name] = answer
+            intent = definition.name
+            confidence = 1
+            return advance(definition)
+        }
         if fill(slot, from: found(for: definition)) != nil {
             intent = definition.name
             confidence = 1
@@ -115,7 +124,7 @@ extension TurnBuilder {
         guard !definition.slots.isEmpty else { return }
         let entities = found(for: definition)
         var used = Set(filled.values)
-        for slot in definition.slots where filled[slot.name] == nil {
+        for slot in definition.slots where filled[slot.name] == nil && !slot.isFreeText {
             guard let entity = entities.first(where: { $0.type == slot.entity && !used.contains($0.value) }) else {
                 continue
             }

@@ -88,3 +88,45 @@ struct LeftOutTests {
         #expect(asked[1].leftOut.isEmpty)
     }
 }
+
+/// A claim's description is whatever the customer writes, not an entity (issue 12): a `text`
+/// slot takes the whole answer, and only when it is the slot being asked for.
+@Suite("Free-text slots")
+struct FreeTextSlotTests {
+    static let json = """
+        {"intents": [
+          {"name": "report_damage", "examples": ["report damage", "something got damaged", "I want to report a broken item"],
+           "slots": {"what": {"entity": "text", "required": true, "prompt": "What happened?"},
+                     "when": {"entity": "date", "required": true, "prompt": "When did it happen?"}},
+           "responses": ["Noted: {what} on {when}."]},
+          {"name": "opening_hours", "examples": ["when are you open", "opening hours", "what time do you open"],
+           "responses": ["We are open 9 to 5."]}
+         ]}
+        """
+
+    @Test func theWholeAnswerFillsItOnlyWhenAsked() throws {
+        let bot = try BotLoader.load(sources: [BotLoader.Source(name: "d.json", bytes: Array(Self.json.utf8))])
+        let turns = converse(
+            ["I want to report a broken item", "  the vase fell off the shelf when are you open  ", "2026-11-30"],
+            engine: try DialogEngine(bot: bot))
+        // The first message said something, but not in answer to "What happened?".
+        #expect(turns[0].replies == ["What happened?"])
+        #expect(turns[0].state.slots["what"] == nil)
+        // The answer is taken whole, trimmed, even though it holds another intent's words.
+        #expect(turns[1].intent == "report_damage")
+        #expect(turns[1].state.slots["what"] == "the vase fell off the shelf when are you open")
+        #expect(turns[1].replies == ["When did it happen?"])
+        #expect(turns[2].replies.first?.hasPrefix("Noted: the vase fell off the shelf when are you open on ") == true)
+    }
+
+    @Test func aTextSlotIsAKnownType() throws {
+        let bad = Self.json.replacingOccurrences(of: #""entity": "text""#, with: #""entity": "txt""#)
+        let error = #expect(throws: DefinitionErrors.self) {
+            try BotLoader.load(sources: [BotLoader.Source(name: "d.json", bytes: Array(bad.utf8))])
+        }
+        #expect(error?.description.contains(#"unknown entity type "txt" for slot "what""#) == true)
+        #expect(throws: Never.self) {
+            try BotLoader.load(sources: [BotLoader.Source(name: "d.json", bytes: Array(Self.json.utf8))])
+        }
+    }
+}
