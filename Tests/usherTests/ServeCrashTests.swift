@@ -23,6 +23,9 @@ struct ServeCrashTests {
     static let agents = ["ann", "bob"]
 
     /// The same texts for a customer every time, so a slot's value never changes.
+    /// The example bot's slots declared `"persist": true`.
+    static let persistent: Set<String> = ["policy_number", "order_id"]
+
     static func texts(for customer: Int) -> [String] {
         [
             "I want to file a claim", "PN-\(200_000 + customer)", "yesterday", "hello", "I want to speak to a human",
@@ -101,8 +104,12 @@ struct ServeCrashTests {
         if let session = request["session"] as? String, let text = request["text"] as? String {
             #expect(answer["error"] == nil, "\(line)")
             promises.answeredTurns["\(session)\t\(text)", default: 0] += 1
+            // Only values that persist are promised: a form beginning again clears its others,
+            // and a turn committed just before a kill may have done so unanswered.
             if let slots = answer["slots"] as? [String: String] {
-                promises.slots[session, default: [:]].merge(slots) { _, new in new }
+                promises.slots[session, default: [:]].merge(slots.filter { Self.persistent.contains($0.key) }) {
+                    _, new in new
+                }
             }
             if answer["state"] as? String == "queued", let handoff = answer["handoff"] as? [String: Any],
                 let ticket = handoff["ticket"] as? Int

@@ -10,7 +10,7 @@ extension DefinitionDecoder {
         "intent_threshold",
     ]
     static let intentHandoffKeys = ["queue", "priority"]
-    static let slotKeys = ["entity", "required", "prompt", "reprompt"]
+    static let slotKeys = ["entity", "required", "prompt", "reprompt", "persist"]
     static let contextKeys = ["require", "set", "clear"]
     static let entityKeys = ["regex", "values"]
 
@@ -117,12 +117,13 @@ extension DefinitionDecoder {
             let required = fields["required"].flatMap { boolean($0, path: "\(slotPath).required") } ?? false
             let prompt = fields["prompt"].flatMap { template($0, path: "\(slotPath).prompt") }
             let reprompt = fields["reprompt"].flatMap { template($0, path: "\(slotPath).reprompt") }
+            let persist = fields["persist"].flatMap { boolean($0, path: "\(slotPath).persist") } ?? false
             if required && prompt == nil && fields["prompt"] == nil {
                 report(slotPath, member.value, "a required slot needs a \"prompt\" to ask for it")
             }
             return SlotDefinition(
                 name: member.key, entity: entity, required: required, prompt: prompt, reprompt: reprompt,
-                origin: origin(slotPath, member.value))
+                persist: persist, origin: origin(slotPath, member.value))
         }
     }
 

@@ -16,17 +16,22 @@ public struct SlotDefinition: Sendable {
     public var required: Bool
     public var prompt: Template?
     public var reprompt: Template?
+    /// Whether the value outlives its form. A form's values are cleared when the form begins
+    /// again, so a second claim never reuses the first one's date; a value that stays true of
+    /// the customer (a policy number) is declared to persist.
+    public var persist: Bool
     public var origin: DefinitionOrigin
 
     public init(
         name: String, entity: String, required: Bool = false, prompt: Template? = nil, reprompt: Template? = nil,
-        origin: DefinitionOrigin = DefinitionOrigin(file: "", path: "", location: nil)
+        persist: Bool = false, origin: DefinitionOrigin = DefinitionOrigin(file: "", path: "", location: nil)
     ) {
         self.name = name
         self.entity = entity
         self.required = required
         self.prompt = prompt
         self.reprompt = reprompt
+        self.persist = persist
         self.origin = origin
     }
 }

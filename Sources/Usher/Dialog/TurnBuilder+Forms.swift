@@ -134,6 +134,19 @@ extension TurnBuilder {
         }
     }
 
+    /// A form's values belong to it: when the form begins again, the last one's values are
+    /// cleared, so a second claim never reuses the first claim's date. Kept are the values
+    /// declared to `persist` (true of the customer, such as a policy number) and those a form
+    /// still open needs. They are cleared as the form begins, not as it completes, so the turn
+    /// that completes it still reports every value it was filed with.
+    mutating func clearSlots(of definition: IntentDefinition) {
+        let stillNeeded = Set(
+            session.forms.compactMap { engine.intent(named: $0.intent) }.flatMap { $0.slots.map(\.name) })
+        for slot in definition.slots where !slot.persist && !stillNeeded.contains(slot.name) {
+            session.slots[slot.name] = nil
+        }
+    }
+
     /// Puts the first entity of the slot's type into it; returns the value.
     @discardableResult
     mutating func fill(_ slot: SlotDefinition, from entities: [EntityMatch]) -> String? {

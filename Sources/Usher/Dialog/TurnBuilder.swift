@@ -105,6 +105,7 @@ struct TurnBuilder {
         intent = name
         confidence = result.confidence
         session.consecutiveFallbacks = 0
+        if definition.slots.contains(where: \.required) { clearSlots(of: definition) }
         if case .pattern(_, _, let captures) = result.evidence { fillFromCaptures(captures, of: definition) }
         fillSlots(of: definition)
         if let missing = firstMissingSlot(of: definition) {

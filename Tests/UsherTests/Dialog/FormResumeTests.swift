@@ -130,3 +130,37 @@ struct FreeTextSlotTests {
         }
     }
 }
+
+/// A second claim reused the first claim's date (issue 12): a form beginning again clears its
+/// values, except those declared to persist.
+@Suite("A form's values belong to it")
+struct FormSlotLifetimeTests {
+    @Test func aSecondClaimStartsAfreshButForPersistentValues() throws {
+        let turns = converse(["my modem was stolen yesterday, policy PN-123456", "I need to make an insurance claim"])
+        // The completing turn still reports everything the claim was filed with.
+        #expect(turns[0].state.slots["incident_date"] == "2026-11-22")
+        #expect(turns[1].replies == ["What is your policy number?"])
+        #expect(turns[1].state.slots.isEmpty)
+
+        let persistent = claimBotJSON.replacingOccurrences(
+            of: #""policy_number": {"entity": "policy_number", "required": true,"#,
+            with: #""policy_number": {"entity": "policy_number", "persist": true, "required": true,"#)
+        let bot = try BotLoader.load(sources: [BotLoader.Source(name: "c.json", bytes: Array(persistent.utf8))])
+        #expect(bot.intent(named: "file_claim")?.slot(named: "policy_number")?.persist == true)
+        let again = converse(
+            ["my modem was stolen yesterday, policy PN-123456", "I need to make an insurance claim"],
+            engine: try DialogEngine(bot: bot))
+        #expect(again[1].replies == ["When did it happen?"])
+        #expect(again[1].state.slots == ["policy_number": "PN-123456"])
+    }
+
+    @Test func persistMustBeABoolean() {
+        let bad = claimBotJSON.replacingOccurrences(
+            of: #""incident_date": {"entity": "date","#, with: #""incident_date": {"entity": "date", "persist": "yes","#
+        )
+        let error = #expect(throws: DefinitionErrors.self) {
+            try BotLoader.load(sources: [BotLoader.Source(name: "c.json", bytes: Array(bad.utf8))])
+        }
+        #expect(error?.description.contains("incident_date.persist") == true)
+    }
+}
