@@ -10,7 +10,8 @@ extension DefinitionDecoder {
         "intent_threshold",
     ]
     static let intentHandoffKeys = ["queue", "priority"]
-    static let slotKeys = ["entity", "required", "prompt", "reprompt", "persist"]
+    static let slotKeys = ["entity", "required", "prompt", "reprompt", "persist", "validate"]
+    static let validationKeys = ["values", "min", "max", "regex", "message"]
     static let contextKeys = ["require", "set", "clear"]
     static let entityKeys = ["regex", "values"]
 
@@ -118,12 +119,43 @@ extension DefinitionDecoder {
             let prompt = fields["prompt"].flatMap { template($0, path: "\(slotPath).prompt") }
             let reprompt = fields["reprompt"].flatMap { template($0, path: "\(slotPath).reprompt") }
             let persist = fields["persist"].flatMap { boolean($0, path: "\(slotPath).persist") } ?? false
+            let validation = fields["validate"].flatMap { decodeValidation($0, path: "\(slotPath).validate") }
             if required && prompt == nil && fields["prompt"] == nil {
                 report(slotPath, member.value, "a required slot needs a \"prompt\" to ask for it")
             }
             return SlotDefinition(
                 name: member.key, entity: entity, required: required, prompt: prompt, reprompt: reprompt,
-                persist: persist, origin: origin(slotPath, member.value))
+                persist: persist, validation: validation, origin: origin(slotPath, member.value))
+        }
+    }
+
+    mutating func decodeValidation(_ node: JSONNode, path: String) -> SlotValidation? {
+        guard let fields = object(node, path: path, allowed: Self.validationKeys) else { return nil }
+        let values = fields["values"].map { strings($0, path: "\(path).values") }
+        let min = fields["min"].flatMap { bound($0, path: "\(path).min") }
+        let max = fields["max"].flatMap { bound($0, path: "\(path).max") }
+        let regex = fields["regex"].flatMap { string($0, path: "\(path).regex", nonEmpty: true) }
+        let message = fields["message"].flatMap { template($0, path: "\(path).message") }
+        do throws(RegexSyntaxError) {
+            return try SlotValidation(values: values, min: min, max: max, regex: regex, message: message)
+        } catch {
+            report(
+                "\(path).regex", fields["regex"] ?? node,
+                "invalid regular expression: \"\(regex ?? "")\": \(error.message)")
+            return nil
+        }
+    }
+
+    /// A range's end: a number, an ISO day, or "today".
+    mutating func bound(_ node: JSONNode, path: String) -> SlotValidation.Bound? {
+        switch node.value {
+        case .number(let value): return .number(value)
+        case .string("today"): return .today
+        case .string(let text) where CalendarDate(iso: text) != nil: return .date(CalendarDate(iso: text)!)
+        default:
+            let found = if case .string(let text) = node.value { "\"\(text)\"" } else { node.value.kindDescription }
+            report(path, node, "expected a number, a day such as \"2026-01-31\", or \"today\"; found \(found)")
+            return nil
         }
     }
 

@@ -20,11 +20,14 @@ public struct SlotDefinition: Sendable {
     /// again, so a second claim never reuses the first one's date; a value that stays true of
     /// the customer (a policy number) is declared to persist.
     public var persist: Bool
+    /// What the value must be besides its type; `nil` accepts any value of the type.
+    public var validation: SlotValidation?
     public var origin: DefinitionOrigin
 
     public init(
         name: String, entity: String, required: Bool = false, prompt: Template? = nil, reprompt: Template? = nil,
-        persist: Bool = false, origin: DefinitionOrigin = DefinitionOrigin(file: "", path: "", location: nil)
+        persist: Bool = false, validation: SlotValidation? = nil,
+        origin: DefinitionOrigin = DefinitionOrigin(file: "", path: "", location: nil)
     ) {
         self.name = name
         self.entity = entity
@@ -32,6 +35,7 @@ public struct SlotDefinition: Sendable {
         self.prompt = prompt
         self.reprompt = reprompt
         self.persist = persist
+        self.validation = validation
         self.origin = origin
     }
 }

@@ -12,6 +12,7 @@ extension TurnBuilder {
         if slot.isFreeText {
             // The whole answer, as written: no intent may take it over.
             let answer = message.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard accepts(slot, answer) else { return retry(definition, slot, matched()) }
             session.slots[slot.name] = answer
             filled[slot.name] = answer
             intent = definition.name
@@ -25,6 +26,8 @@ extension TurnBuilder {
             return advance(definition)
         }
         let result = matched()
+        // A value of the right type that failed validation was an answer, not a digression.
+        if rejected.contains(slot.name) { return retry(definition, slot, result) }
         // Another intent interrupts only when it is clearly meant (a pattern, or a confidence of
         // `digression_threshold`): a message that barely matches something else is a poor
         // answer to the form's question, and the question comes again.
@@ -125,13 +128,25 @@ extension TurnBuilder {
         let entities = found(for: definition)
         var used = Set(filled.values)
         for slot in definition.slots where filled[slot.name] == nil && !slot.isFreeText {
-            guard let entity = entities.first(where: { $0.type == slot.entity && !used.contains($0.value) }) else {
+            let candidates = entities.filter { $0.type == slot.entity && !used.contains($0.value) }
+            guard let entity = candidates.first(where: { accepts(slot, $0.value) }) else {
+                if !candidates.isEmpty { rejected.insert(slot.name) }
                 continue
             }
             session.slots[slot.name] = entity.value
             filled[slot.name] = entity.value
             used.insert(entity.value)
         }
+    }
+
+    /// Whether `value` passes the slot's validation; the turn remembers a failure, so the bot
+    /// says what was wrong instead of asking as if nothing had been said.
+    mutating func accepts(_ slot: SlotDefinition, _ value: String) -> Bool {
+        guard let validation = slot.validation, !validation.accepts(value, today: entityContext.today) else {
+            return true
+        }
+        rejected.insert(slot.name)
+        return false
     }
 
     /// A form's values belong to it: when the form begins again, the last one's values are
@@ -150,7 +165,11 @@ extension TurnBuilder {
     /// Puts the first entity of the slot's type into it; returns the value.
     @discardableResult
     mutating func fill(_ slot: SlotDefinition, from entities: [EntityMatch]) -> String? {
-        guard let entity = entities.first(where: { $0.type == slot.entity }) else { return nil }
+        let candidates = entities.filter { $0.type == slot.entity }
+        guard let entity = candidates.first(where: { accepts(slot, $0.value) }) else {
+            if !candidates.isEmpty { rejected.insert(slot.name) }
+            return nil
+        }
         session.slots[slot.name] = entity.value
         filled[slot.name] = entity.value
         return entity.value

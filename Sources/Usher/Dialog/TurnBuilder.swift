@@ -21,6 +21,8 @@ struct TurnBuilder {
     var leftOut: [LeftOutIntent] = []
     /// Forms whose every required slot was filled this turn (their intent answered).
     var completedForms: [String] = []
+    /// Slots whose value this turn failed their validation: asking for them says why.
+    var rejected: Set<String> = []
     /// The forms open when the turn began, to tell what it did to them.
     let formsBefore: [FormProgress]
     /// The message's entities, found on first use: a turn for an intent without slots never looks.
@@ -147,9 +149,13 @@ struct TurnBuilder {
         replies.append(choices[turn % choices.count].render(session.slots))
     }
 
+    /// The prompt, or on a second try the reprompt; after a value failed the slot's validation,
+    /// its message.
     mutating func ask(_ slot: SlotDefinition, again: Bool) {
+        let failed = rejected.contains(slot.name) ? slot.validation?.message : nil
         let template =
-            (again ? slot.reprompt : nil) ?? slot.prompt ?? Template(segments: [.text("What is the \(slot.name)?")])
+            failed ?? (again ? slot.reprompt : nil) ?? slot.prompt
+            ?? Template(segments: [.text("What is the \(slot.name)?")])
         replies.append(template.render(session.slots))
     }
 

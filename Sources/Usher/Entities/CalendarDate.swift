@@ -23,6 +23,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.day = day
     }
 
+    /// A day written as ISO 8601 (`2026-03-03`), the form slot values take; `nil` otherwise.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
     /// The day that is `days` days after 1970-01-01 (negative: before it).
     init(dayNumber days: Int) {
         // Howard Hinnant's civil_from_days: eras of 400 years starting on 1 March.

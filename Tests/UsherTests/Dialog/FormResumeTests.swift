@@ -164,3 +164,60 @@ struct FormSlotLifetimeTests {
         #expect(error?.description.contains("incident_date.persist") == true)
     }
 }
+
+/// Forms lacked what Dialogflow CX, Lex and Rasa forms have (issue 12): validation per slot.
+@Suite("Slot validation")
+struct SlotValidationTests {
+    static func bot(_ validate: String, entity: String = "date") throws -> DialogEngine {
+        let json = """
+            {"intents": [
+              {"name": "book", "examples": ["book a visit", "I want to book", "make a booking"],
+               "slots": {"day": {"entity": "\(entity)", "required": true, "prompt": "Which day?",
+                                 "reprompt": "Which day, please?", "validate": \(validate)}},
+               "responses": ["Booked for {day}."]}]}
+            """
+        return try DialogEngine(
+            bot: BotLoader.load(sources: [BotLoader.Source(name: "b.json", bytes: Array(json.utf8))]))
+    }
+
+    @Test func aDateInTheFutureIsRefusedWithTheMessage() throws {
+        let engine = try Self.bot(#"{"max": "today", "message": "That is in the future. Which day was it?"}"#)
+        // Today is 2026-11-23.
+        let turns = converse(["book a visit", "tomorrow", "yesterday"], engine: engine)
+        #expect(turns[1].replies == ["That is in the future. Which day was it?"])
+        #expect(turns[1].state.slots["day"] == nil)
+        #expect(turns[1].formEvents == [FormEvent(form: "book", kind: .reprompted, slot: "day")])
+        #expect(turns[2].replies == ["Booked for 2026-11-22."])
+        // A refused value in the first message: the message, not the plain prompt.
+        #expect(
+            converse(["book a visit for tomorrow"], engine: engine)[0].replies == [
+                "That is in the future. Which day was it?"
+            ])
+    }
+
+    @Test func rangesOfNumbersListsAndShapes() throws {
+        let numbers = try Self.bot(#"{"min": 1, "max": 10}"#, entity: "number")
+        #expect(converse(["book a visit", "12"], engine: numbers)[1].replies == ["Which day, please?"])
+        #expect(converse(["book a visit", "7"], engine: numbers)[1].replies == ["Booked for 7."])
+        let listed = try Self.bot(#"{"values": ["Monday", "tuesday"]}"#, entity: "text")
+        #expect(converse(["book a visit", "Sunday"], engine: listed)[1].replies == ["Which day, please?"])
+        #expect(converse(["book a visit", "monday"], engine: listed)[1].replies == ["Booked for monday."])
+        let shaped = try Self.bot(#"{"regex": "[0-9]{4}-11-[0-9]{2}"}"#)
+        #expect(converse(["book a visit", "3 March 2026"], engine: shaped)[1].replies == ["Which day, please?"])
+        #expect(converse(["book a visit", "2026-11-02"], engine: shaped)[1].replies == ["Booked for 2026-11-02."])
+    }
+
+    @Test func badValidationIsReportedWhereItWasWritten() {
+        for (validate, message) in [
+            (
+                #"{"max": "soon"}"#,
+                #"slots.day.validate.max: expected a number, a day such as "2026-01-31", or "today""#
+            ),
+            (#"{"regex": "(ab"}"#, #"slots.day.validate.regex: invalid regular expression: "(ab""#),
+            (#"{"maxx": 3}"#, #"slots.day.validate.maxx: unknown key "maxx"; did you mean "max"?"#),
+        ] {
+            let error = #expect(throws: DefinitionErrors.self) { try Self.bot(validate) }
+            #expect(error?.description.contains(message) == true, "\(error?.description ?? "")")
+        }
+    }
+}
