@@ -13,8 +13,9 @@ struct DefinitionDecoder: JSONReading {
     static let topLevelKeys = ["language", "settings", "entities", "intents", "fallback"]
     static let intentKeys = [
         "name", "examples", "patterns", "responses", "slots", "contexts", "resume", "handoff", "next_steps",
-        "ends_conversation", "handoff_queue",
+        "ends_conversation", "handoff_queue", "confirm",
     ]
+    static let confirmKeys = ["prompt", "denied"]
     static let fallbackKeys = ["responses"]
 
     mutating func decodeFile(_ root: JSONNode) -> BotFragment {
@@ -68,7 +69,22 @@ struct DefinitionDecoder: JSONReading {
         intent.handoffQueue = members["handoff_queue"].flatMap {
             string($0, path: "\(path).handoff_queue", nonEmpty: true)
         }
+        intent.confirmation = members["confirm"].flatMap { decodeConfirmation($0, path: "\(path).confirm") }
+        if intent.confirmation != nil && !slots.contains(where: \.required), let node = members["confirm"] {
+            report("\(path).confirm", node, "only a form (an intent with required slots) can ask for a confirmation")
+        }
         return intent
+    }
+
+    private mutating func decodeConfirmation(_ node: JSONNode, path: String) -> FormConfirmation? {
+        guard let fields = object(node, path: path, allowed: Self.confirmKeys) else { return nil }
+        guard let promptNode = fields["prompt"] else {
+            report(path, node, "a confirmation needs a \"prompt\", the question that reads back the values")
+            return nil
+        }
+        guard let prompt = template(promptNode, path: "\(path).prompt") else { return nil }
+        let denied = fields["denied"].flatMap { template($0, path: "\(path).denied") }
+        return FormConfirmation(prompt: prompt, denied: denied ?? FormConfirmation.defaultDenied)
     }
 
     private mutating func decodeExamples(_ node: JSONNode, path: String) -> [Example] {

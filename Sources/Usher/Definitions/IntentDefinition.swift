@@ -15,6 +15,8 @@ public struct IntentDefinition: Sendable {
     /// The queue a handoff from inside this intent's form goes to (a keyword, fallbacks, anger,
     /// or the form failing); the general queue when `nil`.
     public var handoffQueue: String?
+    /// When set, its form reads back the values and waits for a yes before it completes.
+    public var confirmation: FormConfirmation?
     /// When set, matching this intent hands the customer to a person.
     public var handoff: IntentHandoff?
     /// What an agent taking over from this intent should do next, shown in the handoff summary.

@@ -2,6 +2,11 @@
 /// or ask something else in between.
 extension TurnBuilder {
     mutating func continueForm(_ form: FormProgress) {
+        if form.isConfirming, let definition = engine.intent(named: form.intent),
+            let confirmation = definition.confirmation
+        {
+            return answerConfirmation(definition, confirmation)
+        }
         guard let definition = engine.intent(named: form.intent), let slot = definition.slot(named: form.pendingSlot)
         else {
             session.forms.removeLast()
@@ -44,11 +49,49 @@ extension TurnBuilder {
         if let missing = firstMissingSlot(of: definition) {
             session.forms[session.forms.count - 1] = FormProgress(intent: definition.name, pendingSlot: missing.name)
             ask(missing, again: false)
+        } else if definition.confirmation != nil && session.forms.last?.isConfirming == false {
+            session.forms[session.forms.count - 1] = FormProgress(
+                intent: definition.name, pendingSlot: FormProgress.confirmation)
+            readBack(definition)
         } else {
             session.forms.removeLast()
             complete(definition)
             resumeWaitingForm()
         }
+    }
+
+    /// The form's question before it completes, with the values as they are now.
+    mutating func readBack(_ definition: IntentDefinition) {
+        guard let confirmation = definition.confirmation else { return }
+        replies.append(confirmation.prompt.render(session.slots))
+    }
+
+    /// The answer to a read-back: a yes completes the form; a new value (with a no or without)
+    /// replaces the old one and the bot reads back again; a bare no asks what to change.
+    /// Anything else is a digression if clearly meant, or the question again.
+    mutating func answerConfirmation(_ definition: IntentDefinition, _ confirmation: FormConfirmation) {
+        if isCancel() { return cancelForm() }
+        intent = definition.name
+        confidence = 1
+        let first = TextNormalizer.normalize(message.text).words.first ?? ""
+        fillSlots(of: definition)
+        if let slot = definition.slots.first(where: { rejected.contains($0.name) }) {
+            return ask(slot, again: true)
+        }
+        if !filled.isEmpty { return readBack(definition) }
+        if FormConfirmation.yes.contains(first) {
+            session.forms.removeLast()
+            complete(definition)
+            return resumeWaitingForm()
+        }
+        if FormConfirmation.no.contains(first) { return replies.append(confirmation.denied.render(session.slots)) }
+        let result = matched()
+        if let other = result.intent, other != definition.name,
+            result.confidence >= bot.settings.digressionThreshold || isPattern(result)
+        {
+            return interrupt(definition, with: other, result)
+        }
+        retry(definition, nil, result)
     }
 
     /// Another intent while a form is open: answer it, then take the form up again (or drop it
@@ -68,8 +111,9 @@ extension TurnBuilder {
         if case .pattern = result.evidence { true } else { false }
     }
 
-    /// The answer held no value of the slot's type: ask again, up to `max_reprompts` times.
-    mutating func retry(_ definition: IntentDefinition, _ slot: SlotDefinition, _ result: MatchResult) {
+    /// The answer held no value of the slot's type (or, with no slot, no yes or no to a
+    /// read-back): ask again, up to `max_reprompts` times.
+    mutating func retry(_ definition: IntentDefinition, _ slot: SlotDefinition?, _ result: MatchResult) {
         intent = definition.name
         confidence = result.confidence
         var form = session.forms.removeLast()
@@ -81,7 +125,7 @@ extension TurnBuilder {
             return
         }
         session.forms.append(form)
-        ask(slot, again: true)
+        if let slot { ask(slot, again: true) } else { readBack(definition) }
     }
 
     mutating func cancelForm() {
@@ -107,9 +151,9 @@ extension TurnBuilder {
     /// again, unless the slot was filled meanwhile (another form took the same value): a value
     /// once given is never asked for again, and the form goes on, or completes.
     mutating func resumeWaitingForm() {
-        guard let waiting = session.forms.last, let definition = engine.intent(named: waiting.intent),
-            let slot = definition.slot(named: waiting.pendingSlot)
-        else { return }
+        guard let waiting = session.forms.last, let definition = engine.intent(named: waiting.intent) else { return }
+        if waiting.isConfirming { return readBack(definition) }
+        guard let slot = definition.slot(named: waiting.pendingSlot) else { return }
         if session.slots[slot.name] != nil { return advance(definition) }
         ask(slot, again: false)
     }

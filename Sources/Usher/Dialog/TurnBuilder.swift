@@ -113,6 +113,9 @@ struct TurnBuilder {
         if let missing = firstMissingSlot(of: definition) {
             session.forms.append(FormProgress(intent: name, pendingSlot: missing.name))
             ask(missing, again: false)
+        } else if definition.confirmation != nil {
+            session.forms.append(FormProgress(intent: name, pendingSlot: FormProgress.confirmation))
+            readBack(definition)
         } else {
             complete(definition)
         }

@@ -68,7 +68,12 @@ public struct Turn: Sendable, Equatable, Codable {
 /// A form being filled: which intent, which slot it is asking for, and how often it has asked again.
 public struct FormProgress: Sendable, Equatable, Codable {
     public var intent: String
+    /// The slot asked for, or ``confirmation`` while the form waits for a yes.
     public var pendingSlot: String
+    /// What `pendingSlot` holds while a form reads back its values: not a valid slot name, so it
+    /// can never be mistaken for one, and stats and the protocol show where a form stopped.
+    public static let confirmation = "(confirm)"
+    public var isConfirming: Bool { pendingSlot == Self.confirmation }
     public var reprompts: Int
 
     public init(intent: String, pendingSlot: String, reprompts: Int = 0) {

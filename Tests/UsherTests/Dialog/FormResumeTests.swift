@@ -221,3 +221,61 @@ struct SlotValidationTests {
         }
     }
 }
+
+/// Forms lacked a confirmation step (issue 12): the bot reads back the values and waits for a
+/// yes; a no lets the customer correct a value.
+@Suite("Confirming a form")
+struct FormConfirmationTests {
+    static let engine: DialogEngine = {
+        let json = claimBotJSON.replacingOccurrences(
+            of: #""responses": ["Thanks. Claim for policy {policy_number}, incident on {incident_date}, is filed."]},"#,
+            with: #"""
+                "responses": ["Thanks. Claim for policy {policy_number}, incident on {incident_date}, is filed."],
+                 "confirm": {"prompt": "File a claim for {policy_number}, incident on {incident_date}? Yes or no."}},
+                """#)
+        return try! DialogEngine(
+            bot: BotLoader.load(sources: [BotLoader.Source(name: "c.json", bytes: Array(json.utf8))]))
+    }()
+
+    @Test func aYesCompletesTheForm() {
+        let turns = converse(["I want to file a claim", "PN-123456", "yesterday", "yes please"], engine: Self.engine)
+        #expect(turns[2].replies == ["File a claim for PN-123456, incident on 2026-11-22? Yes or no."])
+        #expect(turns[2].state.forms == [FormProgress(intent: "file_claim", pendingSlot: FormProgress.confirmation)])
+        #expect(turns[3].replies == ["Thanks. Claim for policy PN-123456, incident on 2026-11-22, is filed."])
+        #expect(turns[3].state.forms.isEmpty)
+        #expect(turns[3].formEvents.map(\.kind) == [.completed])
+    }
+
+    @Test func aNoLetsTheCustomerCorrectAValue() {
+        let turns = converse(
+            ["my modem was stolen yesterday, policy PN-123456", "no", "it was last Friday", "yes"], engine: Self.engine)
+        #expect(turns[0].replies == ["File a claim for PN-123456, incident on 2026-11-22? Yes or no."])
+        #expect(turns[1].replies == [FormConfirmation.defaultDenied.render([:])])
+        #expect(turns[2].replies == ["File a claim for PN-123456, incident on 2026-11-20? Yes or no."])
+        #expect(turns[3].replies == ["Thanks. Claim for policy PN-123456, incident on 2026-11-20, is filed."])
+        // A correction in the no itself reads back at once.
+        let direct = converse(
+            ["my modem was stolen yesterday, policy PN-123456", "no, policy PN-654321"], engine: Self.engine)
+        #expect(direct[1].replies == ["File a claim for PN-654321, incident on 2026-11-22? Yes or no."])
+    }
+
+    @Test func anythingElseAsksAgainThenGivesUp() {
+        let turns = converse(["my modem was stolen yesterday, policy PN-123456", "hmm", "blorp"], engine: Self.engine)
+        #expect(turns[1].replies == ["File a claim for PN-123456, incident on 2026-11-22? Yes or no."])
+        #expect(turns[1].formEvents.map(\.kind) == [.reprompted])
+        #expect(turns[2].intent == nil)
+        #expect(turns[2].state.forms.isEmpty)
+        // A cancel ends it without filing.
+        let cancelled = converse(["my modem was stolen yesterday, policy PN-123456", "cancel"], engine: Self.engine)
+        #expect(cancelled[1].intent == "cancel")
+        #expect(cancelled[1].state.forms.isEmpty)
+    }
+
+    @Test func onlyAFormCanConfirm() {
+        let json = #"{"intents": [{"name": "a", "examples": ["x"], "confirm": {"prompt": "Sure?"}}]}"#
+        let error = #expect(throws: DefinitionErrors.self) {
+            try BotLoader.load(sources: [BotLoader.Source(name: "b.json", bytes: Array(json.utf8))])
+        }
+        #expect(error?.description.contains("intents[0].confirm: only a form (an intent with required slots)") == true)
+    }
+}
