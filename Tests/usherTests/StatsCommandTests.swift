@@ -36,10 +36,11 @@ struct StatsCommandTests {
         (1_300, #"{"type": "agent.release", "agent": "bob", "session": "c4"}"#),
         // c5: starts a claim and goes silent: abandoned in the form at policy_number.
         (1_400, #"{"session": "c5", "text": "I want to file a claim"}"#),
-        // c6: completes the claim; c7: cancels it at policy_number.
+        // c6: completes the claim (confirming it); c7: cancels it at policy_number.
         (1_500, #"{"session": "c6", "text": "I want to file a claim"}"#),
         (1_510, #"{"session": "c6", "text": "PN-123456"}"#),
         (1_520, #"{"session": "c6", "text": "yesterday"}"#),
+        (1_530, #"{"session": "c6", "text": "yes"}"#),
         (1_600, #"{"session": "c7", "text": "I want to file a claim"}"#),
         (1_610, #"{"session": "c7", "text": "never mind"}"#),
         // Later that day: the sweep ends every idle session (c5 with its form open).
@@ -75,9 +76,9 @@ struct StatsCommandTests {
         #expect(output.status == 0, "\(output.stderr)")
         let stats = try json(output.stdout)
         let summary = try #require(stats["summary"] as? [String: Any])
-        // c1…c9; 3+1+1+2+1+3+2+1+1 customer turns.
+        // c1…c9; 3+1+1+2+1+4+2+1+1 customer turns.
         #expect(summary["conversations"] as? Int == 9)
-        #expect(summary["turns"] as? Int == 15)
+        #expect(summary["turns"] as? Int == 16)
         // c2, c3, c4 went to people; the other six never did.
         #expect(summary["escalated"] as? Int == 3)
         #expect(summary["contained"] as? Int == 6)
@@ -87,11 +88,11 @@ struct StatsCommandTests {
         // c3 left the queue, c5 left its form.
         #expect(summary["abandoned"] as? Int == 2)
         #expect(stats["abandoned"] as? [String: Int] == ["in_queue": 1, "in_form": 1])
-        // Two of fifteen bot turns were fallbacks (c4's).
-        #expect(summary["bot_turns"] as? Int == 15)
+        // Two of sixteen bot turns were fallbacks (c4's).
+        #expect(summary["bot_turns"] as? Int == 16)
         #expect(summary["fallbacks"] as? Int == 2)
         let decided = try #require(stats["decided_by"] as? [String: Int])
-        #expect(decided["fallback"] == 2 && decided["keyword"] == 1 && decided["form"] == 3)
+        #expect(decided["fallback"] == 2 && decided["keyword"] == 1 && decided["form"] == 4)
         #expect((decided["pattern"] ?? 0) + (decided["similarity"] ?? 0) == 9)
         let intents = try #require(stats["intents"] as? [[String: Any]])
         let volumes = Dictionary(uniqueKeysWithValues: intents.map { ($0["intent"] as! String, $0["turns"] as! Int) })
@@ -130,7 +131,7 @@ struct StatsCommandTests {
         let first = try #require(days[0]["summary"] as? [String: Any])
         #expect(
             first["conversations"] as? Int == 7 && first["contained"] as? Int == 4 && first["abandoned"] as? Int == 2)
-        #expect(first["bot_turns"] as? Int == 13 && first["fallbacks"] as? Int == 2)
+        #expect(first["bot_turns"] as? Int == 14 && first["fallbacks"] as? Int == 2)
         let second = try #require(days[1]["summary"] as? [String: Any])
         #expect(second["conversations"] as? Int == 2 && second["containment_rate"] as? Double == 1)
 

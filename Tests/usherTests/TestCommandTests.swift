@@ -7,7 +7,7 @@ struct TestCommandTests {
         let output = try UsherBinary.run(["test", "tests/desk.json"])
         #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
         #expect(output.stdout.hasSuffix(" passed, 0 failed\n"))
-        #expect(output.stdout.contains("✔ file a claim, step by step (3 turns)"))
+        #expect(output.stdout.contains("✔ file a claim, step by step (4 turns)"))
     }
 
     @Test func failuresShowADiffExitOneAndWriteJUnit() throws {
