@@ -17,9 +17,13 @@ public struct ConversationTest: Sendable {
     public static let defaultStart: Double = 1_767_603_600
 }
 
-/// One customer message in a test and the expectations on the bot's answer; unset ones are not checked.
+/// One customer message (or one agent's step) in a test and the expectations on what the
+/// customer is shown; unset ones are not checked.
 public struct TestTurn: Sendable {
+    /// The customer's message; for an agent's step, a label such as `ann: claim` for reports.
     public var say: String
+    /// Set for an agent's step instead of a customer message.
+    public var agent: TestAgentStep?
     public var meta: [String: String] = [:]
     /// Seconds the clock moves on before this message (to test expiry and relative dates).
     public var advance: Double = 0
@@ -32,6 +36,22 @@ public struct TestTurn: Sendable {
     public var replyMatches: String?
     public var state: String?
     public var origin: DefinitionOrigin
+}
+
+/// What an agent does in a conversation test, so handoffs, releases and transfers are tested
+/// through the real contact centre: `{"agent": "ann", "does": "claim"}`, `{"agent": "ann",
+/// "says": "…"}`, `{"agent": "ann", "does": "transfer", "queue": "claims"}`.
+public struct TestAgentStep: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case claim
+        case says(String)
+        case transfer(queue: String)
+        case release
+        case close
+    }
+
+    public var agent: String
+    public var kind: Kind
 }
 
 /// A file of conversation tests.

@@ -6,7 +6,9 @@ public struct ConversationTestDecoder: JSONReading {
     static let fileKeys = ["now", "conversations"]
     static let conversationKeys = ["name", "session", "now", "turns"]
     static let turnKeys = [
-        "say", "meta", "advance", "intent", "slots", "reply", "reply_contains", "reply_matches", "state",
+        "say", "meta", "advance", "intent", "slots", "reply", "reply_contains", "reply_matches", "state", "agent",
+        "does", "says",
+        "queue",
     ]
 
     public init(file: String) {
@@ -61,6 +63,10 @@ public struct ConversationTestDecoder: JSONReading {
     private mutating func decodeTurn(_ node: JSONNode, path: String) -> TestTurn? {
         let errorsBefore = errors.count
         guard let members = object(node, path: path, allowed: Self.turnKeys) else { return nil }
+        if let agentNode = members["agent"] { return decodeAgentStep(agentNode, members, node: node, path: path) }
+        for key in ["does", "says", "queue"] where members[key] != nil {
+            report("\(path).\(key)", members[key]!, "\"\(key)\" belongs to an agent's step, which needs \"agent\"")
+        }
         guard let sayNode = members["say"], let say = string(sayNode, path: "\(path).say", nonEmpty: false) else {
             // A misspelt "say" is already reported as an unknown key.
             if members["say"] == nil && errors.count == errorsBefore {
@@ -69,6 +75,62 @@ public struct ConversationTestDecoder: JSONReading {
             return nil
         }
         var turn = TestTurn(say: say, origin: origin(path, node))
+        expectations(members, into: &turn, path: path)
+        return turn
+    }
+
+    /// `{"agent": "ann", "does": "claim" | "release" | "close" | "transfer", "queue": …}` or
+    /// `{"agent": "ann", "says": "…"}`, with expectations on what the customer is shown.
+    private mutating func decodeAgentStep(
+        _ agentNode: JSONNode, _ members: [String: JSONNode], node: JSONNode, path: String
+    ) -> TestTurn? {
+        guard let agent = string(agentNode, path: "\(path).agent", nonEmpty: true) else { return nil }
+        for key in ["say", "meta", "intent", "slots"] where members[key] != nil {
+            report(
+                "\(path).\(key)", members[key]!, "an agent's step has no \"\(key)\": that belongs to a customer's turn")
+        }
+        let kind: TestAgentStep.Kind
+        switch (members["does"], members["says"]) {
+        case (nil, let says?):
+            guard let text = string(says, path: "\(path).says", nonEmpty: true) else { return nil }
+            kind = .says(text)
+        case (let does?, nil):
+            guard let verb = string(does, path: "\(path).does", nonEmpty: true) else { return nil }
+            switch verb {
+            case "claim": kind = .claim
+            case "release": kind = .release
+            case "close": kind = .close
+            case "transfer":
+                guard let queueNode = members["queue"] else {
+                    report(path, node, "a transfer needs \"queue\": where the customer goes")
+                    return nil
+                }
+                guard let queue = string(queueNode, path: "\(path).queue", nonEmpty: true) else { return nil }
+                kind = .transfer(queue: queue)
+            default:
+                report("\(path).does", does, "unknown step \"\(verb)\"; expected claim, transfer, release or close")
+                return nil
+            }
+        default:
+            report(path, node, "an agent's step needs exactly one of \"does\" and \"says\"")
+            return nil
+        }
+        let label: String
+        switch kind {
+        case .claim: label = "claim"
+        case .says(let text): label = "says " + text
+        case .transfer(let queue): label = "transfer to " + queue
+        case .release: label = "release"
+        case .close: label = "close"
+        }
+        var turn = TestTurn(say: "\(agent): \(label)", origin: origin(path, node))
+        turn.agent = TestAgentStep(agent: agent, kind: kind)
+        expectations(members, into: &turn, path: path)
+        return turn
+    }
+
+    /// The expectations a customer's turn and an agent's step share.
+    private mutating func expectations(_ members: [String: JSONNode], into turn: inout TestTurn, path: String) {
         if let meta = members["meta"] { turn.meta = stringMap(meta, path: "\(path).meta") }
         if let advance = members["advance"] {
             turn.advance = number(advance, path: "\(path).advance", in: 0...1e9) ?? 0
@@ -101,7 +163,6 @@ public struct ConversationTestDecoder: JSONReading {
                 report("\(path).state", state, "unknown state \"\(value)\"; expected bot, queued or agent")
             }
         }
-        return turn
     }
 
     /// A moment as ISO 8601 (`2026-03-03`, `2026-03-03T10:00:00Z`) or seconds since 1970.

@@ -11,38 +11,64 @@ public struct ConversationTestRunner: Sendable {
         self.engine = engine
     }
 
+    /// Runs the conversation through a real contact centre (a ``ConversationServer`` over an
+    /// in-memory store), so a handoff queues the customer and agents' steps act as they do in
+    /// `usher serve`.
     public func run(_ test: ConversationTest) -> ConversationTestResult {
-        var state: SessionState?
+        let server = ConversationServer(engine: engine, store: InMemoryConversationStore(), masker: nil)
         var now = test.start
         var failures: [TestFailure] = []
-        // Without a contact centre, a handed-off customer waits in the queue from then on.
-        var queued = false
+        var joined: Set<String> = []
         for (index, turn) in test.turns.enumerated() {
             now += turn.advance
-            let result = engine.respond(
-                to: CustomerMessage(session: test.session, text: turn.say, metadata: turn.meta), state: state, now: now,
-                attended: queued)
-            state = result.state
-            queued = queued || result.handoff != nil
-            failures += check(turn, result, index: index, queued: queued)
+            do {
+                if let step = turn.agent {
+                    if joined.insert(step.agent).inserted {
+                        // Agents serve every queue, with room for every conversation of the test.
+                        _ = try server.perform(
+                            .join(agent: step.agent, queues: engine.bot.settings.handoff.queues, capacity: 1_000),
+                            now: now)
+                    }
+                    let outcome = try server.perform(step.request(session: test.session), now: now)
+                    let shown = outcome.events.compactMap { event -> String? in
+                        if case .toCustomer(_, let text) = event { text } else { nil }
+                    }
+                    let slots = try server.session(test.session, now: now)?.slots ?? [:]
+                    failures += check(
+                        turn, intent: nil, slots: slots, reply: shown.joined(separator: "\n"),
+                        state: step.stateAfter, index: index)
+                } else {
+                    let desk = try server.converse(
+                        CustomerMessage(session: test.session, text: turn.say, metadata: turn.meta), now: now)
+                    failures += check(
+                        turn, intent: desk.turn.intent, slots: desk.turn.state.slots,
+                        reply: desk.turn.replies.joined(separator: "\n"), state: desk.status.name, index: index)
+                }
+            } catch {
+                failures.append(
+                    TestFailure(
+                        turn: index, say: turn.say, field: "error", expected: "no error", actual: "\(error)",
+                        origin: turn.origin))
+            }
         }
         return ConversationTestResult(name: test.name, turns: test.turns.count, failures: failures, origin: test.origin)
     }
 
-    private func check(_ turn: TestTurn, _ result: TurnResult, index: Int, queued: Bool) -> [TestFailure] {
+    private func check(
+        _ turn: TestTurn, intent: String?, slots: [String: String], reply: String, state actual: String, index: Int
+    ) -> [TestFailure] {
         var failures: [TestFailure] = []
         func fail(_ field: String, _ expected: String, _ actual: String) {
             failures.append(
                 TestFailure(
                     turn: index, say: turn.say, field: field, expected: expected, actual: actual, origin: turn.origin))
         }
-        if let expected = turn.intent, expected != result.intent {
-            fail("intent", describe(expected), describe(result.intent))
+        if let expected = turn.intent, expected != intent {
+            fail("intent", describe(expected), describe(intent))
         }
-        for (name, expected) in turn.slots.sorted(by: { $0.key < $1.key }) where result.state.slots[name] != expected {
-            fail("slots.\(name)", describe(expected), describe(result.state.slots[name]))
+        for (name, expected) in turn.slots.sorted(by: { $0.key < $1.key }) where slots[name] != expected {
+            fail("slots.\(name)", describe(expected), describe(slots[name]))
         }
-        let reply = result.replies.joined(separator: "\n")
         if let expected = turn.reply, expected != reply { fail("reply", describe(expected), describe(reply)) }
         if let fragment = turn.replyContains, !reply.contains(fragment) {
             fail("reply_contains", describe(fragment), describe(reply))
@@ -50,13 +76,33 @@ public struct ConversationTestRunner: Sendable {
         if let pattern = turn.replyMatches, !ReplyPattern.matches(pattern, reply) {
             fail("reply_matches", "/\(pattern)/", describe(reply))
         }
-        let actual = queued ? "queued" : "bot"
         if let state = turn.state, state != actual { fail("state", describe(state), describe(actual)) }
         return failures
     }
 
     private func describe(_ value: String?) -> String {
         value.map(JSONWriter.string) ?? "null"
+    }
+}
+
+extension TestAgentStep {
+    func request(session: String) -> AgentRequest {
+        switch kind {
+        case .claim: .claim(agent: agent, session: session)
+        case .says(let text): .say(agent: agent, session: session, text: text)
+        case .transfer(let queue): .transfer(agent: agent, session: session, queue: queue)
+        case .release: .release(agent: agent, session: session)
+        case .close: .close(agent: agent, session: session)
+        }
+    }
+
+    /// Whom the customer talks to after the step.
+    var stateAfter: String {
+        switch kind {
+        case .claim, .says: "agent"
+        case .transfer: "queued"
+        case .release, .close: "bot"
+        }
     }
 }
 

@@ -2,7 +2,8 @@ import Foundation
 import Usher
 
 /// Keeps each session's turns with the bot as `/save` writes them: a conversation test that
-/// `usher test` replays. Recording stops at a handoff, since tests run without agents.
+/// `usher test` replays. Recording stops at a handoff: agents' steps typed in chat are not
+/// recorded yet (a test file can contain them, written by hand).
 struct ConversationRecorder {
     private var recordings: [String: Recording] = [:]
 
@@ -32,8 +33,8 @@ struct ConversationRecorder {
             recording.closed = true
             return
         }
-        // The queue announcement is the contact centre's, which tests run without.
-        let replies = queued ? Array(turn.turn.replies.dropLast()) : turn.turn.replies
+        // Tests run through the contact centre too: the queue announcement is part of the reply.
+        let replies = turn.turn.replies
         let meta = message.metadata == recording.meta ? [:] : message.metadata
         recording.turns.append(
             .init(

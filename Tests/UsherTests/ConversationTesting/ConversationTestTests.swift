@@ -94,3 +94,53 @@ struct ConversationTestTests {
         #expect(ISOMoment.seconds("2026-11-23T25:00") == nil)
     }
 }
+
+/// Conversation tests could not contain agent steps (issue 12), so handoff flows went untested:
+/// agents claim, say, transfer, release and close through the real contact centre.
+@Suite("Conversation tests with agents")
+struct AgentStepTests {
+    @Test func agentsClaimSayAndReleaseThroughTheContactCentre() throws {
+        let tests = try suite(
+            """
+            {"now": "2026-11-23T10:00:00Z", "conversations": [
+              {"name": "handed over and back", "turns": [
+                {"say": "I want to file a claim", "reply": "What is your policy number?"},
+                {"say": "I am calling my lawyer", "state": "queued"},
+                {"agent": "ann", "does": "claim", "reply": "You are now talking to ann.", "state": "agent"},
+                {"say": "are you there?", "reply": "", "state": "agent"},
+                {"agent": "ann", "says": "Yes, how can I help?", "reply": "Yes, how can I help?"},
+                {"agent": "ann", "does": "release", "state": "bot"},
+                {"say": "PN-123456", "reply": "When did it happen?", "slots": {"policy_number": "PN-123456"}}]},
+              {"name": "wrong", "turns": [
+                {"say": "human please", "state": "queued"},
+                {"agent": "ann", "does": "claim", "reply": "Hello from bob", "state": "bot"},
+                {"agent": "ann", "does": "close"},
+                {"agent": "ann", "does": "release"}]}
+            ]}
+            """)
+        let results = tests.conversations.map(ConversationTestRunner(engine: claimEngine).run)
+        #expect(results[0].passed, "\(results[0].failures)")
+        #expect(results[1].failures.map(\.field) == ["reply", "state", "error"])
+        #expect(results[1].failures[0].say == "ann: claim")
+        #expect(results[1].failures[1].actual == "\"agent\"")
+        // Releasing a conversation already closed is refused by the centre, and reported.
+        #expect(results[1].failures[2].turn == 3)
+        #expect(results[1].failures[2].actual == #"not_held: agent "ann" does not hold session "test""#)
+    }
+
+    @Test(arguments: [
+        (#"{"agent": "ann"}"#, #"an agent's step needs exactly one of "does" and "says""#),
+        (#"{"agent": "ann", "does": "dance"}"#, #"unknown step "dance"; expected claim, transfer, release or close"#),
+        (#"{"agent": "ann", "does": "transfer"}"#, #"a transfer needs "queue": where the customer goes"#),
+        (#"{"agent": "ann", "says": "hi", "say": "x"}"#, #"an agent's step has no "say""#),
+        (#"{"say": "x", "does": "claim"}"#, #""does" belongs to an agent's step, which needs "agent""#),
+    ])
+    func reportsMistakesInAgentSteps(step: String, message: String) {
+        do {
+            _ = try suite(#"{"conversations": [{"name": "a", "turns": [\#(step)]}]}"#)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains(message), "\(error.description)")
+        }
+    }
+}
