@@ -52,6 +52,11 @@ public struct TestAgentStep: Sendable, Equatable {
 
     public var agent: String
     public var kind: Kind
+
+    public init(agent: String, kind: Kind) {
+        self.agent = agent
+        self.kind = kind
+    }
 }
 
 /// A file of conversation tests.

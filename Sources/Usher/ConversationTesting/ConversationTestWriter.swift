@@ -8,14 +8,20 @@
 /// ])
 /// ```
 public enum ConversationTestWriter {
-    /// One customer turn as it went: what was said and what the bot did.
+    /// One customer turn (or one agent's step) as it went: what was said and what the customer
+    /// was shown.
     public struct RecordedTurn: Sendable, Equatable {
         public var say: String
+        /// Set for an agent's step; `say`, `intent` and `slots` are then not written.
+        public var agent: TestAgentStep?
+        /// Whom the customer talked to after the turn (`queued`, `agent`); `nil` with the bot,
+        /// or for `queued` set.
+        public var state: String?
         /// `nil` for a fallback.
         public var intent: String?
         /// Slots this turn filled.
         public var slots: [String: String]
-        /// The bot's replies, without the contact centre's queue announcement.
+        /// What the customer was shown, the queue announcement included.
         public var replies: [String]
         /// The turn handed the customer off.
         public var queued: Bool
@@ -84,14 +90,40 @@ public enum ConversationTestWriter {
         ])
     }
 
+    /// An agent's step as a test writes it.
+    public static func agentStep(
+        _ step: TestAgentStep, shown: [String], state: String, advance: Double = 0
+    ) -> RecordedTurn {
+        var turn = RecordedTurn(say: "", intent: nil, slots: [:], replies: shown, queued: false, advance: advance)
+        turn.agent = step
+        turn.state = state
+        return turn
+    }
+
     private static func turn(_ turn: RecordedTurn) -> String {
+        if let step = turn.agent {
+            var fields = ["\"agent\": " + JSONWriter.string(step.agent)]
+            if turn.advance > 0 { fields.append("\"advance\": " + JSONWriter.number(turn.advance)) }
+            switch step.kind {
+            case .claim: fields.append("\"does\": \"claim\"")
+            case .says(let text): fields.append("\"says\": " + JSONWriter.string(text))
+            case .transfer(let queue): fields.append("\"does\": \"transfer\", \"queue\": " + JSONWriter.string(queue))
+            case .release: fields.append("\"does\": \"release\"")
+            case .close: fields.append("\"does\": \"close\"")
+            }
+            fields.append("\"reply\": " + JSONWriter.string(turn.replies.joined(separator: "\n")))
+            fields.append("\"state\": " + JSONWriter.string(turn.state ?? "bot"))
+            return "{" + fields.joined(separator: ", ") + "}"
+        }
         var fields = ["\"say\": " + JSONWriter.string(turn.say)]
         if turn.advance > 0 { fields.append("\"advance\": " + JSONWriter.number(turn.advance)) }
         if !turn.meta.isEmpty { fields.append("\"meta\": " + ProtocolCodec.object(turn.meta)) }
         fields.append("\"intent\": " + (turn.intent.map(JSONWriter.string) ?? "null"))
         if !turn.slots.isEmpty { fields.append("\"slots\": " + ProtocolCodec.object(turn.slots)) }
         fields.append("\"reply\": " + JSONWriter.string(turn.replies.joined(separator: "\n")))
-        if turn.queued { fields.append("\"state\": \"queued\"") }
+        if let state = turn.state ?? (turn.queued ? "queued" : nil) {
+            fields.append("\"state\": " + JSONWriter.string(state))
+        }
         return "{" + fields.joined(separator: ", ") + "}"
     }
 

@@ -36,22 +36,25 @@ extension ChatSession {
                 let outcome = try perform(.claim(agent: agent, session: session))
                 if case .claimed(_, let ticket, let summary, let events) = outcome {
                     agentFocus = ticket.session
+                    record(.claim, on: ticket.session, events, state: "agent")
                     lines += formatter.summary(summary, ticket: ticket)
                     lines += formatter.events(events, agent: agent, current: self.session)
                 }
             case .say(let text):
                 let target = try focus(nil)
-                lines += formatter.events(
-                    try perform(.say(agent: agent, session: target, text: text)).events, agent: agent,
-                    current: session)
+                let events = try perform(.say(agent: agent, session: target, text: text)).events
+                record(.says(text), on: target, events, state: "agent")
+                lines += formatter.events(events, agent: agent, current: session)
             case .transfer(let queue, let session):
                 let target = try focus(session)
                 lines += try letGo(
-                    .transfer(agent: agent, session: target, queue: queue), target, "transferred \(target) to \(queue)")
+                    .transfer(agent: agent, session: target, queue: queue), target, "transferred \(target) to \(queue)",
+                    recording: .transfer(queue: queue), state: "queued")
             case .release(let session):
                 let target = try focus(session)
                 lines += try letGo(
-                    .release(agent: agent, session: target), target, "released \(target) back to the bot")
+                    .release(agent: agent, session: target), target, "released \(target) back to the bot",
+                    recording: .release, state: "bot")
             case .close(let session):
                 let target = try focus(session)
                 lines += try letGo(.close(agent: agent, session: target), target, "closed \(target)")
@@ -72,8 +75,12 @@ extension ChatSession {
 
     /// Carries out a request that ends the agent's hold on `target`: what was done, then what
     /// the customer is told.
-    private func letGo(_ request: AgentRequest, _ target: String, _ done: String) throws(HandoffError) -> [ChatLine] {
+    private func letGo(
+        _ request: AgentRequest, _ target: String, _ done: String, recording step: TestAgentStep.Kind? = nil,
+        state: String = "bot"
+    ) throws(HandoffError) -> [ChatLine] {
         let outcome = try perform(request)
+        if let step { record(step, on: target, outcome.events, state: state) }
         refocus(after: target)
         return [.info(done)] + formatter.events(outcome.events, agent: agent, current: session)
     }
@@ -85,6 +92,15 @@ extension ChatSession {
     }
 
     /// Carries out an agent request; a store that fails is reported like a refusal, with nothing changed.
+    /// Keeps the step in the session's recording, so `/save` writes it into the test.
+    private func record(_ kind: TestAgentStep.Kind, on session: String, _ events: [HandoffEvent], state: String) {
+        let shown = events.compactMap { event -> String? in
+            if case .toCustomer(_, let text) = event { text } else { nil }
+        }
+        recorder.record(
+            TestAgentStep(agent: agent, kind: kind), on: session, shown: shown, state: state, advanced: advanced)
+    }
+
     private func perform(_ request: AgentRequest) throws(HandoffError) -> AgentOutcome {
         do {
             return try server.perform(request, now: clock())

@@ -18,7 +18,7 @@ final class ChatSession {
     let server: ConversationServer
     private let wallClock: () -> Double
     /// How far `/advance` has moved the chat's clock past the wall clock.
-    private var advanced = 0.0
+    private(set) var advanced = 0.0
     /// Metadata sent with each session's messages, set by `/meta`.
     private var metadata: [String: [String: String]] = [:]
     let formatter = ChatFormatter()

@@ -2,17 +2,14 @@ import Foundation
 import Usher
 
 /// Keeps each session's turns with the bot as `/save` writes them: a conversation test that
-/// `usher test` replays. Recording stops at a handoff: agents' steps typed in chat are not
-/// recorded yet (a test file can contain them, written by hand).
+/// `usher test` replays, with the agents' steps taken from the same terminal (`/agent claim`,
+/// `/agent say`, …), since tests run through the contact centre too.
 struct ConversationRecorder {
     private var recordings: [String: Recording] = [:]
 
     private struct Recording {
         var start: Double
         var turns: [ConversationTestWriter.RecordedTurn] = []
-        var closed = false
-        /// Turns after the handoff, which a test cannot replay.
-        var left = 0
         /// Where `/advance` had put the clock at the last turn, so a test replays the jumps.
         var advancedAtLastTurn = 0.0
         /// The metadata last written, so a test repeats them only when they change.
@@ -26,23 +23,27 @@ struct ConversationRecorder {
         let session = message.session
         var recording = recordings[session] ?? Recording(start: now, advancedAtLastTurn: advanced)
         defer { recordings[session] = recording }
-        var queued = false
-        if case .queued = turn.status { queued = turn.turn.handoff != nil }
-        guard !recording.closed, turn.status == .bot || queued else {
-            recording.left += 1
-            recording.closed = true
-            return
-        }
-        // Tests run through the contact centre too: the queue announcement is part of the reply.
+        let queued = turn.turn.handoff != nil
+        let state = turn.status == .bot || queued ? nil : turn.status.name
         let replies = turn.turn.replies
         let meta = message.metadata == recording.meta ? [:] : message.metadata
-        recording.turns.append(
-            .init(
-                say: message.text, intent: turn.turn.intent, slots: turn.turn.filled, replies: replies, queued: queued,
-                meta: meta, advance: advanced - recording.advancedAtLastTurn))
+        var recorded = ConversationTestWriter.RecordedTurn(
+            say: message.text, intent: turn.turn.intent, slots: turn.turn.filled, replies: replies, queued: queued,
+            meta: meta, advance: advanced - recording.advancedAtLastTurn)
+        recorded.state = state
+        recording.turns.append(recorded)
         recording.advancedAtLastTurn = advanced
         recording.meta = message.metadata
-        recording.closed = queued
+    }
+
+    /// Notes an agent's step on `session` and what its customer was shown.
+    mutating func record(_ step: TestAgentStep, on session: String, shown: [String], state: String, advanced: Double) {
+        guard var recording = recordings[session] else { return }
+        recording.turns.append(
+            ConversationTestWriter.agentStep(
+                step, shown: shown, state: state, advance: advanced - recording.advancedAtLastTurn))
+        recording.advancedAtLastTurn = advanced
+        recordings[session] = recording
     }
 
     /// Writes the session's turns as a conversation test: a new file, or one more conversation in it.
@@ -71,17 +72,11 @@ struct ConversationRecorder {
         } catch {
             return [.error("cannot write \(file): \(Self.reason(error, path: target))")]
         }
-        var lines: [ChatLine] = [
+        let lines: [ChatLine] = [
             .info(
                 "saved \(count) turn\(count == 1 ? "" : "s") as \"\(title)\" in \(file); run: usher test --bot \(path) \(file)"
             )
         ]
-        if recording.left > 0 {
-            lines.append(
-                .info(
-                    "\(recording.left) turn\(recording.left == 1 ? "" : "s") after the handoff not saved: "
-                        + "conversation tests run without agents"))
-        }
         return lines
     }
 

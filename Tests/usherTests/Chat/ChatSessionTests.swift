@@ -224,14 +224,18 @@ struct ChatSessionTests {
         _ = chat.handle("when are you open")
         _ = chat.handle("human please")
         _ = chat.handle("hello? anyone?")
+        // The agent's steps, typed in the same terminal, are saved with the customer's turns.
+        _ = chat.handle("/agent claim")
+        _ = chat.handle("/agent say Hi, I can help.")
+        _ = chat.handle("/agent release")
+        _ = chat.handle("when are you open")
         #expect(
             texts(chat.handle("/save \(file)")) == [
-                "saved 2 turns as \"other: when are you open\" in \(file); run: usher test --bot \(chat.path) \(file)",
-                "1 turn after the handoff not saved: conversation tests run without agents",
+                "saved 7 turns as \"other: when are you open\" in \(file); run: usher test --bot \(chat.path) \(file)"
             ])
 
         #expect(
-            texts(chat.handle("/save \(file)")).first?.hasPrefix("saved 2 turns as \"other: when are you open (2)\"")
+            texts(chat.handle("/save \(file)")).first?.hasPrefix("saved 7 turns as \"other: when are you open (2)\"")
                 == true)
         let suite = try ConversationTestDecoder.load(
             Array(try Data(contentsOf: URL(fileURLWithPath: file))), file: file)
@@ -239,9 +243,11 @@ struct ChatSessionTests {
             suite.conversations.map(\.name) == [
                 "a claim, by hand", "other: when are you open", "other: when are you open (2)",
             ])
-        #expect(suite.conversations.map(\.turns.count) == [3, 2, 2])
+        #expect(suite.conversations.map(\.turns.count) == [3, 7, 7])
         #expect(suite.conversations[0].turns[2].slots == ["policy_number": "PN-123456"])
-        #expect(suite.conversations[1].turns[1].state == "queued")
+        #expect(suite.conversations[1].turns.map(\.state) == [nil, "queued", "queued", "agent", "agent", "bot", nil])
+        #expect(suite.conversations[1].turns[3].agent?.kind == .claim)
+        #expect(suite.conversations[1].turns[4].reply == "Hi, I can help.")
         let runner = ConversationTestRunner(engine: chat.engine)
         for conversation in suite.conversations {
             let result = runner.run(conversation)
