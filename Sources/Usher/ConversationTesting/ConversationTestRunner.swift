@@ -30,12 +30,9 @@ public struct ConversationTestRunner: Sendable {
                             now: now)
                     }
                     let outcome = try server.perform(step.request(session: test.session), now: now)
-                    let shown = outcome.events.compactMap { event -> String? in
-                        if case .toCustomer(_, let text) = event { text } else { nil }
-                    }
                     let slots = try server.session(test.session, now: now)?.slots ?? [:]
                     failures += check(
-                        turn, intent: nil, slots: slots, reply: shown.joined(separator: "\n"),
+                        turn, intent: nil, slots: slots, reply: outcome.shownToCustomer.joined(separator: "\n"),
                         state: step.stateAfter, index: index)
                 } else {
                     let desk = try server.converse(

@@ -14,6 +14,14 @@ public enum AgentOutcome: Sendable, Equatable {
     /// Every queue in the order the bot names them, for `queue.list`.
     case queues([QueueView])
 
+    /// What the customer is shown, in order: the lines a conversation test checks and
+    /// `/save` writes.
+    public var shownToCustomer: [String] {
+        events.compactMap { event in
+            if case .toCustomer(_, let text) = event { text } else { nil }
+        }
+    }
+
     /// The messages to deliver.
     public var events: [HandoffEvent] {
         switch self {

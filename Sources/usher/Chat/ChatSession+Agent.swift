@@ -36,15 +36,15 @@ extension ChatSession {
                 let outcome = try perform(.claim(agent: agent, session: session))
                 if case .claimed(_, let ticket, let summary, let events) = outcome {
                     agentFocus = ticket.session
-                    record(.claim, on: ticket.session, events, state: "agent")
+                    record(.claim, on: ticket.session, outcome, state: "agent")
                     lines += formatter.summary(summary, ticket: ticket)
                     lines += formatter.events(events, agent: agent, current: self.session)
                 }
             case .say(let text):
                 let target = try focus(nil)
-                let events = try perform(.say(agent: agent, session: target, text: text)).events
-                record(.says(text), on: target, events, state: "agent")
-                lines += formatter.events(events, agent: agent, current: session)
+                let outcome = try perform(.say(agent: agent, session: target, text: text))
+                record(.says(text), on: target, outcome, state: "agent")
+                lines += formatter.events(outcome.events, agent: agent, current: session)
             case .transfer(let queue, let session):
                 let target = try focus(session)
                 lines += try letGo(
@@ -80,7 +80,7 @@ extension ChatSession {
         state: String = "bot"
     ) throws(HandoffError) -> [ChatLine] {
         let outcome = try perform(request)
-        if let step { record(step, on: target, outcome.events, state: state) }
+        if let step { record(step, on: target, outcome, state: state) }
         refocus(after: target)
         return [.info(done)] + formatter.events(outcome.events, agent: agent, current: session)
     }
@@ -93,12 +93,10 @@ extension ChatSession {
 
     /// Carries out an agent request; a store that fails is reported like a refusal, with nothing changed.
     /// Keeps the step in the session's recording, so `/save` writes it into the test.
-    private func record(_ kind: TestAgentStep.Kind, on session: String, _ events: [HandoffEvent], state: String) {
-        let shown = events.compactMap { event -> String? in
-            if case .toCustomer(_, let text) = event { text } else { nil }
-        }
+    private func record(_ kind: TestAgentStep.Kind, on session: String, _ outcome: AgentOutcome, state: String) {
         recorder.record(
-            TestAgentStep(agent: agent, kind: kind), on: session, shown: shown, state: state, advanced: advanced)
+            TestAgentStep(agent: agent, kind: kind), on: session, shown: outcome.shownToCustomer, state: state,
+            advanced: advanced)
     }
 
     private func perform(_ request: AgentRequest) throws(HandoffError) -> AgentOutcome {
