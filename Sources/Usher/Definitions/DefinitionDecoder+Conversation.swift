@@ -119,7 +119,9 @@ extension DefinitionDecoder {
             let prompt = fields["prompt"].flatMap { template($0, path: "\(slotPath).prompt") }
             let reprompt = fields["reprompt"].flatMap { template($0, path: "\(slotPath).reprompt") }
             let persist = fields["persist"].flatMap { boolean($0, path: "\(slotPath).persist") } ?? false
-            let validation = fields["validate"].flatMap { decodeValidation($0, path: "\(slotPath).validate") }
+            let validation = fields["validate"].flatMap {
+                decodeValidation($0, path: "\(slotPath).validate", entity: entity)
+            }
             if required && prompt == nil && fields["prompt"] == nil {
                 report(slotPath, member.value, "a required slot needs a \"prompt\" to ask for it")
             }
@@ -129,11 +131,16 @@ extension DefinitionDecoder {
         }
     }
 
-    mutating func decodeValidation(_ node: JSONNode, path: String) -> SlotValidation? {
+    /// A range that no value of the slot's type could pass (a number range on a date, `min`
+    /// above `max`) is refused, not accepted to fail every answer.
+    mutating func decodeValidation(_ node: JSONNode, path: String, entity: String) -> SlotValidation? {
         guard let fields = object(node, path: path, allowed: Self.validationKeys) else { return nil }
         let values = fields["values"].map { strings($0, path: "\(path).values") }
-        let min = fields["min"].flatMap { bound($0, path: "\(path).min") }
-        let max = fields["max"].flatMap { bound($0, path: "\(path).max") }
+        let min = fields["min"].flatMap { bound($0, path: "\(path).min", entity: entity) }
+        let max = fields["max"].flatMap { bound($0, path: "\(path).max", entity: entity) }
+        if let min, let max, let low = min.order, let high = max.order, low > high, let node = fields["min"] {
+            report("\(path).min", node, "\"min\" is above \"max\", so no value could pass")
+        }
         let regex = fields["regex"].flatMap { string($0, path: "\(path).regex", nonEmpty: true) }
         let message = fields["message"].flatMap { template($0, path: "\(path).message") }
         do throws(RegexSyntaxError) {
@@ -147,14 +154,27 @@ extension DefinitionDecoder {
     }
 
     /// A range's end: a number, an ISO day, or "today".
-    mutating func bound(_ node: JSONNode, path: String) -> SlotValidation.Bound? {
+    mutating func bound(_ node: JSONNode, path: String, entity: String) -> SlotValidation.Bound? {
+        let numeric = ["number", "money"].contains(entity)
+        guard numeric || entity == "date" else {
+            report(path, node, "a range needs a number, money or date slot; this slot's type is \"\(entity)\"")
+            return nil
+        }
         switch node.value {
-        case .number(let value): return .number(value)
-        case .string("today"): return .today
-        case .string(let text) where CalendarDate(iso: text) != nil: return .date(CalendarDate(iso: text)!)
+        case .number(let value) where numeric: return .number(value)
+        case .string("today") where entity == "date": return .today
+        case .string(let text) where entity == "date" && CalendarDate(iso: text) != nil:
+            return .date(CalendarDate(iso: text)!)
+        case .number:
+            report(path, node, "a date slot's range takes a day such as \"2026-01-31\" or \"today\", not a number")
+            return nil
         default:
             let found = if case .string(let text) = node.value { "\"\(text)\"" } else { node.value.kindDescription }
-            report(path, node, "expected a number, a day such as \"2026-01-31\", or \"today\"; found \(found)")
+            if numeric {
+                report(path, node, "a \(entity) slot's range takes a number; found \(found)")
+            } else {
+                report(path, node, "expected a number, a day such as \"2026-01-31\", or \"today\"; found \(found)")
+            }
             return nil
         }
     }

@@ -13,6 +13,15 @@ public struct SlotValidation: Sendable {
         case number(Double)
         case date(CalendarDate)
         case today
+
+        /// Where the bound stands, to compare two written bounds; `nil` for today, which moves.
+        var order: Double? {
+            switch self {
+            case .number(let value): value
+            case .date(let day): Double(day.dayNumber)
+            case .today: nil
+            }
+        }
     }
 
     /// Allowed canonical values, compared ignoring case; `nil` allows any.

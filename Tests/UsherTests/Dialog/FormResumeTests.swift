@@ -119,6 +119,22 @@ struct FreeTextSlotTests {
         #expect(turns[2].replies.first?.hasPrefix("Noted: the vase fell off the shelf when are you open on ") == true)
     }
 
+    @Test func aRangeNeedsASlotThatHasOne() {
+        let error = #expect(throws: DefinitionErrors.self) {
+            try SlotValidationTests.bot(#"{"min": 1}"#, entity: "text")
+        }
+        #expect(
+            error?.description.contains(
+                #"validate.min: a range needs a number, money or date slot; this slot's type is "text""#)
+                == true)
+        let numbers = #expect(throws: DefinitionErrors.self) {
+            try SlotValidationTests.bot(#"{"min": "today"}"#, entity: "number")
+        }
+        #expect(
+            numbers?.description.contains(#"validate.min: a number slot's range takes a number; found "today""#) == true
+        )
+    }
+
     @Test func aTextSlotIsAKnownType() throws {
         let bad = Self.json.replacingOccurrences(of: #""entity": "text""#, with: #""entity": "txt""#)
         let error = #expect(throws: DefinitionErrors.self) {
@@ -214,6 +230,15 @@ struct SlotValidationTests {
                 #"slots.day.validate.max: expected a number, a day such as "2026-01-31", or "today""#
             ),
             (#"{"regex": "(ab"}"#, #"slots.day.validate.regex: invalid regular expression: "(ab""#),
+            (
+                #"{"min": "2026-05-01", "max": "2026-01-01"}"#,
+                #"slots.day.validate.min: "min" is above "max", so no value could pass"#
+            ),
+            (
+                #"{"max": 3}"#,
+                #"slots.day.validate.max: a date slot's range takes a day such as "2026-01-31" or "today", not a number"#
+            ),
+            (#"{"max": "+026-01-01"}"#, #"found "+026-01-01""#),
             (#"{"maxx": 3}"#, #"slots.day.validate.maxx: unknown key "maxx"; did you mean "max"?"#),
         ] {
             let error = #expect(throws: DefinitionErrors.self) { try Self.bot(validate) }
