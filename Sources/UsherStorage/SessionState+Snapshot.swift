@@ -28,7 +28,19 @@ extension SessionState {
             JSONWriter.appendString(form.pendingSlot, to: &out)
             out += ",\"reprompts\":\(form.reprompts)}"
         }
-        out += "],\"consecutiveFallbacks\":\(consecutiveFallbacks),\"turns\":\(turns),\"rotation\":"
+        out += "]"
+        if let pending = pendingAction {
+            out += ",\"pendingAction\":{\"call\":"
+            JSONWriter.appendString(pending.call, to: &out)
+            out += ",\"name\":"
+            JSONWriter.appendString(pending.name, to: &out)
+            out += ",\"intent\":"
+            JSONWriter.appendString(pending.intent, to: &out)
+            out += ",\"slots\":"
+            Self.append(pending.slots, to: &out)
+            out += ",\"at\":\(Self.exact(pending.at)),\"timeout\":\(pending.timeout)}"
+        }
+        out += ",\"consecutiveFallbacks\":\(consecutiveFallbacks),\"turns\":\(turns),\"rotation\":"
         Self.append(rotation, to: &out)
         out += ",\"language\":"
         JSONWriter.appendString(language, to: &out)
@@ -56,6 +68,10 @@ extension SessionState {
             JSONWriter.appendString(agent, to: &out)
         }
         if let sentiment = turn.sentiment { out += ",\"sentiment\":\(exact(sentiment))" }
+        if let action = turn.action {
+            out += ",\"action\":"
+            JSONWriter.appendString(action, to: &out)
+        }
         out += "}"
     }
 

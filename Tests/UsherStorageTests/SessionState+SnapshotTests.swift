@@ -21,7 +21,13 @@ struct SessionSnapshotTests {
                 text: "hello\u{0}\u{1F}", intent: "greeting", confidence: 0.123456789, replies: ["Hi!", "How?"],
                 at: 1_795_428_000.5, sentiment: -0.3333333333),
             Turn(text: "", intent: nil, confidence: 0, replies: ["agent here"], at: 1_795_428_001, agent: "sam"),
+            Turn(
+                text: "", intent: "order_status", confidence: 1, replies: ["Shipped"], at: 1_795_428_002,
+                action: "lookup_order"),
         ]
+        state.pendingAction = PendingAction(
+            call: "c/1/8", name: "lookup_order", intent: "order_status", slots: ["order_id": "AB123456"],
+            at: 1_795_428_002.25, timeout: 30)
         let decoded = try JSONDecoder().decode(SessionState.self, from: Data(state.snapshot().utf8))
         #expect(decoded == state)
     }

@@ -224,7 +224,8 @@ struct ChatCommandTests {
         let pieces = [
             "/help", "/debug", "/why", "/state", "/reset", "/session", "/reload", "/intent", "/meta", "/advance",
             "/save",
-            "/queue", "/agent", "/agent join", "/agent claim", "/agent say", "/agent transfer", "/agent release",
+            "/queue", "/result", "/result found status=shipped", "/result not_found", "/fail", "/fail why",
+            "/agent", "/agent join", "/agent claim", "/agent say", "/agent transfer", "/agent release",
             "/agent close", "/agent leave", "//", "/", "hi", "human please", "where is my order", "AB123456", "'", "\"",
             "é", "🙂", "\u{0}", "\t", "1e309", "-1", "claims", "general", "saved.json", "\\", "=", "a=b",
             "99999999999999999999d", "1e300d", "0.5s", "nan", "inf",

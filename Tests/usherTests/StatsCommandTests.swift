@@ -12,9 +12,15 @@ struct StatsCommandTests {
 
     /// (seconds after `start`, request) in order.
     static let script: [(Double, String)] = [
-        // c1, customer cust-1: contained, 3 turns (greeting, order_status, thanks).
+        // c1, customer cust-1: contained, 3 turns (greeting, order_status, thanks) and the result
+        // of the order lookup.
         (0, #"{"session": "c1", "text": "hello", "meta": {"customer": "cust-1"}}"#),
         (10, #"{"session": "c1", "text": "where is my order AB123456"}"#),
+        // The order system answers the lookup: not a customer turn.
+        (
+            12,
+            #"{"type": "action.result", "session": "c1", "call": "c1/1796029200/2", "values": {"status": "shipped"}}"#
+        ),
         (20, #"{"session": "c1", "text": "thank you so much"}"#),
         (30, #"{"type": "agent.join", "agent": "ann", "queues": ["general", "billing"], "capacity": 2}"#),
         // c2: asks for a person (intent), waits 120 s, ann holds it 300 s and closes it.

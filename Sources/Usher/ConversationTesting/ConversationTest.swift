@@ -24,6 +24,11 @@ public struct TestTurn: Sendable {
     public var say: String
     /// Set for an agent's step instead of a customer message.
     public var agent: TestAgentStep?
+    /// Set for the result of the action the bot waits for, instead of a customer message: what
+    /// the business's systems would answer (`{"result": {"values": {"status": "shipped"}}}`).
+    public var result: TestActionResult?
+    /// The action the turn must call (`.some(nil)`: none).
+    public var action: String??
     public var meta: [String: String] = [:]
     /// Seconds the clock moves on before this message (to test expiry and relative dates).
     public var advance: Double = 0
@@ -56,6 +61,20 @@ public struct TestAgentStep: Sendable, Equatable {
     public init(agent: String, kind: Kind) {
         self.agent = agent
         self.kind = kind
+    }
+}
+
+/// An action result a conversation test supplies: the outcome (from the values when not
+/// given, as in `usher serve`), the values, or the error of a failed call.
+public struct TestActionResult: Sendable, Equatable {
+    public var outcome: String
+    public var values: [String: String]
+    public var error: String?
+
+    public init(outcome: String, values: [String: String] = [:], error: String? = nil) {
+        self.outcome = outcome
+        self.values = values
+        self.error = error
     }
 }
 

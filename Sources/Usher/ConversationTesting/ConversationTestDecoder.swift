@@ -8,8 +8,9 @@ public struct ConversationTestDecoder: JSONReading {
     static let turnKeys = [
         "say", "meta", "advance", "intent", "slots", "reply", "reply_contains", "reply_matches", "state", "agent",
         "does", "says",
-        "queue",
+        "queue", "result", "action",
     ]
+    static let resultKeys = ["outcome", "values", "error"]
 
     public init(file: String) {
         self.file = file
@@ -67,6 +68,18 @@ public struct ConversationTestDecoder: JSONReading {
         for key in ["does", "says", "queue"] where members[key] != nil {
             report("\(path).\(key)", members[key]!, "\"\(key)\" belongs to an agent's step, which needs \"agent\"")
         }
+        if let resultNode = members["result"] {
+            if let sayNode = members["say"] {
+                report(
+                    "\(path).say", sayNode,
+                    "a result step has no \"say\": the business's systems answer, not the customer")
+            }
+            guard let result = decodeResult(resultNode, path: "\(path).result") else { return nil }
+            var turn = TestTurn(say: "result: \(result.outcome)", origin: origin(path, node))
+            turn.result = result
+            expectations(members, into: &turn, path: path)
+            return turn
+        }
         guard let sayNode = members["say"], let say = string(sayNode, path: "\(path).say", nonEmpty: false) else {
             // A misspelt "say" is already reported as an unknown key.
             if members["say"] == nil && errors.count == errorsBefore {
@@ -79,13 +92,38 @@ public struct ConversationTestDecoder: JSONReading {
         return turn
     }
 
+    /// `{"outcome": "found", "values": {…}}` or `{"error": "…"}`, read as `usher serve` reads
+    /// an `action.result` line.
+    mutating func decodeResult(_ node: JSONNode, path: String) -> TestActionResult? {
+        guard let members = object(node, path: path, allowed: Self.resultKeys) else { return nil }
+        let values = members["values"].map { stringMap($0, path: "\(path).values") } ?? [:]
+        let error = members["error"].flatMap { string($0, path: "\(path).error", nonEmpty: true) }
+        var outcome = error == nil ? ActionResult.outcome(for: values) : ActionDefinition.failed
+        if let node = members["outcome"], let name = string(node, path: "\(path).outcome", nonEmpty: true) {
+            guard SlotName.isValid(name) else {
+                report(
+                    "\(path).outcome", node, "an outcome is a name of letters, digits and _, such as found or not_found"
+                )
+                return nil
+            }
+            guard error == nil || name == ActionDefinition.failed else {
+                report(
+                    "\(path).outcome", node,
+                    "a result with \"error\" is a failure: leave \"outcome\" out or make it \"failed\"")
+                return nil
+            }
+            outcome = name
+        }
+        return TestActionResult(outcome: outcome, values: values, error: error)
+    }
+
     /// `{"agent": "ann", "does": "claim" | "release" | "close" | "transfer", "queue": …}` or
     /// `{"agent": "ann", "says": "…"}`, with expectations on what the customer is shown.
     private mutating func decodeAgentStep(
         _ agentNode: JSONNode, _ members: [String: JSONNode], node: JSONNode, path: String
     ) -> TestTurn? {
         guard let agent = string(agentNode, path: "\(path).agent", nonEmpty: true) else { return nil }
-        for key in ["say", "meta", "intent", "slots"] where members[key] != nil {
+        for key in ["say", "meta", "intent", "slots", "result"] where members[key] != nil {
             report(
                 "\(path).\(key)", members[key]!, "an agent's step has no \"\(key)\": that belongs to a customer's turn")
         }
@@ -157,10 +195,17 @@ public struct ConversationTestDecoder: JSONReading {
             }
         }
         if let state = members["state"], let value = string(state, path: "\(path).state", nonEmpty: true) {
-            if ["bot", "queued", "agent"].contains(value) {
+            if ["bot", "action", "queued", "agent"].contains(value) {
                 turn.state = value
             } else {
-                report("\(path).state", state, "unknown state \"\(value)\"; expected bot, queued or agent")
+                report("\(path).state", state, "unknown state \"\(value)\"; expected bot, action, queued or agent")
+            }
+        }
+        if let action = members["action"] {
+            if case .null = action.value {
+                turn.action = .some(nil)
+            } else {
+                turn.action = string(action, path: "\(path).action", nonEmpty: true).map { .some($0) }
             }
         }
     }
@@ -176,7 +221,7 @@ public struct ConversationTestDecoder: JSONReading {
         return seconds
     }
 
-    private mutating func stringMap(_ node: JSONNode, path: String) -> [String: String] {
+    mutating func stringMap(_ node: JSONNode, path: String) -> [String: String] {
         optionalStringMap(node, path: path).compactMapValues { $0 }
     }
 

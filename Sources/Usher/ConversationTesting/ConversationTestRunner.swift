@@ -35,11 +35,32 @@ public struct ConversationTestRunner: Sendable {
                         turn, intent: nil, slots: slots, reply: outcome.shownToCustomer.joined(separator: "\n"),
                         state: step.stateAfter, index: index)
                 } else {
-                    let desk = try server.converse(
-                        CustomerMessage(session: test.session, text: turn.say, metadata: turn.meta), now: now)
+                    let desk: DeskTurn
+                    if let result = turn.result {
+                        guard let pending = try server.session(test.session, now: now)?.pendingAction else {
+                            failures.append(
+                                TestFailure(
+                                    turn: index, say: turn.say, field: "result", expected: "an action waiting for it",
+                                    actual: "no action waits for a result", origin: turn.origin))
+                            continue
+                        }
+                        desk = try server.deliver(
+                            ActionResult(
+                                session: test.session, call: pending.call, outcome: result.outcome,
+                                values: result.values, error: result.error), now: now)
+                    } else {
+                        desk = try server.converse(
+                            CustomerMessage(session: test.session, text: turn.say, metadata: turn.meta), now: now)
+                    }
                     failures += check(
                         turn, intent: desk.turn.intent, slots: desk.turn.state.slots,
-                        reply: desk.turn.replies.joined(separator: "\n"), state: desk.status.name, index: index)
+                        reply: desk.turn.replies.joined(separator: "\n"), state: desk.state, index: index)
+                    if let expected = turn.action, expected != desk.turn.called?.name {
+                        failures.append(
+                            TestFailure(
+                                turn: index, say: turn.say, field: "action", expected: describe(expected),
+                                actual: describe(desk.turn.called?.name), origin: turn.origin))
+                    }
                 }
             } catch {
                 failures.append(

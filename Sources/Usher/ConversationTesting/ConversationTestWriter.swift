@@ -29,6 +29,10 @@ public enum ConversationTestWriter {
         public var meta: [String: String]
         /// Seconds the clock was moved on before this turn.
         public var advance: Double
+        /// Set for an action's result instead of a customer message; `say` is then not written.
+        public var result: TestActionResult?
+        /// The action the turn called.
+        public var action: String?
 
         public init(
             say: String, intent: String?, slots: [String: String], replies: [String], queued: Bool,
@@ -115,11 +119,23 @@ public enum ConversationTestWriter {
             fields.append("\"state\": " + JSONWriter.string(turn.state ?? "bot"))
             return "{" + fields.joined(separator: ", ") + "}"
         }
+        if let result = turn.result {
+            var answer: [String] = []
+            if result.error == nil { answer.append("\"outcome\": " + JSONWriter.string(result.outcome)) }
+            if !result.values.isEmpty { answer.append("\"values\": " + ProtocolCodec.object(result.values)) }
+            if let error = result.error { answer.append("\"error\": " + JSONWriter.string(error)) }
+            var fields = ["\"result\": {" + answer.joined(separator: ", ") + "}"]
+            if turn.advance > 0 { fields.append("\"advance\": " + JSONWriter.number(turn.advance)) }
+            fields.append("\"reply\": " + JSONWriter.string(turn.replies.joined(separator: "\n")))
+            fields.append("\"state\": " + JSONWriter.string(turn.state ?? "bot"))
+            return "{" + fields.joined(separator: ", ") + "}"
+        }
         var fields = ["\"say\": " + JSONWriter.string(turn.say)]
         if turn.advance > 0 { fields.append("\"advance\": " + JSONWriter.number(turn.advance)) }
         if !turn.meta.isEmpty { fields.append("\"meta\": " + ProtocolCodec.object(turn.meta)) }
         fields.append("\"intent\": " + (turn.intent.map(JSONWriter.string) ?? "null"))
         if !turn.slots.isEmpty { fields.append("\"slots\": " + ProtocolCodec.object(turn.slots)) }
+        if let action = turn.action { fields.append("\"action\": " + JSONWriter.string(action)) }
         fields.append("\"reply\": " + JSONWriter.string(turn.replies.joined(separator: "\n")))
         if let state = turn.state ?? (turn.queued ? "queued" : nil) {
             fields.append("\"state\": " + JSONWriter.string(state))

@@ -59,6 +59,9 @@ public struct BotSettings: Sendable, Equatable {
     /// it, the message is taken as a poor answer and the form asks again ("still no idea" at
     /// 0.57 used to open a second form in the middle of a claim).
     public var digressionThreshold = 0.7
+    /// Seconds the bot waits for an action's result before it gives up and says the call
+    /// failed (an action's own `timeout` overrides it).
+    public var actionTimeout = 30
 
     public init(
         threshold: Double = BotSettings.defaultThreshold, sessionTTL: Int = 1800, maxReprompts: Int = 2,

@@ -30,7 +30,18 @@ public enum BotLinter {
                             "intent \"\(intent.name)\" has \(count) example\(count == 1 ? "" : "s"); give it at least \(minimumExamples) varied ones"
                     ))
             }
-            if intent.responses.isEmpty {
+            if let action = intent.action {
+                // Outcomes without replies of their own fall back to the intent's responses.
+                let silent = [ActionDefinition.found, ActionDefinition.notFound].filter { action.responses[$0] == nil }
+                if intent.responses.isEmpty && !silent.isEmpty {
+                    warnings.append(
+                        DefinitionWarning(
+                            origin: intent.origin,
+                            message:
+                                "intent \"\(intent.name)\": its action \"\(action.name)\" has no replies for \(silent.joined(separator: " or ")) and the intent no responses, so such a result says nothing"
+                        ))
+                }
+            } else if intent.responses.isEmpty {
                 warnings.append(
                     DefinitionWarning(origin: intent.origin, message: "intent \"\(intent.name)\" has no responses"))
             }

@@ -4,6 +4,7 @@ extension DefinitionDecoder {
 
     static let settingsKeys = [
         "threshold", "session_ttl", "max_reprompts", "history_turns", "handoff", "digression_threshold",
+        "action_timeout",
     ]
     static let handoffSettingsKeys = [
         "queues", "after_fallbacks", "sentiment_below", "sentiment_turns", "keywords", "aging_seconds",
@@ -45,6 +46,9 @@ extension DefinitionDecoder {
         case "digression_threshold":
             guard let threshold = number(value, path: path, in: 0...1) else { return nil }
             return { $0.digressionThreshold = threshold }
+        case "action_timeout":
+            guard let seconds = integer(value, path: path, in: 1...86_400) else { return nil }
+            return { $0.actionTimeout = seconds }
         default:
             guard let turns = integer(value, path: path, in: 1...10_000) else { return nil }
             return { $0.historyTurns = turns }

@@ -13,9 +13,10 @@ struct DefinitionDecoder: JSONReading {
     static let topLevelKeys = ["language", "settings", "entities", "intents", "fallback"]
     static let intentKeys = [
         "name", "examples", "patterns", "responses", "slots", "contexts", "resume", "handoff", "next_steps",
-        "ends_conversation", "handoff_queue", "confirm",
+        "ends_conversation", "handoff_queue", "confirm", "action",
     ]
     static let confirmKeys = ["prompt", "denied"]
+    static let actionKeys = ["name", "say", "responses", "timeout"]
     static let fallbackKeys = ["responses"]
 
     mutating func decodeFile(_ root: JSONNode) -> BotFragment {
@@ -73,7 +74,63 @@ struct DefinitionDecoder: JSONReading {
         if intent.confirmation != nil && !slots.contains(where: \.required), let node = members["confirm"] {
             report("\(path).confirm", node, "only a form (an intent with required slots) can ask for a confirmation")
         }
+        // A result's values exist only once the result is in: anywhere else the marker would
+        // always be empty. An intent's responses answer its action's outcomes that have no
+        // replies of their own, so with an action they may use them.
+        let withoutResults =
+            [("examples", examples.map(\.template))]
+            + (members["action"] == nil ? [("responses", responses)] : [])
+        for (key, list) in withoutResults {
+            for (offset, template) in list.enumerated()
+            where template.slotNames.contains(where: { $0.hasPrefix(ActionDefinition.resultPrefix) }) {
+                if case .array(let nodes)? = members[key]?.value, offset < nodes.count {
+                    report(
+                        "\(path).\(key)[\(offset)]", nodes[offset],
+                        "{result.…} is filled only in an action's replies (\"action\": {\"responses\": …})")
+                }
+            }
+        }
+        intent.action = members["action"].flatMap { decodeAction($0, path: "\(path).action") }
+        if intent.action != nil && handoff != nil, let node = members["action"] {
+            report(
+                "\(path).action", node,
+                "an intent that hands off cannot also call an action: the customer is with a person before the result comes"
+            )
+        }
         return intent
+    }
+
+    private mutating func decodeAction(_ node: JSONNode, path: String) -> ActionDefinition? {
+        guard let fields = object(node, path: path, allowed: Self.actionKeys) else { return nil }
+        guard let nameNode = fields["name"] else {
+            report(path, node, "an action needs a \"name\", which the integrating program dispatches on")
+            return nil
+        }
+        guard let name = string(nameNode, path: "\(path).name", nonEmpty: true),
+            identifier(nameNode, key: name, path: "\(path).name", what: "action")
+        else { return nil }
+        var action = ActionDefinition(name: name)
+        action.waiting = fields["say"].flatMap { template($0, path: "\(path).say") }
+        action.timeout = fields["timeout"].flatMap { integer($0, path: "\(path).timeout", in: 1...86_400) }
+        if let responses = fields["responses"] {
+            guard case .object(let outcomes) = responses.value else {
+                report(
+                    "\(path).responses", responses,
+                    "expected an object of outcomes and their replies, such as {\"found\": [\"…\"], \"not_found\": [\"…\"], \"failed\": [\"…\"]}, found \(responses.value.kindDescription)"
+                )
+                return action
+            }
+            for outcome in outcomes {
+                let outcomePath = "\(path).responses.\(outcome.key)"
+                guard identifier(outcome.value, key: outcome.key, path: outcomePath, what: "outcome") else { continue }
+                let replies = templates(outcome.value, path: outcomePath)
+                if replies.isEmpty, case .array = outcome.value.value {
+                    report(outcomePath, outcome.value, "an outcome needs at least one reply")
+                }
+                if !replies.isEmpty { action.responses[outcome.key] = replies }
+            }
+        }
+        return action
     }
 
     private mutating func decodeConfirmation(_ node: JSONNode, path: String) -> FormConfirmation? {

@@ -17,6 +17,9 @@ public struct IntentDefinition: Sendable {
     public var handoffQueue: String?
     /// When set, its form reads back the values and waits for a yes before it completes.
     public var confirmation: FormConfirmation?
+    /// When set, the intent (its form, once complete) calls the business's systems and answers
+    /// from the result.
+    public var action: ActionDefinition?
     /// When set, matching this intent hands the customer to a person.
     public var handoff: IntentHandoff?
     /// What an agent taking over from this intent should do next, shown in the handoff summary.

@@ -47,7 +47,11 @@ extension Template {
 
     private static func validateSlotName(_ name: String) throws(ParseError) {
         guard !name.isEmpty else { throw ParseError(message: "empty slot marker {}") }
-        guard SlotName.isValid(name) else {
+        // `{result.status}`: a value of an action's result, filled only in the action's replies.
+        let bare =
+            name.hasPrefix(ActionDefinition.resultPrefix)
+            ? String(name.dropFirst(ActionDefinition.resultPrefix.count)) : name
+        guard SlotName.isValid(bare) else {
             throw ParseError(
                 message: "invalid slot name \"\(name)\" in {\(name)}: use letters, digits and _, starting with a letter"
             )

@@ -90,6 +90,27 @@ public struct DialogEngine: Sendable {
         return turn.finish()
     }
 
+    /// Answers an action's result: the reply of its outcome, then whatever the call
+    /// interrupted. Refused, with the session untouched, when the session waits for no such
+    /// call: it ended, the call was cancelled or handed to a person, or the bot gave up on it
+    /// (it does so at the customer's first message after the timeout; until then a late
+    /// result is still welcome).
+    public func respond(to result: ActionResult, state: consuming SessionState?, now: Double) throws(UnknownCall)
+        -> TurnResult
+    {
+        guard let session = state.take(), !session.isIdle(now: now, ttl: bot.settings.sessionTTL) else {
+            throw UnknownCall(result: result, waiting: nil, sessionExists: false)
+        }
+        guard let pending = session.pendingAction, pending.call == result.call else {
+            throw UnknownCall(result: result, waiting: session.pendingAction, sessionExists: true)
+        }
+        let message = CustomerMessage(session: result.session, text: "")
+        var turn = TurnBuilder(
+            engine: self, session: session, message: message, result: result, now: now, attended: false)
+        turn.run()
+        return turn.finish()
+    }
+
     /// The most metadata keys a session keeps.
     public static let maximumMetadataKeys = 64
 
@@ -115,6 +136,31 @@ public struct DialogEngine: Sendable {
         "no thank you", "nothing",
     ]
     static let cancelReply = "Okay, I have stopped that. What else can I help you with?"
+}
+
+/// An action result that answers no call the session waits for.
+public struct UnknownCall: Error, Sendable, Equatable {
+    public var result: ActionResult
+    /// The call the session waits for instead, if any.
+    public var waiting: PendingAction?
+    public var sessionExists: Bool
+
+    /// The protocol's error code.
+    public static let code = "unknown_call"
+
+    public var message: String {
+        let call = "\"\(result.call)\""
+        guard sessionExists else {
+            return
+                "no session \"\(result.session)\" waits for call \(call): it ended or never existed; the result was not used"
+        }
+        guard let waiting else {
+            return
+                "session \"\(result.session)\" waits for no action result (call \(call) was answered, cancelled, given up on or handed to a person); the result was not used"
+        }
+        return
+            "session \"\(result.session)\" waits for call \"\(waiting.call)\" (\(waiting.name)), not \(call); the result was not used"
+    }
 }
 
 /// A message from a customer, with what the integrating program knows about them.
@@ -150,6 +196,14 @@ public struct TurnResult: Sendable {
     /// Intents the matcher left out because contexts they require were not active, with those
     /// contexts, so an explanation can say why "yes" did not confirm anything.
     public var leftOut: [LeftOutIntent] = []
+    /// The action this turn called: the integrating program runs it and sends the result.
+    public var called: PendingAction?
+    /// The call whose result this turn answered, or which it gave up waiting for.
+    public var answered: PendingAction?
+    /// The outcome the customer was told of `answered`: the result's, or `failed`.
+    public var outcome: String?
+    /// The result this turn answered, when it answered one instead of a message.
+    public var result: ActionResult?
 }
 
 /// An intent that could not match this turn: it requires contexts that were not active.

@@ -151,6 +151,8 @@ extension TurnBuilder {
     /// again, unless the slot was filled meanwhile (another form took the same value): a value
     /// once given is never asked for again, and the form goes on, or completes.
     mutating func resumeWaitingForm() {
+        // While an action runs, the form waits for its result too.
+        guard session.pendingAction == nil else { return }
         guard let waiting = session.forms.last, let definition = engine.intent(named: waiting.intent) else { return }
         if waiting.isConfirming { return readBack(definition) }
         guard let slot = definition.slot(named: waiting.pendingSlot) else { return }

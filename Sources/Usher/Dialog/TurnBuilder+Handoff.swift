@@ -55,6 +55,9 @@ extension TurnBuilder {
         // An intent that hands off ends the forms: the customer asked for a person. Any other
         // handoff keeps them, so after an agent releases the customer the form goes on where it was.
         if byIntent { session.forms.removeAll() }
+        // A person takes over: an action still running is abandoned (its result, should it
+        // come, is refused as an unknown call), and the agent sees it in the summary.
+        session.pendingAction = nil
         handoff = request
     }
 }

@@ -3,6 +3,8 @@ struct TurnBuilder {
     let engine: DialogEngine
     var session: SessionState
     let message: CustomerMessage
+    /// The action result this turn answers, instead of a customer message.
+    let result: ActionResult?
     let now: Double
     /// A person has the conversation: the bot stays silent.
     let attended: Bool
@@ -25,13 +27,23 @@ struct TurnBuilder {
     var rejected: Set<String> = []
     /// The forms open when the turn began, to tell what it did to them.
     let formsBefore: [FormProgress]
+    /// The action this turn called, if it called one.
+    var called: PendingAction?
+    /// The call whose result this turn answered, and the outcome the customer was told: a
+    /// result's, or `failed` when the bot gave up waiting.
+    var answered: PendingAction?
+    var outcome: String?
     /// The message's entities, found on first use: a turn for an intent without slots never looks.
     var foundEntities: (types: Set<String>, matches: [EntityMatch])?
 
-    init(engine: DialogEngine, session: SessionState, message: CustomerMessage, now: Double, attended: Bool) {
+    init(
+        engine: DialogEngine, session: SessionState, message: CustomerMessage, result: ActionResult? = nil,
+        now: Double, attended: Bool
+    ) {
         self.engine = engine
         self.session = session
         self.message = message
+        self.result = result
         self.now = now
         self.attended = attended
         formsBefore = session.forms
@@ -56,9 +68,17 @@ struct TurnBuilder {
     mutating func run() {
         // With a person: the bot stays silent and only records the message.
         if attended { return }
+        if let result { return deliver(result) }
         let keyword = handoffKeyword()
         defer { decideHandoff(keyword: keyword) }
         if keyword != nil { return }
+        if let pending = session.pendingAction {
+            guard pending.hasTimedOut(now: now) else { return awaitAction(pending) }
+            // The bot has given up: the customer hears that the call failed, then is answered.
+            answer(pending, outcome: ActionDefinition.failed, values: [:])
+            answered = pending
+            outcome = ActionDefinition.failed
+        }
         if let form = session.forms.last { return continueForm(form) }
         let result = matched()
         if let name = result.intent {
@@ -83,20 +103,22 @@ struct TurnBuilder {
     }
 
     mutating func finish() -> TurnResult {
-        ageContexts()
+        if result == nil { ageContexts() }
         session.history.append(
             Turn(
                 text: message.text, intent: intent, confidence: confidence, replies: replies, at: now,
-                sentiment: sentiment))
+                sentiment: sentiment, action: result == nil ? nil : answered?.name))
         if session.history.count > bot.settings.historyTurns {
             session.history.removeFirst(session.history.count - bot.settings.historyTurns)
         }
-        session.turns += 1
+        // A result is not a customer's turn: the count (and with it the next call's id) moves
+        // with the customer's messages only.
+        if result == nil { session.turns += 1 }
         session.updatedAt = now
         return TurnResult(
             state: session, intent: intent, confidence: confidence, replies: replies, match: match,
             failedForm: failedForm, filled: filled, handoff: handoff, formEvents: formEvents(before: formsBefore),
-            leftOut: leftOut)
+            leftOut: leftOut, called: called, answered: answered, outcome: outcome, result: result)
     }
 
     // MARK: - Intents
@@ -124,12 +146,14 @@ struct TurnBuilder {
     /// The intent is satisfied: its reply, its contexts, and any form it interrupted resumes.
     mutating func complete(_ definition: IntentDefinition) {
         if definition.slots.contains(where: \.required) { completedForms.append(definition.name) }
-        say(rotating: definition.responses, key: definition.name)
         for name in definition.contexts.clear { session.contexts[name] = nil }
         for context in definition.contexts.set {
             session.contexts[context.name] = context.turns
             contextsSet.insert(context.name)
         }
+        // With an action, the replies wait for its result.
+        if let action = definition.action { return call(action, for: definition) }
+        say(rotating: definition.responses, key: definition.name)
     }
 
     mutating func fallback(_ result: MatchResult) {
@@ -143,13 +167,14 @@ struct TurnBuilder {
 
     /// One of `templates`, in turn per session (so tests are stable), preferring those whose
     /// slots are all filled: a reply never shows a gap where a value should be if another fits.
-    mutating func say(rotating templates: [Template], key: String) {
-        let complete = templates.filter { $0.slotNames.allSatisfy { session.slots[$0] != nil } }
+    mutating func say(rotating templates: [Template], key: String, values: [String: String]? = nil) {
+        let values = values ?? session.slots
+        let complete = templates.filter { $0.slotNames.allSatisfy { values[$0] != nil } }
         let choices = complete.isEmpty ? templates : complete
         guard !choices.isEmpty else { return }
         let turn = session.rotation[key, default: 0]
         session.rotation[key] = turn + 1
-        replies.append(choices[turn % choices.count].render(session.slots))
+        replies.append(choices[turn % choices.count].render(values))
     }
 
     /// The prompt, or on a second try the reprompt; after a value failed the slot's validation,

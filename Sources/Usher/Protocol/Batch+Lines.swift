@@ -109,6 +109,20 @@ extension Batch {
                     turn, message: message, status: .bot, attended: false, now: work.now,
                     botVersion: work.engine.bot.version, masker: work.masker) : nil
             return .line(ProtocolCodec.encode(turn, id: id), record)
+        case .success(.actionResult(let id, let result)):
+            switch work.deliver(result) {
+            case .failure(let unknown):
+                return .line(
+                    ProtocolCodec.encode(ProtocolError(code: UnknownCall.code, message: unknown.message, id: id)), nil)
+            case .success(let turn):
+                let message = CustomerMessage(session: result.session, text: "")
+                let record =
+                    work.logs
+                    ? TurnRecord(
+                        turn, message: message, status: .bot, attended: false, now: work.now,
+                        botVersion: work.engine.bot.version, masker: work.masker) : nil
+                return .line(ProtocolCodec.encode(turn, id: id), record)
+            }
         case .success(.get(let id, let session)):
             return .line(
                 ProtocolCodec.encodeSession(
@@ -156,7 +170,7 @@ extension ProtocolRequest {
     func isRefused(unreadable: [String: String]) -> Bool {
         guard !unreadable.isEmpty, let session, unreadable[session] != nil else { return false }
         switch self {
-        case .message, .get: return true
+        case .message, .actionResult, .get: return true
         case .reset, .ping, .agent: return false
         }
     }
@@ -165,6 +179,7 @@ extension ProtocolRequest {
     var session: String? {
         switch self {
         case .message(_, let message): message.session
+        case .actionResult(_, let result): result.session
         case .reset(_, let session), .get(_, let session): session
         case .agent(_, .claim(_, let session?)): session
         case .agent(_, .say(_, let session, _)), .agent(_, .transfer(_, let session, _)),

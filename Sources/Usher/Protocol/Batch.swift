@@ -85,6 +85,19 @@ struct Batch {
         return try complete(work.turn(message, attended: attended), message: message, attended: attended)
     }
 
+    /// Answers an action's result (never for a session a person has: a handoff abandons the call).
+    mutating func deliver(_ result: ActionResult) throws -> DeskTurn {
+        try load([result.session])
+        try requireReadable(result.session)
+        let turn = try work.deliver(result).get()
+        if logs {
+            turns.append(
+                record(turn, message: CustomerMessage(session: result.session, text: ""), status: .bot, attended: false)
+            )
+        }
+        return DeskTurn(turn: turn, status: .bot, events: [])
+    }
+
     /// Refuses a session the store holds but cannot read.
     func requireReadable(_ session: String) throws(SessionUnreadable) {
         if let problem = work.unreadable[session] { throw SessionUnreadable(session: session, message: problem) }

@@ -133,6 +133,12 @@ public final class ConversationServer {
         try run(now: now, expiring: sweepCandidates(now: now)) { batch in try batch.converse(message) }
     }
 
+    /// Answers an action's result; ``UnknownCall`` when the session waits for no such call
+    /// (nothing changes then).
+    public func deliver(_ result: ActionResult, now: Double) throws -> DeskTurn {
+        try run(now: now, expiring: []) { batch in try batch.deliver(result) }
+    }
+
     /// Carries out an agent request, or refuses it (``HandoffError``) with nothing changed.
     public func perform(_ request: AgentRequest, now: Double) throws -> AgentOutcome {
         let outcome: Result<AgentOutcome, HandoffError> = try run(now: now, expiring: []) { batch in

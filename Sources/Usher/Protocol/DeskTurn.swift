@@ -8,6 +8,17 @@ public struct DeskTurn: Sendable {
     public var turn: TurnResult
     public var status: ConversationStatus
     public var events: [HandoffEvent]
+
+    /// The protocol's `state`: whom the customer talks to, or `action` while the bot waits
+    /// for an action's result.
+    public var state: String { turn.stateName(status.name) }
+}
+
+extension TurnResult {
+    /// `status` (`bot`, `queued`, `agent`), or `action` while the bot waits for an action's result.
+    public func stateName(_ status: String) -> String {
+        status == "bot" && state.pendingAction != nil ? "action" : status
+    }
 }
 
 /// Who answers a session now.

@@ -17,7 +17,12 @@ extension ProtocolCodec {
         output += ", \"confidence\": " + JSONWriter.number(turn.confidence)
         output += ", \"slots\": " + object(turn.state.slots)
         output += ", \"replies\": [" + turn.replies.map(JSONWriter.string).joined(separator: ", ") + "]"
-        output += ", \"state\": \"\(status)\""
+        // While the bot waits for an action's result, the line says so and repeats the call,
+        // so a program that missed it (or restarted) can still run it.
+        let state = turn.stateName(status)
+        output += ", \"state\": \"\(state)\""
+        if state == "action", let pending = turn.state.pendingAction { output += ", \"action\": " + action(pending) }
+        if let outcome = turn.outcome { output += ", \"outcome\": \(JSONWriter.string(outcome))" }
         if let handoff {
             output +=
                 ", \"handoff\": {\"ticket\": \(handoff.ticket.number), \"queue\": \(JSONWriter.string(handoff.ticket.queue))"
@@ -71,6 +76,7 @@ extension ProtocolCodec {
         output += ", \"language\": " + JSONWriter.string(state.language) + ", \"metadata\": " + object(state.metadata)
         output +=
             ", \"created_at\": \(JSONWriter.number(state.createdAt, digits: 3)), \"updated_at\": \(JSONWriter.number(state.updatedAt, digits: 3))"
+        output += ", \"action\": " + (state.pendingAction.map(action) ?? "null")
         output += ", \"history\": [" + state.history.map(turn).joined(separator: ", ") + "]}}"
         return output
     }
@@ -80,6 +86,12 @@ extension ProtocolCodec {
             + "\"confidence\": \(JSONWriter.number(turn.confidence)), \"replies\": ["
             + turn.replies.map(JSONWriter.string).joined(separator: ", ")
             + "], \"at\": \(JSONWriter.number(turn.at, digits: 3))}"
+    }
+
+    /// `{"name": …, "call": …, "slots": {…}, "timeout_seconds": …}`: the call the program must run.
+    static func action(_ pending: PendingAction) -> String {
+        "{\"name\": \(JSONWriter.string(pending.name)), \"call\": \(JSONWriter.string(pending.call)), \"slots\": "
+            + object(pending.slots) + ", \"timeout_seconds\": \(pending.timeout)}"
     }
 
     /// `"reason": <the sentence>, "reason_code": <the stable code>`, as every handoff object writes them.

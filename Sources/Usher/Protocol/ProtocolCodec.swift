@@ -127,6 +127,7 @@ public enum ProtocolCodec {
         case "reset": return .reset(id: id, session: try sessionID(fields))
         case "get": return .get(id: id, session: try sessionID(fields))
         case "ping": return .ping(id: id)
+        case "action.result": return .actionResult(id: id, try actionResult(fields))
         case "queue.list": return .agent(id: id, .queueList)
         case _ where type.hasPrefix("agent."):
             return .agent(id: id, try agentRequest(String(type.dropFirst(6)), fields))
@@ -134,7 +135,7 @@ public enum ProtocolCodec {
             throw ProtocolError(
                 code: "unknown_type",
                 message:
-                    "unknown request type \"\(type)\"; expected message, reset, get, ping, queue.list or an agent.* request"
+                    "unknown request type \"\(type)\"; expected message, action.result, reset, get, ping, queue.list or an agent.* request"
             )
         }
     }
@@ -217,20 +218,30 @@ public enum ProtocolCodec {
     }
 
     private static func metadata(_ value: JSONValue?) throws(ProtocolError) -> [String: String] {
+        try flatObject(
+            value, field: "meta", maxKeys: maximumMetadataKeys, maxKeyLength: maximumMetadataKeyLength,
+            maxValueLength: maximumMetadataValueLength)
+    }
+
+    /// An object of strings, numbers and booleans, as strings (`meta`, an action result's
+    /// `values`): numbers keep their exact digits, and anything nested is refused by name.
+    private static func flatObject(
+        _ value: JSONValue?, field: String, maxKeys: Int, maxKeyLength: Int, maxValueLength: Int
+    ) throws(ProtocolError) -> [String: String] {
         guard let value else { return [:] }
         guard case .object(let members) = value else {
-            throw invalid("\"meta\" must be an object, found \(value.kindDescription)")
+            throw invalid("\"\(field)\" must be an object, found \(value.kindDescription)")
         }
-        guard members.count <= maximumMetadataKeys else {
-            throw invalid("\"meta\" may have at most \(maximumMetadataKeys) keys, found \(members.count)")
+        guard members.count <= maxKeys else {
+            throw invalid("\"\(field)\" may have at most \(maxKeys) keys, found \(members.count)")
         }
         var result: [String: String] = [:]
         for member in members {
-            guard !member.key.isEmpty, member.key.utf8.count <= maximumMetadataKeyLength else {
-                throw invalid("a \"meta\" key must have 1 to \(maximumMetadataKeyLength) bytes")
+            guard !member.key.isEmpty, member.key.utf8.count <= maxKeyLength else {
+                throw invalid("a \"\(field)\" key must have 1 to \(maxKeyLength) bytes")
             }
-            if case .string(let text) = member.value.value, text.utf8.count > maximumMetadataValueLength {
-                throw invalid("\"meta.\(member.key)\" must have at most \(maximumMetadataValueLength) bytes")
+            if case .string(let text) = member.value.value, text.utf8.count > maxValueLength {
+                throw invalid("\"\(field).\(member.key)\" must have at most \(maxValueLength) bytes")
             }
             switch member.value.value {
             case .string(let text): result[member.key] = text
@@ -238,18 +249,67 @@ public enum ProtocolCodec {
                 guard let integer = JSONWriter.exactInteger(number) else {
                     guard number.isFinite, abs(number) <= JSONWriter.largestExactInteger else {
                         throw invalid(
-                            "\"meta.\(member.key)\" is a number too large to keep exactly; send it as a string")
+                            "\"\(field).\(member.key)\" is a number too large to keep exactly; send it as a string")
                     }
                     result[member.key] = String(number)
                     continue
                 }
                 result[member.key] = integer
             case .bool(let flag): result[member.key] = flag ? "true" : "false"
-            default: throw invalid("\"meta.\(member.key)\" must be a string, number or boolean")
+            default:
+                throw invalid(
+                    "\"\(field).\(member.key)\" must be a string, number or boolean, found \(member.value.value.kindDescription)"
+                )
             }
         }
         return result
     }
+
+    /// `{"type": "action.result", "session": …, "call": …, "outcome": …, "values": {…}}`, or with
+    /// `"error"` for a call that failed.
+    private static func actionResult(_ fields: Fields) throws(ProtocolError) -> ActionResult {
+        let session = try sessionID(fields)
+        guard fields["call"] != nil else {
+            throw invalid("an action result needs \"call\", the id of the call it answers (from the action line)")
+        }
+        let call = try string(fields, "call")
+        guard call.utf8.count <= maximumCallLength else {
+            throw invalid("\"call\" must have 1 to \(maximumCallLength) bytes")
+        }
+        let values = try flatObject(
+            fields["values"], field: "values", maxKeys: maximumResultValues, maxKeyLength: maximumMetadataKeyLength,
+            maxValueLength: maximumResultValueLength)
+        var error: String?
+        if let value = fields["error"] {
+            guard case .string(let text) = value, text.unicodeScalars.contains(where: { !$0.properties.isWhitespace })
+            else {
+                throw invalid("\"error\" must be a non-empty string saying why the call failed")
+            }
+            error = String(text.prefix(maximumResultValueLength))
+        }
+        let outcome: String
+        switch fields["outcome"] {
+        case nil: outcome = error == nil ? ActionResult.outcome(for: values) : ActionDefinition.failed
+        case .string(let name)?:
+            guard SlotName.isValid(name) else {
+                throw invalid(
+                    "\"outcome\" must be a name of letters, digits and _ (found, not_found, failed, …), found \"\(name)\""
+                )
+            }
+            outcome = name
+        case let other?:
+            throw invalid("\"outcome\" must be a string such as \"found\", found \(other.kindDescription)")
+        }
+        if error != nil && outcome != ActionDefinition.failed {
+            throw invalid("a result with \"error\" is a failure: leave \"outcome\" out or make it \"failed\"")
+        }
+        return ActionResult(session: session, call: call, outcome: outcome, values: values, error: error)
+    }
+
+    /// The longest call id accepted, in bytes, and the most values and longest value a result may carry.
+    public static let maximumCallLength = 512
+    public static let maximumResultValues = 64
+    public static let maximumResultValueLength = 4_096
 
     private static func invalid(_ message: String) -> ProtocolError {
         ProtocolError(code: "invalid_request", message: message)

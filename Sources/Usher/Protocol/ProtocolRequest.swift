@@ -2,6 +2,8 @@
 public enum ProtocolRequest: Sendable, Equatable {
     /// A customer message (no `"type"`, or `"type": "message"`).
     case message(id: JSONValue?, CustomerMessage)
+    /// What the integrating program's run of an action gave.
+    case actionResult(id: JSONValue?, ActionResult)
     /// Forget a session.
     case reset(id: JSONValue?, session: String)
     /// Return a session's state.
@@ -14,7 +16,9 @@ public enum ProtocolRequest: Sendable, Equatable {
     /// The request's `id`, echoed in its response.
     public var id: JSONValue? {
         switch self {
-        case .message(let id, _), .reset(let id, _), .get(let id, _), .ping(let id), .agent(let id, _): id
+        case .message(let id, _), .actionResult(let id, _), .reset(let id, _), .get(let id, _), .ping(let id),
+            .agent(let id, _):
+            id
         }
     }
 }
@@ -36,7 +40,8 @@ public enum AgentRequest: Sendable, Equatable {
 
 /// A line that could not be served, with a stable machine-readable code and a message for people.
 public struct ProtocolError: Error, Sendable, Equatable {
-    /// Codes: `invalid_json`, `invalid_utf8`, `line_too_long`, `invalid_request`, `unknown_type`.
+    /// Codes: `invalid_json`, `invalid_utf8`, `line_too_long`, `invalid_request`, `unknown_type`,
+    /// `unknown_call`.
     public var code: String
     public var message: String
     /// The request's id, when the line could be read that far.

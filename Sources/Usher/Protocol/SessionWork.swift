@@ -49,6 +49,19 @@ struct SessionWork: Sendable {
         return turn
     }
 
+    /// Answers an action's result, or refuses it with the session untouched.
+    mutating func deliver(_ result: ActionResult) -> Result<TurnResult, UnknownCall> {
+        let id = result.session
+        do throws(UnknownCall) {
+            let turn = try engine.respond(to: result, state: sessions[id] ?? nil, now: now)
+            sessions[id] = turn.state
+            changed.insert(id)
+            return .success(turn)
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// Removes a session, an unreadable one too; `reason` says why in the log (nothing is
     /// logged when there was none).
     mutating func end(_ id: String, reason: SessionEnd.Reason) {

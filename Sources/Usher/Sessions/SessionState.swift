@@ -10,6 +10,8 @@ public struct SessionState: Sendable, Equatable, Codable {
     public var history: [Turn] = []
     /// Forms in progress; the last is the one being asked, the others wait to resume.
     public var forms: [FormProgress] = []
+    /// The action the bot waits for, if any: while it runs, the bot answers nothing else.
+    public var pendingAction: PendingAction?
     /// Fallbacks in a row; a matched intent resets it.
     public var consecutiveFallbacks = 0
     /// How many turns the session has had.
@@ -49,10 +51,12 @@ public struct Turn: Sendable, Equatable, Codable {
     public var agent: String?
     /// The customer's sentiment in `text`, in [-1, 1], when the bot watches it.
     public var sentiment: Double?
+    /// Set for a turn that answered an action's result: the action's name; `text` is empty.
+    public var action: String?
 
     public init(
         text: String, intent: String?, confidence: Double, replies: [String], at: Double, agent: String? = nil,
-        sentiment: Double? = nil
+        sentiment: Double? = nil, action: String? = nil
     ) {
         self.text = text
         self.intent = intent
@@ -61,7 +65,7 @@ public struct Turn: Sendable, Equatable, Codable {
         self.at = at
         self.agent = agent
         self.sentiment = sentiment
-        self.sentiment = sentiment
+        self.action = action
     }
 }
 

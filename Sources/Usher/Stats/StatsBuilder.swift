@@ -66,6 +66,12 @@ public struct StatsBuilder: Sendable {
         if current[turn.session] != key { current[turn.session] = key }
         var conversation =
             conversations[key] ?? Conversation(day: CalendarDate.fromEpoch(seconds: turn.conversationStart).description)
+        // An action's result is the business's systems answering, not the customer: it counts
+        // toward no customer turn.
+        if turn.decidedBy == .action {
+            conversations[key] = conversation
+            return
+        }
         conversation.turns += 1
         conversation.customer = conversation.customer ?? turn.customer
         if let handoff = turn.handoff, !conversation.escalated {

@@ -17,6 +17,8 @@ public struct TurnRecord: Sendable, Equatable, Codable {
         case keyword
         /// A person has the conversation; the bot stayed silent.
         case person
+        /// The integrating program's result of an action; `text` is empty.
+        case action
     }
 
     /// A candidate intent and its score, as the matcher ranked them.
@@ -113,6 +115,8 @@ extension TurnRecord {
         var pattern: String?
         if attended {
             decision = .person
+        } else if turn.result != nil {
+            decision = .action
         } else if case .keyword? = turn.handoff?.reason {
             decision = .keyword
         } else if turn.intent == nil {

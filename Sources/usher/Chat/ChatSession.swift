@@ -34,6 +34,9 @@ final class ChatSession {
     var joinedHere = false
     /// The conversation the agent's `say`, `release`, … act on: the one taken last.
     var agentFocus: String?
+    /// Results that answer the bot's actions without asking (`usher chat --actions FILE`).
+    var actionResults: CannedActionResults?
+    var actionResultsFile: String?
 
     /// A chat through `server` (in memory unless `usher chat --state FILE` gave a durable one).
     init(
@@ -102,7 +105,43 @@ final class ChatSession {
             recorder.record(message, turn, now: now, advanced: advanced)
             var lines = formatter.turn(turn)
             if debug { lines += explain(text: text, turn: turn) }
+            if let call = turn.turn.called { lines += called(call) }
             return lines
+        } catch {
+            return [.error("the session store failed: \(error)")]
+        }
+    }
+
+    // MARK: Actions
+
+    /// The bot called an action: answered from the canned results when they have one,
+    /// otherwise the author is asked to answer it by hand.
+    private func called(_ call: PendingAction) -> [ChatLine] {
+        let arguments = call.slots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        let shown = "\(call.name)(\(arguments))"
+        guard let canned = actionResults?.result(for: call) else {
+            return [
+                .info("the bot waits for \(shown): answer with /result [OUTCOME] [KEY=VALUE...] or /fail [WHY]")
+            ]
+        }
+        return [.info("\(shown) → \(canned.outcome), from \(actionResultsFile ?? "the results file")")]
+            + answerAction(outcome: canned.outcome, values: canned.values, error: canned.error)
+    }
+
+    /// Delivers a result to the action this session's bot waits for.
+    private func answerAction(outcome: String, values: [String: String], error: String? = nil) -> [ChatLine] {
+        do {
+            let now = clock()
+            guard let pending = try server.session(session, now: now)?.pendingAction else {
+                return [.error("no action waits for a result in session \(session)")]
+            }
+            let result = ActionResult(
+                session: session, call: pending.call, outcome: outcome, values: values, error: error)
+            let turn = try server.deliver(result, now: now)
+            recorder.record(result, turn, advanced: advanced)
+            return formatter.turn(turn)
+        } catch let unknown as UnknownCall {
+            return [.error(unknown.message)]
         } catch {
             return [.error("the session store failed: \(error)")]
         }
@@ -165,6 +204,12 @@ final class ChatSession {
             return Reply(
                 lines: formatter.queues(QueueView.all(in: centre, now: clock()), held: centre.held))
         case .agent(let command): return Reply(lines: act(command))
+        case .result(let outcome, let values):
+            return Reply(lines: answerAction(outcome: outcome ?? ActionResult.outcome(for: values), values: values))
+        case .fail(let why):
+            return Reply(
+                lines: answerAction(outcome: ActionDefinition.failed, values: [:], error: why ?? "failed in usher chat")
+            )
         }
     }
 

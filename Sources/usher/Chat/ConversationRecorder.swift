@@ -24,16 +24,30 @@ struct ConversationRecorder {
         var recording = recordings[session] ?? Recording(start: now, advancedAtLastTurn: advanced)
         defer { recordings[session] = recording }
         let queued = turn.turn.handoff != nil
-        let state = turn.status == .bot || queued ? nil : turn.status.name
+        let state = turn.state == "bot" || queued ? nil : turn.state
         let replies = turn.turn.replies
         let meta = message.metadata == recording.meta ? [:] : message.metadata
         var recorded = ConversationTestWriter.RecordedTurn(
             say: message.text, intent: turn.turn.intent, slots: turn.turn.filled, replies: replies, queued: queued,
             meta: meta, advance: advanced - recording.advancedAtLastTurn)
         recorded.state = state
+        recorded.action = turn.turn.called?.name
         recording.turns.append(recorded)
         recording.advancedAtLastTurn = advanced
         recording.meta = message.metadata
+    }
+
+    /// Notes an action's result, as a step that supplies it, and what the customer was shown.
+    mutating func record(_ result: ActionResult, _ turn: DeskTurn, advanced: Double) {
+        guard var recording = recordings[result.session] else { return }
+        var recorded = ConversationTestWriter.RecordedTurn(
+            say: "", intent: turn.turn.intent, slots: [:], replies: turn.turn.replies, queued: false,
+            advance: advanced - recording.advancedAtLastTurn)
+        recorded.result = TestActionResult(outcome: result.outcome, values: result.values, error: result.error)
+        recorded.state = turn.state == "bot" ? nil : turn.state
+        recording.turns.append(recorded)
+        recording.advancedAtLastTurn = advanced
+        recordings[result.session] = recording
     }
 
     /// Notes an agent's step on `session` and what its customer was shown.

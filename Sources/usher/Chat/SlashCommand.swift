@@ -20,6 +20,11 @@ enum SlashCommand: Equatable {
     case save(file: String, name: String?)
     case queue
     case agent(AgentCommand)
+    /// Answers the action the bot waits for, as the business's systems would: an outcome
+    /// (`found` with values, `not_found` without, when not given) and values.
+    case result(outcome: String?, values: [String: String])
+    /// Answers the action the bot waits for with a failure.
+    case fail(String?)
     case quit
 
     /// The agent side of a handoff, played from the same terminal.
@@ -64,6 +69,11 @@ enum SlashCommand: Equatable {
             name: "save", synopsis: "/save FILE [NAME]",
             summary: "save this session's turns as a conversation test (usher test), appending to FILE"),
         Usage(name: "queue", synopsis: "/queue", summary: "show who waits for an agent, and where"),
+        Usage(
+            name: "result", synopsis: "/result [OUTCOME] [KEY=VALUE...]",
+            summary:
+                "answer the action the bot waits for, as your systems would (found with values, not_found without)"),
+        Usage(name: "fail", synopsis: "/fail [WHY]", summary: "answer the action the bot waits for with a failure"),
         Usage(
             name: "agent",
             synopsis: "/agent ACTION ...",
@@ -141,6 +151,24 @@ extension SlashCommand {
             let name = arguments.dropFirst().joined(separator: " ")
             return .save(file: file, name: name.isEmpty ? nil : name)
         case "agent": return .agent(try agentCommand(arguments, rest: rest))
+        case "result":
+            var outcome: String?
+            var values: [String: String] = [:]
+            for argument in arguments {
+                if let equals = argument.firstIndex(of: "="), equals != argument.startIndex {
+                    values[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
+                } else if outcome == nil && values.isEmpty && SlotName.isValid(argument) {
+                    outcome = argument
+                } else {
+                    throw .usage(
+                        "/result takes an outcome first, then KEY=VALUE pairs; \"\(argument)\" is neither", of: "result"
+                    )
+                }
+            }
+            return .result(outcome: outcome, values: values)
+        case "fail":
+            let why = arguments.joined(separator: " ")
+            return .fail(why.isEmpty ? nil : why)
         default:
             let names = usages.map(\.name)
             let guess = Spelling.closest(to: name, among: names).map { "did you mean /\($0)? " } ?? ""

@@ -32,6 +32,13 @@ struct ChatCommand: ParsableCommand {
     @Flag(help: "Start with /debug on: every reply explained.")
     var debug = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Answer the bot's actions from this file of canned results instead of asking (/result, /fail).",
+            discussion: #"{"lookup_order": [{"when": {"order_id": "AB123456"}, "values": {"status": "shipped"}}]}"#,
+            valueName: "file"))
+    var actions: String?
+
     @OptionGroup var state: StateOptions
 
     /// `usher chta` is a mistyped command, not a bot: plain `usher` takes a bot path, so a bare
@@ -55,6 +62,7 @@ struct ChatCommand: ParsableCommand {
 
     func run() throws {
         let engine = try DialogFrontend.engine(path, explains: true)
+        let canned = try actions.map(Self.cannedResults)
         let chat = ChatSession(
             engine: engine, path: path, agent: agent, clock: { Date().timeIntervalSince1970 },
             server: try state.server(engine: engine, shards: 1))
@@ -63,6 +71,8 @@ struct ChatCommand: ParsableCommand {
             state.close(chat.server)
         }
         chat.debug = debug
+        chat.actionResults = canned
+        chat.actionResultsFile = actions
         let environment = ProcessInfo.processInfo.environment
         let style = TerminalStyle.detect(environment: environment, outputIsTerminal: isatty(STDOUT_FILENO) == 1)
         if isatty(STDIN_FILENO) == 1 {
@@ -92,6 +102,20 @@ struct ChatCommand: ParsableCommand {
 
     /// The terminal: a prompt, readline editing, until /quit or Ctrl-D.
     /// With `bannerToStandardError` (stdout goes to a file), what is for the eyes only goes to stderr.
+    /// The `--actions` file, or every mistake in it and a failure exit.
+    private static func cannedResults(_ file: String) throws -> CannedActionResults {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            Console.error("\(file): error: cannot read the file")
+            throw ExitCode(ExitCodes.failure)
+        }
+        do {
+            return try CannedActionResults.load([UInt8](data), file: file)
+        } catch {
+            error.errors.forEach { Console.error($0.description(severity: "error")) }
+            throw ExitCode(ExitCodes.failure)
+        }
+    }
+
     private func converse(_ chat: ChatSession, style: TerminalStyle, editor: LineEditor, bannerToStandardError: Bool) {
         defer { editor.close() }
         if bannerToStandardError {

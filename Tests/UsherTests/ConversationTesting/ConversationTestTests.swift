@@ -66,7 +66,7 @@ struct ConversationTestTests {
         ),
         (
             #"{"conversations": [{"name": "a", "turns": [{"say": "x", "state": "asleep"}]}]}"#,
-            "t.json:1:66: conversations[0].turns[0].state: unknown state \"asleep\"; expected bot, queued or agent"
+            "t.json:1:66: conversations[0].turns[0].state: unknown state \"asleep\"; expected bot, action, queued or agent"
         ),
         (
             #"{"now": "yesterday", "conversations": [{"name": "a", "turns": [{"say": "x"}]}]}"#,

@@ -50,12 +50,13 @@ struct ProtocolCodecTests {
         ),
         (
             #"{"id": 1, "session": "s", "text": "x", "meta": {"a": {}}}"#, "invalid_request",
-            "\"meta.a\" must be a string, number or boolean", true
+            "\"meta.a\" must be a string, number or boolean, found an object", true
         ),
         (#"{"id": 1, "type": 3}"#, "invalid_request", "\"type\" must be a string, found a number", true),
         (
             #"{"id": 1, "type": "dance"}"#, "unknown_type",
-            "unknown request type \"dance\"; expected message, reset, get, ping, queue.list or an agent.* request", true
+            "unknown request type \"dance\"; expected message, action.result, reset, get, ping, queue.list or an agent.* request",
+            true
         ),
     ])
     func reportsEachErrorClass(line: String, code: String, message: String, echoesID: Bool) {

@@ -14,7 +14,7 @@ struct ChatCompleterTests {
             "/", 0,
             [
                 "/help", "/debug", "/why", "/state", "/reset", "/session", "/reload", "/intent", "/meta", "/advance",
-                "/save", "/queue",
+                "/save", "/queue", "/result", "/fail",
                 "/agent",
                 "/quit",
             ]
