@@ -12,6 +12,34 @@ struct ChatCommandTests {
         #expect(output.stderr == "usher chat: 22 intents from intents/; session default; /help lists the commands\n")
     }
 
+    /// `--actions` answers the example bot's order lookups from the canned results it ships
+    /// with; a results file with mistakes stops the chat before it starts, saying where.
+    @Test func cannedResultsAnswerTheBotsActions() throws {
+        let output = try UsherBinary.run(
+            ["chat", "--actions", "evals/actions.json"], input: "where is my order AB123456\nwhere is order XY111111\n")
+        #expect(output.status == 0)
+        #expect(
+            output.stdout == """
+                bot: Let me look up order AB123456.
+                lookup_order(order_id=AB123456) → found, from evals/actions.json
+                bot: Order AB123456 is shipped; it should arrive on 2026-12-03.
+                bot: Let me look up order XY111111.
+                lookup_order(order_id=XY111111) → not_found, from evals/actions.json
+                bot: I could not find order XY111111. Please check the number: two letters and six digits, like AB123456.
+
+                """)
+        let directory = try UsherBinary.directory(["bad.json": #"{"lookup_order": [{"values": {"a": {}}}]}"#])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bad = directory.appendingPathComponent("bad.json").path
+        let refused = try UsherBinary.run(["chat", "--actions", bad], input: "hi\n")
+        #expect(refused.status == 1)
+        #expect(refused.stdout.isEmpty)
+        #expect(
+            refused.stderr.contains(
+                "\(bad):1:36: error: lookup_order[0].values.a: expected a string or null, found an object"),
+            "\(refused.stderr)")
+    }
+
     /// With --state, a chat picks up where the last one left off: the form, its slots and the queue.
     @Test func aChatWithStateContinuesWhereTheLastOneStopped() throws {
         let directory = try UsherBinary.directory([:])

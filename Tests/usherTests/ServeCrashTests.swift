@@ -33,6 +33,31 @@ struct ServeCrashTests {
         ]
     }
 
+    /// A call the bot made is kept with the session: the server killed before the result came
+    /// back, the result sent to the restarted server still finds it, and is answered once.
+    @Test func aCallInFlightSurvivesAKill() throws {
+        let folder = try UsherBinary.directory([:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("state.sqlite").path
+        let bot = UsherBinary.root.appendingPathComponent("intents").path
+        let first = try ServeProcess(["--state", file, bot])
+        first.send([#"{"id": 1, "session": "c-1", "text": "where is my order AB123456"}"#])
+        let asked = try first.readLines(1)[0]
+        #expect(asked.contains(#""state": "action", "action": {"name": "lookup_order""#), "\(asked)")
+        let call = try #require(
+            (try JSONSerialization.jsonObject(with: Data(asked.utf8)) as? [String: Any])
+                .flatMap { $0["action"] as? [String: Any] }?["call"] as? String)
+        first.kill()
+        let second = try ServeProcess(["--state", file, bot])
+        let result =
+            #"{"id": 2, "type": "action.result", "session": "c-1", "call": "\#(call)", "values": {"status": "delivered"}}"#
+        second.send([result, result])
+        let answers = try second.readLines(2)
+        #expect(answers[0].contains(#""replies": ["Order AB123456 is delivered."], "state": "bot""#), "\(answers[0])")
+        #expect(answers[1].contains(#""code": "unknown_call""#), "\(answers[1])")
+        #expect(second.finish() == 0)
+    }
+
     @Test func everyAnsweredTurnSurvivesRandomKills() throws {
         let folder = try UsherBinary.directory([:])
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -255,6 +255,58 @@ struct ChatSessionTests {
         }
     }
 
+    /// A bot author answers the bot's actions by hand (`/result`, `/fail`) or from canned
+    /// results, and `/save` keeps the results as steps that replay.
+    @Test func actionsAreAnsweredByHandOrFromCannedResultsAndSaved() throws {
+        let directory = try UsherBinary.directory([
+            "bot.json": #"""
+            {"entities": {"order_id": {"regex": "\\b[A-Z]{2}\\d{6}\\b"}},
+             "intents": [{"name": "order_status", "examples": ["where is my order", "track my order"],
+               "slots": {"order_id": {"entity": "order_id", "required": true, "prompt": "Which order?"}},
+               "action": {"name": "lookup_order", "say": "Looking.",
+                          "responses": {"found": ["It is {result.status}."], "not_found": ["No such order."],
+                                        "failed": ["Our system is down."]}}}]}
+            """#
+        ])
+        let path = directory.appendingPathComponent("bot.json").path
+        let engine = try DialogEngine(bot: BotLoader.load(path: path), explains: true)
+        var now = 1_795_428_000.0
+        let chat = ChatSession(engine: engine, path: path) {
+            now += 1
+            return now
+        }
+        #expect(texts(chat.handle("/result found")) == ["error: no action waits for a result in session default"])
+        #expect(
+            texts(chat.handle("track my order AB123456")) == [
+                "bot: Looking.",
+                "the bot waits for lookup_order(order_id=AB123456): answer with /result [OUTCOME] [KEY=VALUE...] or /fail [WHY]",
+            ])
+        #expect(texts(chat.handle(#"/result "status=out for delivery""#)) == ["bot: It is out for delivery."])
+        _ = chat.handle("track my order CD123456")
+        #expect(texts(chat.handle("/fail timeout")) == ["bot: Our system is down."])
+        // Canned results answer without asking.
+        chat.actionResults = try CannedActionResults.load(
+            Array(#"{"lookup_order": [{"when": {"order_id": "EF123456"}, "outcome": "not_found"}]}"#.utf8),
+            file: "r.json")
+        chat.actionResultsFile = "r.json"
+        #expect(
+            texts(chat.handle("where is my order EF123456")) == [
+                "bot: Looking.", "lookup_order(order_id=EF123456) → not_found, from r.json", "bot: No such order.",
+            ])
+        let file = directory.appendingPathComponent("saved.json").path
+        #expect(texts(chat.handle("/save \(file)")).first?.hasPrefix("saved 6 turns") == true)
+        let suite = try ConversationTestDecoder.load(
+            Array(try Data(contentsOf: URL(fileURLWithPath: file))), file: file)
+        let turns = suite.conversations[0].turns
+        #expect(turns.map { $0.result?.outcome } == [nil, "found", nil, "failed", nil, "not_found"])
+        #expect(
+            turns.map { $0.action } == [
+                .some("lookup_order"), nil, .some("lookup_order"), nil, .some("lookup_order"), nil,
+            ])
+        let result = ConversationTestRunner(engine: engine).run(suite.conversations[0])
+        #expect(result.passed, "\(result.failures)")
+    }
+
     @Test func saveLeavesAFileThatIsNotATestFileAlone() throws {
         let directory = try botDirectory()
         let chat = try chat(directory)

@@ -22,6 +22,15 @@ struct SlashCommandTests {
         ("/reload", .reload),
         ("/intent track_order", .intent("track_order")),
         ("/queue", .queue),
+        ("/result", .result(outcome: nil, values: [:])),
+        ("/result not_found", .result(outcome: "not_found", values: [:])),
+        (
+            #"/result found status=shipped "eta=next friday""#,
+            .result(outcome: "found", values: ["status": "shipped", "eta": "next friday"])
+        ),
+        ("/result status=a=b", .result(outcome: nil, values: ["status": "a=b"])),
+        ("/fail", .fail(nil)),
+        ("/fail the OMS is down", .fail("the OMS is down")),
         ("/quit", .quit),
         ("/exit", .quit),
         ("  /state  ", .state),
@@ -97,6 +106,18 @@ struct SlashCommandTests {
         ("/agent release a b", "/agent release takes at most one session; usage: /agent release [SESSION]"),
         ("/agent close a b", "/agent close takes at most one session; usage: /agent close [SESSION]"),
         ("/agent leave now", "/agent leave takes no arguments; usage: /agent leave"),
+        (
+            "/result found late",
+            "/result takes an outcome first, then KEY=VALUE pairs; \"late\" is neither; usage: /result [OUTCOME] [KEY=VALUE...]"
+        ),
+        (
+            "/result a=1 found",
+            "/result takes an outcome first, then KEY=VALUE pairs; \"found\" is neither; usage: /result [OUTCOME] [KEY=VALUE...]"
+        ),
+        (
+            "/result =x",
+            "/result takes an outcome first, then KEY=VALUE pairs; \"=x\" is neither; usage: /result [OUTCOME] [KEY=VALUE...]"
+        ),
         (
             "/agent clam",
             "unknown agent action \"clam\"; did you mean /agent claim? "
