@@ -39,3 +39,16 @@ struct DatasetBarsTests {
         #expect((outOfScope["oos_recall"] as? Double ?? 0) >= 0.50, "\(outOfScope["oos_recall"] ?? "-")")
     }
 }
+
+/// The example bot's bars (issue 12), on its held-out set: written before the bot was tuned,
+/// and never tuned on (tuning uses evals/desk-val.jsonl).
+@Suite("Example bot bars")
+struct ExampleBotBarsTests {
+    @Test func theExampleBotMeetsItsBarsOnItsHeldOutSet() throws {
+        let output = try UsherBinary.run(["eval", "--data", "evals/desk.jsonl", "--json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect((report["accuracy"] as? Double ?? 0) >= 0.90, "\(report["accuracy"] ?? "-")")
+        #expect((report["oos_recall"] as? Double ?? 0) >= 0.85, "\(report["oos_recall"] ?? "-")")
+    }
+}

@@ -80,8 +80,16 @@ public struct FallbackDefinition: Sendable {
     public static let defaultResponses = ["Sorry, I did not understand that. Could you rephrase?"]
 
     public var responses: [Template]
+    /// Messages the bot must decline although they share words with its intents ("how do I
+    /// cancel my Netflix" beside `cancel_order`): the matcher learns them as one more class, and
+    /// a message closest to them gets the fallback, like Dialogflow's negative examples.
+    public var examples: [Example] = []
 
-    public init(responses: [Template] = FallbackDefinition.defaultResponses.map { Template(segments: [.text($0)]) }) {
+    public init(
+        responses: [Template] = FallbackDefinition.defaultResponses.map { Template(segments: [.text($0)]) },
+        examples: [Example] = []
+    ) {
         self.responses = responses
+        self.examples = examples
     }
 }

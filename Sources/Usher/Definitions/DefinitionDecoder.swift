@@ -17,7 +17,7 @@ struct DefinitionDecoder: JSONReading {
     ]
     static let confirmKeys = ["prompt", "denied"]
     static let actionKeys = ["name", "say", "responses", "timeout"]
-    static let fallbackKeys = ["responses"]
+    static let fallbackKeys = ["responses", "examples"]
 
     mutating func decodeFile(_ root: JSONNode) -> BotFragment {
         var fragment = BotFragment(file: file)
@@ -174,8 +174,16 @@ struct DefinitionDecoder: JSONReading {
 
     private mutating func decodeFallback(_ node: JSONNode) -> (FallbackDefinition, DefinitionOrigin)? {
         guard let members = object(node, path: "fallback", allowed: Self.fallbackKeys) else { return nil }
+        let examples = members["examples"].map { decodeExamples($0, path: "fallback.examples") } ?? []
+        for example in examples where !example.template.slotNames.isEmpty {
+            errors.append(
+                DefinitionError(
+                    file: file, path: example.origin.path, location: example.origin.location,
+                    message: "an out-of-scope example has no slots: {…} marks values of an intent's slots"))
+        }
         guard let responsesNode = members["responses"] else {
-            report("fallback", node, "the fallback needs \"responses\"")
+            if members["examples"] != nil { return (FallbackDefinition(examples: examples), origin("fallback", node)) }
+            report("fallback", node, "the fallback needs \"responses\" (or out-of-scope \"examples\")")
             return nil
         }
         let responses = templates(responsesNode, path: "fallback.responses")
@@ -185,7 +193,7 @@ struct DefinitionDecoder: JSONReading {
             }
             return nil
         }
-        return (FallbackDefinition(responses: responses), origin("fallback", node))
+        return (FallbackDefinition(responses: responses, examples: examples), origin("fallback", node))
     }
 }
 

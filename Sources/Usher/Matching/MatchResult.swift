@@ -35,6 +35,9 @@ public struct MatchResult: Sendable, Equatable {
         case similarity(example: String?, exampleOrigin: DefinitionOrigin?, words: [WordWeight])
         /// The message had no word the bot knows.
         case noKnownWords
+        /// The message was closest to the bot's out-of-scope examples (`fallback.examples`),
+        /// above every intent: the closest of them.
+        case outOfScope(example: String?, exampleOrigin: DefinitionOrigin?)
     }
 
     /// The chosen intent, or `nil` when out of scope.

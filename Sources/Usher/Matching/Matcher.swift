@@ -27,6 +27,10 @@ public struct Matcher: Sendable {
     let scorer: IntentScorer
     let examples: ExampleTable
     let patterns: PatternIndex
+    /// The class the bot's out-of-scope examples (`fallback.examples`) train, after the intents;
+    /// `nil` when it has none. It competes with the intents, and when it wins the message gets
+    /// the fallback.
+    let outOfScopeClass: Int?
 
     /// Compiles `bot`; `model` overrides the choice of scoring model (for experiments and very large bots).
     public init(bot: BotDefinition, model: ModelKind = .automatic) {
@@ -36,7 +40,14 @@ public struct Matcher: Sendable {
             intent.handoff == nil
                 ? bot.settings.threshold : max(bot.settings.threshold, bot.settings.handoff.intentThreshold)
         }
-        var table = ExampleTable(intents: bot.intents)
+        var classes = bot.intents
+        if bot.fallback.examples.isEmpty {
+            outOfScopeClass = nil
+        } else {
+            outOfScopeClass = classes.count
+            classes.append(IntentDefinition(name: "(out of scope)", examples: bot.fallback.examples))
+        }
+        var table = ExampleTable(intents: classes)
         var vectorizer = Vectorizer()
         let vectors = vectorizer.fit(table.learningTexts)
         table.index(vectors)
@@ -60,9 +71,32 @@ public struct Matcher: Sendable {
         let normalized = TextNormalizer.normalize(text)
         let vector = vectorizer.vector(normalized)
         let scores = vector.isEmpty ? [] : scorer.scores(vector)
-        let ranked = rank(scores, excluding: excluded)
+        var ranked = rank(scores, excluding: excluded)
+        // The out-of-scope class decides only when it ranks first; it is never a candidate.
+        let declined = outOfScopeClass != nil && ranked.first?.intent == outOfScopeClass
+        if let outOfScope = outOfScopeClass {
+            ranked.removeAll { $0.intent == outOfScope }
+            if ranked.count > Self.candidateCount { ranked.removeLast() }
+        }
         if !patterns.isEmpty, let hit = patterns.bestMatch(normalized.words, excluding: excluded) {
             return patternResult(hit, ranked: ranked)
+        }
+        if declined, let outOfScope = outOfScopeClass {
+            let nearest = examples.nearest(to: vector, in: outOfScope)
+            let confidence = ranked.first.map { best in
+                Self.confidence(
+                    score: best.score, nearestSimilarity: examples.nearest(to: vector, in: best.intent).similarity,
+                    model: scorer.kind)
+            }
+            return MatchResult(
+                intent: nil, confidence: confidence ?? 0,
+                candidates: ranked.map {
+                    MatchResult.Candidate(intent: intentNames[$0.intent], score: Double($0.score))
+                },
+                evidence: .outOfScope(
+                    example: nearest.example.map { examples.example($0).text },
+                    exampleOrigin: nearest.example.map { examples.example($0).origin }),
+                threshold: threshold, similarity: Double(nearest.similarity))
         }
         guard let best = ranked.first else {
             return MatchResult(
@@ -103,13 +137,16 @@ public struct Matcher: Sendable {
     static let confidenceCentre = -0.20
     static let bayesConfidenceCentre = 0.27
 
+    /// The best candidates, best first: one more than shown when the out-of-scope class may take
+    /// a place, so the intents shown are always ``candidateCount``.
     private func rank(_ scores: [Float], excluding excluded: Set<Int>) -> [(intent: Int, score: Float)] {
+        let count = Self.candidateCount + (outOfScopeClass == nil ? 0 : 1)
         var top: [(intent: Int, score: Float)] = []
         for (intent, score) in scores.enumerated() where excluded.isEmpty || !excluded.contains(intent) {
-            if top.count == Self.candidateCount, let last = top.last, score <= last.score { continue }
+            if top.count == count, let last = top.last, score <= last.score { continue }
             let position = top.firstIndex { score > $0.score } ?? top.count
             top.insert((intent, score), at: position)
-            if top.count > Self.candidateCount { top.removeLast() }
+            if top.count > count { top.removeLast() }
         }
         return top
     }

@@ -65,6 +65,13 @@ struct MatchRenderer {
             return fields
         case .noKnownWords:
             return [("decided by", "no word the bot knows")]
+        case .outOfScope(let example, let origin):
+            return [
+                (
+                    "decided by",
+                    "out-of-scope example" + (example.map { " \"\($0)\"" } ?? "") + (origin.map { " (\($0))" } ?? "")
+                )
+            ]
         }
     }
 
@@ -98,6 +105,8 @@ struct MatchRenderer {
                     .joined(separator: ", ") + "]")
         case .noKnownWords:
             break
+        case .outOfScope(let example, _):
+            fields.append("\"out_of_scope_example\": \(example.map(JSONWriter.string) ?? "null")")
         }
         fields.append(
             "\"entities\": ["

@@ -160,7 +160,7 @@ struct BotLoaderTests {
         ("{\"language\": \"\", \"intents\": [\(validIntent)]}", "bot.json:1:14: language: must not be empty"),
         (
             "{\"fallback\": {}, \"intents\": [\(validIntent)]}",
-            "bot.json:1:14: fallback: the fallback needs \"responses\""
+            "bot.json:1:14: fallback: the fallback needs \"responses\" (or out-of-scope \"examples\")"
         ),
         (
             "{\"fallback\": {\"responses\": []}, \"intents\": [\(validIntent)]}",
