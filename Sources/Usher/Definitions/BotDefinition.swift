@@ -14,6 +14,8 @@ public struct BotDefinition: Sendable {
     public var entities: [String: EntityDefinition]
     public var intents: [IntentDefinition]
     public var fallback: FallbackDefinition
+    /// The bot in other languages: their words for its intents (see ``localized(to:)``).
+    public var translations: [BotTranslation] = []
     /// The files the bot was read from, in load order.
     public var files: [String]
     /// A hash of the definition files' names and bytes (16 hex digits), logged with every turn

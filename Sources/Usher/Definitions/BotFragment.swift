@@ -6,6 +6,9 @@ struct BotFragment: Sendable {
     var entities: [(name: String, definition: EntityDefinition, origin: DefinitionOrigin)] = []
     var intents: [IntentDefinition] = []
     var fallback: (value: FallbackDefinition, origin: DefinitionOrigin)?
+    /// Set for a file of `translations`: its intents' words in `language`, which is then the
+    /// translation's language, not the bot's.
+    var translations: [IntentTranslation]?
 
     init(file: String) {
         self.file = file

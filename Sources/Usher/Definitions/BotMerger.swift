@@ -12,6 +12,12 @@ struct BotMerger {
     mutating func merge(_ fragments: [BotFragment], files: [String]) -> BotDefinition {
         var bot = BotDefinition(intents: [], files: files)
         for fragment in fragments {
+            if let words = fragment.translations {
+                // A file of translations: its language is the translation's, not the bot's.
+                guard let (language, _) = fragment.language else { continue }
+                addTranslation(words, fallback: fragment.fallback, language: language, to: &bot)
+                continue
+            }
             if let (language, origin) = fragment.language, claim("language", origin, "\"language\" is already set") {
                 bot.language = language
             }
@@ -33,6 +39,31 @@ struct BotMerger {
             }
         }
         return bot
+    }
+
+    /// Adds a file's translations to its language's, each intent once per language.
+    private mutating func addTranslation(
+        _ words: [IntentTranslation], fallback: (value: FallbackDefinition, origin: DefinitionOrigin)?,
+        language: String, to bot: inout BotDefinition
+    ) {
+        let index =
+            bot.translations.firstIndex { $0.language == language }
+            ?? {
+                bot.translations.append(BotTranslation(language: language))
+                return bot.translations.count - 1
+            }()
+        for intent in words
+        where claim(
+            "translation \(language) \(intent.name)", intent.origin,
+            "intent \"\(intent.name)\" is already translated into \(language)")
+        {
+            bot.translations[index].intents.append(intent)
+        }
+        if let (fallback, origin) = fallback,
+            claim("fallback \(language)", origin, "the fallback is already translated into \(language)")
+        {
+            bot.translations[index].fallback = fallback
+        }
     }
 
     /// Records that `key` is set at `origin`; a second setting is an error naming the first place.

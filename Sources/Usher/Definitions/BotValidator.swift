@@ -8,7 +8,7 @@ struct BotValidator {
     /// unknown, so references to entities and queues are not checked (they would be reported
     /// as missing when they are only unread).
     func errors(someFileUnread: Bool = false) -> [DefinitionError] {
-        entityErrors() + (someFileUnread ? [] : slotErrors() + handoffErrors())
+        entityErrors() + (someFileUnread ? [] : slotErrors() + handoffErrors() + translationErrors())
     }
 
     /// Every intent's handoff queue must be one of `settings.handoff.queues`.
@@ -33,6 +33,41 @@ struct BotValidator {
                     "unknown queue \"\(handoff.queue)\"; the queues are \(queues.joined(separator: ", ")) (settings.handoff.queues)"
                 )
             }
+    }
+
+    /// A translation names intents, slots, read-backs and actions the bot has, in a language
+    /// other than the bot's own.
+    private func translationErrors() -> [DefinitionError] {
+        var errors: [DefinitionError] = []
+        let names = bot.intents.map(\.name)
+        for translation in bot.translations {
+            for words in translation.intents {
+                if translation.language == bot.language {
+                    errors.append(
+                        error(
+                            at: words.origin,
+                            "this translation is in \(bot.language), the bot's own language: write the words in the intent itself"
+                        ))
+                    continue
+                }
+                guard let intent = bot.intent(named: words.name) else {
+                    let guess = Spelling.closest(to: words.name, among: names).map { "; did you mean \"\($0)\"?" } ?? ""
+                    errors.append(error(at: words.origin, "no intent \"\(words.name)\" to translate\(guess)"))
+                    continue
+                }
+                for (slot, translated) in words.slots.sorted(by: { $0.key < $1.key })
+                where intent.slot(named: slot) == nil {
+                    errors.append(error(at: translated.origin, "intent \"\(intent.name)\" has no slot \"\(slot)\""))
+                }
+                if words.confirmation != nil && intent.confirmation == nil {
+                    errors.append(error(at: words.origin, "intent \"\(intent.name)\" has no \"confirm\" to translate"))
+                }
+                if (words.actionWaiting != nil || !words.actionResponses.isEmpty) && intent.action == nil {
+                    errors.append(error(at: words.origin, "intent \"\(intent.name)\" has no \"action\" to translate"))
+                }
+            }
+        }
+        return errors
     }
 
     private func entityErrors() -> [DefinitionError] {

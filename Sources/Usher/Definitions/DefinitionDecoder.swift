@@ -10,7 +10,7 @@ struct DefinitionDecoder: JSONReading {
         self.file = file
     }
 
-    static let topLevelKeys = ["language", "settings", "entities", "intents", "fallback"]
+    static let topLevelKeys = ["language", "settings", "entities", "intents", "fallback", "translations"]
     static let intentKeys = [
         "name", "examples", "patterns", "responses", "slots", "contexts", "resume", "handoff", "next_steps",
         "ends_conversation", "handoff_queue", "confirm", "action",
@@ -31,6 +31,7 @@ struct DefinitionDecoder: JSONReading {
             fragment.intents = list.enumerated().compactMap { decodeIntent($1, path: "intents[\($0)]") }
         }
         if let node = members["fallback"] { fragment.fallback = decodeFallback(node) }
+        if let node = members["translations"] { decodeTranslations(node, members: members, into: &fragment) }
         return fragment
     }
 
@@ -100,6 +101,28 @@ struct DefinitionDecoder: JSONReading {
         return intent
     }
 
+    /// `{"found": [...], "not_found": [...], "failed": [...]}`: replies by outcome.
+    mutating func decodeOutcomes(_ node: JSONNode, path: String) -> [String: [Template]] {
+        guard case .object(let outcomes) = node.value else {
+            report(
+                path, node,
+                "expected an object of outcomes and their replies, such as {\"found\": [\"…\"], \"not_found\": [\"…\"], \"failed\": [\"…\"]}, found \(node.value.kindDescription)"
+            )
+            return [:]
+        }
+        var responses: [String: [Template]] = [:]
+        for outcome in outcomes {
+            let outcomePath = "\(path).\(outcome.key)"
+            guard identifier(outcome.value, key: outcome.key, path: outcomePath, what: "outcome") else { continue }
+            let replies = templates(outcome.value, path: outcomePath)
+            if replies.isEmpty, case .array = outcome.value.value {
+                report(outcomePath, outcome.value, "an outcome needs at least one reply")
+            }
+            if !replies.isEmpty { responses[outcome.key] = replies }
+        }
+        return responses
+    }
+
     private mutating func decodeAction(_ node: JSONNode, path: String) -> ActionDefinition? {
         guard let fields = object(node, path: path, allowed: Self.actionKeys) else { return nil }
         guard let nameNode = fields["name"] else {
@@ -113,27 +136,12 @@ struct DefinitionDecoder: JSONReading {
         action.waiting = fields["say"].flatMap { template($0, path: "\(path).say") }
         action.timeout = fields["timeout"].flatMap { integer($0, path: "\(path).timeout", in: 1...86_400) }
         if let responses = fields["responses"] {
-            guard case .object(let outcomes) = responses.value else {
-                report(
-                    "\(path).responses", responses,
-                    "expected an object of outcomes and their replies, such as {\"found\": [\"…\"], \"not_found\": [\"…\"], \"failed\": [\"…\"]}, found \(responses.value.kindDescription)"
-                )
-                return action
-            }
-            for outcome in outcomes {
-                let outcomePath = "\(path).responses.\(outcome.key)"
-                guard identifier(outcome.value, key: outcome.key, path: outcomePath, what: "outcome") else { continue }
-                let replies = templates(outcome.value, path: outcomePath)
-                if replies.isEmpty, case .array = outcome.value.value {
-                    report(outcomePath, outcome.value, "an outcome needs at least one reply")
-                }
-                if !replies.isEmpty { action.responses[outcome.key] = replies }
-            }
+            action.responses = decodeOutcomes(responses, path: "\(path).responses")
         }
         return action
     }
 
-    private mutating func decodeConfirmation(_ node: JSONNode, path: String) -> FormConfirmation? {
+    mutating func decodeConfirmation(_ node: JSONNode, path: String) -> FormConfirmation? {
         guard let fields = object(node, path: path, allowed: Self.confirmKeys) else { return nil }
         guard let promptNode = fields["prompt"] else {
             report(path, node, "a confirmation needs a \"prompt\", the question that reads back the values")
@@ -144,7 +152,7 @@ struct DefinitionDecoder: JSONReading {
         return FormConfirmation(prompt: prompt, denied: denied ?? FormConfirmation.defaultDenied)
     }
 
-    private mutating func decodeExamples(_ node: JSONNode, path: String) -> [Example] {
+    mutating func decodeExamples(_ node: JSONNode, path: String) -> [Example] {
         guard let list = array(node, path: path) else { return [] }
         return list.enumerated().compactMap { (offset, element) -> Example? in
             let elementPath = "\(path)[\(offset)]"
@@ -157,7 +165,7 @@ struct DefinitionDecoder: JSONReading {
         }
     }
 
-    private mutating func decodePatterns(_ node: JSONNode, path: String) -> [Pattern] {
+    mutating func decodePatterns(_ node: JSONNode, path: String) -> [Pattern] {
         guard let list = array(node, path: path) else { return [] }
         return list.enumerated().compactMap { (offset, element) -> Pattern? in
             let elementPath = "\(path)[\(offset)]"

@@ -22,6 +22,9 @@ public struct DialogEngine: Sendable {
     let intentIndex: [String: Int]
     /// Intents that require contexts: only eligible while all of theirs are active.
     let contextGated: [(intent: Int, require: [String])]
+    /// The bot in each of its other languages, compiled: a session in one of them is served
+    /// wholly by that engine (its matcher learned that language's examples; its replies are in it).
+    public let localized: [String: DialogEngine]
 
     /// Compiles `bot`. Its entity definitions were checked when it loaded; a bot built in code
     /// with a bad one gets the same error here.
@@ -40,6 +43,29 @@ public struct DialogEngine: Sendable {
         contextGated = bot.intents.enumerated().compactMap { index, intent in
             intent.contexts.require.isEmpty ? nil : (index, intent.contexts.require)
         }
+        var localized: [String: DialogEngine] = [:]
+        for language in bot.languages.dropFirst() {
+            guard let translated = bot.localized(to: language) else { continue }
+            localized[language] = try DialogEngine(bot: translated, model: model, explains: explains)
+        }
+        self.localized = localized
+    }
+
+    /// The engine that serves `language`: this one for the bot's own language, else the
+    /// translation's; a tag the bot does not serve exactly is matched on its primary subtag
+    /// (`de-AT` → `de`, `zh` → `zh-TW`); `nil` when the bot does not serve it at all.
+    public func engine(for language: String) -> DialogEngine? {
+        if language.caseInsensitiveCompare(bot.language) == .orderedSame { return self }
+        if let exact = localized.first(where: { $0.key.caseInsensitiveCompare(language) == .orderedSame }) {
+            return exact.value
+        }
+        let primary = Self.primarySubtag(language)
+        if Self.primarySubtag(bot.language) == primary { return self }
+        return localized.sorted { $0.key < $1.key }.first { Self.primarySubtag($0.key) == primary }?.value
+    }
+
+    private static func primarySubtag(_ tag: String) -> String {
+        String(tag.prefix { $0 != "-" && $0 != "_" }).lowercased()
     }
 
     /// The intents that cannot match while only `active` contexts are, by index, with the
@@ -64,6 +90,19 @@ public struct DialogEngine: Sendable {
     /// bot stays silent and only records the message; the contact centre owns that fact.
     public func respond(
         to message: CustomerMessage, state: consuming SessionState?, now: Double, attended: Bool = false
+    ) -> TurnResult {
+        // The language: the one the request names, else the session's, else the bot's own.
+        if !localized.isEmpty, let other = engine(for: message.language ?? state?.language ?? bot.language),
+            other.bot.language != bot.language
+        {
+            return other.respondInItsLanguage(to: message, state: state, now: now, attended: attended)
+        }
+        return respondInItsLanguage(to: message, state: state, now: now, attended: attended)
+    }
+
+    /// Answers in this engine's language.
+    private func respondInItsLanguage(
+        to message: CustomerMessage, state: consuming SessionState?, now: Double, attended: Bool
     ) -> TurnResult {
         // Taken out of the optional, so the turn owns the only reference and updates the history
         // in place instead of copying it.
@@ -105,8 +144,9 @@ public struct DialogEngine: Sendable {
             throw UnknownCall(result: result, waiting: session.pendingAction, sessionExists: true)
         }
         let message = CustomerMessage(session: result.session, text: "")
+        let engine = localized.isEmpty ? self : self.engine(for: session.language) ?? self
         var turn = TurnBuilder(
-            engine: self, session: session, message: message, result: result, now: now, attended: false)
+            engine: engine, session: session, message: message, result: result, now: now, attended: false)
         turn.run()
         return turn.finish()
     }
@@ -168,11 +208,15 @@ public struct CustomerMessage: Sendable, Equatable {
     public var session: String
     public var text: String
     public var metadata: [String: String]
+    /// The language the integrating program says the customer writes in (`de`, `zh-TW`); the
+    /// session keeps it. `nil` leaves the session's, or the bot's own.
+    public var language: String?
 
-    public init(session: String, text: String, metadata: [String: String] = [:]) {
+    public init(session: String, text: String, metadata: [String: String] = [:], language: String? = nil) {
         self.session = session
         self.text = text
         self.metadata = metadata
+        self.language = language
     }
 }
 

@@ -42,6 +42,8 @@ struct TurnBuilder {
     ) {
         self.engine = engine
         self.session = session
+        // The session is in the language of the engine that serves it (see DialogEngine.respond).
+        if self.session.language != engine.bot.language { self.session.language = engine.bot.language }
         self.message = message
         self.result = result
         self.now = now

@@ -123,7 +123,10 @@ public enum ProtocolCodec {
                 throw invalid("\"text\" is empty or only white space; send what the customer wrote")
             }
             return .message(
-                id: id, CustomerMessage(session: session, text: text, metadata: try metadata(fields["meta"])))
+                id: id,
+                CustomerMessage(
+                    session: session, text: text, metadata: try metadata(fields["meta"]),
+                    language: try language(fields["lang"])))
         case "reset": return .reset(id: id, session: try sessionID(fields))
         case "get": return .get(id: id, session: try sessionID(fields))
         case "ping": return .ping(id: id)
@@ -215,6 +218,23 @@ public enum ProtocolCodec {
                 "\"\(field)\" must be in Unicode's composed form (NFC): an accent written as a separate mark could make two different ids one"
             )
         }
+    }
+
+    /// `"lang"`: a BCP 47 tag such as `de` or `zh-TW` (ASCII letters, digits and hyphens, starting
+    /// with a letter, up to 35 bytes).
+    private static func language(_ value: JSONValue?) throws(ProtocolError) -> String? {
+        guard let value else { return nil }
+        guard case .string(let tag) = value else {
+            throw invalid("\"lang\" must be a string such as \"de\" or \"zh-TW\", found \(value.kindDescription)")
+        }
+        let letter: (UInt8) -> Bool = { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        guard (1...35).contains(tag.utf8.count), tag.utf8.first.map(letter) == true,
+            tag.utf8.allSatisfy({ letter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D })
+        else {
+            throw invalid(
+                "\"lang\" must be a language tag such as \"de\" or \"zh-TW\", found \(JSONWriter.string(tag))")
+        }
+        return tag
     }
 
     private static func metadata(_ value: JSONValue?) throws(ProtocolError) -> [String: String] {

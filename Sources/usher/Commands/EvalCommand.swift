@@ -34,8 +34,18 @@ struct EvalCommand: ParsableCommand {
         }
     }
 
+    @Option(help: "Score the bot in this language, one of those it serves (its own by default).")
+    var lang: String?
+
     func run() throws {
         var bot = try BotFrontend.load(path)
+        if let lang {
+            guard let localized = bot.localized(to: lang) else {
+                throw ValidationError(
+                    "the bot does not serve \"\(lang)\"; it serves \(bot.languages.joined(separator: ", "))")
+            }
+            bot = localized
+        }
         if let threshold { bot.settings.threshold = threshold }
         let utterances = try DataFrontend.read(data).map {
             LabelledUtterance(text: $0.text, intent: $0.intent.map(IntentName.sanitized), line: $0.line)

@@ -26,8 +26,18 @@ struct MatchCommand: ParsableCommand {
             valueName: "name"))
     var contexts: [String] = []
 
+    @Option(help: "Match in this language, one of those the bot serves (its own by default).")
+    var lang: String?
+
     func run() throws {
-        let engine = try DialogFrontend.engine(bot, explains: true)
+        var engine = try DialogFrontend.engine(bot, explains: true)
+        if let lang {
+            guard let localized = engine.engine(for: lang) else {
+                throw ValidationError(
+                    "the bot does not serve \"\(lang)\"; it serves \(engine.bot.languages.joined(separator: ", "))")
+            }
+            engine = localized
+        }
         let excluded = engine.ineligibleIntents(activeContexts: Set(contexts))
         let leftOut = excluded.sorted { $0.key < $1.key }.map { (engine.bot.intents[$0.key].name, $0.value) }
         let renderer = MatchRenderer()

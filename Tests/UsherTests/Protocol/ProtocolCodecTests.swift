@@ -54,6 +54,14 @@ struct ProtocolCodecTests {
         ),
         (#"{"id": 1, "type": 3}"#, "invalid_request", "\"type\" must be a string, found a number", true),
         (
+            #"{"id": 1, "session": "s", "text": "x", "lang": 5}"#, "invalid_request",
+            "\"lang\" must be a string such as \"de\" or \"zh-TW\", found a number", true
+        ),
+        (
+            #"{"id": 1, "session": "s", "text": "x", "lang": "de DE"}"#, "invalid_request",
+            "\"lang\" must be a language tag such as \"de\" or \"zh-TW\", found \"de DE\"", true
+        ),
+        (
             #"{"id": 1, "type": "dance"}"#, "unknown_type",
             "unknown request type \"dance\"; expected message, action.result, reset, get, ping, queue.list or an agent.* request",
             true

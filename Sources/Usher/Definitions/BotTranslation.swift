@@ -1,0 +1,104 @@
+/// A bot's intents in one more language: what customers write in it (examples, patterns) and
+/// what the bot says in it (responses, prompts, read-backs, action replies), by intent name.
+///
+/// Intents are defined once, in the bot's own language, with everything that shapes the
+/// conversation (slots, forms, actions, handoffs, contexts); a translation only carries words,
+/// so a flow can never behave differently from one language to the next. Words a translation
+/// leaves out fall back to the bot's own language.
+///
+/// ```json
+/// {"language": "de", "translations": [
+///   {"name": "order_status", "examples": ["wo ist meine Bestellung"],
+///    "slots": {"order_id": {"prompt": "Wie lautet Ihre Bestellnummer?"}}}]}
+/// ```
+public struct BotTranslation: Sendable {
+    /// The language, as a BCP 47 tag such as `de` or `zh-TW`.
+    public var language: String
+    public var intents: [IntentTranslation]
+    /// The fallback's responses and out-of-scope examples in this language.
+    public var fallback: FallbackDefinition?
+
+    public init(language: String, intents: [IntentTranslation] = [], fallback: FallbackDefinition? = nil) {
+        self.language = language
+        self.intents = intents
+        self.fallback = fallback
+    }
+}
+
+/// One intent's words in another language.
+public struct IntentTranslation: Sendable {
+    public var name: String
+    public var examples: [Example] = []
+    public var patterns: [Pattern] = []
+    public var responses: [Template] = []
+    /// Per slot: its prompt, reprompt and validation message.
+    public var slots: [String: SlotTranslation] = [:]
+    public var confirmation: FormConfirmation?
+    /// The action's `say` and replies by outcome.
+    public var actionWaiting: Template?
+    public var actionResponses: [String: [Template]] = [:]
+    public var origin: DefinitionOrigin
+
+    public init(name: String, origin: DefinitionOrigin = DefinitionOrigin(file: "", path: "", location: nil)) {
+        self.name = name
+        self.origin = origin
+    }
+}
+
+/// A slot's questions in another language.
+public struct SlotTranslation: Sendable {
+    public var prompt: Template?
+    public var reprompt: Template?
+    public var message: Template?
+    public var origin: DefinitionOrigin
+}
+
+extension BotDefinition {
+    /// The languages the bot serves: its own first, then its translations'.
+    public var languages: [String] { [language] + translations.map(\.language) }
+
+    /// The bot as it reads in `language`: each intent with that language's examples and patterns
+    /// (none where the translation has none, so the intent cannot match in that language), and
+    /// its responses, prompts, read-backs and action replies where translated, the bot's own
+    /// language's elsewhere. `nil` for a language the bot does not serve.
+    public func localized(to language: String) -> BotDefinition? {
+        if language == self.language { return self }
+        guard let translation = translations.first(where: { $0.language == language }) else { return nil }
+        var bot = self
+        bot.language = language
+        bot.translations = []
+        let byName = Dictionary(translation.intents.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        bot.intents = intents.map { intent in
+            var localized = intent
+            let words = byName[intent.name]
+            localized.examples = words?.examples ?? []
+            localized.patterns = words?.patterns ?? []
+            guard let words else { return localized }
+            if !words.responses.isEmpty { localized.responses = words.responses }
+            localized.slots = intent.slots.map { slot in
+                var slot = slot
+                guard let translated = words.slots[slot.name] else { return slot }
+                slot.prompt = translated.prompt ?? slot.prompt
+                slot.reprompt = translated.reprompt ?? slot.reprompt
+                if let message = translated.message { slot.validation?.message = message }
+                return slot
+            }
+            if let confirmation = words.confirmation, localized.confirmation != nil {
+                localized.confirmation = confirmation
+            }
+            if var action = localized.action {
+                action.waiting = words.actionWaiting ?? action.waiting
+                action.responses.merge(words.actionResponses) { _, translated in translated }
+                localized.action = action
+            }
+            return localized
+        }
+        if let fallback = translation.fallback {
+            if !fallback.responses.isEmpty { bot.fallback.responses = fallback.responses }
+            bot.fallback.examples = fallback.examples
+        } else {
+            bot.fallback.examples = []
+        }
+        return bot
+    }
+}

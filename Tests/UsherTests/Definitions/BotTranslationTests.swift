@@ -1,0 +1,116 @@
+import Testing
+
+@testable import Usher
+
+/// A bot in several languages (issue 13): intents defined once, in the bot's own language, and
+/// files of `translations` giving other languages' words for them; mistakes reported with file,
+/// line and path.
+@Suite("Bot translations")
+struct BotTranslationTests {
+    static let english = """
+        {"language": "en",
+         "entities": {"order_id": {"regex": "\\\\b[A-Z]{2}\\\\d{6}\\\\b"}},
+         "intents": [
+          {"name": "order_status", "examples": ["where is my order", "track my order", "has my parcel shipped"],
+           "slots": {"order_id": {"entity": "order_id", "required": true, "prompt": "What is your order number?"}},
+           "action": {"name": "lookup_order", "say": "Looking up {order_id}.",
+                      "responses": {"found": ["Order {order_id} is {result.status}."], "not_found": ["No order {order_id}."]}}},
+          {"name": "greeting", "examples": ["hello", "hi there", "good morning"], "responses": ["Hello!"]},
+          {"name": "opening_hours", "examples": ["when are you open", "opening hours", "are you open on sunday"],
+           "responses": ["We are open 8 to 8."]}
+         ],
+         "fallback": {"responses": ["Sorry?"]}}
+        """
+    static let german = """
+        {"language": "de", "translations": [
+          {"name": "order_status", "examples": ["wo ist meine Bestellung", "Sendung verfolgen", "wurde mein Paket verschickt"],
+           "slots": {"order_id": {"prompt": "Wie lautet Ihre Bestellnummer?"}},
+           "action": {"say": "Ich suche Bestellung {order_id}.", "responses": {"found": ["Bestellung {order_id}: {result.status}."]}}},
+          {"name": "greeting", "examples": ["hallo", "guten Morgen", "servus"], "responses": ["Hallo!"]}
+         ],
+         "fallback": {"responses": ["Wie bitte?"]}}
+        """
+
+    static func load(_ files: [(String, String)]) throws(DefinitionErrors) -> BotDefinition {
+        try BotLoader.load(sources: files.map { BotLoader.Source(name: $0.0, bytes: Array($0.1.utf8)) })
+    }
+
+    @Test func translationsLoadAndLocalizeTheBot() throws {
+        let bot = try Self.load([("bot.json", Self.english), ("de.json", Self.german)])
+        #expect(bot.language == "en")
+        #expect(bot.languages == ["en", "de"])
+        let german = try #require(bot.localized(to: "de"))
+        #expect(german.language == "de")
+        let order = try #require(german.intent(named: "order_status"))
+        #expect(
+            order.examples.map(\.text) == [
+                "wo ist meine Bestellung", "Sendung verfolgen", "wurde mein Paket verschickt",
+            ])
+        #expect(order.slots[0].prompt?.description == "Wie lautet Ihre Bestellnummer?")
+        #expect(order.slots[0].entity == "order_id")
+        #expect(order.action?.name == "lookup_order")
+        #expect(order.action?.waiting?.description == "Ich suche Bestellung {order_id}.")
+        // Words the translation leaves out fall back to the bot's own language.
+        #expect(order.action?.responses["not_found"]?.map(\.description) == ["No order {order_id}."])
+        #expect(german.intent(named: "opening_hours")?.examples.isEmpty == true)
+        #expect(german.intent(named: "opening_hours")?.responses.map(\.description) == ["We are open 8 to 8."])
+        #expect(german.fallback.responses.map(\.description) == ["Wie bitte?"])
+        #expect(bot.localized(to: "fr") == nil)
+    }
+
+    @Test(arguments: [
+        (
+            #"{"language": "de", "translations": [{"name": "order_stats", "examples": ["x"]}]}"#,
+            "de.json:1:37: translations[0]: no intent \"order_stats\" to translate; did you mean \"order_status\"?"
+        ),
+        (
+            #"{"language": "de", "translations": [{"name": "greeting", "slots": {"name": {"prompt": "x"}}}]}"#,
+            "de.json:1:76: translations[0].slots.name: intent \"greeting\" has no slot \"name\""
+        ),
+        (
+            #"{"language": "de", "translations": [{"name": "greeting", "action": {"say": "x"}}]}"#,
+            "de.json:1:37: translations[0]: intent \"greeting\" has no \"action\" to translate"
+        ),
+        (
+            #"{"language": "de", "translations": [{"name": "greeting", "handoff": {"queue": "x"}}]}"#,
+            "de.json:1:58: translations[0].handoff: unknown key \"handoff\"; expected one of \"name\", \"examples\", \"patterns\", \"responses\", \"slots\", \"confirm\", \"action\""
+        ),
+        (
+            #"{"language": "de", "translations": [{"name": "order_status", "slots": {"order_id": {"entity": "x"}}}]}"#,
+            "de.json:1:85: translations[0].slots.order_id.entity: unknown key \"entity\"; expected one of \"prompt\", \"reprompt\", \"message\""
+        ),
+        (
+            #"{"translations": [{"name": "greeting", "examples": ["x"]}]}"#,
+            "de.json:1:18: translations: a file of translations needs \"language\": the language they are in"
+        ),
+        (
+            #"{"language": "de", "intents": [], "translations": []}"#,
+            "de.json:1:31: intents: a file of translations holds only \"language\", \"translations\" and \"fallback\"; \"intents\" belongs in the bot's own files"
+        ),
+        (
+            #"{"language": "en", "translations": [{"name": "greeting", "examples": ["x"]}]}"#,
+            "de.json:1:37: translations[0]: this translation is in en, the bot's own language: write the words in the intent itself"
+        ),
+    ])
+    func reportsEachMistake(json: String, expected: String) {
+        do {
+            _ = try Self.load([("bot.json", Self.english), ("de.json", json)])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.errors.map(\.description) == [expected])
+        }
+    }
+
+    @Test func anIntentIsTranslatedOncePerLanguage() {
+        let again = #"{"language": "de", "translations": [{"name": "greeting", "examples": ["moin"]}]}"#
+        do {
+            _ = try Self.load([("bot.json", Self.english), ("de.json", Self.german), ("de2.json", again)])
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.errors.map(\.description) == [
+                    "de2.json:1:37: translations[0]: intent \"greeting\" is already translated into de (first at de.json:5)"
+                ])
+        }
+    }
+}
