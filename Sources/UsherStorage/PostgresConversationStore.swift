@@ -87,7 +87,7 @@ public final class PostgresConversationStore: ConversationStore {
     ) throws -> Result {
         let transaction = Transaction(store: self)
         do {
-            try link.attempt("BEGIN")
+            try link.begin()
             if !prelock.isEmpty { try transaction.lock(Array(prelock)) }
             if pessimistic { transaction.head = try lockHead() }
             let (events, last) = try newEvents()
@@ -95,7 +95,7 @@ public final class PostgresConversationStore: ConversationStore {
             transaction.lastEvent = last
             let (changes, result) = try work(transaction)
             let written = try write(changes, transaction)
-            try link.attempt("COMMIT")
+            try link.commit()
             cursor = written.lastEvent
             for state in changes.unchanged {
                 if let version = transaction.versions[state.id] { cache[state.id] = (version, state) }

@@ -12,6 +12,9 @@ final class PostgresLink {
     private let logger: Logger
     private var connection: PostgresConnection?
     private var nextID = 1
+    /// Whether a transaction is open: a connection lost inside one is never replaced until it
+    /// ends, or the rest of the transaction would run on its own, outside it.
+    private var inTransaction = false
     /// How long opening a connection may take before the database counts as unreachable.
     let connectTimeout: Double
 
@@ -67,8 +70,22 @@ final class PostgresLink {
         }
     }
 
+    /// Opens a transaction, connecting first if need be.
+    func begin() throws(StoreError) {
+        inTransaction = false
+        try query("BEGIN")
+        inTransaction = true
+    }
+
+    /// Commits the open transaction.
+    func commit() throws(StoreError) {
+        defer { inTransaction = false }
+        try query("COMMIT")
+    }
+
     /// Ends a failed transaction on a connection that is still open; never connects for it.
     func rollback() {
+        inTransaction = false
         guard let connection, !connection.isClosed else { return }
         do {
             _ = try connection.query("ROLLBACK", logger: logger).wait()
@@ -88,6 +105,7 @@ final class PostgresLink {
     private func connected() throws(StoreError) -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
         connection = nil
+        if inTransaction { throw StoreError(.unavailable, "\(address): the database closed the connection") }
         var configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
             database: address.database, tls: .disable)

@@ -96,7 +96,7 @@ enum PostgresSchema {
     /// Brings the database to this build's schema, or refuses one from a newer Usher.
     static func migrate(_ link: PostgresLink) throws(StoreError) {
         let address = link.address
-        try link.query("BEGIN")
+        try link.begin()
         do throws(StoreError) {
             try link.query("SELECT pg_advisory_xact_lock(\(migrationLock))")
             let applied = try appliedVersion(link)
@@ -115,9 +115,9 @@ enum PostgresSchema {
                 try link.script(migration)
                 try link.query("INSERT INTO usher_schema (version) VALUES (\(index + 1))")
             }
-            try link.query("COMMIT")
+            try link.commit()
         } catch {
-            _ = try? link.query("ROLLBACK")
+            link.rollback()
             throw error
         }
     }

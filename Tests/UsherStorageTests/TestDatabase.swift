@@ -74,3 +74,31 @@ struct TestDatabaseMissing: Error, CustomStringConvertible {
     var reason = "USHER_TEST_POSTGRES is not set"
     var description: String { reason }
 }
+
+extension TestDatabase {
+    /// The server's own address (its `postgres` database).
+    static func serverAddress() throws -> PostgresAddress {
+        guard let server else { throw TestDatabaseMissing() }
+        return try PostgresAddress(server)
+    }
+}
+
+/// A loopback port nothing listens on (bound, then released).
+enum FreePort {
+    static func take() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+            }
+        }
+        guard bound else { throw TestDatabaseMissing(reason: "cannot bind a loopback port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
