@@ -57,7 +57,7 @@ final class TestDatabase: Sendable {
         _ = try rows(sql, on: address)
     }
 
-    private static func rows(_ sql: String, on address: PostgresAddress) throws -> [PostgresRow] {
+    static func rows(_ sql: String, on address: PostgresAddress) throws -> [PostgresRow] {
         let logger = Logger(label: "usher.tests", factory: { _ in SwiftLogNoOpLogHandler() })
         let configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
@@ -100,5 +100,12 @@ enum FreePort {
         }
         guard bound else { throw TestDatabaseMissing(reason: "cannot bind a loopback port") }
         return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+extension TestDatabase {
+    /// The first two columns of every row `sql` returns, as text.
+    func pairs(_ sql: String) throws -> [(String, String)] {
+        try Self.rows(sql, on: address).map { try $0.decode((String, String).self) }
     }
 }
