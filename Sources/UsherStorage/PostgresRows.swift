@@ -142,5 +142,11 @@ enum PostgresRows {
     /// A number that reads back as the same double (Swift prints the shortest such digits).
     private static func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }
 
-    private static func text(_ value: String?) -> String { value.map(JSONWriter.string) ?? "null" }
+    /// A text value; PostgreSQL's text cannot hold U+0000, so a NUL a customer typed is logged as
+    /// U+FFFD instead of failing the batch of everyone it arrived with.
+    private static func text(_ value: String?) -> String {
+        guard let value else { return "null" }
+        guard value.utf8.contains(0) else { return JSONWriter.string(value) }
+        return JSONWriter.string(value.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}"))
+    }
 }

@@ -56,6 +56,31 @@ struct PostgresConversationStoreTests {
         ) { try PostgresConversationStore(address: database.address, migrating: false) }
     }
 
+    /// PostgreSQL's text cannot hold U+0000: a NUL a customer typed is logged as U+FFFD, and the
+    /// session (a JSON snapshot, where it is escaped) keeps it as typed.
+    @Test func aNulInATurnIsLoggedAsAReplacementCharacter() throws {
+        let database = try TestDatabase()
+        let store = try PostgresConversationStore(address: database.address)
+        var state = session("s", n: "a\u{0}b")
+        state.history = [Turn(text: "hi\u{0}", intent: nil, confidence: 0, replies: ["ok"], at: 100)]
+        try store.transact { _ in
+            var changes = StoreChanges()
+            changes.saved = [state]
+            changes.turns = [
+                TurnRecord(
+                    at: 100, session: "s", text: "hi\u{0}there", intent: nil, confidence: 0, decidedBy: .fallback,
+                    replies: ["ok\u{0}"], state: "bot", botVersion: "v")
+            ]
+            return (changes, ())
+        }
+        let turn = try #require(try store.log().turns.first)
+        #expect(turn.text == "hi\u{FFFD}there")
+        #expect(turn.replies == ["ok\u{0}"])
+        let again = try PostgresConversationStore(address: database.address)
+        let read = try again.transact { transaction in (StoreChanges(), try transaction.sessions(["s"])["s"]) }
+        #expect(read == state)
+    }
+
     /// A session read by one process is locked until that process commits: another process
     /// reading it waits, then sees what the first wrote, never the version before.
     @Test func aSessionIsLockedUntilItsTransactionEnds() throws {
