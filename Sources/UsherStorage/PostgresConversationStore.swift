@@ -90,7 +90,7 @@ public final class PostgresConversationStore: ConversationStore {
             try link.begin()
             if !prelock.isEmpty { try transaction.lock(Array(prelock)) }
             if pessimistic { transaction.head = try lockHead() }
-            let (events, last) = try newEvents()
+            let (events, last) = try self.events(after: cursor)
             transaction.newEvents = events
             transaction.lastEvent = last
             let (changes, result) = try work(transaction)
@@ -127,13 +127,13 @@ public final class PostgresConversationStore: ConversationStore {
         return try row.decode(Int64.self)
     }
 
-    /// The events other writers committed since `cursor`, and the last one's number.
-    private func newEvents() throws -> ([CentreEvent], Int64) {
+    /// The events committed after number `first`, and the last one's number.
+    func events(after first: Int64) throws -> ([CentreEvent], Int64) {
         var bindings = PostgresBindings()
-        bindings.append(cursor)
+        bindings.append(first)
         let rows = try link.attempt("SELECT seq, event FROM centre_events WHERE seq > $1 ORDER BY seq", bindings)
         var events: [CentreEvent] = []
-        var last = cursor
+        var last = first
         for row in rows {
             let (seq, json) = try row.decode((Int64, String).self)
             events.append(try decodeEvent(json, seq: seq))
@@ -224,6 +224,20 @@ public final class PostgresConversationStore: ConversationStore {
                 guard try rows.first?.decode(Bool?.self) == true else { throw Retry(sessions: requested) }
             }
             locked.formUnion(missing)
+        }
+
+        /// Locks `centre_head` for the rest of the transaction and returns the events committed
+        /// since the transaction caught up: from here on, no other process can commit an event
+        /// before this one, so its decisions need no second run.
+        func takeCentre() throws -> [CentreEvent] {
+            guard head == nil else { return [] }
+            let rows = try store.link.attempt("SELECT seq FROM centre_head FOR UPDATE")
+            let locked = try rows.first?.decode(Int64.self) ?? 0
+            head = locked
+            guard locked != lastEvent else { return [] }
+            let (events, last) = try store.events(after: lastEvent)
+            lastEvent = last
+            return events
         }
 
         func sessions(_ ids: [String]) throws -> [String: SessionState] {
