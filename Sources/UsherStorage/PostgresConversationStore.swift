@@ -15,13 +15,14 @@ import Usher
 ///   that cannot have one starts again with all of them taken up front, in order. So no
 ///   transaction ever waits while holding a lock another waiting one needs: no deadlocks.
 /// - **The contact centre.** Its rules stay in the engine's ``ContactCentre``; the store keeps its
-///   events in one total order. A transaction that writes events locks `centre_head` (the
-///   number of the last event) just before committing: if events arrived since the transaction
-///   caught up, its decisions (a claim, a ticket number) may rest on an old centre, so it rolls
-///   back and runs again on the news. Events are numbered in commit order, so every process
-///   replays the same centre, a customer is claimed once and ticket numbers never repeat.
-///   After a few lost races a transaction takes the head lock at its start instead, so it
-///   always ends.
+///   events in one total order, numbered in commit order under the row lock of `centre_head`.
+///   A batch takes that lock when it first decides anything with the centre (``StoreTransaction/
+///   takeCentre()``: a handoff, a claim) and applies the events committed meanwhile, so only
+///   that part of batches takes turns across processes; the customers' turns run before it, in
+///   parallel. A transaction that writes events without having taken the centre checks under
+///   the lock that no event came since it caught up, and otherwise runs again on the news (after
+///   two lost races it takes the lock at its start). So every process replays the same centre, a
+///   customer is claimed once and ticket numbers never repeat.
 /// - **Sessions kept in memory** carry the version they were read at; a transaction reads a
 ///   session's snapshot again only when another process wrote it since.
 ///
