@@ -11,12 +11,23 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The engine: no terminal, process or argument-parsing code (see ArchitectureTests).
         .target(name: "Usher"),
-        // Durable stores behind the engine's ConversationStore seam: SQLite through GRDB.
-        .target(name: "UsherStorage", dependencies: ["Usher", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Durable stores behind the engine's ConversationStore seam: SQLite through GRDB, and
+        // PostgreSQL through PostgresNIO for several processes on several machines.
+        .target(
+            name: "UsherStorage",
+            dependencies: [
+                "Usher",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // GNU readline through Debian's libreadline-dev. GPL: linked only by the executable.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .executableTarget(
@@ -31,7 +42,16 @@ let package = Package(
         .testTarget(name: "UsherTests", dependencies: ["Usher"]),
         .testTarget(
             name: "UsherStorageTests",
-            dependencies: ["Usher", "UsherStorage", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "usherTests", dependencies: ["usher", "Usher", "UsherStorage"]),
+            dependencies: [
+                "Usher", "UsherStorage", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(
+            name: "usherTests",
+            dependencies: [
+                "usher", "Usher", "UsherStorage", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
     ]
 )

@@ -1,12 +1,21 @@
 import Foundation
+import Synchronization
 import Testing
 import Usher
 import UsherStorage
 
 /// Every kind of store the conformance suite runs against, and how a test opens one.
+///
+/// `postgres` is among them only when `USHER_TEST_POSTGRES` names a server (`.ci/run` starts
+/// one); without it, PostgresConversationStoreTests says how to run them.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case memory
     case sqlite
+    case postgres
+
+    static var allCases: [StoreKind] {
+        TestDatabase.server == nil ? [.memory, .sqlite] : [.memory, .sqlite, .postgres]
+    }
 
     var testDescription: String { rawValue }
 
@@ -24,18 +33,31 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
         switch self {
         case .memory: InMemoryConversationStore()
         case .sqlite: try SQLiteConversationStore(path: place.file, busyTimeout: 1)
+        case .postgres: try PostgresConversationStore(address: place.database().address)
         }
     }
 }
 
-/// A temporary folder holding one state file, removed when the test is done with it.
+/// A temporary folder holding one state file, and a PostgreSQL database made when first asked
+/// for; both removed when the test is done with them.
 final class StorePlace: Sendable {
     let folder: String
     var file: String { folder + "/state.sqlite" }
+    private let made = Mutex<TestDatabase?>(nil)
 
     init() throws {
         folder = NSTemporaryDirectory() + "usher-store-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    /// This place's database, made on first use.
+    func database() throws -> TestDatabase {
+        try made.withLock { made in
+            if let made { return made }
+            let database = try TestDatabase()
+            made = database
+            return database
+        }
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }

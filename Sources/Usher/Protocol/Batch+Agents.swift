@@ -8,6 +8,7 @@ extension Batch {
     /// A refusal throws ``HandoffError`` with nothing changed; a store that fails throws its
     /// error and the whole batch is kept from the store.
     mutating func perform(_ request: AgentRequest) throws -> AgentOutcome {
+        try takeCentre()
         switch request {
         case .join(let agent, let queues, let capacity):
             events += try centre.join(agent: agent, queues: queues, capacity: capacity, now: now)

@@ -146,6 +146,7 @@ extension Batch {
         case .turn(let turn, let message, let id, let attended):
             return ProtocolCodec.encode(try complete(turn, message: message, attended: attended), id: id)
         case .reset(let session, let id):
+            try takeCentre()
             return ProtocolCodec.encodeReset(session: session, id: id, events: forget(session))
         case .agent(let request, let id):
             do {

@@ -14,6 +14,8 @@ struct Batch {
     private var read: Set<String> = []
     var turns: [TurnRecord] = []
     var events: [CentreEvent] = []
+    /// Whether the batch has taken the contact centre from the store (``takeCentre()``).
+    private var holdsCentre = false
 
     init(
         engine: DialogEngine, centre: ContactCentre, transaction: StoreTransaction, now: Double, shards: Int,
@@ -46,6 +48,16 @@ struct Batch {
     }
 
     func attended(_ session: String) -> Bool { centre.status(of: session) != nil }
+
+    /// Takes the contact centre from the store before the batch's first decision with it, and
+    /// applies what other processes committed meanwhile. Their events cannot have changed the
+    /// sessions this batch holds (every request that changes a session reads it first, and
+    /// waits for this batch), so the turns already run stand.
+    mutating func takeCentre() throws {
+        guard !holdsCentre else { return }
+        holdsCentre = true
+        for event in try transaction.takeCentre() { centre.apply(event) }
+    }
 
     /// Ends the sessions among `ids` that have expired.
     mutating func expire(_ ids: [String]) throws {
@@ -106,6 +118,7 @@ struct Batch {
     /// A turn completed by the contact centre: queued with its place when it hands off, routed
     /// to the agent who holds the session, or left with the bot; logged.
     mutating func complete(_ turn: TurnResult, message: CustomerMessage, attended: Bool) throws -> DeskTurn {
+        try takeCentre()
         let session = message.session
         var desk: DeskTurn
         if case .queued? = centre.status(of: session), engine.leavesQueue(message.text) {
@@ -175,6 +188,7 @@ struct Batch {
     @discardableResult
     mutating func reset(_ session: String) throws -> [HandoffEvent] {
         try load([session])
+        try takeCentre()
         work.end(session, reason: .reset)
         return forget(session)
     }

@@ -59,6 +59,17 @@ public protocol StoreTransaction {
     /// incompatible version), with why: left out of ``sessions(_:)`` and never overwritten, so
     /// the server can refuse just their requests and a reset can clear them.
     var unreadable: [String: String] { get }
+
+    /// Takes the contact centre for the rest of the transaction, before the batch first decides
+    /// anything with it (a ticket, a claim), and returns the events other writers committed
+    /// since ``newEvents``. A store shared by processes that serve batches side by side locks
+    /// here, so that only the contact-centre part of their batches takes turns; a store whose
+    /// transactions already exclude one another returns nothing.
+    func takeCentre() throws -> [CentreEvent]
+}
+
+extension StoreTransaction {
+    public func takeCentre() throws -> [CentreEvent] { [] }
 }
 
 /// Everything one batch changed, committed together.

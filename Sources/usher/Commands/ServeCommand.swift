@@ -51,7 +51,7 @@ struct ServeCommand: ParsableCommand {
         let engine = try DialogFrontend.engine(path)
         let server = try state.server(
             engine: engine, shards: plain ? 1 : workers, now: replayClock ? nil : Date().timeIntervalSince1970)
-        let storage = state.file.map { "state in \($0)" } ?? "state in memory"
+        let storage = "state in \(state.place)"
         Console.error(
             "usher serve: \(engine.bot.intents.count) intents loaded from \(path); \(storage); reading requests on stdin"
         )

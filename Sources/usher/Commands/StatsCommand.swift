@@ -9,13 +9,16 @@ struct StatsCommand: ParsableCommand {
         commandName: "stats",
         abstract: "Figures from the conversation log: containment, escalation, fallbacks, forms, queues, agents.",
         discussion: """
-            Reads the state file of `usher serve --state` (also while the server writes it). Dates are UTC: \
+            Reads the state file of `usher serve --state`, or its PostgreSQL database given as \
+            postgres://user@host:port/db (also while servers write them). Dates are UTC: \
             2026-11-30 or 2026-11-30T14:00; --until takes a whole day when given a date. The figures are \
             defined in docs/stats.md.
             """
     )
 
-    @Option(name: .customLong("state"), help: ArgumentHelp("The state file to read.", valueName: "file"))
+    @Option(
+        name: .customLong("state"),
+        help: ArgumentHelp("The state file or postgres:// database to read.", valueName: "file|url"))
     var file: String
 
     @Option(help: ArgumentHelp("Only what happened from this date or moment on (UTC).", valueName: "date"))
@@ -61,9 +64,17 @@ struct StatsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let log: SQLiteLogFile
+        let log: LogReader
+        let source: String
         do {
-            log = try SQLiteLogFile(path: file)
+            if PostgresAddress.isAddress(file) {
+                let address = try PostgresAddress(file)
+                source = address.description
+                log = try PostgresConversationStore(address: address, migrating: false)
+            } else {
+                source = file
+                log = try SQLiteLogFile(path: file)
+            }
         } catch {
             Console.error("usher: error: \(error.message)")
             throw ExitCode(ExitCodes.failure)
@@ -78,7 +89,7 @@ struct StatsCommand: ParsableCommand {
         }
         let stats = builder.report()
         guard stats.summary.conversations > 0 else {
-            Console.error("usher: error: \(file): no conversation is logged\(StatsText.describe(range))")
+            Console.error("usher: error: \(source): no conversation is logged\(StatsText.describe(range))")
             throw ExitCode(ExitCodes.failure)
         }
         var groups: [UnmatchedGroup] = []
@@ -111,12 +122,12 @@ struct StatsCommand: ParsableCommand {
             }
         }
         if let html {
-            let page = StatsPage(stats: stats, source: file, unmatched: groups).html
+            let page = StatsPage(stats: stats, source: source, unmatched: groups).html
             guard FileManager.default.createFile(atPath: html, contents: Data(page.utf8)) else {
                 Console.error("usher: error: \(html): cannot write the report")
                 throw ExitCode(ExitCodes.failure)
             }
         }
-        Console.out(json ? StatsJSON.encode(stats) : StatsText(stats: stats, source: file).text, terminator: "")
+        Console.out(json ? StatsJSON.encode(stats) : StatsText(stats: stats, source: source).text, terminator: "")
     }
 }

@@ -4,14 +4,20 @@ import Usher
 import UsherStorage
 
 /// Where `usher serve` and `usher chat` keep conversations: `--state FILE` for a SQLite file
-/// that survives restarts and crashes, else this process's memory.
+/// that survives restarts and crashes, `--state postgres://…` for a PostgreSQL database that
+/// several processes on several machines share, else this process's memory.
 struct StateOptions: ParsableArguments {
     @Option(
         name: .customLong("state"),
         help: ArgumentHelp(
-            "A SQLite file for sessions, the contact centre and the conversation log (created if missing).",
-            discussion: "Without it, everything lives in memory and ends with the process.",
-            valueName: "file"))
+            "A SQLite file (created if missing), or a PostgreSQL database as postgres://user@host:port/db, for sessions, the contact centre and the conversation log.",
+            discussion: """
+                Without it, everything lives in memory and ends with the process. Parts a postgres:// address \
+                leaves out come from PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE. A database that cannot \
+                be reached at start is reported on stderr and usher exits with status 1; one lost while \
+                serving fails only the requests of the batches it misses (storage_unavailable) until it is back.
+                """,
+            valueName: "file|url"))
     var file: String?
 
     @Option(
@@ -31,6 +37,11 @@ struct StateOptions: ParsableArguments {
     func validate() throws {
         if sync != .normal && file == nil { throw ValidationError("--sync needs --state") }
         if busyTimeout != nil && file == nil { throw ValidationError("--busy-timeout needs --state") }
+        if isPostgres && sync != .normal {
+            throw ValidationError(
+                "--sync is for a SQLite file; PostgreSQL's durability is its synchronous_commit setting")
+        }
+        if isPostgres && busyTimeout != nil { throw ValidationError("--busy-timeout is for a SQLite file") }
         if noMask && file == nil { throw ValidationError("--no-mask needs --state: without it no log is kept") }
         if let busyTimeout, !(0...600).contains(busyTimeout) {
             throw ValidationError("--busy-timeout must be between 0 and 600")
@@ -43,12 +54,23 @@ struct StateOptions: ParsableArguments {
     /// Whether conversations outlive the process.
     var isDurable: Bool { file != nil }
 
+    /// Whether `--state` names a PostgreSQL database.
+    var isPostgres: Bool { file.map(PostgresAddress.isAddress) ?? false }
+
+    /// Where the state is, as messages show it: a PostgreSQL address without its password.
+    var place: String {
+        guard let file else { return "memory" }
+        guard isPostgres else { return file }
+        return (try? PostgresAddress(file).description) ?? PostgresAddress.redacted(file)
+    }
+
     /// The store: the state file, opened and checked, or memory. A file that cannot be used is
     /// reported on stderr (`usher: error: FILE: …`) and exits with failure, the file untouched.
     func store() throws -> ConversationStore {
         // Nothing reads an in-memory log: none is kept.
         guard let file else { return InMemoryConversationStore(logLimit: 0) }
         do {
+            if isPostgres { return try PostgresConversationStore(address: PostgresAddress(file)) }
             return try SQLiteConversationStore(path: file, sync: sync, busyTimeout: busyTimeout ?? 5)
         } catch {
             report(error.message)

@@ -1,0 +1,275 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Usher
+
+/// Conversations in PostgreSQL through PostgresNIO: `usher serve --state postgres://…`, for
+/// several processes on one or many machines sharing sessions, queues and agents.
+///
+/// Each batch is one transaction on one connection, and three locks make many processes act as
+/// one:
+/// - **Sessions.** A transaction takes a transaction-scoped advisory lock on every session it
+///   reads (existing or not yet created), so a session's turns never run at once in two
+///   processes, and run in the order their locks were granted. The first locks of a
+///   transaction are taken in key order; any it needs later are only tried, and a transaction
+///   that cannot have one starts again with all of them taken up front, in order. So no
+///   transaction ever waits while holding a lock another waiting one needs: no deadlocks.
+/// - **The contact centre.** Its rules stay in the engine's ``ContactCentre``; the store keeps its
+///   events in one total order, numbered in commit order under the row lock of `centre_head`.
+///   A batch takes that lock when it first decides anything with the centre (``StoreTransaction/
+///   takeCentre()``: a handoff, a claim) and applies the events committed meanwhile, so only
+///   that part of batches takes turns across processes; the customers' turns run before it, in
+///   parallel. A transaction that writes events without having taken the centre checks under
+///   the lock that no event came since it caught up, and otherwise runs again on the news (after
+///   two lost races it takes the lock at its start). So every process replays the same centre, a
+///   customer is claimed once and ticket numbers never repeat.
+/// - **Sessions kept in memory** carry the version they were read at; a transaction reads a
+///   session's snapshot again only when another process wrote it since.
+///
+/// A lost connection fails the batch (``StoreError``, nothing kept); the next batch connects
+/// again, so the server recovers by itself once the database is back.
+public final class PostgresConversationStore: ConversationStore {
+    public let address: PostgresAddress
+    let link: PostgresLink
+    /// Sessions as last committed, with the version they were committed at.
+    var cache: [String: (version: Int64, state: SessionState)] = [:]
+    /// The last contact-centre event this store has seen.
+    private var cursor: Int64 = 0
+    let encoder = JSONEncoder()
+    let decoder = JSONDecoder()
+    /// How many times a batch runs again after lost races before it fails.
+    static let attempts = 40
+    /// From which attempt a batch takes the centre's lock at its start.
+    static let pessimisticFrom = 3
+
+    /// Connects, and brings the database to this Usher's schema (or, with `migrating` false, for
+    /// reading the log only, checks that it has it); refuses, untouched, one written by a newer
+    /// Usher. An unreachable database throws ``StoreError/Kind/unavailable``.
+    public init(
+        address: PostgresAddress, connectTimeout: Double = 5, migrating: Bool = true,
+        logger: Logger = Logger(label: "usher.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) throws(StoreError) {
+        self.address = address
+        link = PostgresLink(address: address, connectTimeout: connectTimeout, logger: logger)
+        if migrating {
+            try PostgresSchema.migrate(link)
+        } else {
+            try PostgresSchema.check(link)
+        }
+    }
+
+    /// Why a transaction must run again: it lost a race for a session or the centre.
+    struct Retry: Error {
+        /// Every session it asked for, to lock up front next time.
+        var sessions: Set<String>
+    }
+
+    public func transact<Result>(_ work: (StoreTransaction) throws -> (StoreChanges, Result)) throws -> Result {
+        var prelock: Set<String> = []
+        var attempt = 1
+        while true {
+            do {
+                return try run(work, prelock: prelock, pessimistic: attempt >= Self.pessimisticFrom)
+            } catch let retry as Retry {
+                guard attempt < Self.attempts else {
+                    throw StoreError(
+                        .unavailable,
+                        "\(address): the batch lost \(attempt) races with other processes for its sessions or the contact centre; nothing of the batch was kept"
+                    )
+                }
+                prelock.formUnion(retry.sessions)
+                attempt += 1
+            }
+        }
+    }
+
+    private func run<Result>(
+        _ work: (StoreTransaction) throws -> (StoreChanges, Result), prelock: Set<String>, pessimistic: Bool
+    ) throws -> Result {
+        let transaction = Transaction(store: self)
+        do {
+            try link.begin()
+            if !prelock.isEmpty { try transaction.lock(Array(prelock)) }
+            if pessimistic { transaction.head = try lockHead() }
+            let (events, last) = try self.events(after: cursor)
+            transaction.newEvents = events
+            transaction.lastEvent = last
+            let (changes, result) = try work(transaction)
+            let written = try write(changes, transaction)
+            try link.commit()
+            cursor = written.lastEvent
+            for state in changes.unchanged {
+                if let version = transaction.versions[state.id] { cache[state.id] = (version, state) }
+            }
+            for state in changes.saved {
+                if let version = written.versions[state.id] { cache[state.id] = (version, state) }
+            }
+            for id in changes.removed { cache[id] = nil }
+            return result
+        } catch {
+            link.rollback()
+            // Whatever this transaction read may be stale now.
+            for id in transaction.requested { cache[id] = nil }
+            if let failure = error as? PostgresFailure {
+                if failure.isRace { throw Retry(sessions: transaction.requested) }
+                throw StoreError(.unavailable, "\(address): \(failure.description); nothing of the batch was kept")
+            }
+            if let error = error as? StoreError, !error.message.hasSuffix("nothing of the batch was kept") {
+                throw StoreError(error.kind, error.message + "; nothing of the batch was kept")
+            }
+            throw error
+        }
+    }
+
+    /// The number of the last centre event, locked until the transaction ends.
+    private func lockHead() throws -> Int64 {
+        let rows = try link.attempt("SELECT seq FROM centre_head FOR UPDATE")
+        guard let row = rows.first else { throw StoreError(.unusable, "\(address): centre_head is empty") }
+        return try row.decode(Int64.self)
+    }
+
+    /// The events committed after number `first`, and the last one's number.
+    func events(after first: Int64) throws -> ([CentreEvent], Int64) {
+        var bindings = PostgresBindings()
+        bindings.append(first)
+        let rows = try link.attempt("SELECT seq, event FROM centre_events WHERE seq > $1 ORDER BY seq", bindings)
+        var events: [CentreEvent] = []
+        var last = first
+        for row in rows {
+            let (seq, json) = try row.decode((Int64, String).self)
+            events.append(try decodeEvent(json, seq: seq))
+            last = seq
+        }
+        return (events, last)
+    }
+
+    func decodeEvent(_ json: String, seq: Int64) throws(StoreError) -> CentreEvent {
+        do {
+            return try decoder.decode(CentreEvent.self, from: Data(json.utf8))
+        } catch {
+            throw StoreError(.unusable, "\(address): centre_events row \(seq) cannot be read: \(error)")
+        }
+    }
+
+    func decodeSession(_ json: String, id: String) throws(StoreError) -> SessionState {
+        do {
+            return try decoder.decode(SessionState.self, from: Data(json.utf8))
+        } catch {
+            throw StoreError(
+                .unusable,
+                "\(address): session \(JSONWriter.string(id)) cannot be read (\(SQLiteErrors.describe(error))); a reset of the session clears it"
+            )
+        }
+    }
+
+    public func idleSessions(before cutoff: Double, limit: Int) throws -> [String] {
+        var bindings = PostgresBindings()
+        bindings.append(cutoff)
+        bindings.append(limit)
+        let rows = try reading(
+            "SELECT id FROM sessions WHERE updated_at < $1 ORDER BY updated_at LIMIT $2", bindings)
+        return try rows.map { try $0.decode(String.self) }
+    }
+
+    public func sessionCount() throws -> Int {
+        let rows = try reading("SELECT count(*) FROM sessions")
+        return try rows.first.map { try $0.decode(Int.self) } ?? 0
+    }
+
+    public var keepsLog: Bool { true }
+
+    /// A statement outside a batch's transaction, as a ``StoreError`` when it fails.
+    func reading(_ sql: String, _ bindings: PostgresBindings = PostgresBindings()) throws -> PostgresQueryResult {
+        do {
+            return try link.attempt(sql, bindings)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.unavailable, "\(address): \(PostgresFailure(error).description)")
+        }
+    }
+
+    /// What a transaction holds: the news, the sessions it read and the versions it read them at.
+    final class Transaction: StoreTransaction {
+        unowned let store: PostgresConversationStore
+        var newEvents: [CentreEvent] = []
+        /// The number of the last event the transaction has taken in.
+        var lastEvent: Int64 = 0
+        /// The centre's head, when the transaction locked it.
+        var head: Int64?
+        private(set) var unreadable: [String: String] = [:]
+        /// Every session asked for, and the version each was read at.
+        private(set) var requested: Set<String> = []
+        private(set) var versions: [String: Int64] = [:]
+        private var locked: Set<String> = []
+
+        init(store: PostgresConversationStore) {
+            self.store = store
+        }
+
+        /// Locks the sessions `ids`: in key order, waiting, for the transaction's first locks;
+        /// only tried for later ones (a transaction that waited while holding locks could deadlock).
+        func lock(_ ids: [String]) throws {
+            let missing = Array(Set(ids).subtracting(locked))
+            requested.formUnion(ids)
+            guard !missing.isEmpty else { return }
+            var bindings = PostgresBindings()
+            bindings.append(missing)
+            let keys =
+                "SELECT DISTINCT hashtextextended(id, 0) AS key FROM unnest($1::text[]) AS id ORDER BY key"
+            if locked.isEmpty && head == nil {
+                try store.link.attempt("SELECT pg_advisory_xact_lock(key) FROM (\(keys)) AS keys", bindings)
+            } else {
+                let rows = try store.link.attempt(
+                    "SELECT bool_and(pg_try_advisory_xact_lock(key)) FROM (\(keys)) AS keys", bindings)
+                guard try rows.first?.decode(Bool?.self) == true else { throw Retry(sessions: requested) }
+            }
+            locked.formUnion(missing)
+        }
+
+        /// Locks `centre_head` for the rest of the transaction and returns the events committed
+        /// since the transaction caught up: from here on, no other process can commit an event
+        /// before this one, so its decisions need no second run.
+        func takeCentre() throws -> [CentreEvent] {
+            guard head == nil else { return [] }
+            let rows = try store.link.attempt("SELECT seq FROM centre_head FOR UPDATE")
+            let locked = try rows.first?.decode(Int64.self) ?? 0
+            head = locked
+            guard locked != lastEvent else { return [] }
+            let (events, last) = try store.events(after: lastEvent)
+            lastEvent = last
+            return events
+        }
+
+        func sessions(_ ids: [String]) throws -> [String: SessionState] {
+            try lock(ids)
+            var cached: [String: (version: Int64, state: SessionState)] = [:]
+            for id in ids {
+                if let entry = store.cache.removeValue(forKey: id) { cached[id] = entry }
+            }
+            var bindings = PostgresBindings()
+            bindings.append(ids)
+            bindings.append(ids.map { cached[$0]?.version ?? -1 })
+            let rows = try store.link.attempt(
+                """
+                SELECT s.id, s.version, CASE WHEN s.version = c.v THEN NULL ELSE s.state END
+                FROM unnest($1::text[], $2::bigint[]) AS c(id, v) JOIN sessions AS s ON s.id = c.id
+                """, bindings)
+            var found: [String: SessionState] = [:]
+            for row in rows {
+                let (id, version, json) = try row.decode((String, Int64, String?).self)
+                versions[id] = version
+                if let json {
+                    do {
+                        found[id] = try store.decodeSession(json, id: id)
+                    } catch {
+                        unreadable[id] = error.description
+                    }
+                } else if let entry = cached[id] {
+                    found[id] = entry.state
+                }
+            }
+            return found
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import Synchronization
+import Testing
+import Usher
+import UsherStorage
+
+/// What only the PostgreSQL store has to get right: schema versions, an unreachable database,
+/// and many processes (here, several stores) on one database.
+@Suite("PostgresConversationStore", .enabled(if: TestDatabase.server != nil, TestDatabase.skipped))
+struct PostgresConversationStoreTests {
+    private func session(_ id: String, n: String) -> SessionState {
+        var state = SessionState(id: id, language: "en", now: 100)
+        state.slots = ["n": n]
+        return state
+    }
+
+    @Test func aDatabaseFromANewerUsherIsRefusedUntouched() throws {
+        let database = try TestDatabase()
+        _ = try PostgresConversationStore(address: database.address)
+        try database.execute("INSERT INTO usher_schema (version) VALUES (2)")
+        #expect(
+            throws: StoreError(
+                .unusable,
+                "\(database.address): written by a newer Usher (schema v2; this Usher knows up to v1); upgrade Usher to use it; the database was not changed"
+            )
+        ) { try PostgresConversationStore(address: database.address) }
+        #expect(try database.strings("SELECT version::text FROM usher_schema ORDER BY version") == ["1", "2"])
+    }
+
+    @Test func aDatabaseWithAnotherProgramsSessionsTableIsRefused() throws {
+        let database = try TestDatabase()
+        try database.execute("CREATE TABLE sessions (token text)")
+        #expect(
+            throws: StoreError(
+                .unusable,
+                "\(database.address): has a sessions table but no usher_schema: not Usher's; give Usher its own database or schema; the database was not changed"
+            )
+        ) { try PostgresConversationStore(address: database.address) }
+    }
+
+    @Test func aDatabaseThatDoesNotExistIsNamed() throws {
+        var address = try TestDatabase.serverAddress()
+        address.database = "usher_no_such_database"
+        #expect(
+            throws: StoreError(
+                .unusable, "\(address): database \"usher_no_such_database\" does not exist; create it first")
+        ) { try PostgresConversationStore(address: address) }
+    }
+
+    @Test func readingTheLogOfADatabaseUsherNeverWroteIsRefused() throws {
+        let database = try TestDatabase()
+        #expect(
+            throws: StoreError(
+                .unusable,
+                "\(database.address): no Usher state in it; give the database `usher serve --state` writes")
+        ) { try PostgresConversationStore(address: database.address, migrating: false) }
+    }
+
+    /// PostgreSQL's text cannot hold U+0000: a NUL a customer typed is logged as U+FFFD, and the
+    /// session (a JSON snapshot, where it is escaped) keeps it as typed.
+    @Test func aNulInATurnIsLoggedAsAReplacementCharacter() throws {
+        let database = try TestDatabase()
+        let store = try PostgresConversationStore(address: database.address)
+        var state = session("s", n: "a\u{0}b")
+        state.history = [Turn(text: "hi\u{0}", intent: nil, confidence: 0, replies: ["ok"], at: 100)]
+        try store.transact { _ in
+            var changes = StoreChanges()
+            changes.saved = [state]
+            changes.turns = [
+                TurnRecord(
+                    at: 100, session: "s", text: "hi\u{0}there", intent: nil, confidence: 0, decidedBy: .fallback,
+                    replies: ["ok\u{0}"], state: "bot", botVersion: "v")
+            ]
+            return (changes, ())
+        }
+        let turn = try #require(try store.log().turns.first)
+        #expect(turn.text == "hi\u{FFFD}there")
+        #expect(turn.replies == ["ok\u{0}"])
+        let again = try PostgresConversationStore(address: database.address)
+        let read = try again.transact { transaction in (StoreChanges(), try transaction.sessions(["s"])["s"]) }
+        #expect(read == state)
+    }
+
+    /// A session read by one process is locked until that process commits: another process
+    /// reading it waits, then sees what the first wrote, never the version before.
+    @Test func aSessionIsLockedUntilItsTransactionEnds() throws {
+        let database = try TestDatabase()
+        let address = database.address
+        let first = try PostgresConversationStore(address: address)
+        let asking = Mutex(false)
+        let seen = Mutex<String??>(nil)
+        try first.transact { transaction -> (StoreChanges, Void) in
+            let found = try transaction.sessions(["s"])
+            #expect(found.isEmpty)
+            Thread.detachNewThread {
+                let value = try? PostgresConversationStore(address: address).transact { transaction in
+                    asking.withLock { $0 = true }
+                    let found = try transaction.sessions(["s"])
+                    var changes = StoreChanges()
+                    changes.unchanged = Array(found.values)
+                    return (changes, found["s"]?.slots["n"])
+                }
+                seen.withLock { $0 = .some(value ?? nil) }
+            }
+            try Self.wait { asking.withLock { $0 } }
+            Thread.sleep(forTimeInterval: 0.3)
+            #expect(seen.withLock { $0 } == nil, "the second store read a session the first holds")
+            var changes = StoreChanges()
+            changes.saved = [session("s", n: "1")]
+            return (changes, ())
+        }
+        try Self.wait { seen.withLock { $0 } != nil }
+        #expect(seen.withLock { $0 } == .some("1"))
+    }
+
+    /// Waits up to 10 seconds for `condition`.
+    private static func wait(_ condition: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(10)
+        while !condition() {
+            guard Date() < deadline else { throw TestDatabaseMissing(reason: "timed out") }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+    }
+
+    /// A batch whose contact-centre decisions rest on events it has not seen runs again with
+    /// them: the events of both are kept once each, in commit order.
+    @Test func aBatchThatMissedAnotherProcesssEventsRunsAgain() throws {
+        let database = try TestDatabase()
+        let first = try PostgresConversationStore(address: database.address)
+        let second = try PostgresConversationStore(address: database.address)
+        let one = CentreEvent.joined(agent: "one", queues: ["general"], capacity: 1, at: 1)
+        let two = CentreEvent.joined(agent: "two", queues: ["general"], capacity: 1, at: 2)
+        var heard: [[CentreEvent]] = []
+        try second.transact { transaction in
+            heard.append(transaction.newEvents)
+            if heard.count == 1 {
+                try first.transact { _ in
+                    var changes = StoreChanges()
+                    changes.events = [one]
+                    return (changes, ())
+                }
+            }
+            var changes = StoreChanges()
+            changes.events = [two]
+            return (changes, ())
+        }
+        #expect(heard == [[], [one]])
+        #expect(try first.log().events == [one, two])
+        #expect(try first.transact { (StoreChanges(), $0.newEvents) } == [two])
+    }
+
+    /// A batch that takes the centre before deciding with it hears of what others committed
+    /// meanwhile, and runs once: no other process can commit an event before it any more.
+    @Test func takingTheCentreHandsOverTheEventsThatCameMeanwhile() throws {
+        let database = try TestDatabase()
+        let first = try PostgresConversationStore(address: database.address)
+        let second = try PostgresConversationStore(address: database.address)
+        let one = CentreEvent.joined(agent: "one", queues: ["general"], capacity: 1, at: 1)
+        let two = CentreEvent.joined(agent: "two", queues: ["general"], capacity: 1, at: 2)
+        var runs = 0
+        let late = try second.transact { transaction in
+            runs += 1
+            if runs == 1 {
+                try first.transact { _ in
+                    var changes = StoreChanges()
+                    changes.events = [one]
+                    return (changes, ())
+                }
+            }
+            let late = try transaction.takeCentre()
+            var changes = StoreChanges()
+            changes.events = [two]
+            return (changes, late)
+        }
+        #expect(runs == 1)
+        #expect(late == [one])
+        #expect(try first.log().events == [one, two])
+        #expect(try second.transact { (StoreChanges(), $0.newEvents) }.isEmpty)
+    }
+
+    /// The connection is cut in the middle of a batch: that batch fails with nothing kept, the
+    /// next one connects again.
+    @Test func aLostConnectionFailsOneBatchAndTheNextReconnects() throws {
+        let database = try TestDatabase()
+        let store = try PostgresConversationStore(address: database.address)
+        // Whether the server's farewell arrives before the socket closes is a race: either text.
+        let error = #expect(throws: StoreError.self) {
+            try store.transact { transaction in
+                _ = try transaction.sessions(["s"])
+                try database.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'usher'"
+                )
+                var changes = StoreChanges()
+                changes.saved = [session("s", n: "1")]
+                return (changes, ())
+            }
+        }
+        #expect(
+            [
+                "the database closed the connection", "terminating connection due to administrator command",
+            ].map { StoreError(.unavailable, "\(database.address): \($0); nothing of the batch was kept") }
+                .contains(error))
+        try store.transact { _ in
+            var changes = StoreChanges()
+            changes.saved = [session("s", n: "2")]
+            return (changes, ())
+        }
+        #expect(try store.sessionCount() == 1)
+        #expect(try database.strings("SELECT state FROM sessions").first?.contains(#""n":"2""#) == true)
+    }
+}
+
+/// Runs whether or not a server was given: nothing listens on the port, so the store says so.
+@Suite("PostgresConversationStore without a server")
+struct PostgresUnreachableTests {
+    @Test func anUnreachableDatabaseIsReportedAtOpen() throws {
+        let port = try FreePort.take()
+        let address = try PostgresAddress("postgres://usher@127.0.0.1:\(port)/desk", environment: [:])
+        #expect(
+            throws: StoreError(
+                .unavailable, "postgres://usher@127.0.0.1:\(port)/desk: cannot connect: connection refused")
+        ) { try PostgresConversationStore(address: address) }
+    }
+}
