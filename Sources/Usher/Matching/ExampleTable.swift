@@ -81,21 +81,40 @@ struct ExampleTable: Sendable {
         let first = Int(intentStarts[intent])
         let count = Int(intentStarts[intent + 1]) - first
         guard count > 0 else { return (nil, 0) }
-        var similarities = [Float](repeating: 0, count: count)
         let range = Int(featureStarts[intent])..<Int(featureStarts[intent + 1])
-        var low = range.lowerBound
-        for (id, value) in zip(vector.ids, vector.values) {
-            // Query ids ascend, so each search starts where the last one ended.
-            low = features[low..<range.upperBound].partitioningIndex { $0 >= id }
-            guard low < range.upperBound else { break }
-            guard features[low] == id else { continue }
-            for posting in Int(postingStarts[low])..<Int(postingStarts[low + 1]) {
-                similarities[Int(postingExamples[posting]) - first] += value * postingValues[posting]
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { similarities in
+            similarities.initialize(repeating: 0)
+            features.withUnsafeBufferPointer { features in
+                postingStarts.withUnsafeBufferPointer { starts in
+                    postingExamples.withUnsafeBufferPointer { examples in
+                        postingValues.withUnsafeBufferPointer { values in
+                            var low = range.lowerBound
+                            for (id, value) in zip(vector.ids, vector.values) {
+                                // Query ids ascend, so each search starts where the last one ended.
+                                var length = range.upperBound - low
+                                while length > 0 {
+                                    let half = length / 2
+                                    if features[low + half] < id {
+                                        low += half + 1
+                                        length -= half + 1
+                                    } else {
+                                        length = half
+                                    }
+                                }
+                                guard low < range.upperBound else { break }
+                                guard features[low] == id else { continue }
+                                for posting in Int(starts[low])..<Int(starts[low + 1]) {
+                                    similarities[Int(examples[posting]) - first] += value * values[posting]
+                                }
+                            }
+                        }
+                    }
+                }
             }
+            var best = 0
+            for index in 1..<count where similarities[index] > similarities[best] { best = index }
+            return (first + best, similarities[best])
         }
-        var best = 0
-        for index in similarities.indices where similarities[index] > similarities[best] { best = index }
-        return (first + best, similarities[best])
     }
 }
 

@@ -105,7 +105,8 @@ public struct Matcher: Sendable {
 
     private func rank(_ scores: [Float], excluding excluded: Set<Int>) -> [(intent: Int, score: Float)] {
         var top: [(intent: Int, score: Float)] = []
-        for (intent, score) in scores.enumerated() where excluded.isEmpty || !excluded.contains(intent) {
+        let anyExcluded = !excluded.isEmpty
+        for (intent, score) in scores.enumerated() where !anyExcluded || !excluded.contains(intent) {
             if top.count == Self.candidateCount, let last = top.last, score <= last.score { continue }
             let position = top.firstIndex { score > $0.score } ?? top.count
             top.insert((intent, score), at: position)
@@ -128,17 +129,38 @@ public struct Matcher: Sendable {
             threshold: threshold)
     }
 
-    /// The message's words that pulled most towards `intent`, strongest first.
+    /// The message's words that pulled most towards `intent`, strongest first: each token's
+    /// features' value × weight, summed over every token with the same text. Only the words that
+    /// pass the cut-off become strings.
     private func explanation(_ vector: SparseVector, _ text: NormalizedText, intent: Int) -> [MatchResult.WordWeight] {
-        var byToken: [Int32: Float] = [:]
-        for (offset, id) in vector.ids.enumerated() {
-            byToken[vector.tokens[offset], default: 0] +=
-                vector.values[offset] * scorer.weight(feature: id, intent: intent)
+        var byToken = [Float](repeating: 0, count: text.tokens.count)
+        for offset in vector.ids.indices {
+            byToken[Int(vector.tokens[offset])] +=
+                vector.values[offset] * scorer.weight(feature: vector.ids[offset], intent: intent)
         }
-        var byWord: [String: Float] = [:]
-        for (token, weight) in byToken { byWord[text.text(of: text.tokens[Int(token)]), default: 0] += weight }
-        return byWord.filter { abs($0.value) >= 0.005 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        // Each token adds its weight to the first token with the same text (compared directly in
+        // short messages, through a dictionary in long ones, to stay linear).
+        var firstWithText = Array(text.tokens.indices)
+        if text.tokens.count <= 32 {
+            for later in text.tokens.indices {
+                let bytes = text.utf8[text.tokens[later].range]
+                if let earlier = (0..<later).first(where: { text.utf8[text.tokens[$0].range].elementsEqual(bytes) }) {
+                    firstWithText[later] = earlier
+                }
+            }
+        } else {
+            var seen: [ArraySlice<UInt8>: Int] = [:]
+            for token in text.tokens.indices {
+                firstWithText[token] = seen[text.utf8[text.tokens[token].range], default: token]
+                seen[text.utf8[text.tokens[token].range]] = firstWithText[token]
+            }
+        }
+        var byWord = [Float](repeating: 0, count: text.tokens.count)
+        for token in text.tokens.indices { byWord[firstWithText[token]] += byToken[token] }
+        return text.tokens.indices.filter { firstWithText[$0] == $0 && abs(byWord[$0]) >= 0.005 }
+            .map { (word: text.text(of: text.tokens[$0]), weight: byWord[$0]) }
+            .sorted { ($0.weight, $1.word) > ($1.weight, $0.word) }
             .prefix(Self.explanationWords)
-            .map { MatchResult.WordWeight(word: $0.key, weight: Double($0.value)) }
+            .map { MatchResult.WordWeight(word: $0.word, weight: Double($0.weight)) }
     }
 }

@@ -57,53 +57,91 @@ struct Vectorizer: Sendable {
         }
     }
 
+    /// The message's vector. Known features are packed as `id << 32 | token << 1 | block` so that
+    /// one sort of plain integers groups repeats (and keeps each feature's first token); unknown
+    /// ones only count towards the length.
     func vector(_ text: NormalizedText) -> SparseVector {
-        var known: [(id: Int32, block: UInt8, token: Int32)] = []
-        var unknown: [(hash: UInt64, block: UInt8)] = []
-        for feature in extractor.extract(text) {
+        var features: [FeatureExtractor.RawFeature] = []
+        extractor.extract(text, into: &features)
+        var known: [UInt64] = []
+        known.reserveCapacity(features.count)
+        var unknown: [UInt64] = []
+        for feature in features {
+            let block = UInt64(feature.block.rawValue)
             if let id = ids.id(for: feature.hash) {
-                known.append((id, feature.block.rawValue, feature.token))
+                known.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(feature.token)) << 1 | block)
             } else {
-                unknown.append((feature.hash, feature.block.rawValue))
+                unknown.append(feature.hash & ~1 | block)
             }
         }
         guard !known.isEmpty else { return .empty }
-        known.sort { $0.id < $1.id }
-        var vector = SparseVector(ids: [], values: [], tokens: [])
-        var blocks: [UInt8] = []
+        known.sort()
+        var ids: [Int32] = []
+        var values: [Float] = []
+        var tokens: [Int32] = []
+        ids.reserveCapacity(known.count)
+        values.reserveCapacity(known.count)
+        tokens.reserveCapacity(known.count)
+        var squares = unknownSquares(&unknown)
         var index = 0
         while index < known.count {
+            let id = known[index] >> 32
             var end = index + 1
-            while end < known.count && known[end].id == known[index].id { end += 1 }
-            let id = known[index].id
-            vector.ids.append(id)
-            vector.values.append((1 + log(Float(end - index))) * idf[Int(id)])
-            vector.tokens.append(known[index].token)
-            blocks.append(known[index].block)
+            while end < known.count && known[end] >> 32 == id { end += 1 }
+            let value = Self.logFrequency(end - index) * idf[Int(id)]
+            ids.append(Int32(truncatingIfNeeded: id))
+            values.append(value)
+            tokens.append(Int32(truncatingIfNeeded: (known[index] >> 1) & 0x7FFF_FFFF))
+            if known[index] & 1 == 0 { squares.words += value * value } else { squares.characters += value * value }
             index = end
         }
-        Self.normalise(&vector.values, vector.values.indices, blocks: blocks, unknownSquares: unknownSquares(&unknown))
-        return vector
+        let (wordScale, characterScale) = Self.scales(squares)
+        var next = 0
+        index = 0
+        while index < known.count {
+            let id = known[index] >> 32
+            values[next] *= known[index] & 1 == 0 ? wordScale : characterScale
+            next += 1
+            while index < known.count && known[index] >> 32 == id { index += 1 }
+        }
+        return SparseVector(ids: ids, values: values, tokens: tokens)
     }
+
+    /// `1 + ln tf`, from a table for the counts messages have.
+    static func logFrequency(_ count: Int) -> Float {
+        count < logFrequencies.count ? logFrequencies[count] : 1 + log(Float(count))
+    }
+
+    private static let logFrequencies: [Float] = (0..<16).map { $0 == 0 ? 0 : 1 + log(Float($0)) }
 
     /// The weight a feature no example has would get: the idf of a document frequency of zero.
     private var unknownIDF: Float { log(1 + Float(documentCount)) + 1 }
 
-    /// The squared weight of the features no example has, per block.
-    private func unknownSquares(_ unknown: inout [(hash: UInt64, block: UInt8)]) -> [Float] {
-        var squares: [Float] = [0, 0]
+    /// The squared weight of the features no example has, per block (the block is the hash's low bit).
+    private func unknownSquares(_ unknown: inout [UInt64]) -> (words: Float, characters: Float) {
+        var squares: (words: Float, characters: Float) = (0, 0)
         guard !unknown.isEmpty else { return squares }
-        unknown.sort { $0.hash < $1.hash }
+        unknown.sort()
         let idf = unknownIDF
         var index = 0
         while index < unknown.count {
             var end = index + 1
-            while end < unknown.count && unknown[end].hash == unknown[index].hash { end += 1 }
-            let value = (1 + log(Float(end - index))) * idf
-            squares[Int(unknown[index].block)] += value * value
+            while end < unknown.count && unknown[end] == unknown[index] { end += 1 }
+            let value = Self.logFrequency(end - index) * idf
+            if unknown[index] & 1 == 0 { squares.words += value * value } else { squares.characters += value * value }
             index = end
         }
         return squares
+    }
+
+    /// The factors that give each block its share of a unit length (with one block empty, the
+    /// other takes the whole length).
+    private static func scales(_ squares: (words: Float, characters: Float)) -> (words: Float, characters: Float) {
+        let total = (squares.words > 0 ? wordShare : 0) + (squares.characters > 0 ? 1 - wordShare : 0)
+        let words = squares.words > 0 ? (wordShare / total).squareRoot() / squares.words.squareRoot() : 0
+        let characters =
+            squares.characters > 0 ? ((1 - wordShare) / total).squareRoot() / squares.characters.squareRoot() : 0
+        return (words, characters)
     }
 
     /// Scales `values[range]` so each block gets its share of a unit length (with one block empty,
