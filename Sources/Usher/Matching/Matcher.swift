@@ -38,8 +38,12 @@ public struct Matcher: Sendable {
         }
         var table = ExampleTable(intents: bot.intents)
         var vectorizer = Vectorizer()
-        let vectors = vectorizer.fit(table.learningTexts)
-        table.index(vectors)
+        let vectors = vectorizer.fit(table.learningTexts, bytes: table.learningBytes)
+        if IntentScorer.kind(model, examples: vectors.count, intents: table.intentCount) == .linear {
+            table.index(vectors)
+        } else {
+            table.keepRows(vectors)
+        }
         self.vectorizer = vectorizer
         examples = table
         scorer = IntentScorer(vectors: vectors, examples: table, featureCount: vectorizer.featureCount, kind: model)
@@ -59,8 +63,7 @@ public struct Matcher: Sendable {
     public func match(_ text: String, excluding excluded: Set<Int> = [], explain: Bool = true) -> MatchResult {
         let normalized = TextNormalizer.normalize(text)
         let vector = vectorizer.vector(normalized)
-        let scores = vector.isEmpty ? [] : scorer.scores(vector)
-        let ranked = rank(scores, excluding: excluded)
+        let ranked = vector.isEmpty ? [] : scorer.ranked(vector, excluding: excluded, count: Self.candidateCount)
         if !patterns.isEmpty, let hit = patterns.bestMatch(normalized.words, excluding: excluded) {
             return patternResult(hit, ranked: ranked)
         }
@@ -92,8 +95,8 @@ public struct Matcher: Sendable {
     /// less than 0.15 similar to every example of the intent stays below the default threshold.
     /// Small bots need this, as their scores spread less.
     static func confidence(score: Float, nearestSimilarity: Float, model: ModelKind) -> Double {
-        let blend = model == .bayes ? Double(nearestSimilarity) : Double(score + nearestSimilarity) / 2
-        let centre = model == .bayes ? bayesConfidenceCentre : confidenceCentre
+        let blend = model == .linear ? Double(score + nearestSimilarity) / 2 : Double(nearestSimilarity)
+        let centre = model == .linear ? confidenceCentre : bayesConfidenceCentre
         let curve = 1 / (1 + exp(-confidenceSlope * (blend - centre)))
         return max(0, min(curve, Double(nearestSimilarity) / similarityForFullConfidence))
     }
@@ -102,18 +105,6 @@ public struct Matcher: Sendable {
     static let similarityForFullConfidence = 0.3
     static let confidenceCentre = -0.20
     static let bayesConfidenceCentre = 0.27
-
-    private func rank(_ scores: [Float], excluding excluded: Set<Int>) -> [(intent: Int, score: Float)] {
-        var top: [(intent: Int, score: Float)] = []
-        let anyExcluded = !excluded.isEmpty
-        for (intent, score) in scores.enumerated() where !anyExcluded || !excluded.contains(intent) {
-            if top.count == Self.candidateCount, let last = top.last, score <= last.score { continue }
-            let position = top.firstIndex { score > $0.score } ?? top.count
-            top.insert((intent, score), at: position)
-            if top.count > Self.candidateCount { top.removeLast() }
-        }
-        return top
-    }
 
     private func patternResult(_ hit: PatternIndex.Hit, ranked: [(intent: Int, score: Float)]) -> MatchResult {
         let intent = hit.compiled.intent

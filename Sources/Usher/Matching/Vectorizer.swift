@@ -20,41 +20,68 @@ struct Vectorizer: Sendable {
 
     /// Learns the vocabulary and document frequencies from `texts` and returns their vectors.
     /// Ids are given in order of first appearance, so the same bot always gets the same ids.
-    mutating func fit(_ texts: some Sequence<String>) -> VectorTable {
+    /// `bytes`, the texts' length if known, sizes the table up front.
+    mutating func fit(_ texts: some Sequence<String>, bytes: Int = 0) -> VectorTable {
         var documentFrequency: [Int32] = []
         var counts = VectorTable()
-        var blocks: [UInt8] = []
-        var keys: [UInt64] = []
+        // A word of n letters gives n 3-grams, itself and a pair: about one feature per byte
+        // plus a few per word; repeats make the real count a little lower.
+        counts.reserve(entries: bytes + bytes / 5, rows: 0)
+        var featureBlocks: [UInt8] = []
+        var features: [FeatureExtractor.RawFeature] = []
+        // Per feature id, the last row that had it and where in that row: repeats are counted
+        // without sorting. A row's features stay in order of first appearance.
+        var lastRow: [Int32] = []
+        var slot: [Int32] = []
+        var row: Int32 = 0
         for text in texts {
-            // (id, block) packed into one integer, so one plain sort groups repeats.
-            keys.removeAll(keepingCapacity: true)
-            for feature in extractor.extract(TextNormalizer.normalize(text)) {
-                let (id, inserted) = ids.insert(feature.hash)
-                if inserted { documentFrequency.append(0) }
-                keys.append(UInt64(UInt32(id)) << 8 | UInt64(feature.block.rawValue))
-            }
-            keys.sort()
+            features.removeAll(keepingCapacity: true)
+            extractor.extract(TextNormalizer.normalize(text), into: &features)
             counts.appendRow { ids, values in
-                for (offset, key) in keys.enumerated() {
-                    if offset > 0 && keys[offset - 1] == key {
-                        values[values.count - 1] += 1
+                let start = ids.count
+                for feature in features {
+                    let (id, inserted) = self.ids.insert(feature.hash)
+                    if inserted {
+                        documentFrequency.append(0)
+                        featureBlocks.append(feature.block.rawValue)
+                        lastRow.append(-1)
+                        slot.append(0)
+                    }
+                    let index = Int(id)
+                    if lastRow[index] == row {
+                        values[start + Int(slot[index])] += 1
                         continue
                     }
-                    let id = Int32(truncatingIfNeeded: key >> 8)
+                    lastRow[index] = row
+                    slot[index] = Int32(ids.count - start)
                     ids.append(id)
                     values.append(1)
-                    blocks.append(UInt8(truncatingIfNeeded: key))
-                    documentFrequency[Int(id)] += 1
+                    documentFrequency[index] += 1
                 }
             }
+            row += 1
         }
         documentCount = counts.count
         let documents = Float(counts.count)
         idf = documentFrequency.map { log((1 + documents) / (1 + Float($0))) + 1 }
-        return counts.mapRows { ids, values, range in
-            for index in range { values[index] = (1 + log(values[index])) * idf[Int(ids[index])] }
-            Self.normalise(&values, range, blocks: blocks, unknownSquares: [0, 0])
+        let idf = idf
+        counts.updateRows { ids, values in
+            var squares: (words: Float, characters: Float) = (0, 0)
+            for index in values.indices {
+                let value = (1 + log(values[index])) * idf[Int(ids[index])]
+                values[index] = value
+                if featureBlocks[Int(ids[index])] == 0 {
+                    squares.words += value * value
+                } else {
+                    squares.characters += value * value
+                }
+            }
+            let (wordScale, characterScale) = Self.scales(squares)
+            for index in values.indices {
+                values[index] *= featureBlocks[Int(ids[index])] == 0 ? wordScale : characterScale
+            }
         }
+        return counts
     }
 
     /// The message's vector. Known features are packed as `id << 32 | token << 1 | block` so that
@@ -75,7 +102,7 @@ struct Vectorizer: Sendable {
             }
         }
         guard !known.isEmpty else { return .empty }
-        known.sort()
+        known.sortIntegers()
         var ids: [Int32] = []
         var values: [Float] = []
         var tokens: [Int32] = []
@@ -121,7 +148,7 @@ struct Vectorizer: Sendable {
     private func unknownSquares(_ unknown: inout [UInt64]) -> (words: Float, characters: Float) {
         var squares: (words: Float, characters: Float) = (0, 0)
         guard !unknown.isEmpty else { return squares }
-        unknown.sort()
+        unknown.sortIntegers()
         let idf = unknownIDF
         var index = 0
         while index < unknown.count {
@@ -144,16 +171,4 @@ struct Vectorizer: Sendable {
         return (words, characters)
     }
 
-    /// Scales `values[range]` so each block gets its share of a unit length (with one block empty,
-    /// the other takes the whole length).
-    private static func normalise(
-        _ values: inout [Float], _ range: Range<Int>, blocks: [UInt8], unknownSquares: [Float]
-    ) {
-        var squares = unknownSquares
-        for index in range { squares[Int(blocks[index])] += values[index] * values[index] }
-        let shares = [wordShare, 1 - wordShare]
-        let total = (0..<2).reduce(Float(0)) { $0 + (squares[$1] > 0 ? shares[$1] : 0) }
-        let scales = (0..<2).map { squares[$0] > 0 ? (shares[$0] / total).squareRoot() / squares[$0].squareRoot() : 0 }
-        for index in range { values[index] *= scales[Int(blocks[index])] }
-    }
 }
