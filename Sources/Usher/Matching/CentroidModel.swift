@@ -16,11 +16,13 @@ struct CentroidModel: Sendable {
     /// For feature `f`, its postings are `postingIntents[offsets[f] ..< offsets[f + 1]]`, by intent.
     private var offsets: [Int32]
     private var postingIntents: [Int32]
-    private var postingWeights: [Float]
+    private var postingWeights: [BFloat16]
     /// Per intent, its features and weights by id: `intentFeatures[intentStarts[i] ..< intentStarts[i + 1]]`.
     private var intentStarts: [Int32] = [0]
     private var intentFeatures: [Int32] = []
-    private var intentWeights: [Float] = []
+    /// Weights are ``BFloat16``: a large bot's centroids in half the memory, and every score
+    /// and explanation computed from these same stored values.
+    private var intentWeights: [BFloat16] = []
     /// How many nominated candidates get an exact score.
     static let shortlist = 64
 
@@ -41,7 +43,7 @@ struct CentroidModel: Sendable {
             let length = masses.reduce(Float(0)) { $0 + $1.mass * $1.mass }.squareRoot()
             for (id, mass) in masses {
                 intentFeatures.append(id)
-                intentWeights.append(length > 0 ? mass / length : 0)
+                intentWeights.append(BFloat16(length > 0 ? mass / length : 0))
                 postingCounts[Int(id) + 1] += 1
             }
             intentStarts.append(Int32(intentFeatures.count))
@@ -50,7 +52,7 @@ struct CentroidModel: Sendable {
         for feature in 0..<featureCount { offsets[feature + 1] += offsets[feature] }
         var next = offsets
         postingIntents = [Int32](repeating: 0, count: intentFeatures.count)
-        postingWeights = [Float](repeating: 0, count: intentFeatures.count)
+        postingWeights = [BFloat16](repeating: BFloat16(0), count: intentFeatures.count)
         for intent in 0..<intentCount {
             for entry in Int(intentStarts[intent])..<Int(intentStarts[intent + 1]) {
                 let id = Int(intentFeatures[entry])
@@ -75,7 +77,7 @@ struct CentroidModel: Sendable {
         for (id, value) in zip(vector.ids, vector.values) {
             let postings = Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])
             guard postings.count <= commonPostings else { continue }
-            for posting in postings { partial.add(value * postingWeights[posting], to: postingIntents[posting]) }
+            for posting in postings { partial.add(value * postingWeights[posting].float, to: postingIntents[posting]) }
         }
         var nominated = partial.entries.filter { excluded.isEmpty || !excluded.contains(Int($0.intent)) }
         nominated.sort { ($0.sum, $1.intent) > ($1.sum, $0.intent) }
@@ -95,7 +97,7 @@ struct CentroidModel: Sendable {
         for (id, value) in zip(vector.ids, vector.values) {
             while own < end && intentFeatures[own] < id { own += 1 }
             if own == end { break }
-            if intentFeatures[own] == id { sum += value * intentWeights[own] }
+            if intentFeatures[own] == id { sum += value * intentWeights[own].float }
         }
         return sum
     }
@@ -110,7 +112,7 @@ struct CentroidModel: Sendable {
         for (id, value) in zip(vector.ids, vector.values) {
             for posting in Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1]) {
                 let intent = Int(postingIntents[posting])
-                scores[intent] += value * postingWeights[posting]
+                scores[intent] += value * postingWeights[posting].float
                 reached[intent] = true
             }
         }
@@ -137,6 +139,6 @@ struct CentroidModel: Sendable {
     func weight(feature: Int32, intent: Int) -> Float {
         let range = Int(intentStarts[intent])..<Int(intentStarts[intent + 1])
         let entry = intentFeatures[range].partitioningIndex { $0 >= feature }
-        return entry < range.upperBound && intentFeatures[entry] == feature ? intentWeights[entry] : 0
+        return entry < range.upperBound && intentFeatures[entry] == feature ? intentWeights[entry].float : 0
     }
 }

@@ -21,7 +21,7 @@ struct ExampleTable: Sendable {
     private var postingExamples: [Int32] = []
     private var postingValues: [Float] = []
     /// The example vectors themselves, when kept instead of the index (see ``keepRows(_:)``).
-    private var rows: VectorTable?
+    private var rows: CompactRows?
 
     init(intents definitions: [IntentDefinition]) {
         self.definitions = definitions
@@ -38,18 +38,28 @@ struct ExampleTable: Sendable {
     }
 
     /// Every example's text for the matcher to learn from (markers removed), in table order.
+    /// (By index, so that no intent or example is copied on the way: a large bot has 200,000.)
     var learningTexts: some Sequence<String> {
-        definitions.lazy.flatMap { $0.examples.lazy.map(\.template.literalText) }
+        let definitions = definitions
+        return definitions.indices.lazy.flatMap { intent in
+            definitions[intent].examples.indices.lazy.map { definitions[intent].examples[$0].template.literalText }
+        }
     }
 
     /// About how many bytes ``learningTexts`` holds, to size the vector table before it is filled.
     var learningBytes: Int {
-        definitions.reduce(0) { total, intent in intent.examples.reduce(total) { $0 + $1.text.utf8.count } }
+        var bytes = 0
+        for intent in definitions.indices {
+            for example in definitions[intent].examples.indices {
+                bytes += definitions[intent].examples[example].text.utf8.count
+            }
+        }
+        return bytes
     }
 
     /// Keeps the example vectors (row `i` is example `i`) instead of building an index.
-    mutating func keepRows(_ table: VectorTable) {
-        rows = table
+    mutating func keepRows(_ table: consuming VectorTable) {
+        rows = CompactRows(table)
     }
 
     /// Builds the per-intent inverted indexes from the examples' vectors (row `i` is example `i`).
@@ -97,7 +107,7 @@ struct ExampleTable: Sendable {
             for index in rows.range(of: example) {
                 let id = Int(rows.ids[index])
                 if scratch[id] == 0 { touched.append(UInt64(id)) }
-                scratch[id] += rows.values[index]
+                scratch[id] += rows.value(at: index)
             }
         }
         touched.sortIntegers()
@@ -177,7 +187,7 @@ extension ExampleTable {
     /// The closest of `examples` by scanning their rows, with the message's features in a small
     /// open-addressing table (the message's, so its size follows the message).
     fileprivate static func nearest(
-        to vector: SparseVector, among examples: Range<Int>, of rows: VectorTable
+        to vector: SparseVector, among examples: Range<Int>, of rows: CompactRows
     ) -> (example: Int?, similarity: Float) {
         var size = 16
         while size < vector.ids.count * 2 { size <<= 1 }
@@ -198,7 +208,7 @@ extension ExampleTable {
                 var slot = Int(UInt32(bitPattern: id) &* 0x9E37_79B1) & mask
                 while keys[slot] >= 0 {
                     if keys[slot] == id {
-                        sum += values[slot] * rows.values[index]
+                        sum += values[slot] * rows.value(at: index)
                         break
                     }
                     slot = (slot + 1) & mask

@@ -18,17 +18,21 @@ struct IntentScorer: Sendable {
     private let storage: Storage
     let intentCount: Int
 
-    init(vectors: VectorTable, examples: ExampleTable, featureCount: Int, kind: ModelKind) {
-        let intentCount = examples.intentCount
-        self.intentCount = intentCount
-        switch Self.kind(kind, examples: vectors.count, intents: intentCount) {
-        case .bayes: storage = .bayes(BayesModel(examples: examples, featureCount: featureCount))
-        case .centroid: storage = .centroid(CentroidModel(examples: examples, featureCount: featureCount))
-        case .linear, .automatic:
-            var model = LinearModel(featureCount: featureCount, intentCount: intentCount)
-            model.train(vectors, intents: examples.intents)
-            storage = .linear(model)
-        }
+    /// A linear model trained on `vectors` (row `i` is example `i` of `examples`).
+    init(training vectors: VectorTable, examples: ExampleTable, featureCount: Int) {
+        intentCount = examples.intentCount
+        var model = LinearModel(featureCount: featureCount, intentCount: intentCount)
+        model.train(vectors, intents: examples.intents)
+        storage = .linear(model)
+    }
+
+    /// A model built from the examples' feature masses alone: ``ModelKind/centroid`` or ``ModelKind/bayes``.
+    init(kind: ModelKind, examples: ExampleTable, featureCount: Int) {
+        intentCount = examples.intentCount
+        storage =
+            kind == .bayes
+            ? .bayes(BayesModel(examples: examples, featureCount: featureCount))
+            : .centroid(CentroidModel(examples: examples, featureCount: featureCount))
     }
 
     /// The model a bot of this size gets when `requested` is ``ModelKind/automatic``.

@@ -38,15 +38,18 @@ public struct Matcher: Sendable {
         }
         var table = ExampleTable(intents: bot.intents)
         var vectorizer = Vectorizer()
+        let kind = IntentScorer.kind(model, examples: table.intents.count, intents: table.intentCount)
         let vectors = vectorizer.fit(table.learningTexts, bytes: table.learningBytes)
-        if IntentScorer.kind(model, examples: vectors.count, intents: table.intentCount) == .linear {
+        if kind == .linear {
             table.index(vectors)
+            scorer = IntentScorer(training: vectors, examples: table, featureCount: vectorizer.featureCount)
         } else {
-            table.keepRows(vectors)
+            // The vectors become the table's rows; consuming them frees their full-precision values.
+            table.keepRows(consume vectors)
+            scorer = IntentScorer(kind: kind, examples: table, featureCount: vectorizer.featureCount)
         }
         self.vectorizer = vectorizer
         examples = table
-        scorer = IntentScorer(vectors: vectors, examples: table, featureCount: vectorizer.featureCount, kind: model)
         patterns = PatternIndex(intents: bot.intents)
     }
 

@@ -37,6 +37,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: .hidden)
     var child: String?
 
+    @Option(help: .hidden)
+    var prepared: String?
+
     func validate() throws {
         let unknown = scenarioNames.filter { !BenchScenario.allNames.contains($0) }
         if !unknown.isEmpty {
@@ -53,7 +56,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         if let child {
-            let scenario = BenchScenario(name: child, bot: bot, data: data)
+            let scenario = BenchScenario(name: child, bot: bot, data: data, prepared: prepared)
             Console.out(try scenario.run(rounds: rounds).json)
             return
         }
@@ -68,6 +71,9 @@ struct BenchCommand: ParsableCommand {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
         process.arguments = ["bench", "--child", name, "--bot", bot, "--data", data, "--rounds", String(rounds)]
+        let prepared = try BenchScenario(name: name, bot: bot, data: data).writeBot()
+        defer { if let prepared { try? FileManager.default.removeItem(atPath: prepared) } }
+        if let prepared { process.arguments? += ["--prepared", prepared] }
         let output = Pipe()
         process.standardOutput = output
         try process.run()

@@ -13,6 +13,8 @@ struct BenchScenario {
     let name: String
     let bot: String
     let data: String
+    /// The generated bot's file, when the parent process wrote it (see ``writeBot()``).
+    var prepared: String?
 
     func run(rounds: Int) throws -> BenchResult {
         if name == "serve" || name == "idle-sessions" {
@@ -78,22 +80,45 @@ struct BenchScenario {
         case "banking77":
             let train = "\(data)/banking77/train.csv"
             guard FileManager.default.fileExists(atPath: train) else { return ("", [], "no \(train)") }
-            let path = try temporaryBot(BotImporter.json(from: DatasetReader.read(path: train)))
+            let path = try prepared ?? writeBot() ?? ""
             return (path, try DatasetReader.read(path: "\(data)/banking77/test.csv"), nil)
         case "realistic-1k", "realistic-10k", "realistic-100k":
-            let train = "\(data)/banking77/train.csv"
-            guard FileManager.default.fileExists(atPath: train) else { return ("", [], "no \(train)") }
-            let intents = ["realistic-1k": 1_000, "realistic-10k": 10_000][name] ?? 100_000
-            let generator = RealisticBot(
-                utterances: try DatasetReader.read(path: train), intents: intents, examplesPerIntent: 20)
-            let path = try temporaryBot(BotImporter.json(for: generator.bot()))
-            return (path, generator.messages(5_000), nil)
+            guard let generator = try realisticBot() else { return ("", [], "no \(data)/banking77/train.csv") }
+            return (try prepared ?? writeBot() ?? "", generator.messages(5_000), nil)
         default:
-            let intents = name == "synthetic-1k" ? 1_000 : 10_000
-            let generator = SyntheticBot(intents: intents, examplesPerIntent: 20)
-            let path = try temporaryBot(BotImporter.json(for: generator.bot()))
-            return (path, generator.messages(5_000), nil)
+            return (try prepared ?? writeBot() ?? "", syntheticBot().messages(5_000), nil)
         }
+    }
+
+    /// Writes the scenario's generated or imported bot to a temporary file and returns its path
+    /// (`nil` for scenarios that read a bot as it is, or whose data is missing). The parent
+    /// process calls it, so that generating the bot does not count towards the peak memory of
+    /// the child that loads it.
+    func writeBot() throws -> String? {
+        switch name {
+        case "banking77":
+            let train = "\(data)/banking77/train.csv"
+            guard FileManager.default.fileExists(atPath: train) else { return nil }
+            return try temporaryBot(BotImporter.json(from: DatasetReader.read(path: train)))
+        case "realistic-1k", "realistic-10k", "realistic-100k":
+            guard let generator = try realisticBot() else { return nil }
+            return try temporaryBot(BotImporter.json(for: generator.bot()))
+        case "synthetic-1k", "synthetic-10k":
+            return try temporaryBot(BotImporter.json(for: syntheticBot().bot()))
+        default:
+            return nil
+        }
+    }
+
+    private func realisticBot() throws -> RealisticBot? {
+        let train = "\(data)/banking77/train.csv"
+        guard FileManager.default.fileExists(atPath: train) else { return nil }
+        let intents = ["realistic-1k": 1_000, "realistic-10k": 10_000][name] ?? 100_000
+        return RealisticBot(utterances: try DatasetReader.read(path: train), intents: intents, examplesPerIntent: 20)
+    }
+
+    private func syntheticBot() -> SyntheticBot {
+        SyntheticBot(intents: name == "synthetic-1k" ? 1_000 : 10_000, examplesPerIntent: 20)
     }
 
     private func temporaryBot(_ json: String) throws -> String {

@@ -101,7 +101,7 @@ struct MatchingAtScaleTests {
         }
     }
 
-    @Test func rowsAndTheIndexFindTheSameNearestExample() {
+    @Test func rowsAndTheIndexFindEquallyCloseExamples() {
         var vectorizer = Vectorizer()
         let vectors = vectorizer.fit(ExampleTable(intents: deskBot.intents).learningTexts)
         var indexed = ExampleTable(intents: deskBot.intents)
@@ -111,10 +111,11 @@ struct MatchingAtScaleTests {
         for message in ["where is my parcel", "refund please", "hello good morning", "订单", "zzz"] {
             let query = vectorizer.vector(TextNormalizer.normalize(message))
             for intent in deskBot.intents.indices {
+                // The rows hold half-precision values: three significant digits.
                 let a = indexed.nearest(to: query, in: intent)
                 let b = scanned.nearest(to: query, in: intent)
-                #expect(a.example == b.example)
-                #expect(abs(a.similarity - b.similarity) < 1e-5)
+                #expect(abs(a.similarity - b.similarity) < 2e-3)
+                #expect(a.similarity - 2e-3 <= b.similarity)
             }
         }
     }
