@@ -24,7 +24,58 @@ struct Emphasis {
     ]
 
     init(_ text: String) {
-        // Scalars, not Characters: this runs on every customer message.
+        let longestCapitalised = text.utf8.allSatisfy { $0 < 0x80 } ? readASCIIWords(text) : readWords(text)
+        isShouting = capitalisedWords.count >= 2 && longestCapitalised >= 4
+        var run = 0
+        for byte in text.utf8 {
+            run = byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") ? run + 1 : 0
+            if run >= 2 { hasRepeatedPunctuation = true }
+        }
+        // Every emoticon has a ':' or a non-ASCII scalar; most messages have neither.
+        if text.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 >= 0x80 }) {
+            symbolCues = Self.symbols.filter { text.contains($0.0) }.map { SentimentCue(text: $0.0, weight: $0.1) }
+        }
+    }
+
+    /// What ``readWords(_:)`` does, for ASCII text on its bytes: letters and digits make words,
+    /// capitals are A to Z. Returns the longest capitalised word's length.
+    private mutating func readASCIIWords(_ text: String) -> Int {
+        var longestCapitalised = 0
+        var start: String.Index?
+        var length = 0
+        var capitals = true
+        func finishWord(at end: String.Index) {
+            if let start, length >= 2 && capitals {
+                capitalisedWords.insert(
+                    TextNormalizer.normalize(String(text[start..<end])).words.joined(separator: " "))
+                longestCapitalised = max(longestCapitalised, length)
+            }
+            start = nil
+            length = 0
+            capitals = true
+        }
+        var index = text.utf8.startIndex
+        while index != text.utf8.endIndex {
+            let byte = text.utf8[index]
+            let upper = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            if upper || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            {
+                if start == nil { start = index }
+                length += 1
+                capitals = capitals && upper
+            } else {
+                finishWord(at: index)
+            }
+            index = text.utf8.index(after: index)
+        }
+        finishWord(at: text.utf8.endIndex)
+        return longestCapitalised
+    }
+
+    /// Reads the capitalised words by scalar (not by `Character`: this runs on every customer
+    /// message). Returns the longest one's length.
+    private mutating func readWords(_ text: String) -> Int {
         var longestCapitalised = 0
         var word = String.UnicodeScalarView()
         var wordIsCapitals = true
@@ -46,16 +97,7 @@ struct Emphasis {
             }
         }
         finishWord()
-        isShouting = capitalisedWords.count >= 2 && longestCapitalised >= 4
-        var run = 0
-        for byte in text.utf8 {
-            run = byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") ? run + 1 : 0
-            if run >= 2 { hasRepeatedPunctuation = true }
-        }
-        // Every emoticon has a ':' or a non-ASCII scalar; most messages have neither.
-        if text.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 >= 0x80 }) {
-            symbolCues = Self.symbols.filter { text.contains($0.0) }.map { SentimentCue(text: $0.0, weight: $0.1) }
-        }
+        return longestCapitalised
     }
 
     /// The cues with shouting and repeated punctuation applied: both strengthen the negative

@@ -20,9 +20,10 @@ struct BayesModel: Sendable {
     init(examples: ExampleTable, featureCount: Int) {
         let intentCount = examples.intentCount
         var postingCounts = [Int32](repeating: 0, count: featureCount + 1)
+        var scratch = [Float](repeating: 0, count: featureCount)
         var totals = [Float](repeating: 0, count: intentCount)
         for intent in 0..<intentCount {
-            for (id, mass) in examples.featureMasses(of: intent) {
+            for (id, mass) in examples.featureMasses(of: intent, scratch: &scratch) {
                 postingCounts[Int(id) + 1] += 1
                 totals[intent] += mass
             }
@@ -36,7 +37,7 @@ struct BayesModel: Sendable {
         postingWeights = [Float](repeating: 0, count: Int(offsets[featureCount]))
         let alpha = Self.smoothing
         for intent in 0..<intentCount {
-            for (id, mass) in examples.featureMasses(of: intent) {
+            for (id, mass) in examples.featureMasses(of: intent, scratch: &scratch) {
                 let slot = Int(next[Int(id)])
                 postingIntents[slot] = Int32(intent)
                 postingWeights[slot] = log(1 + mass / alpha)

@@ -1,5 +1,11 @@
-/// The bot's examples in compiled form: where each was written, and per intent an inverted index
-/// from feature to the examples that have it, for finding an intent's closest example quickly.
+/// The bot's examples in compiled form: where each was written, and their vectors for finding an
+/// intent's closest example.
+///
+/// Bots with many examples per intent get an inverted index per intent (feature → the examples
+/// that have it), so the closest example costs the postings of the message's features. Large bots
+/// (thousands of intents, a few dozen examples each) keep the example vectors as they are: an
+/// intent's closest example is then a scan of its few rows, and loading skips building an index
+/// as large again as the vectors.
 struct ExampleTable: Sendable {
     /// The intents as defined; examples are numbered through them in order. Kept (not copied) so
     /// that an example's text and origin cost nothing until a match names it.
@@ -14,6 +20,8 @@ struct ExampleTable: Sendable {
     private var postingStarts: [Int32] = [0]
     private var postingExamples: [Int32] = []
     private var postingValues: [Float] = []
+    /// The example vectors themselves, when kept instead of the index (see ``keepRows(_:)``).
+    private var rows: CompactRows?
 
     init(intents definitions: [IntentDefinition]) {
         self.definitions = definitions
@@ -30,8 +38,28 @@ struct ExampleTable: Sendable {
     }
 
     /// Every example's text for the matcher to learn from (markers removed), in table order.
+    /// (By index, so that no intent or example is copied on the way: a large bot has 200,000.)
     var learningTexts: some Sequence<String> {
-        definitions.lazy.flatMap { $0.examples.lazy.map(\.template.literalText) }
+        let definitions = definitions
+        return definitions.indices.lazy.flatMap { intent in
+            definitions[intent].examples.indices.lazy.map { definitions[intent].examples[$0].template.literalText }
+        }
+    }
+
+    /// About how many bytes ``learningTexts`` holds, to size the vector table before it is filled.
+    var learningBytes: Int {
+        var bytes = 0
+        for intent in definitions.indices {
+            for example in definitions[intent].examples.indices {
+                bytes += definitions[intent].examples[example].text.utf8.count
+            }
+        }
+        return bytes
+    }
+
+    /// Keeps the example vectors (row `i` is example `i`) instead of building an index.
+    mutating func keepRows(_ table: consuming VectorTable) {
+        rows = CompactRows(table)
     }
 
     /// Builds the per-intent inverted indexes from the examples' vectors (row `i` is example `i`).
@@ -39,6 +67,8 @@ struct ExampleTable: Sendable {
         // Entries sort by (feature id, position) packed into one integer: fast, and stable.
         var keys: [UInt64] = []
         var values: [(example: Int32, value: Float)] = []
+        postingExamples.reserveCapacity(table.ids.count)
+        postingValues.reserveCapacity(table.ids.count)
         for intent in 0..<intentCount {
             keys.removeAll(keepingCapacity: true)
             values.removeAll(keepingCapacity: true)
@@ -48,7 +78,7 @@ struct ExampleTable: Sendable {
                     values.append((example, table.values[index]))
                 }
             }
-            keys.sort()
+            keys.sortIntegers()
             var previous: Int32 = -1
             for key in keys {
                 let id = Int32(truncatingIfNeeded: key >> 32)
@@ -69,7 +99,41 @@ struct ExampleTable: Sendable {
     var intentCount: Int { intentStarts.count - 1 }
 
     /// Each feature of `intent` with its total weight over the intent's examples, in id order.
-    func featureMasses(of intent: Int) -> [(id: Int32, mass: Float)] {
+    /// `scratch` must hold a zero for every feature id, and does again on return.
+    func featureMasses(of intent: Int, scratch: inout [Float]) -> [(id: Int32, mass: Float)] {
+        guard let rows else { return featureMasses(of: intent) }
+        var touched: [UInt64] = []
+        for example in Int(intentStarts[intent])..<Int(intentStarts[intent + 1]) {
+            for index in rows.range(of: example) {
+                let id = Int(rows.ids[index])
+                if scratch[id] == 0 { touched.append(UInt64(id)) }
+                scratch[id] += rows.value(at: index)
+            }
+        }
+        touched.sortIntegers()
+        return touched.map { id in
+            defer { scratch[Int(id)] = 0 }
+            return (Int32(truncatingIfNeeded: id), scratch[Int(id)])
+        }
+    }
+
+    /// How many (intent, feature) pairs there are: the length of all intents' feature lists
+    /// together, to size them before they are built.
+    func distinctFeatureCount() -> Int {
+        guard let rows else { return features.count }
+        var lastIntent = [Int32](repeating: -1, count: (rows.ids.max().map { Int($0) } ?? -1) + 1)
+        var count = 0
+        for example in 0..<rows.count {
+            let intent = intents[example]
+            for index in rows.range(of: example) where lastIntent[Int(rows.ids[index])] != intent {
+                lastIntent[Int(rows.ids[index])] = intent
+                count += 1
+            }
+        }
+        return count
+    }
+
+    private func featureMasses(of intent: Int) -> [(id: Int32, mass: Float)] {
         (Int(featureStarts[intent])..<Int(featureStarts[intent + 1])).map { entry in
             let postings = Int(postingStarts[entry])..<Int(postingStarts[entry + 1])
             return (features[entry], postings.reduce(Float(0)) { $0 + postingValues[$1] })
@@ -81,21 +145,78 @@ struct ExampleTable: Sendable {
         let first = Int(intentStarts[intent])
         let count = Int(intentStarts[intent + 1]) - first
         guard count > 0 else { return (nil, 0) }
-        var similarities = [Float](repeating: 0, count: count)
+        if let rows { return Self.nearest(to: vector, among: first..<(first + count), of: rows) }
         let range = Int(featureStarts[intent])..<Int(featureStarts[intent + 1])
-        var low = range.lowerBound
-        for (id, value) in zip(vector.ids, vector.values) {
-            // Query ids ascend, so each search starts where the last one ended.
-            low = features[low..<range.upperBound].partitioningIndex { $0 >= id }
-            guard low < range.upperBound else { break }
-            guard features[low] == id else { continue }
-            for posting in Int(postingStarts[low])..<Int(postingStarts[low + 1]) {
-                similarities[Int(postingExamples[posting]) - first] += value * postingValues[posting]
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { similarities in
+            similarities.initialize(repeating: 0)
+            features.withUnsafeBufferPointer { features in
+                postingStarts.withUnsafeBufferPointer { starts in
+                    postingExamples.withUnsafeBufferPointer { examples in
+                        postingValues.withUnsafeBufferPointer { values in
+                            var low = range.lowerBound
+                            for (id, value) in zip(vector.ids, vector.values) {
+                                // Query ids ascend, so each search starts where the last one ended.
+                                var length = range.upperBound - low
+                                while length > 0 {
+                                    let half = length / 2
+                                    if features[low + half] < id {
+                                        low += half + 1
+                                        length -= half + 1
+                                    } else {
+                                        length = half
+                                    }
+                                }
+                                guard low < range.upperBound else { break }
+                                guard features[low] == id else { continue }
+                                for posting in Int(starts[low])..<Int(starts[low + 1]) {
+                                    similarities[Int(examples[posting]) - first] += value * values[posting]
+                                }
+                            }
+                        }
+                    }
+                }
             }
+            var best = 0
+            for index in 1..<count where similarities[index] > similarities[best] { best = index }
+            return (first + best, similarities[best])
         }
-        var best = 0
-        for index in similarities.indices where similarities[index] > similarities[best] { best = index }
-        return (first + best, similarities[best])
+    }
+}
+
+extension ExampleTable {
+    /// The closest of `examples` by scanning their rows, with the message's features in a small
+    /// open-addressing table (the message's, so its size follows the message).
+    fileprivate static func nearest(
+        to vector: SparseVector, among examples: Range<Int>, of rows: CompactRows
+    ) -> (example: Int?, similarity: Float) {
+        var size = 16
+        while size < vector.ids.count * 2 { size <<= 1 }
+        let mask = size - 1
+        var keys = [Int32](repeating: -1, count: size)
+        var values = [Float](repeating: 0, count: size)
+        for (id, value) in zip(vector.ids, vector.values) {
+            var slot = Int(UInt32(bitPattern: id) &* 0x9E37_79B1) & mask
+            while keys[slot] >= 0 { slot = (slot + 1) & mask }
+            keys[slot] = id
+            values[slot] = value
+        }
+        var best = (example: examples.lowerBound, similarity: Float(-1))
+        for example in examples {
+            var sum: Float = 0
+            for index in rows.range(of: example) {
+                let id = rows.ids[index]
+                var slot = Int(UInt32(bitPattern: id) &* 0x9E37_79B1) & mask
+                while keys[slot] >= 0 {
+                    if keys[slot] == id {
+                        sum += values[slot] * rows.value(at: index)
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+            if sum > best.similarity { best = (example, sum) }
+        }
+        return (best.example, max(best.similarity, 0))
     }
 }
 

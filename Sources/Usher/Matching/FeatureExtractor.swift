@@ -23,7 +23,13 @@ struct FeatureExtractor: Sendable {
 
     func extract(_ text: NormalizedText) -> [RawFeature] {
         var features: [RawFeature] = []
-        features.reserveCapacity(text.tokens.count * 10)
+        extract(text, into: &features)
+        return features
+    }
+
+    /// Appends the features of `text` to `features`, whose storage a caller can reuse.
+    func extract(_ text: NormalizedText, into features: inout [RawFeature]) {
+        features.reserveCapacity(features.count + text.tokens.count * 10)
         var previous: (hash: UInt64, isCharacter: Bool)?
         var stemmed: [UInt8] = []
         for (index, token) in text.tokens.enumerated() {
@@ -47,12 +53,11 @@ struct FeatureExtractor: Sendable {
             previous = (unit, false)
             if token.kind == .word { appendCharacterGrams(bytes, token: position, to: &features) }
         }
-        return features
     }
 
     /// Numbers all become one word ("0"), so "2 weeks" and "3 weeks" read alike.
     private func wordHash(_ token: Token, _ bytes: ArraySlice<UInt8>, _ buffer: inout [UInt8]) -> UInt64 {
-        if token.kind == .number { return Hasher64.hash([UInt8(ascii: "0")][...]) }
+        if token.kind == .number { return Self.numberHash }
         let (stem, appendY) = Stemmer.stem(bytes)
         guard appendY else { return Hasher64.hash(stem) }
         buffer.removeAll(keepingCapacity: true)
@@ -61,8 +66,14 @@ struct FeatureExtractor: Sendable {
         return Hasher64.hash(buffer[...])
     }
 
+    private static let numberHash = Hasher64.hash([UInt8(ascii: "0")][...])
+
     /// Character n-grams of `<word>` (the angle brackets mark the word's edges), by scalar.
     private func appendCharacterGrams(_ bytes: ArraySlice<UInt8>, token: Int32, to features: inout [RawFeature]) {
+        if Self.characterGramLengths == 3...3, bytes.allSatisfy({ $0 < 0x80 }) {
+            appendASCIITrigrams(bytes, token: token, to: &features)
+            return
+        }
         var starts: [Int] = [-1]  // -1 stands for "<"
         var offset = bytes.startIndex
         while offset < bytes.endIndex {
@@ -87,6 +98,29 @@ struct FeatureExtractor: Sendable {
                 }
                 features.append(RawFeature(hash: hasher.value, block: .characters, token: token))
             }
+        }
+    }
+}
+
+extension FeatureExtractor {
+    /// The 3-grams of an ASCII word, where a character is a byte: the same hashes as the general
+    /// path, without first finding where each character starts.
+    fileprivate func appendASCIITrigrams(
+        _ bytes: ArraySlice<UInt8>, token: Int32, to features: inout [RawFeature]
+    ) {
+        let start = bytes.startIndex
+        let count = bytes.count
+        // Unit i of "<word>": "<" at 0, the bytes, ">" at count + 1.
+        func unit(_ index: Int) -> UInt8 {
+            index == 0 ? UInt8(ascii: "<") : index == count + 1 ? UInt8(ascii: ">") : bytes[start + index - 1]
+        }
+        let base = Hasher64(tag: 5)
+        for first in 0..<count {
+            var hasher = base
+            hasher.combine(unit(first))
+            hasher.combine(unit(first + 1))
+            hasher.combine(unit(first + 2))
+            features.append(RawFeature(hash: hasher.value, block: .characters, token: token))
         }
     }
 }

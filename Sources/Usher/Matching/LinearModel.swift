@@ -18,28 +18,51 @@ struct LinearModel: Sendable {
 
     let featureCount: Int
     let intentCount: Int
-    /// Feature-major: the weights of feature `f` for all intents are `weights[f * intentCount ..< (f + 1) * intentCount]`.
+    /// The intents rounded up to whole SIMD lanes: each feature's row of weights, and the bias,
+    /// are this long, so that scoring adds whole vectors of eight intents at a time.
+    let stride: Int
+    /// Feature-major: the weights of feature `f` for all intents are `weights[f * stride ..< f * stride + intentCount]`.
     private(set) var weights: [Float]
-    /// Each intent's intercept (the weight of a constant feature of value 1).
+    /// Each intent's intercept (the weight of a constant feature of value 1), padded to `stride`.
     private(set) var bias: [Float]
     private(set) var epochsRun = 0
 
     init(featureCount: Int, intentCount: Int) {
         self.featureCount = featureCount
         self.intentCount = intentCount
-        weights = [Float](repeating: 0, count: featureCount * intentCount)
-        bias = [Float](repeating: 0, count: intentCount)
+        stride = (intentCount + 7) / 8 * 8
+        weights = [Float](repeating: 0, count: featureCount * stride)
+        bias = [Float](repeating: 0, count: stride)
     }
 
     /// Adds each intent's score for `vector` to `scores` (which must hold `intentCount` values).
     func addScores(_ vector: SparseVector, to scores: inout [Float]) {
+        addScores(ids: vector.ids[...], values: vector.values[...], to: &scores)
+    }
+
+    /// The same for a vector given as its ids and values (a row of a ``VectorTable``).
+    func addScores(ids: ArraySlice<Int32>, values: ArraySlice<Float>, to scores: inout [Float]) {
+        let lanes = stride / 8
         let count = intentCount
-        weights.withUnsafeBufferPointer { weights in
+        let rowBytes = stride * MemoryLayout<Float>.stride
+        withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: lanes) { sums in
+            bias.withUnsafeBytes { bias in
+                for lane in 0..<lanes {
+                    sums[lane] = bias.loadUnaligned(fromByteOffset: lane * 32, as: SIMD8<Float>.self)
+                }
+            }
+            weights.withUnsafeBytes { weights in
+                for (id, value) in zip(ids, values) {
+                    let row = Int(id) * rowBytes
+                    for lane in 0..<lanes {
+                        sums[lane] +=
+                            weights.loadUnaligned(fromByteOffset: row + lane * 32, as: SIMD8<Float>.self) * value
+                    }
+                }
+            }
             scores.withUnsafeMutableBufferPointer { scores in
-                for intent in 0..<count { scores[intent] += bias[intent] }
-                for (id, value) in zip(vector.ids, vector.values) {
-                    let row = Int(id) * count
-                    for intent in 0..<count { scores[intent] += value * weights[row + intent] }
+                UnsafeRawBufferPointer(sums).withMemoryRebound(to: Float.self) { sums in
+                    for intent in 0..<count { scores[intent] += sums[intent] }
                 }
             }
         }
@@ -47,7 +70,7 @@ struct LinearModel: Sendable {
 
     /// The weight of one feature for one intent.
     func weight(feature: Int32, intent: Int) -> Float {
-        weights[Int(feature) * intentCount + intent]
+        weights[Int(feature) * stride + intent]
     }
 
     /// Fits the per-intent SVMs to the example vectors in `table`, whose row `i` belongs to intent `intents[i]`.
@@ -90,27 +113,14 @@ struct LinearModel: Sendable {
 
     /// Every intent's score for one row of `table`, intercept included.
     private func scoreRow(_ table: VectorTable, _ range: Range<Int>, into scores: inout [Float]) {
-        let count = intentCount
-        weights.withUnsafeBufferPointer { weights in
-            table.ids.withUnsafeBufferPointer { ids in
-                table.values.withUnsafeBufferPointer { values in
-                    scores.withUnsafeMutableBufferPointer { scores in
-                        for intent in 0..<count { scores[intent] = bias[intent] }
-                        for index in range {
-                            let row = Int(ids[index]) * count
-                            let value = values[index]
-                            for intent in 0..<count { scores[intent] += value * weights[row + intent] }
-                        }
-                    }
-                }
-            }
-        }
+        for intent in scores.indices { scores[intent] = 0 }
+        addScores(ids: table.ids[range], values: table.values[range], to: &scores)
     }
 
     private mutating func add(_ table: VectorTable, _ range: Range<Int>, times factor: Float, to intent: Int) {
-        let count = intentCount
+        let stride = stride
         weights.withUnsafeMutableBufferPointer { weights in
-            for index in range { weights[Int(table.ids[index]) * count + intent] += factor * table.values[index] }
+            for index in range { weights[Int(table.ids[index]) * stride + intent] += factor * table.values[index] }
         }
         bias[intent] += factor
     }
@@ -118,7 +128,7 @@ struct LinearModel: Sendable {
     /// Fisher–Yates with a 64-bit LCG (Knuth's MMIX constants): deterministic on every platform.
     static func shuffle(_ order: inout [Int], state: inout UInt64) {
         guard order.count > 1 else { return }
-        for i in stride(from: order.count - 1, to: 0, by: -1) {
+        for i in Swift.stride(from: order.count - 1, to: 0, by: -1) {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let j = Int((state >> 33) % UInt64(i + 1))
             order.swapAt(i, j)

@@ -49,11 +49,18 @@ public struct Matcher: Sendable {
         }
         var table = ExampleTable(intents: classes)
         var vectorizer = Vectorizer()
-        let vectors = vectorizer.fit(table.learningTexts)
-        table.index(vectors)
+        let kind = IntentScorer.kind(model, examples: table.intents.count, intents: table.intentCount)
+        let vectors = vectorizer.fit(table.learningTexts, bytes: table.learningBytes)
+        if kind == .linear {
+            table.index(vectors)
+            scorer = IntentScorer(training: vectors, examples: table, featureCount: vectorizer.featureCount)
+        } else {
+            // The vectors become the table's rows; consuming them frees their full-precision values.
+            table.keepRows(consume vectors)
+            scorer = IntentScorer(kind: kind, examples: table, featureCount: vectorizer.featureCount)
+        }
         self.vectorizer = vectorizer
         examples = table
-        scorer = IntentScorer(vectors: vectors, examples: table, featureCount: vectorizer.featureCount, kind: model)
         patterns = PatternIndex(intents: bot.intents)
     }
 
@@ -70,8 +77,10 @@ public struct Matcher: Sendable {
     public func match(_ text: String, excluding excluded: Set<Int> = [], explain: Bool = true) -> MatchResult {
         let normalized = TextNormalizer.normalize(text)
         let vector = vectorizer.vector(normalized)
-        let scores = vector.isEmpty ? [] : scorer.scores(vector)
-        var ranked = rank(scores, excluding: excluded)
+        // One more candidate when the out-of-scope class may take a place, so the intents shown
+        // are always `candidateCount`.
+        let count = Self.candidateCount + (outOfScopeClass == nil ? 0 : 1)
+        var ranked = vector.isEmpty ? [] : scorer.ranked(vector, excluding: excluded, count: count)
         // The out-of-scope class decides only when it ranks first; it is never a candidate.
         let declined = outOfScopeClass != nil && ranked.first?.intent == outOfScopeClass
         if let outOfScope = outOfScopeClass {
@@ -126,8 +135,8 @@ public struct Matcher: Sendable {
     /// less than 0.15 similar to every example of the intent stays below the default threshold.
     /// Small bots need this, as their scores spread less.
     static func confidence(score: Float, nearestSimilarity: Float, model: ModelKind) -> Double {
-        let blend = model == .bayes ? Double(nearestSimilarity) : Double(score + nearestSimilarity) / 2
-        let centre = model == .bayes ? bayesConfidenceCentre : confidenceCentre
+        let blend = model == .linear ? Double(score + nearestSimilarity) / 2 : Double(nearestSimilarity)
+        let centre = model == .linear ? confidenceCentre : bayesConfidenceCentre
         let curve = 1 / (1 + exp(-confidenceSlope * (blend - centre)))
         return max(0, min(curve, Double(nearestSimilarity) / similarityForFullConfidence))
     }
@@ -136,20 +145,6 @@ public struct Matcher: Sendable {
     static let similarityForFullConfidence = 0.3
     static let confidenceCentre = -0.20
     static let bayesConfidenceCentre = 0.27
-
-    /// The best candidates, best first: one more than shown when the out-of-scope class may take
-    /// a place, so the intents shown are always ``candidateCount``.
-    private func rank(_ scores: [Float], excluding excluded: Set<Int>) -> [(intent: Int, score: Float)] {
-        let count = Self.candidateCount + (outOfScopeClass == nil ? 0 : 1)
-        var top: [(intent: Int, score: Float)] = []
-        for (intent, score) in scores.enumerated() where excluded.isEmpty || !excluded.contains(intent) {
-            if top.count == count, let last = top.last, score <= last.score { continue }
-            let position = top.firstIndex { score > $0.score } ?? top.count
-            top.insert((intent, score), at: position)
-            if top.count > count { top.removeLast() }
-        }
-        return top
-    }
 
     private func patternResult(_ hit: PatternIndex.Hit, ranked: [(intent: Int, score: Float)]) -> MatchResult {
         let intent = hit.compiled.intent
@@ -165,17 +160,38 @@ public struct Matcher: Sendable {
             threshold: threshold)
     }
 
-    /// The message's words that pulled most towards `intent`, strongest first.
+    /// The message's words that pulled most towards `intent`, strongest first: each token's
+    /// features' value × weight, summed over every token with the same text. Only the words that
+    /// pass the cut-off become strings.
     private func explanation(_ vector: SparseVector, _ text: NormalizedText, intent: Int) -> [MatchResult.WordWeight] {
-        var byToken: [Int32: Float] = [:]
-        for (offset, id) in vector.ids.enumerated() {
-            byToken[vector.tokens[offset], default: 0] +=
-                vector.values[offset] * scorer.weight(feature: id, intent: intent)
+        var byToken = [Float](repeating: 0, count: text.tokens.count)
+        for offset in vector.ids.indices {
+            byToken[Int(vector.tokens[offset])] +=
+                vector.values[offset] * scorer.weight(feature: vector.ids[offset], intent: intent)
         }
-        var byWord: [String: Float] = [:]
-        for (token, weight) in byToken { byWord[text.text(of: text.tokens[Int(token)]), default: 0] += weight }
-        return byWord.filter { abs($0.value) >= 0.005 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        // Each token adds its weight to the first token with the same text (compared directly in
+        // short messages, through a dictionary in long ones, to stay linear).
+        var firstWithText = Array(text.tokens.indices)
+        if text.tokens.count <= 32 {
+            for later in text.tokens.indices {
+                let bytes = text.utf8[text.tokens[later].range]
+                if let earlier = (0..<later).first(where: { text.utf8[text.tokens[$0].range].elementsEqual(bytes) }) {
+                    firstWithText[later] = earlier
+                }
+            }
+        } else {
+            var seen: [ArraySlice<UInt8>: Int] = [:]
+            for token in text.tokens.indices {
+                firstWithText[token] = seen[text.utf8[text.tokens[token].range], default: token]
+                seen[text.utf8[text.tokens[token].range]] = firstWithText[token]
+            }
+        }
+        var byWord = [Float](repeating: 0, count: text.tokens.count)
+        for token in text.tokens.indices { byWord[firstWithText[token]] += byToken[token] }
+        return text.tokens.indices.filter { firstWithText[$0] == $0 && abs(byWord[$0]) >= 0.005 }
+            .map { (word: text.text(of: text.tokens[$0]), weight: byWord[$0]) }
+            .sorted { ($0.weight, $1.word) > ($1.weight, $0.word) }
             .prefix(Self.explanationWords)
-            .map { MatchResult.WordWeight(word: $0.key, weight: Double($0.value)) }
+            .map { MatchResult.WordWeight(word: $0.word, weight: Double($0.weight)) }
     }
 }

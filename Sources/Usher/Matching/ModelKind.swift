@@ -4,6 +4,9 @@ public enum ModelKind: String, Sendable, CaseIterable {
     case automatic
     /// One-vs-rest linear SVMs trained at load time: the most accurate.
     case linear
-    /// Multinomial naive Bayes: no training pass, for bots with thousands of intents.
+    /// Multinomial naive Bayes: no training pass; kept for comparison.
     case bayes
+    /// Each intent's centroid, scored through posting lists: one pass to build, and a message
+    /// costs the intents its features reach; what large bots get.
+    case centroid
 }

@@ -12,6 +12,14 @@ struct VectorTable: Sendable {
     /// The bounds of row `row` within ``ids`` and ``values``.
     func range(of row: Int) -> Range<Int> { Int(offsets[row])..<Int(offsets[row + 1]) }
 
+    /// Makes room for `entries` more entries and `rows` more rows, so that a large bot's table is
+    /// not grown (and copied) by doubling.
+    mutating func reserve(entries: Int, rows: Int) {
+        ids.reserveCapacity(ids.count + entries)
+        values.reserveCapacity(values.count + entries)
+        offsets.reserveCapacity(offsets.count + rows)
+    }
+
     /// Appends a row that `fill` writes straight into the table's arrays.
     mutating func appendRow(_ fill: (_ ids: inout [Int32], _ values: inout [Float]) -> Void) {
         fill(&ids, &values)
@@ -24,16 +32,18 @@ struct VectorTable: Sendable {
         offsets.append(Int32(ids.count))
     }
 
-    /// A table with the same rows whose values `transform` rewrites in place, row by row.
-    func mapRows(_ transform: (_ ids: [Int32], _ values: inout [Float], _ range: Range<Int>) -> Void) -> VectorTable {
-        var result = self
-        for row in 0..<count { transform(ids, &result.values, range(of: row)) }
-        return result
+    /// Rewrites every row's values in place (no copy of the table), given the row's ids.
+    mutating func updateRows(_ transform: (_ ids: ArraySlice<Int32>, _ values: inout ArraySlice<Float>) -> Void) {
+        for row in 0..<count {
+            let range = range(of: row)
+            transform(ids[range], &values[range])
+        }
     }
 
-    /// Row `row` as a vector (without token positions), for code that takes single vectors.
+    /// Row `row` as a vector sorted by id (without token positions), for code that takes single
+    /// vectors. Rows themselves keep their features in order of first appearance.
     func vector(_ row: Int) -> SparseVector {
-        let range = range(of: row)
-        return SparseVector(ids: Array(ids[range]), values: Array(values[range]), tokens: [])
+        let entries = range(of: row).map { (id: ids[$0], value: values[$0]) }.sorted { $0.id < $1.id }
+        return SparseVector(ids: entries.map(\.id), values: entries.map(\.value), tokens: [])
     }
 }

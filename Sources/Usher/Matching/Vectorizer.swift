@@ -20,102 +20,155 @@ struct Vectorizer: Sendable {
 
     /// Learns the vocabulary and document frequencies from `texts` and returns their vectors.
     /// Ids are given in order of first appearance, so the same bot always gets the same ids.
-    mutating func fit(_ texts: some Sequence<String>) -> VectorTable {
+    /// `bytes`, the texts' length if known, sizes the table up front.
+    mutating func fit(_ texts: some Sequence<String>, bytes: Int = 0) -> VectorTable {
         var documentFrequency: [Int32] = []
         var counts = VectorTable()
-        var blocks: [UInt8] = []
-        var keys: [UInt64] = []
+        // A word of n letters gives n 3-grams, itself and a pair: about one feature per byte
+        // plus a few per word; repeats make the real count a little lower.
+        counts.reserve(entries: bytes + bytes / 5, rows: 0)
+        var featureBlocks: [UInt8] = []
+        var features: [FeatureExtractor.RawFeature] = []
+        // Per feature id, the last row that had it and where in that row: repeats are counted
+        // without sorting. A row's features stay in order of first appearance.
+        var lastRow: [Int32] = []
+        var slot: [Int32] = []
+        var row: Int32 = 0
         for text in texts {
-            // (id, block) packed into one integer, so one plain sort groups repeats.
-            keys.removeAll(keepingCapacity: true)
-            for feature in extractor.extract(TextNormalizer.normalize(text)) {
-                let (id, inserted) = ids.insert(feature.hash)
-                if inserted { documentFrequency.append(0) }
-                keys.append(UInt64(UInt32(id)) << 8 | UInt64(feature.block.rawValue))
-            }
-            keys.sort()
+            features.removeAll(keepingCapacity: true)
+            extractor.extract(TextNormalizer.normalize(text), into: &features)
             counts.appendRow { ids, values in
-                for (offset, key) in keys.enumerated() {
-                    if offset > 0 && keys[offset - 1] == key {
-                        values[values.count - 1] += 1
+                let start = ids.count
+                for feature in features {
+                    let (id, inserted) = self.ids.insert(feature.hash)
+                    if inserted {
+                        documentFrequency.append(0)
+                        featureBlocks.append(feature.block.rawValue)
+                        lastRow.append(-1)
+                        slot.append(0)
+                    }
+                    let index = Int(id)
+                    if lastRow[index] == row {
+                        values[start + Int(slot[index])] += 1
                         continue
                     }
-                    let id = Int32(truncatingIfNeeded: key >> 8)
+                    lastRow[index] = row
+                    slot[index] = Int32(ids.count - start)
                     ids.append(id)
                     values.append(1)
-                    blocks.append(UInt8(truncatingIfNeeded: key))
-                    documentFrequency[Int(id)] += 1
+                    documentFrequency[index] += 1
                 }
             }
+            row += 1
         }
         documentCount = counts.count
         let documents = Float(counts.count)
         idf = documentFrequency.map { log((1 + documents) / (1 + Float($0))) + 1 }
-        return counts.mapRows { ids, values, range in
-            for index in range { values[index] = (1 + log(values[index])) * idf[Int(ids[index])] }
-            Self.normalise(&values, range, blocks: blocks, unknownSquares: [0, 0])
+        let idf = idf
+        counts.updateRows { ids, values in
+            var squares: (words: Float, characters: Float) = (0, 0)
+            for index in values.indices {
+                let value = (1 + log(values[index])) * idf[Int(ids[index])]
+                values[index] = value
+                if featureBlocks[Int(ids[index])] == 0 {
+                    squares.words += value * value
+                } else {
+                    squares.characters += value * value
+                }
+            }
+            let (wordScale, characterScale) = Self.scales(squares)
+            for index in values.indices {
+                values[index] *= featureBlocks[Int(ids[index])] == 0 ? wordScale : characterScale
+            }
         }
+        return counts
     }
 
+    /// The message's vector. Known features are packed as `id << 32 | token << 1 | block` so that
+    /// one sort of plain integers groups repeats (and keeps each feature's first token); unknown
+    /// ones only count towards the length.
     func vector(_ text: NormalizedText) -> SparseVector {
-        var known: [(id: Int32, block: UInt8, token: Int32)] = []
-        var unknown: [(hash: UInt64, block: UInt8)] = []
-        for feature in extractor.extract(text) {
+        var features: [FeatureExtractor.RawFeature] = []
+        extractor.extract(text, into: &features)
+        var known: [UInt64] = []
+        known.reserveCapacity(features.count)
+        var unknown: [UInt64] = []
+        for feature in features {
+            let block = UInt64(feature.block.rawValue)
             if let id = ids.id(for: feature.hash) {
-                known.append((id, feature.block.rawValue, feature.token))
+                known.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(feature.token)) << 1 | block)
             } else {
-                unknown.append((feature.hash, feature.block.rawValue))
+                unknown.append(feature.hash & ~1 | block)
             }
         }
         guard !known.isEmpty else { return .empty }
-        known.sort { $0.id < $1.id }
-        var vector = SparseVector(ids: [], values: [], tokens: [])
-        var blocks: [UInt8] = []
+        known.sortIntegers()
+        var ids: [Int32] = []
+        var values: [Float] = []
+        var tokens: [Int32] = []
+        ids.reserveCapacity(known.count)
+        values.reserveCapacity(known.count)
+        tokens.reserveCapacity(known.count)
+        var squares = unknownSquares(&unknown)
         var index = 0
         while index < known.count {
+            let id = known[index] >> 32
             var end = index + 1
-            while end < known.count && known[end].id == known[index].id { end += 1 }
-            let id = known[index].id
-            vector.ids.append(id)
-            vector.values.append((1 + log(Float(end - index))) * idf[Int(id)])
-            vector.tokens.append(known[index].token)
-            blocks.append(known[index].block)
+            while end < known.count && known[end] >> 32 == id { end += 1 }
+            let value = Self.logFrequency(end - index) * idf[Int(id)]
+            ids.append(Int32(truncatingIfNeeded: id))
+            values.append(value)
+            tokens.append(Int32(truncatingIfNeeded: (known[index] >> 1) & 0x7FFF_FFFF))
+            if known[index] & 1 == 0 { squares.words += value * value } else { squares.characters += value * value }
             index = end
         }
-        Self.normalise(&vector.values, vector.values.indices, blocks: blocks, unknownSquares: unknownSquares(&unknown))
-        return vector
+        let (wordScale, characterScale) = Self.scales(squares)
+        var next = 0
+        index = 0
+        while index < known.count {
+            let id = known[index] >> 32
+            values[next] *= known[index] & 1 == 0 ? wordScale : characterScale
+            next += 1
+            while index < known.count && known[index] >> 32 == id { index += 1 }
+        }
+        return SparseVector(ids: ids, values: values, tokens: tokens)
     }
+
+    /// `1 + ln tf`, from a table for the counts messages have.
+    static func logFrequency(_ count: Int) -> Float {
+        count < logFrequencies.count ? logFrequencies[count] : 1 + log(Float(count))
+    }
+
+    private static let logFrequencies: [Float] = (0..<16).map { $0 == 0 ? 0 : 1 + log(Float($0)) }
 
     /// The weight a feature no example has would get: the idf of a document frequency of zero.
     private var unknownIDF: Float { log(1 + Float(documentCount)) + 1 }
 
-    /// The squared weight of the features no example has, per block.
-    private func unknownSquares(_ unknown: inout [(hash: UInt64, block: UInt8)]) -> [Float] {
-        var squares: [Float] = [0, 0]
+    /// The squared weight of the features no example has, per block (the block is the hash's low bit).
+    private func unknownSquares(_ unknown: inout [UInt64]) -> (words: Float, characters: Float) {
+        var squares: (words: Float, characters: Float) = (0, 0)
         guard !unknown.isEmpty else { return squares }
-        unknown.sort { $0.hash < $1.hash }
+        unknown.sortIntegers()
         let idf = unknownIDF
         var index = 0
         while index < unknown.count {
             var end = index + 1
-            while end < unknown.count && unknown[end].hash == unknown[index].hash { end += 1 }
-            let value = (1 + log(Float(end - index))) * idf
-            squares[Int(unknown[index].block)] += value * value
+            while end < unknown.count && unknown[end] == unknown[index] { end += 1 }
+            let value = Self.logFrequency(end - index) * idf
+            if unknown[index] & 1 == 0 { squares.words += value * value } else { squares.characters += value * value }
             index = end
         }
         return squares
     }
 
-    /// Scales `values[range]` so each block gets its share of a unit length (with one block empty,
-    /// the other takes the whole length).
-    private static func normalise(
-        _ values: inout [Float], _ range: Range<Int>, blocks: [UInt8], unknownSquares: [Float]
-    ) {
-        var squares = unknownSquares
-        for index in range { squares[Int(blocks[index])] += values[index] * values[index] }
-        let shares = [wordShare, 1 - wordShare]
-        let total = (0..<2).reduce(Float(0)) { $0 + (squares[$1] > 0 ? shares[$1] : 0) }
-        let scales = (0..<2).map { squares[$0] > 0 ? (shares[$0] / total).squareRoot() / squares[$0].squareRoot() : 0 }
-        for index in range { values[index] *= scales[Int(blocks[index])] }
+    /// The factors that give each block its share of a unit length (with one block empty, the
+    /// other takes the whole length).
+    private static func scales(_ squares: (words: Float, characters: Float)) -> (words: Float, characters: Float) {
+        let total = (squares.words > 0 ? wordShare : 0) + (squares.characters > 0 ? 1 - wordShare : 0)
+        let words = squares.words > 0 ? (wordShare / total).squareRoot() / squares.words.squareRoot() : 0
+        let characters =
+            squares.characters > 0 ? ((1 - wordShare) / total).squareRoot() / squares.characters.squareRoot() : 0
+        return (words, characters)
     }
+
 }

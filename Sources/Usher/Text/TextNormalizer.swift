@@ -11,6 +11,7 @@ import Foundation
 /// ```
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> NormalizedText {
+        if let ascii = text.utf8.withContiguousStorageIfAvailable(normalizeASCII), let ascii { return ascii }
         var builder = Builder()
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             for byte in text.utf8 { builder.add(Unicode.Scalar(byte)) }
@@ -21,6 +22,47 @@ public enum TextNormalizer {
         }
         builder.finishToken()
         return NormalizedText(utf8: builder.utf8, tokens: builder.tokens)
+    }
+
+    /// The common case, all ASCII, in one pass over the bytes with no per-character work beyond a
+    /// table look-up: what ``Builder`` does for ASCII, without going through scalars. `nil` when
+    /// the text is not ASCII.
+    private static func normalizeASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText? {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 4 + 1)
+        var start = -1
+        var isNumber = true
+        let fold = asciiFold
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            let folded = fold[Int(byte)]
+            if folded > 1 {
+                if start < 0 {
+                    start = utf8.count
+                    isNumber = true
+                }
+                isNumber = isNumber && folded <= UInt8(ascii: "9")
+                utf8.append(folded)
+            } else if folded == 0 && start >= 0 {
+                tokens.append(Token(kind: isNumber ? .number : .word, range: start..<utf8.count))
+                start = -1
+            }
+        }
+        if start >= 0 { tokens.append(Token(kind: isNumber ? .number : .word, range: start..<utf8.count)) }
+        return NormalizedText(utf8: utf8, tokens: tokens)
+    }
+
+    /// Per ASCII byte: the lower-case letter or digit it stands for, 1 for an apostrophe (dropped,
+    /// so "don't" is "dont"), 0 for anything that separates words.
+    private static let asciiFold: [UInt8] = (0..<128).map { byte -> UInt8 in
+        switch UInt8(byte) {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte)
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt8(byte) + 32
+        case UInt8(ascii: "'"): 1
+        default: 0
+        }
     }
 
     /// Lower-cases and strips accents from one scalar; most scalars map to themselves.

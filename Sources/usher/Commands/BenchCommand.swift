@@ -12,7 +12,9 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             Scenarios: example (the bot at --bot, messages from evals/desk.jsonl), banking77 (a bot imported \
             from --data/banking77/train.csv, messages from test.csv), synthetic-1k and synthetic-10k (generated \
-            bots of 1,000 and 10,000 intents x 20 examples). Load = read, validate and compile the JSON. \
+            bots of 1,000 and 10,000 intents x 20 examples), realistic-1k, realistic-10k and realistic-100k \
+            (BANKING77's training utterances shared by many intents, each told apart by one made-up product \
+            name; not run unless named: realistic-100k). Load = read, validate and compile the JSON. \
             Throughput and latency are single-threaded; each figure is the median of --rounds rounds.
             """
     )
@@ -24,7 +26,7 @@ struct BenchCommand: ParsableCommand {
     var data = "../shared/data"
 
     @Option(help: "Run only these scenarios (comma-separated).")
-    var scenarios = BenchScenario.allNames.joined(separator: ",")
+    var scenarios = BenchScenario.defaultNames.joined(separator: ",")
 
     @Option(help: "Rounds per scenario; medians are reported.")
     var rounds = 5
@@ -34,6 +36,9 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: .hidden)
     var child: String?
+
+    @Option(help: .hidden)
+    var prepared: String?
 
     func validate() throws {
         let unknown = scenarioNames.filter { !BenchScenario.allNames.contains($0) }
@@ -51,7 +56,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         if let child {
-            let scenario = BenchScenario(name: child, bot: bot, data: data)
+            let scenario = BenchScenario(name: child, bot: bot, data: data, prepared: prepared)
             Console.out(try scenario.run(rounds: rounds).json)
             return
         }
@@ -66,6 +71,9 @@ struct BenchCommand: ParsableCommand {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
         process.arguments = ["bench", "--child", name, "--bot", bot, "--data", data, "--rounds", String(rounds)]
+        let prepared = try BenchScenario(name: name, bot: bot, data: data).writeBot()
+        defer { if let prepared { try? FileManager.default.removeItem(atPath: prepared) } }
+        if let prepared { process.arguments? += ["--prepared", prepared] }
         let output = Pipe()
         process.standardOutput = output
         try process.run()

@@ -15,6 +15,8 @@ struct BenchResult {
     var p50Microseconds = 0.0
     var p99Microseconds = 0.0
     var peakMemoryMB = 0.0
+    /// The share of labelled messages matched to their intent, when the scenario's messages have labels.
+    var accuracy: Double?
     /// Figures a scenario measures beyond the table's columns, as one line for people.
     var notes = ""
 
@@ -27,7 +29,7 @@ struct BenchResult {
         scenario: String, intents: Int, examples: Int, model: String, loadSeconds: Double, parseSeconds: Double,
         messages: Int,
         messagesPerSecond: Double, p50Microseconds: Double, p99Microseconds: Double, peakMemoryMB: Double,
-        notes: String = ""
+        accuracy: Double? = nil, notes: String = ""
     ) {
         self.scenario = scenario
         self.intents = intents
@@ -40,6 +42,7 @@ struct BenchResult {
         self.p50Microseconds = p50Microseconds
         self.p99Microseconds = p99Microseconds
         self.peakMemoryMB = peakMemoryMB
+        self.accuracy = accuracy
         self.notes = notes
     }
 
@@ -51,7 +54,9 @@ struct BenchResult {
             + "\"model\": \(JSONWriter.string(model)), \"load_seconds\": \(JSONWriter.number(loadSeconds)), \"parse_seconds\": \(JSONWriter.number(parseSeconds)), "
             + "\"messages\": \(messages), \"messages_per_second\": \(JSONWriter.number(messagesPerSecond.rounded())), "
             + "\"p50_us\": \(JSONWriter.number(p50Microseconds, digits: 1)), \"p99_us\": \(JSONWriter.number(p99Microseconds, digits: 1)), "
-            + "\"peak_memory_mb\": \(JSONWriter.number(peakMemoryMB, digits: 1)), \"notes\": \(JSONWriter.string(notes))}"
+            + "\"peak_memory_mb\": \(JSONWriter.number(peakMemoryMB, digits: 1)), "
+            + (accuracy.map { "\"accuracy\": \(JSONWriter.number($0)), " } ?? "")
+            + "\"notes\": \(JSONWriter.string(notes))}"
     }
 
     /// Reads the line a child printed; fields missing from it stay zero.
@@ -77,22 +82,24 @@ struct BenchResult {
         p99Microseconds = number("p99_us")
         peakMemoryMB = number("peak_memory_mb")
         notes = string("notes") ?? ""
+        if case .number(let value)? = fields["accuracy"] { accuracy = value }
     }
 
     static func table(_ results: [BenchResult]) -> String {
         let header = [
             "scenario", "intents", "examples", "model", "load s", "(parse s)", "msg/s", "p50 µs", "p99 µs", "peak MB",
+            "accuracy",
         ]
         let rows = results.map { result -> [String] in
             if let skipped = result.skipped {
-                return [result.scenario, "skipped: \(skipped)", "", "", "", "", "", "", "", ""]
+                return [result.scenario, "skipped: \(skipped)", "", "", "", "", "", "", "", "", ""]
             }
             return [
                 result.scenario, String(result.intents), String(result.examples), result.model,
                 String(format3: result.loadSeconds), String(format3: result.parseSeconds),
                 String(Int(result.messagesPerSecond)),
                 String(format1: result.p50Microseconds), String(format1: result.p99Microseconds),
-                String(format1: result.peakMemoryMB),
+                String(format1: result.peakMemoryMB), result.accuracy.map { String(format3: $0) } ?? "-",
             ]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }

@@ -4,12 +4,17 @@ import Usher
 /// One benchmark scenario: a bot and the messages to match against it.
 struct BenchScenario {
     static let allNames = [
-        "example", "banking77", "synthetic-1k", "synthetic-10k", "serve", "idle-sessions", "state", "session-load",
+        "example", "banking77", "synthetic-1k", "synthetic-10k", "realistic-1k", "realistic-10k", "realistic-100k",
+        "serve", "idle-sessions", "state", "session-load",
     ]
+    /// What runs without --scenarios: all but the 100,000-intent bot, which takes minutes and gigabytes.
+    static let defaultNames = allNames.filter { $0 != "realistic-100k" }
 
     let name: String
     let bot: String
     let data: String
+    /// The generated bot's file, when the parent process wrote it (see ``writeBot()``).
+    var prepared: String?
 
     func run(rounds: Int) throws -> BenchResult {
         if name == "serve" || name == "idle-sessions" {
@@ -39,44 +44,81 @@ struct BenchScenario {
         var throughputs: [Double] = []
         var latencies: [Double] = []
         latencies.reserveCapacity(messages.count * rounds)
+        let texts = messages.map(\.text)
         for _ in 0..<rounds {
             let roundStart = ContinuousClock.now
-            for message in messages {
+            for message in texts {
                 let start = ContinuousClock.now
                 _ = matcher.match(message)
                 latencies.append((ContinuousClock.now - start).seconds)
             }
-            throughputs.append(Double(messages.count) / (ContinuousClock.now - roundStart).seconds)
+            throughputs.append(Double(texts.count) / (ContinuousClock.now - roundStart).seconds)
         }
+        let labelled = messages.filter { $0.intent != nil }
+        let correct = labelled.filter { matcher.match($0.text, explain: false).intent == $0.intent }.count
         latencies.sort()
         return BenchResult(
             scenario: name, intents: intents, examples: examples, model: matcher.modelKind.rawValue,
             loadSeconds: median(loads), parseSeconds: median(parses), messages: messages.count,
             messagesPerSecond: median(throughputs),
             p50Microseconds: percentile(latencies, 0.50) * 1e6, p99Microseconds: percentile(latencies, 0.99) * 1e6,
-            peakMemoryMB: PeakMemory.megabytes())
+            peakMemoryMB: PeakMemory.megabytes(),
+            accuracy: labelled.isEmpty ? nil : Double(correct) / Double(labelled.count))
     }
 
     /// The bot's path and the messages, writing generated bots to a temporary file first.
-    private func prepare() throws -> (path: String, messages: [String], skip: String?) {
+    private func prepare() throws -> (path: String, messages: [LabelledUtterance], skip: String?) {
         switch name {
         case "example":
             let evals = (try? DatasetReader.read(path: "evals/desk.jsonl")) ?? []
             let texts =
                 evals.isEmpty
-                ? try BotLoader.load(path: bot).intents.flatMap { $0.examples.map(\.text) } : evals.map(\.text)
+                ? try BotLoader.load(path: bot).intents.flatMap {
+                    $0.examples.map { LabelledUtterance(text: $0.text, intent: nil) }
+                } : evals.map { LabelledUtterance(text: $0.text, intent: nil) }
             return (bot, texts, nil)
         case "banking77":
             let train = "\(data)/banking77/train.csv"
             guard FileManager.default.fileExists(atPath: train) else { return ("", [], "no \(train)") }
-            let path = try temporaryBot(BotImporter.json(from: DatasetReader.read(path: train)))
-            return (path, try DatasetReader.read(path: "\(data)/banking77/test.csv").map(\.text), nil)
+            let path = try prepared ?? writeBot() ?? ""
+            return (path, try DatasetReader.read(path: "\(data)/banking77/test.csv"), nil)
+        case "realistic-1k", "realistic-10k", "realistic-100k":
+            guard let generator = try realisticBot() else { return ("", [], "no \(data)/banking77/train.csv") }
+            return (try prepared ?? writeBot() ?? "", generator.messages(5_000), nil)
         default:
-            let intents = name == "synthetic-1k" ? 1_000 : 10_000
-            let generator = SyntheticBot(intents: intents, examplesPerIntent: 20)
-            let path = try temporaryBot(BotImporter.json(for: generator.bot()))
-            return (path, generator.messages(5_000).map(\.text), nil)
+            return (try prepared ?? writeBot() ?? "", syntheticBot().messages(5_000), nil)
         }
+    }
+
+    /// Writes the scenario's generated or imported bot to a temporary file and returns its path
+    /// (`nil` for scenarios that read a bot as it is, or whose data is missing). The parent
+    /// process calls it, so that generating the bot does not count towards the peak memory of
+    /// the child that loads it.
+    func writeBot() throws -> String? {
+        switch name {
+        case "banking77":
+            let train = "\(data)/banking77/train.csv"
+            guard FileManager.default.fileExists(atPath: train) else { return nil }
+            return try temporaryBot(BotImporter.json(from: DatasetReader.read(path: train)))
+        case "realistic-1k", "realistic-10k", "realistic-100k":
+            guard let generator = try realisticBot() else { return nil }
+            return try temporaryBot(BotImporter.json(for: generator.bot()))
+        case "synthetic-1k", "synthetic-10k":
+            return try temporaryBot(BotImporter.json(for: syntheticBot().bot()))
+        default:
+            return nil
+        }
+    }
+
+    private func realisticBot() throws -> RealisticBot? {
+        let train = "\(data)/banking77/train.csv"
+        guard FileManager.default.fileExists(atPath: train) else { return nil }
+        let intents = ["realistic-1k": 1_000, "realistic-10k": 10_000][name] ?? 100_000
+        return RealisticBot(utterances: try DatasetReader.read(path: train), intents: intents, examplesPerIntent: 20)
+    }
+
+    private func syntheticBot() -> SyntheticBot {
+        SyntheticBot(intents: name == "synthetic-1k" ? 1_000 : 10_000, examplesPerIntent: 20)
     }
 
     private func temporaryBot(_ json: String) throws -> String {

@@ -144,14 +144,29 @@ struct MatcherTests {
         #expect(matcher.match("what's the weather like in Paris tomorrow").intent == nil)
     }
 
-    @Test func largeBotsGetTheBayesModelAutomatically() {
+    @Test func largeBotsGetTheCentroidModelAutomatically() {
         #expect(deskMatcher.modelKind == .linear)
         let large = SyntheticBot(intents: 600, examplesPerIntent: 20)
         let matcher = Matcher(bot: large.bot())
-        #expect(matcher.modelKind == .bayes)
+        #expect(matcher.modelKind == .centroid)
         let messages = large.messages(200)
         let correct = messages.filter { matcher.match($0.text).intent == $0.intent }.count
-        #expect(correct >= 150, "\(correct) of 200")
+        #expect(correct >= 190, "\(correct) of 200")
+    }
+
+    @Test func theCentroidModelMatchesAndExplainsWithTheWordsThatScored() throws {
+        let matcher = Matcher(bot: deskBot, model: .centroid)
+        #expect(matcher.modelKind == .centroid)
+        #expect(matcher.match("wher is my ordr").intent == "order_status")
+        #expect(matcher.match("I want my mony back").intent == "refund")
+        #expect(matcher.match("what's the weather like in Paris tomorrow").intent == nil)
+        let result = matcher.match("reset my password please")
+        guard case .similarity(_, _, let words) = result.evidence else {
+            Issue.record("expected similarity evidence, got \(result.evidence)")
+            return
+        }
+        #expect(words.first?.word == "password")
+        #expect(result.candidates.map(\.score) == result.candidates.map(\.score).sorted(by: >))
     }
 }
 

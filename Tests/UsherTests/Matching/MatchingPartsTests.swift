@@ -75,3 +75,77 @@ struct MatchingPartsTests {
         #expect(order.intersection(ordr).count == 2)  // <or ord
     }
 }
+
+@Suite("Matching at scale")
+struct MatchingAtScaleTests {
+    /// A bot whose intents share every word but one, as large FAQ bots do.
+    static let bot = RealisticBot(
+        utterances: (0..<40).map { LabelledUtterance(text: "how do I pay my bill number \($0) online", intent: "pay") }
+            + (0..<40).map { LabelledUtterance(text: "where can I see my plan \($0) usage", intent: "usage") },
+        intents: 300, examplesPerIntent: 6)
+
+    @Test func theCentroidRankingEqualsAFullScanOfEveryIntent() {
+        let definition = Self.bot.bot()
+        var vectorizer = Vectorizer()
+        var table = ExampleTable(intents: definition.intents)
+        let vectors = vectorizer.fit(table.learningTexts)
+        table.keepRows(vectors)
+        let model = CentroidModel(examples: table, featureCount: vectorizer.featureCount)
+        for message in Self.bot.messages(50) {
+            let vector = vectorizer.vector(TextNormalizer.normalize(message.text))
+            let ranked = model.ranked(vector, excluding: [], count: 5)
+            let scan = (0..<definition.intents.count).map { (intent: $0, score: model.score(vector, intent: $0)) }
+                .sorted { ($0.score, $1.intent) > ($1.score, $0.intent) }
+            #expect(ranked.first?.intent == scan.first?.intent, "\(message.text)")
+            for entry in ranked { #expect(abs(entry.score - model.score(vector, intent: entry.intent)) < 1e-6) }
+        }
+    }
+
+    @Test func rowsAndTheIndexFindEquallyCloseExamples() {
+        var vectorizer = Vectorizer()
+        let vectors = vectorizer.fit(ExampleTable(intents: deskBot.intents).learningTexts)
+        var indexed = ExampleTable(intents: deskBot.intents)
+        indexed.index(vectors)
+        var scanned = ExampleTable(intents: deskBot.intents)
+        scanned.keepRows(vectors)
+        for message in ["where is my parcel", "refund please", "hello good morning", "订单", "zzz"] {
+            let query = vectorizer.vector(TextNormalizer.normalize(message))
+            for intent in deskBot.intents.indices {
+                // The rows hold half-precision values: three significant digits.
+                let a = indexed.nearest(to: query, in: intent)
+                let b = scanned.nearest(to: query, in: intent)
+                #expect(abs(a.similarity - b.similarity) < 2e-3)
+                #expect(a.similarity - 2e-3 <= b.similarity)
+            }
+        }
+    }
+
+    @Test func realisticBotsTellIntentsApartByOneName() {
+        let definition = Self.bot.bot()
+        #expect(definition.intents.count == 300)
+        #expect(Set(definition.intents.map(\.name)).count == 300)
+        let matcher = Matcher(bot: definition, model: .centroid)
+        let messages = Self.bot.messages(200)
+        let correct = messages.filter { matcher.match($0.text).intent == $0.intent }.count
+        #expect(correct >= 190, "\(correct) of 200")
+        #expect(Self.bot.messages(10).map(\.text) == Self.bot.messages(10).map(\.text))
+    }
+
+    @Test(arguments: [0, 1, 2, 15, 16, 17, 100, 5_000])
+    func integerSortAgreesWithTheStandardSort(count: Int) {
+        var random = SeededRandom(seed: UInt64(count))
+        var values = (0..<count).map { _ in random.next() % UInt64(max(1, count / 3)) }
+        let expected = values.sorted()
+        values.sortIntegers()
+        #expect(values == expected)
+        var descending = Array((0..<UInt64(count)).reversed())
+        descending.sortIntegers()
+        #expect(descending == Array(0..<UInt64(count)))
+    }
+
+    @Test func theAccumulatorSumsPerIntent() {
+        var sums = IntentAccumulator(capacity: 3)
+        for intent: Int32 in [5, 900, 5, 17, 900, 5] { sums.add(1, to: intent) }
+        #expect(sums.entries.sorted { $0.intent < $1.intent }.map(\.sum) == [3, 1, 2])
+    }
+}
