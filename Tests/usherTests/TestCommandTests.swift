@@ -4,10 +4,12 @@ import Testing
 @Suite("usher test")
 struct TestCommandTests {
     @Test func theExampleBotPassesItsConversationTests() throws {
-        let output = try UsherBinary.run(["test", "tests/desk.json"])
+        // With no files, every test file in tests/: the English flows and those in each language.
+        let output = try UsherBinary.run(["test"])
         #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
         #expect(output.stdout.hasSuffix(" passed, 0 failed\n"))
         #expect(output.stdout.contains("✔ file a claim, step by step (4 turns)"))
+        #expect(output.stdout.contains("✔ zh-TW: 查詢訂單 (3 turns)"))
     }
 
     @Test func failuresShowADiffExitOneAndWriteJUnit() throws {

@@ -12,6 +12,8 @@ public struct ConversationTest: Sendable {
     public var start: Double
     public var turns: [TestTurn]
     public var origin: DefinitionOrigin
+    /// The language the customer writes in (`"lang"`), sent with every message as the protocol does.
+    public var language: String?
 
     /// 2026-01-05 09:00 UTC, a Monday: the clock of a test that names no `"now"`.
     public static let defaultStart: Double = 1_767_603_600

@@ -4,7 +4,7 @@ public struct ConversationTestDecoder: JSONReading {
     var errors: [DefinitionError] = []
 
     static let fileKeys = ["now", "conversations"]
-    static let conversationKeys = ["name", "session", "now", "turns"]
+    static let conversationKeys = ["name", "session", "now", "lang", "turns"]
     static let turnKeys = [
         "say", "meta", "advance", "intent", "slots", "reply", "reply_contains", "reply_matches", "state", "agent",
         "does", "says",
@@ -58,7 +58,10 @@ public struct ConversationTestDecoder: JSONReading {
             return nil
         }
         let turns = list.enumerated().compactMap { decodeTurn($1, path: "\(path).turns[\($0)]") }
-        return ConversationTest(name: name, session: session, start: begin, turns: turns, origin: origin(path, node))
+        var test = ConversationTest(
+            name: name, session: session, start: begin, turns: turns, origin: origin(path, node))
+        test.language = members["lang"].flatMap { string($0, path: "\(path).lang", nonEmpty: true) }
+        return test
     }
 
     private mutating func decodeTurn(_ node: JSONNode, path: String) -> TestTurn? {

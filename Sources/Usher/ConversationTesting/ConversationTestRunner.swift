@@ -50,7 +50,9 @@ public struct ConversationTestRunner: Sendable {
                                 values: result.values, error: result.error), now: now)
                     } else {
                         desk = try server.converse(
-                            CustomerMessage(session: test.session, text: turn.say, metadata: turn.meta), now: now)
+                            CustomerMessage(
+                                session: test.session, text: turn.say, metadata: turn.meta, language: test.language),
+                            now: now)
                     }
                     failures += check(
                         turn, intent: desk.turn.intent, slots: desk.turn.state.slots,

@@ -37,6 +37,20 @@ struct RegexProgramTests {
         }
     }
 
+    /// Chinese and Japanese are written without spaces, so ICU's `\b` finds no boundary between
+    /// "訂單" and "AB123456" and an order number in a Chinese sentence is never found (issue 13).
+    /// Here a change between such a script and another word character is a boundary; ICU's
+    /// answer is kept everywhere else (the test above).
+    @Test func aWordBoundaryFallsBetweenUnspacedScriptsAndOthers() throws {
+        #expect(try ours("\\b[A-Z]{2}\\d{6}\\b", "我的訂單AB123456到哪裡了") == ["AB123456"])
+        #expect(try ours("\\b[A-Z]{2}\\d{6}\\b", "注文AB123456はどこ") == ["AB123456"])
+        #expect(try icu("\\b[A-Z]{2}\\d{6}\\b", "我的訂單AB123456到哪裡了") == [])
+        // Still no boundary inside a Latin word, or between two Chinese characters.
+        #expect(try ours("\\b[A-Z]{2}\\d{6}\\b", "XAB123456") == [])
+        #expect(try ours("\\b單", "訂單") == [])
+        #expect(try ours("\\bcafé\\b", "un café noir") == ["café"])
+    }
+
     /// Patterns that make backtracking engines take exponential time (issue 11: one message
     /// with `(a+)+$` froze every session for 25 s) take linear time here: 100,000 characters
     /// each, within a generous bound that an exponential engine cannot meet.

@@ -280,8 +280,8 @@ struct RegexProgram: Sendable {
         case .start: return position == 0
         case .end: return position == text.count
         case .wordBoundary, .notWordBoundary:
-            let before = position > 0 && RegexSet.isWord(text[position - 1])
-            let after = position < text.count && RegexSet.isWord(text[position])
+            let before = position > 0 ? RegexSet.wordKind(text[position - 1]) : .none
+            let after = position < text.count ? RegexSet.wordKind(text[position]) : .none
             return (before != after) == (assertion == .wordBoundary)
         }
     }

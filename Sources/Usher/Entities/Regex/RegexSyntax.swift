@@ -63,6 +63,27 @@ struct RegexSet: Equatable {
         return scalar.properties.isAlphabetic || isDigit(scalar)
     }
 
+    /// What `\b` sees on each side: not a word character, a word character, or a character of
+    /// a script written without spaces (Chinese, Japanese, Thai, …). A change of kind is a
+    /// boundary, so `\b[A-Z]{2}\d{6}\b` finds the order number in "我的訂單AB123456到哪裡了",
+    /// where ICU would see one long word and find nothing.
+    enum WordKind { case none, spaced, unspaced }
+
+    static func wordKind(_ scalar: Unicode.Scalar) -> WordKind {
+        guard isWord(scalar) else { return .none }
+        return isUnspaced(scalar) ? .unspaced : .spaced
+    }
+
+    static func isUnspaced(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xF900...0xFAFF, 0x20000...0x2FA1F:
+            return true
+        default:
+            return false
+        }
+    }
+
     static func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         scalar.isASCII
             ? (("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
