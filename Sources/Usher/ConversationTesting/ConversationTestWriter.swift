@@ -50,10 +50,13 @@ public enum ConversationTestWriter {
 
     /// A conversation object, indented to sit in a file's `conversations` list. Its `now` is the
     /// first turn's moment, so relative dates replay as they were said.
-    public static func conversation(name: String, start: Double, turns: [RecordedTurn]) -> String {
+    public static func conversation(name: String, start: Double, turns: [RecordedTurn], language: String? = nil)
+        -> String
+    {
         let lines = turns.map { "      " + turn($0) }
+        let lang = language.map { ", \"lang\": " + JSONWriter.string($0) } ?? ""
         return
-            "    {\"name\": \(JSONWriter.string(name)), \"now\": \(JSONWriter.string(isoMoment(start))), \"turns\": [\n"
+            "    {\"name\": \(JSONWriter.string(name)), \"now\": \(JSONWriter.string(isoMoment(start)))\(lang), \"turns\": [\n"
             + lines.joined(separator: ",\n") + "\n    ]}"
     }
 

@@ -21,6 +21,8 @@ final class ChatSession {
     private(set) var advanced = 0.0
     /// Metadata sent with each session's messages, set by `/meta`.
     private var metadata: [String: [String: String]] = [:]
+    /// The language each session's messages are sent in, set by `/lang`.
+    private var languages: [String: String] = [:]
     let formatter = ChatFormatter()
     /// The session typed into.
     private(set) var session = "default"
@@ -99,7 +101,8 @@ final class ChatSession {
     private func say(_ text: String) -> [ChatLine] {
         do {
             let now = clock()
-            let message = CustomerMessage(session: session, text: text, metadata: metadata[session] ?? [:])
+            let message = CustomerMessage(
+                session: session, text: text, metadata: metadata[session] ?? [:], language: languages[session])
             let turn = try server.converse(message, now: now)
             lastTurns[session] = (text, turn)
             recorder.record(message, turn, now: now, advanced: advanced)
@@ -182,6 +185,7 @@ final class ChatSession {
         case .save(let file, let name):
             return Reply(lines: recorder.save(session: session, to: file, name: name, bot: path))
         case .meta(let pairs): return Reply(lines: setMetadata(pairs))
+        case .lang(let language): return Reply(lines: setLanguage(language))
         case .advance where !(server.store is InMemoryConversationStore):
             return Reply(lines: [
                 .error(
@@ -215,6 +219,21 @@ final class ChatSession {
 
     /// The chat's time: the wall clock, moved on by `/advance`.
     func clock() -> Double { wallClock() + advanced }
+
+    /// The language the session's messages go in; the bot answers in it when it serves it.
+    private func setLanguage(_ language: String?) -> [ChatLine] {
+        let served = engine.bot.languages
+        guard let language else {
+            let current =
+                languages[session] ?? (try? server.session(session, now: clock()))?.language ?? engine.bot.language
+            return [.info("session \(session) is in \(current); the bot serves \(served.joined(separator: ", "))")]
+        }
+        guard let serving = engine.engine(for: language) else {
+            return [.error("the bot does not serve \"\(language)\"; it serves \(served.joined(separator: ", "))")]
+        }
+        languages[session] = language
+        return [.info("session \(session) writes in \(language), answered in \(serving.bot.language)")]
+    }
 
     private func setMetadata(_ pairs: [String: String]) -> [ChatLine] {
         var current = metadata[session] ?? [:]

@@ -14,6 +14,8 @@ struct ConversationRecorder {
         var advancedAtLastTurn = 0.0
         /// The metadata last written, so a test repeats them only when they change.
         var meta: [String: String] = [:]
+        /// The language the messages were sent in, written as the conversation's `lang`.
+        var language: String?
     }
 
     mutating func forget(_ session: String) { recordings[session] = nil }
@@ -35,6 +37,7 @@ struct ConversationRecorder {
         recording.turns.append(recorded)
         recording.advancedAtLastTurn = advanced
         recording.meta = message.metadata
+        recording.language = message.language ?? recording.language
     }
 
     /// Notes an action's result, as a step that supplies it, and what the customer was shown.
@@ -69,7 +72,7 @@ struct ConversationRecorder {
         let target = Self.resolve(file)
         let title = Self.unique(name ?? "\(session): " + (recording.turns.first?.say ?? ""), in: target)
         let conversation = ConversationTestWriter.conversation(
-            name: title, start: recording.start, turns: recording.turns)
+            name: title, start: recording.start, turns: recording.turns, language: recording.language)
         let text: String
         do {
             if FileManager.default.fileExists(atPath: target) && !Self.isDirectory(target) {

@@ -14,6 +14,8 @@ enum SlashCommand: Equatable {
     case intent(String)
     /// Sets what the integrating program would say about the customer (`tier=vip`); empty lists it.
     case meta([String: String])
+    /// Sets the language this session's messages are sent in (`de`); alone, says which it is.
+    case lang(String?)
     /// Moves the chat's clock on, to try session expiry and queue aging without waiting.
     case advance(seconds: Double)
     /// Writes the session so far as a conversation test, new file or appended.
@@ -62,6 +64,9 @@ enum SlashCommand: Equatable {
             name: "meta", synopsis: "/meta [KEY=VALUE...]",
             summary:
                 "send these metadata with this session's messages (tier=vip raises handoff priority); alone, list them"),
+        Usage(
+            name: "lang", synopsis: "/lang [LANGUAGE]",
+            summary: "send this session's messages in this language (de, ru, zh-TW); alone, list the bot's languages"),
         Usage(
             name: "advance", synopsis: "/advance DURATION",
             summary: "move the clock on (90s, 31m, 2h) to try session expiry and queue aging"),
@@ -131,6 +136,9 @@ extension SlashCommand {
                 pairs[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
             }
             return .meta(pairs)
+        case "lang":
+            try expect(arguments, atMost: 1, name: "lang")
+            return .lang(arguments.first)
         case "advance":
             guard arguments.count == 1, let seconds = duration(arguments[0]) else {
                 throw .usage("/advance takes one duration up to 366d, such as 90s, 31m or 2h", of: "advance")

@@ -13,7 +13,8 @@ struct ChatCompleterTests {
         (
             "/", 0,
             [
-                "/help", "/debug", "/why", "/state", "/reset", "/session", "/reload", "/intent", "/meta", "/advance",
+                "/help", "/debug", "/why", "/state", "/reset", "/session", "/reload", "/intent", "/meta", "/lang",
+                "/advance",
                 "/save", "/queue", "/result", "/fail",
                 "/agent",
                 "/quit",

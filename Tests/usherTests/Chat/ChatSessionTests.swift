@@ -307,6 +307,25 @@ struct ChatSessionTests {
         #expect(result.passed, "\(result.failures)")
     }
 
+    /// `/lang` sends a session's messages in a language the bot serves, and `/save` keeps it.
+    @Test func langSetsTheSessionsLanguageAndSaveKeepsIt() throws {
+        let directory = try UsherBinary.directory([:])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = UsherBinary.root.appendingPathComponent("intents").path
+        let engine = try DialogEngine(bot: BotLoader.load(path: path))
+        let chat = ChatSession(engine: engine, path: path) { 1_795_428_000 }
+        #expect(texts(chat.handle("/lang")) == ["session default is in en; the bot serves en, de, ru, zh-TW"])
+        #expect(texts(chat.handle("/lang fr")) == ["error: the bot does not serve \"fr\"; it serves en, de, ru, zh-TW"])
+        #expect(texts(chat.handle("/lang de-AT")) == ["session default writes in de-AT, answered in de"])
+        #expect(texts(chat.handle("hallo")).first?.hasPrefix("bot: Hallo!") == true)
+        let file = directory.appendingPathComponent("de.json").path
+        _ = chat.handle("/save \(file)")
+        let suite = try ConversationTestDecoder.load(
+            Array(try Data(contentsOf: URL(fileURLWithPath: file))), file: file)
+        #expect(suite.conversations[0].language == "de-AT")
+        #expect(ConversationTestRunner(engine: engine).run(suite.conversations[0]).passed)
+    }
+
     @Test func saveLeavesAFileThatIsNotATestFileAlone() throws {
         let directory = try botDirectory()
         let chat = try chat(directory)

@@ -30,6 +30,8 @@ struct SlashCommandTests {
         ),
         ("/result status=a=b", .result(outcome: nil, values: ["status": "a=b"])),
         ("/fail", .fail(nil)),
+        ("/lang", .lang(nil)),
+        ("/lang zh-TW", .lang("zh-TW")),
         ("/fail the OMS is down", .fail("the OMS is down")),
         ("/quit", .quit),
         ("/exit", .quit),
