@@ -84,7 +84,7 @@ struct EvalCommand: ParsableCommand {
                 + ", \"confidence\": \(JSONWriter.number(result.confidence))}"
         }
         let text = lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
-        guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8)) else {
+        guard OutputFile.write(Data(text.utf8), to: file) else {
             Console.error("\(file): cannot write the file")
             throw ExitCode(ExitCodes.failure)
         }

@@ -27,7 +27,7 @@ struct ImportCommand: ParsableCommand {
         let json = BotImporter.json(from: utterances, language: language)
         if output == "-" {
             Console.out(json, terminator: "")
-        } else if !FileManager.default.createFile(atPath: output, contents: Data(json.utf8)) {
+        } else if !OutputFile.write(Data(json.utf8), to: output) {
             Console.error("\(output): cannot write the file")
             throw ExitCode(ExitCodes.failure)
         }

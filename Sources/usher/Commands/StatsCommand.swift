@@ -110,8 +110,7 @@ struct StatsCommand: ParsableCommand {
             groups = UnmatchedGrouper().group(messages)
             if let unmatched {
                 guard
-                    FileManager.default.createFile(
-                        atPath: unmatched, contents: Data(UnmatchedInbox.encode(groups).utf8))
+                    OutputFile.write(Data(UnmatchedInbox.encode(groups).utf8), to: unmatched)
                 else {
                     Console.error("usher: error: \(unmatched): cannot write the file")
                     throw ExitCode(ExitCodes.failure)
@@ -123,7 +122,7 @@ struct StatsCommand: ParsableCommand {
         }
         if let html {
             let page = StatsPage(stats: stats, source: source, unmatched: groups).html
-            guard FileManager.default.createFile(atPath: html, contents: Data(page.utf8)) else {
+            guard OutputFile.write(Data(page.utf8), to: html) else {
                 Console.error("usher: error: \(html): cannot write the report")
                 throw ExitCode(ExitCodes.failure)
             }

@@ -50,7 +50,7 @@ struct TestCommand: ParsableCommand {
         Console.out("\(all.count - failed) passed, \(failed) failed")
         if let junit {
             let xml = printer.junit(results.map { ($0.0.file, $0.1) })
-            guard FileManager.default.createFile(atPath: junit, contents: Data(xml.utf8)) else {
+            guard OutputFile.write(Data(xml.utf8), to: junit) else {
                 Console.error("\(junit): error: cannot write the file")
                 throw ExitCode(ExitCodes.failure)
             }
