@@ -31,7 +31,7 @@ struct SentimentScanner {
                 }
             case .negator(let weight):
                 if weight != 0 { cues.append(emphasized(SentimentCue(text: label, weight: weight))) }
-                negation = (label, index + SentimentLexicon.negationReach)
+                negation = (label, index + lexicon.negationReach)
             case .modifier(let scale):
                 modifier = (factor * scale, index + SentimentLexicon.modifierReach)
             case .strengthensPrevious(let scale):
