@@ -7,7 +7,7 @@
 extension SentimentLexicon {
     static let german = SentimentLexicon(
         entries: germanGroups.flatMap { effect, patterns in patterns.map { ($0, effect) } }, classes: germanClasses,
-        normalizing: true)
+        normalizing: true, backwardNegationReach: 4)
 
     private static let germanClasses: [String: Set<String>] = [
         "<n>": ["#", "zwei", "drei", "vier", "fünf", "mehrere", "einige", "paar", "viele", "zehn"],
@@ -15,7 +15,8 @@ extension SentimentLexicon {
         "<ord>": ["zweiten", "dritten", "vierten", "fünften", "zigsten", "hundertsten"],
         "<verb>": [
             "funktioniert", "funktionieren", "geht", "gehen", "klappt", "kommt", "lädt", "startet", "öffnet", "hilft",
-            "reagiert", "antwortet", "meldet", "passiert", "läuft", "tut", "ging", "kam", "klappte",
+            "reagiert", "antwortet", "meldet", "passiert", "läuft", "tut", "ging", "kam", "klappte", "komme",
+            "kommen", "versteht", "verstehen", "hilft",
         ],
     ]
 
@@ -37,7 +38,8 @@ extension SentimentLexicon {
                 "es reicht", "reicht mir", "reichts", "die nase voll", "satt", "wie oft", "zum <ord> mal",
                 "<ord> mal", "ich kündige", "kündige ich", "werde kündigen", "warte immer noch", "warte noch immer",
                 "schlechte bewertung", "nicht was ich bestellt", "<verb> immer noch nicht", "<verb> noch immer nicht",
-                "<verb> gar nicht", "<verb> überhaupt nicht", "<verb> einfach nicht", "<verb> schon wieder nicht",
+                "<verb> gar nicht", "<verb> überhaupt nicht", "<verb> überhaupt nichts", "<verb> gar nichts",
+                "<verb> einfach nicht", "<verb> schon wieder nicht",
                 "kann doch nicht sein", "kann nicht sein", "geht gar nicht", "wo bleibt mein geld", "enttäusch*",
             ]
         ),
@@ -49,7 +51,8 @@ extension SentimentLexicon {
                 "unbrauchbar", "dumm", "blöd*", "mies*", "irreführend", "gelogen", "lügen", "lüg*", "beschwer*",
                 "ohne grund", "geld zurück", "unzuverlässig*", "schlimm*", "mist", "<verb> nicht",
                 "<verb> mir nicht", "<verb> nicht mehr", "<verb> nicht richtig", "unprofessionell*", "nervtötend",
-                "ärgerlich", "respektlos*", "keine hilfe",
+                "ärgerlich", "respektlos*", "keine hilfe", "keiner weiß", "niemand weiß", "angelogen", "belogen",
+                "umständlich", "<verb> nichts", "nervenaufreibend",
             ]
         ),
         (
@@ -65,7 +68,8 @@ extension SentimentLexicon {
                 "seit <n> <unit>", "seit <unit>", "seit über <n> <unit>", "seit mehr als <n> <unit>", "ewig",
                 "dringend", "schnellstmöglich", "so schnell wie möglich", "sofort", "umgehend", "asap", "besorgt",
                 "verwirr*", "unklar", "schon wieder",
-                "immer wieder", "hängt fest", "hänge fest", "komme nicht weiter", "bis heute", "bis jetzt",
+                "immer wieder", "ständig", "dauernd", "andauernd", "hängt fest", "hänge fest", "komme nicht weiter",
+                "bis heute", "bis jetzt",
             ]
         ),
         (.cue(-0.6), ["warte", "warten", "leider", "<n> mal", "mehrmals", "x mal"]),
@@ -120,10 +124,12 @@ extension SentimentLexicon {
                 "angekommen", "ankommen", "gekommen", "erhalten", "bekommen", "bekomme", "geliefert", "antwort*",
                 "geantwortet", "reagiert", "gemeldet", "zurückgerufen", "erstattet", "zurückerstattet",
                 "zurückbekommen", "verschickt", "versendet", "einloggen", "anmelden", "erreichen", "erreicht",
-                "zugestellt", "bearbeitet", "gebucht", "hilfe", "rückmeldung", "gutgeschrieben", "da",
+                "zugestellt", "bearbeitet", "gebucht", "hilfe", "rückmeldung", "gutgeschrieben", "da", "geht ran",
+                "ran", "abgenommen", "angenommen",
             ]
         ),
         (.outcome(0.3), ["funktioniert", "klappt", "läuft"]),
+        (.outcome(0), ["geht", "kommt", "kam"]),
         (.outcome(0.6), ["geholfen", "hilft"]),
         (
             .outcome(1.0),

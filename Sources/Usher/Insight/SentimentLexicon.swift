@@ -37,6 +37,10 @@ struct SentimentLexicon: Sendable {
     /// How many words after a negator a cue may start and still be negated ("never really worked");
     /// Chinese counts characters, so reaches further.
     let negationReach: Int
+    /// How many words before a negator an outcome may end and still be negated by it, when no cue
+    /// follows the negator: German puts "nicht" after the verb ("funktioniert seit gestern
+    /// nicht"). 0 for languages that negate forwards only.
+    let backwardNegationReach: Int
     /// How many words after a modifier a cue may start and still be scaled ("very rude").
     static let modifierReach = 2
 
@@ -52,7 +56,7 @@ struct SentimentLexicon: Sendable {
     ///   like the messages they are matched against. English patterns are written normalised.
     init(
         entries: [(pattern: String, effect: Effect)], classes: [String: Set<String>], normalizing: Bool = false,
-        negationReach: Int = 3
+        negationReach: Int = 3, backwardNegationReach: Int = 0
     ) {
         let classes =
             normalizing
@@ -75,6 +79,7 @@ struct SentimentLexicon: Sendable {
         self.stemLengths = Set(byFirstStem.keys.map(\.count)).sorted(by: >)
         self.classes = classes
         self.negationReach = negationReach
+        self.backwardNegationReach = backwardNegationReach
     }
 
     /// A lexicon that knows no words, for languages without one.
