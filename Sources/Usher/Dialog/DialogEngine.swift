@@ -16,6 +16,9 @@ public struct DialogEngine: Sendable {
     public let matcher: Matcher
     public let entities: EntityRecognizer
     public let sentiment: SentimentAnalyzer
+    /// The engine's own replies (a cancelled form, a busy action, the queue) in the bot's
+    /// language, or English for a language Usher has no data for.
+    public let messages: BuiltInMessages
     /// Whether each turn's match names the words that decided it: worth its cost where a person
     /// reads the explanation (`usher chat`), not on a server's hot path.
     public let explains: Bool
@@ -35,6 +38,7 @@ public struct DialogEngine: Sendable {
         }
         matcher = Matcher(bot: bot, model: model)
         sentiment = SentimentAnalyzer(language: bot.language)
+        messages = (Language.named(bot.language) ?? .english).messages
         intentIndex = Dictionary(
             bot.intents.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         contextGated = bot.intents.enumerated().compactMap { index, intent in
@@ -123,19 +127,14 @@ public struct DialogEngine: Sendable {
         return Self.leaveQueuePhrases.contains { words.contains(" " + $0 + " ") }
     }
 
-    static let leaveQueuePhrases = [
-        "leave the queue", "leave this queue", "stop waiting", "not wait", "no agent", "without an agent",
-        "dont want an agent", "do not want an agent", "dont need an agent", "do not need an agent",
-        "dont want a human", "do not want a human", "dont need a human", "do not need a human", "cancel the agent",
-    ]
+    /// Every served language's phrases, since a session's language is not known here yet.
+    static let leaveQueuePhrases = Language.all.flatMap(\.leaveQueuePhrases)
 
-    /// The built-in way out of a form, for bots that define no `cancel` intent of their own.
-    static let cancelPhrases: Set<String> = [
-        "cancel", "cancel that", "cancel it", "cancel please", "please cancel", "never mind", "nevermind", "forget it",
-        "forget about it", "stop", "stop it", "abort", "quit", "i changed my mind", "changed my mind", "no thanks",
-        "no thank you", "nothing",
-    ]
-    static let cancelReply = "Okay, I have stopped that. What else can I help you with?"
+    /// The built-in way out of a form, for bots that define no `cancel` intent of their own, in
+    /// every served language.
+    static let cancelPhrases = Set(Language.all.flatMap(\.cancelPhrases))
+    /// The English reply to a cancel; an engine replies with ``messages`` in its bot's language.
+    static let cancelReply = Language.english.messages.cancelReply
 }
 
 /// An action result that answers no call the session waits for.

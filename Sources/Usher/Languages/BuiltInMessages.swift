@@ -6,6 +6,8 @@
 public struct BuiltInMessages: Sendable {
     /// The reply to "cancel" in a form or while an action runs.
     public var cancelReply: String
+    /// The answer to a message while an action's call runs.
+    public var busy: String
     /// The form's answer to a "no" without a new value.
     public var confirmationDenied: String
     /// What a customer who left the queue is told.

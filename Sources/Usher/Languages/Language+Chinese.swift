@@ -20,8 +20,8 @@ extension Language {
             first, _ in first
         },
         currencyPrefixes: chineseCurrencies,
-        yes: ["是", "對", "对", "好", "可以", "確認", "确认", "嗯", "正確", "正确"],
-        no: ["不", "不是", "不對", "不对", "否", "沒有", "没有", "錯", "错", "不要"],
+        yes: ["是", "對", "对", "好", "確認", "确认", "嗯"],
+        no: ["不", "不是", "不對", "不对", "否", "錯", "错", "不要"],
         cancelPhrases: [
             "取消", "不用了", "算了", "不要了", "停止", "停", "沒事", "没事", "沒事了", "没事了", "我改變主意了",
             "我改变主意了", "不用", "不需要了",
@@ -30,6 +30,7 @@ extension Language {
         sentiment: .chinese,
         messages: BuiltInMessages(
             cancelReply: "好的，已經取消了。還有什麼可以幫您的嗎？",
+            busy: "我還在處理您上一個要求，請稍等。如要停止，請說「取消」。",
             confirmationDenied: "要修改哪一項？請直接告訴我新的內容，或說「取消」。",
             leftQueue: "好的，您已離開排隊。還有什麼可以幫您的嗎？",
             queuedWithoutAgent: { position in "您目前排在第\(position)位。現在沒有客服人員可以接聽；您的順位會保留。" },

@@ -32,6 +32,7 @@ extension Language {
         sentiment: .english,
         messages: BuiltInMessages(
             cancelReply: "Okay, I have stopped that. What else can I help you with?",
+            busy: "I am still working on your last request; one moment, please. Say cancel to stop it.",
             confirmationDenied: "What should I change? Tell me the new value, or say cancel.",
             leftQueue: "Okay, you have left the queue. How else can I help?",
             queuedWithoutAgent: { position in

@@ -34,6 +34,8 @@ extension Language {
         sentiment: .german,
         messages: BuiltInMessages(
             cancelReply: "Okay, ich habe das abgebrochen. Wobei kann ich sonst helfen?",
+            busy:
+                "Ich bearbeite noch Ihre letzte Anfrage, einen Moment bitte. Sagen Sie „abbrechen“, um sie zu stoppen.",
             confirmationDenied: "Was soll ich ändern? Nennen Sie mir den neuen Wert oder sagen Sie „abbrechen“.",
             leftQueue: "Okay, Sie haben die Warteschlange verlassen. Wie kann ich sonst helfen?",
             queuedWithoutAgent: { position in

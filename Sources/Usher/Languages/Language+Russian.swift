@@ -30,6 +30,7 @@ extension Language {
         sentiment: .russian,
         messages: BuiltInMessages(
             cancelReply: "Хорошо, я это остановил. Чем ещё могу помочь?",
+            busy: "Я ещё работаю над вашим прошлым запросом, минуту, пожалуйста. Скажите «отмена», чтобы остановить.",
             confirmationDenied: "Что нужно изменить? Напишите новое значение или скажите «отмена».",
             leftQueue: "Хорошо, вы вышли из очереди. Чем ещё могу помочь?",
             queuedWithoutAgent: { position in

@@ -1,0 +1,62 @@
+import Testing
+
+@testable import Usher
+
+/// What the dialog takes from `Language` until sessions carry their own: built-in replies and
+/// entity words in the bot's language, cancel and yes/no phrases of every served language.
+@Suite("Dialog in other languages")
+struct DialogLanguageTests {
+    static func engine(language: String) -> DialogEngine {
+        var bot = claimBot
+        bot.language = language
+        return try! DialogEngine(bot: bot)
+    }
+
+    @Test func anEnglishBotStillSaysWhatItAlwaysSaid() {
+        #expect(claimEngine.messages.cancelReply == "Okay, I have stopped that. What else can I help you with?")
+        #expect(DialogEngine.cancelReply == claimEngine.messages.cancelReply)
+        #expect(
+            ActionDefinition.busyReply
+                == "I am still working on your last request; one moment, please. Say cancel to stop it.")
+        #expect(
+            FormConfirmation.defaultDenied.render([:]) == "What should I change? Tell me the new value, or say cancel.")
+    }
+
+    @Test(arguments: [
+        ("de", "abbrechen", "Okay, ich habe das abgebrochen. Wobei kann ich sonst helfen?"),
+        ("ru", "отмена", "Хорошо, я это остановил. Чем ещё могу помочь?"),
+        ("zh-TW", "不用了", "好的，已經取消了。還有什麼可以幫您的嗎？"),
+        ("en", "отмена", "Okay, I have stopped that. What else can I help you with?"),
+        ("fr", "never mind", "Okay, I have stopped that. What else can I help you with?"),
+    ])
+    func aCancelIsAnsweredInTheBotsLanguage(language: String, cancel: String, reply: String) {
+        let turns = converse(["I want to file a claim", cancel], engine: Self.engine(language: language))
+        #expect(turns[1].intent == "cancel")
+        #expect(turns[1].replies == [reply])
+    }
+
+    @Test func aGermanBotReadsGermanDates() {
+        let turns = converse(
+            ["I want to file a claim", "PN-123456", "vorgestern"], engine: Self.engine(language: "de"))
+        #expect(turns[2].state.forms.isEmpty)
+        #expect(turns[2].replies == ["Thanks. Claim for policy PN-123456, incident on 2026-11-21, is filed."])
+    }
+
+    @Test func theQueueIsAnnouncedInTheBotsLanguage() {
+        let german = Language.german.messages
+        #expect(
+            Batch.announcement(position: 2, wait: 150, in: german)
+                == "Sie sind Nummer 2 in der Warteschlange; die Wartezeit beträgt etwa 3 Minuten.")
+        #expect(
+            Batch.announcement(position: 2, wait: 150, in: Language.english.messages)
+                == "You are number 2 in the queue; the estimated wait is about 3 minutes.")
+        #expect(
+            Batch.announcement(position: 1, wait: nil, in: Language.russian.messages)
+                == "Ваш номер в очереди: 1. Сейчас нет свободных операторов; ваше место в очереди сохранится.")
+    }
+
+    @Test(arguments: ["да", "ja", "是", "yes"])
+    func yesInAnyServedLanguageConfirms(word: String) {
+        #expect(FormConfirmation.yes.contains(TextNormalizer.normalize(word).words[0]))
+    }
+}
