@@ -11,6 +11,9 @@
 /// "March 3rd, 2026", "Mar 3", and numeric dates in European order, day first: "03/03/2026",
 /// "3.3.2026", "3-3-26", "3/3". A date written without a year is in today's year, even when it is
 /// already past. Impossible dates (31 February) are not dates. The value is ISO 8601, `2026-03-03`.
+///
+/// These are the English words; a message in another served language is read with that
+/// language's words instead (`DateExtractor+Languages.swift`: "завтра", "nächsten Montag", "3天後").
 public struct DateExtractor: MessageExtractor {
     public let type = "date"
 

@@ -150,6 +150,16 @@ final class EntityMessage {
         }
     }
 
+    /// The ASCII form of a full-width letter, digit or symbol ("３" is "3", "＄" is "$", "：" is
+    /// ":"), as Chinese and Japanese keyboards type them; any other scalar as it is.
+    private static func halfWidth(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0xFF01...0xFF5E: Unicode.Scalar(scalar.value - 0xFEE0)!
+        case 0x3000: " "
+        default: scalar
+        }
+    }
+
     private static func tokenize(_ bytes: [UInt8]) -> [EntityToken] {
         var tokens: [EntityToken] = []
         var runStart = 0
@@ -160,11 +170,13 @@ final class EntityMessage {
             guard runClass == .letter || runClass == .digit, runStart < offset else { return }
             let run = bytes[runStart..<offset]
             let text: String
-            if runClass == .digit {
+            if run.contains(where: { $0 >= 0x80 }) {
+                // Cyrillic and accented capitals too ("Завтра", "ÜBERMORGEN"), and full-width forms ("３００").
+                var scalars = String.UnicodeScalarView()
+                scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars.map(halfWidth))
+                text = String(scalars).lowercased()
+            } else if runClass == .digit {
                 text = String(decoding: run, as: UTF8.self)
-            } else if run.contains(where: { $0 >= 0x80 }) {
-                // Cyrillic and accented capitals too: "Завтра", "März", "ÜBERMORGEN".
-                text = String(decoding: run, as: UTF8.self).lowercased()
             } else {
                 text = String(decoding: run.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
             }
@@ -172,7 +184,8 @@ final class EntityMessage {
         }
 
         while offset < bytes.count {
-            let (scalar, length) = bytes.decodeScalar(at: offset)
+            let (written, length) = bytes.decodeScalar(at: offset)
+            let scalar = halfWidth(written)
             let scalarClass = classify(scalar)
             if scalarClass != runClass || scalarClass == .symbol || scalarClass == .character {
                 finishRun()

@@ -14,6 +14,15 @@ struct ChineseEntityTests {
         #expect(found("number", in: text, language: "zh-TW") == [Pair(value, matched)])
     }
 
+    @Test(arguments: [
+        ("money", "３００元", "300 TWD", "３００元"), ("money", "ＮＴ＄３００", "300 TWD", "ＮＴ＄３００"),
+        ("time", "下午３點", "15:00", "下午３點"), ("time", "１０：３０", "10:30", "１０：３０"),
+        ("date", "３月５日", "2026-03-05", "３月５日"),
+    ])
+    func readsFullWidthForms(type: String, text: String, value: String, matched: String) {
+        #expect(found(type, in: text, language: "zh-TW") == [Pair(value, matched)])
+    }
+
     @Test func aLoneOneIsAWordNotANumber() {
         #expect(found("number", in: "我一直等", language: "zh-TW").isEmpty)
     }
