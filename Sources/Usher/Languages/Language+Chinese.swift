@@ -27,7 +27,7 @@ extension Language {
             "我改变主意了", "不用", "不需要了",
         ],
         leaveQueuePhrases: ["不想等", "不等了", "離開隊列", "离开队列", "不要真人", "不用真人", "不要客服", "不用客服"],
-        sentiment: .chinese,
+        sentiment: .chinese, keyPhraseSkips: chineseSkips,
         messages: BuiltInMessages(
             cancelReply: "好的，已經取消了。還有什麼可以幫您的嗎？",
             busy: "我還在處理您上一個要求，請稍等。如要停止，請說「取消」。",
@@ -39,6 +39,15 @@ extension Language {
                 return "您目前排在第\(position)位；\(time)。"
             },
             transferred: { queue in "正在為您轉接到\(queue)。" }))
+
+    /// Particles, pronouns and politeness that split a run of characters into candidate phrases.
+    private static let chineseSkips: Set<String> = [
+        "的", "了", "我", "你", "您", "他", "她", "們", "们", "是", "在", "嗎", "吗", "呢", "吧", "啊", "喔", "哦",
+        "嗯", "很", "也", "都", "就", "把", "被", "給", "给", "和", "跟", "請", "请", "想", "要", "這", "这", "那",
+        "謝", "谢", "嗨", "啦", "耶", "喂", "還", "还", "又", "再", "已", "經", "经", "但", "而", "或", "及", "從",
+        "从", "到", "說", "说", "會", "会", "能", "可", "以", "不", "沒", "没", "有", "什", "麼", "么", "怎", "為",
+        "为", "好", "一", "下", "個", "个",
+    ]
 
     private static let chineseCalendar = CalendarVocabulary(
         relativeDays: PhraseTable(

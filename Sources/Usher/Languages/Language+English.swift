@@ -29,7 +29,7 @@ extension Language {
             "dont want an agent", "do not want an agent", "dont need an agent", "do not need an agent",
             "dont want a human", "do not want a human", "dont need a human", "do not need a human", "cancel the agent",
         ],
-        sentiment: .english,
+        sentiment: .english, keyPhraseSkips: StopWords.english.union(englishFillers),
         messages: BuiltInMessages(
             cancelReply: "Okay, I have stopped that. What else can I help you with?",
             busy: "I am still working on your last request; one moment, please. Say cancel to stop it.",
@@ -46,6 +46,18 @@ extension Language {
                 return "You are number \(position) in the queue; \(time)."
             },
             transferred: { queue in "You are being transferred to \(queue). " }))
+
+    /// Words customers use around a problem rather than to name it.
+    private static let englishFillers: Set<String> = [
+        "hi", "hello", "hey", "thanks", "thank", "ok", "okay", "yes", "yeah", "no", "not", "dont", "doesnt", "didnt",
+        "isnt", "cant", "wont", "havent", "hasnt", "still", "already", "now", "yet", "even", "really", "well", "much",
+        "many", "lot", "want", "need", "like", "know", "get", "got", "tell", "told", "help", "let", "way", "thing",
+        "things", "something", "anything", "anyone", "someone", "one", "how", "when", "where", "why", "never",
+        "today", "time", "times", "again", "youre", "thats", "theres", "whats", "hes", "shes", "weve", "theyre",
+        "wasnt", "arent", "werent", "cannot", "cheers", "sorry", "day", "back", "make", "makes", "made", "go", "goes",
+        "going", "went", "say", "said", "see", "try", "tried", "trying", "use", "used", "put", "take", "took", "give",
+        "gave", "keep", "keeps", "think", "seems", "feel", "look", "looks", "right", "sure", "able",
+    ]
 
     private static let englishCalendar = CalendarVocabulary(
         relativeDays: PhraseTable(

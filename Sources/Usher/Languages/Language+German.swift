@@ -31,7 +31,7 @@ extension Language {
             "warteschlange verlassen", "nicht mehr warten", "nicht warten", "kein mitarbeiter", "keinen mitarbeiter",
             "ohne mitarbeiter", "keinen menschen", "kein mensch",
         ],
-        sentiment: .german,
+        sentiment: .german, keyPhraseSkips: germanSkips,
         messages: BuiltInMessages(
             cancelReply: "Okay, ich habe das abgebrochen. Wobei kann ich sonst helfen?",
             busy:
@@ -49,6 +49,20 @@ extension Language {
                 return "Sie sind Nummer \(position) in der Warteschlange; \(time)."
             },
             transferred: { queue in "Sie werden an \(queue) weitergeleitet. " }))
+
+    /// Function words and what customers say around a problem rather than to name it.
+    private static let germanSkips: Set<String> = [
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder",
+        "aber", "ich", "du", "er", "sie", "es", "wir", "ihr", "mich", "mir", "dich", "dir", "uns", "euch", "ihnen",
+        "mein", "meine", "meinen", "meinem", "meiner", "meines", "dein", "ihre", "ihren", "ihrem", "unser", "unsere",
+        "ist", "sind", "war", "waren", "bin", "bist", "habe", "hat", "haben", "hatte", "wird", "werden", "wurde",
+        "kann", "können", "muss", "soll", "will", "möchte", "würde", "mit", "von", "zu", "zum", "zur", "auf", "für",
+        "in", "im", "an", "am", "aus", "bei", "nach", "über", "unter", "vor", "seit", "bis", "durch", "um", "wie",
+        "was", "wo", "wann", "warum", "wer", "nicht", "kein", "keine", "noch", "schon", "auch", "nur", "sehr", "so",
+        "da", "dann", "jetzt", "hier", "bitte", "danke", "hallo", "guten", "tag", "ja", "nein", "mal", "doch",
+        "dass", "wenn", "ob", "man", "sich", "immer", "wieder", "gerne", "leider", "heute", "gestern", "etwas",
+        "nichts", "alles", "hilfe", "helfen", "brauche", "geht", "gibt",
+    ]
 
     private static let germanCalendar = CalendarVocabulary(
         relativeDays: PhraseTable(

@@ -30,6 +30,10 @@ public struct Language: Sendable {
     /// Phrases that, anywhere in a waiting customer's message, ask to leave the queue.
     let leaveQueuePhrases: [String]
     let sentiment: SentimentLexicon
+    /// Words (Chinese: characters) that never start, end or appear alone in a key phrase:
+    /// function words and what customers say around a problem rather than to name it ("hi",
+    /// "хочу", "bitte", "請"), as the normaliser leaves them.
+    let keyPhraseSkips: Set<String>
     public let messages: BuiltInMessages
 
     /// The language a BCP 47 tag names ("de", "ru-RU", "zh-Hant"); `nil` when Usher has no data
@@ -55,7 +59,8 @@ public struct Language: Sendable {
         tag: LanguageTag, folding: WordFolding, numbers: NumberWords, calendar: CalendarVocabulary,
         currencies: [String: String], currencyPrefixes: [String: String] = [:], yes: Set<String>, no: Set<String>,
         cancelPhrases: Set<String>,
-        leaveQueuePhrases: [String], sentiment: SentimentLexicon, messages: BuiltInMessages
+        leaveQueuePhrases: [String], sentiment: SentimentLexicon, keyPhraseSkips: Set<String>,
+        messages: BuiltInMessages
     ) {
         self.tag = tag
         self.folding = folding
@@ -71,6 +76,7 @@ public struct Language: Sendable {
         self.cancelPhrases = Set(cancelPhrases.map(Self.normalized))
         self.leaveQueuePhrases = leaveQueuePhrases.map(Self.normalized)
         self.sentiment = sentiment
+        self.keyPhraseSkips = Set(keyPhraseSkips.flatMap { TextNormalizer.normalize($0).words })
         self.messages = messages
     }
 
