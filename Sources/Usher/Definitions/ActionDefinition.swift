@@ -42,7 +42,7 @@ public struct ActionDefinition: Sendable {
 
     /// What a customer hears who writes while a call runs: the bot cannot answer anything else
     /// until the result is in, and says so rather than guess.
-    public static let busyReply = "I am still working on your last request; one moment, please. Say cancel to stop it."
+    public static let busyReply = Language.english.messages.busy
 
     /// The prefix of markers filled from a result's values: `{result.status}`.
     public static let resultPrefix = "result."

@@ -7,19 +7,15 @@ public struct FormConfirmation: Sendable {
     /// The answer to a no without a new value.
     public var denied: Template
 
-    public static let defaultDenied = Template(
-        segments: [.text("What should I change? Tell me the new value, or say cancel.")])
+    public static let defaultDenied = Template(segments: [.text(Language.english.messages.confirmationDenied)])
 
     public init(prompt: Template, denied: Template = Self.defaultDenied) {
         self.prompt = prompt
         self.denied = denied
     }
 
-    /// The first word of a yes or a no, in the languages the bot serves; anything else is
-    /// neither, and the question comes again.
-    static let yes: Set<String> = [
-        "yes", "yeah", "yep", "y", "correct", "right", "sure", "ok", "okay", "confirm", "да", "верно", "ja",
-        "genau", "richtig", "是", "對", "对", "好",
-    ]
-    static let no: Set<String> = ["no", "nope", "n", "wrong", "нет", "неверно", "nein", "falsch", "不", "不是", "不對"]
+    /// The first word of a yes or a no, in every served language (the session's language is not
+    /// known here yet); anything else is neither, and the question comes again.
+    static let yes = Set(Language.all.flatMap(\.yes))
+    static let no = Set(Language.all.flatMap(\.no))
 }

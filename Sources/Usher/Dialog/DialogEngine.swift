@@ -16,6 +16,9 @@ public struct DialogEngine: Sendable {
     public let matcher: Matcher
     public let entities: EntityRecognizer
     public let sentiment: SentimentAnalyzer
+    /// The engine's own replies (a cancelled form, a busy action, the queue) in the bot's
+    /// language, or English for a language Usher has no data for.
+    public let messages: BuiltInMessages
     /// Whether each turn's match names the words that decided it: worth its cost where a person
     /// reads the explanation (`usher chat`), not on a server's hot path.
     public let explains: Bool
@@ -38,6 +41,7 @@ public struct DialogEngine: Sendable {
         }
         matcher = Matcher(bot: bot, model: model)
         sentiment = SentimentAnalyzer(language: bot.language)
+        messages = (Language.named(bot.language) ?? .english).messages
         intentIndex = Dictionary(
             bot.intents.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         contextGated = bot.intents.enumerated().compactMap { index, intent in
@@ -92,12 +96,21 @@ public struct DialogEngine: Sendable {
         to message: CustomerMessage, state: consuming SessionState?, now: Double, attended: Bool = false
     ) -> TurnResult {
         // The language: the one the request names, else the session's, else the bot's own.
-        if !localized.isEmpty, let other = engine(for: message.language ?? state?.language ?? bot.language),
+        let alive = attended || state?.isIdle(now: now, ttl: bot.settings.sessionTTL) == false
+        if !localized.isEmpty,
+            let other = engine(for: language(of: message, session: alive ? state?.language : nil)),
             other.bot.language != bot.language
         {
             return other.respondInItsLanguage(to: message, state: state, now: now, attended: attended)
         }
         return respondInItsLanguage(to: message, state: state, now: now, attended: attended)
+    }
+
+    /// The language a message is answered in: the one the request names; else the session's;
+    /// for a new session, the one its first message is written in when it can be told (by
+    /// script, then common words: see ``Language/detect(_:)``); else the bot's own.
+    func language(of message: CustomerMessage, session: String?) -> String {
+        message.language ?? session ?? Language.detect(message.text)?.rawValue ?? bot.language
     }
 
     /// Answers in this engine's language.
@@ -163,19 +176,14 @@ public struct DialogEngine: Sendable {
         return Self.leaveQueuePhrases.contains { words.contains(" " + $0 + " ") }
     }
 
-    static let leaveQueuePhrases = [
-        "leave the queue", "leave this queue", "stop waiting", "not wait", "no agent", "without an agent",
-        "dont want an agent", "do not want an agent", "dont need an agent", "do not need an agent",
-        "dont want a human", "do not want a human", "dont need a human", "do not need a human", "cancel the agent",
-    ]
+    /// Every served language's phrases, since a session's language is not known here yet.
+    static let leaveQueuePhrases = Language.all.flatMap(\.leaveQueuePhrases)
 
-    /// The built-in way out of a form, for bots that define no `cancel` intent of their own.
-    static let cancelPhrases: Set<String> = [
-        "cancel", "cancel that", "cancel it", "cancel please", "please cancel", "never mind", "nevermind", "forget it",
-        "forget about it", "stop", "stop it", "abort", "quit", "i changed my mind", "changed my mind", "no thanks",
-        "no thank you", "nothing",
-    ]
-    static let cancelReply = "Okay, I have stopped that. What else can I help you with?"
+    /// The built-in way out of a form, for bots that define no `cancel` intent of their own, in
+    /// every served language.
+    static let cancelPhrases = Set(Language.all.flatMap(\.cancelPhrases))
+    /// The English reply to a cancel; an engine replies with ``messages`` in its bot's language.
+    static let cancelReply = Language.english.messages.cancelReply
 }
 
 /// An action result that answers no call the session waits for.

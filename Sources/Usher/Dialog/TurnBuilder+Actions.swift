@@ -24,13 +24,13 @@ extension TurnBuilder {
             if let own = engine.intent(named: "cancel") {
                 complete(own)
             } else {
-                replies.append(DialogEngine.cancelReply)
+                replies.append(engine.messages.cancelReply)
             }
             return resumeWaitingForm()
         }
         intent = pending.intent
         confidence = 1
-        replies.append(ActionDefinition.busyReply)
+        replies.append(engine.messages.busy)
     }
 
     /// The result is in: the reply of its outcome, then the form the call interrupted, if any.

@@ -135,7 +135,7 @@ extension TurnBuilder {
         if let own = engine.intent(named: "cancel") {
             complete(own)
         } else {
-            replies.append(DialogEngine.cancelReply)
+            replies.append(engine.messages.cancelReply)
         }
         resumeWaitingForm()
     }

@@ -1,15 +1,24 @@
-/// The currencies customers name, by symbol, ISO code or word, each mapped to its ISO 4217 code.
+/// The currencies every language shares, by symbol or ISO code, each mapped to its ISO 4217
+/// code; currency words ("dollars", "рублей", "元") belong to each ``Language``.
 ///
 /// `$` is taken as US dollars and `¥` as yen: a customer-service bot cannot tell a Canadian
 /// dollar sign from the text alone, and a bot that needs to can ask.
 enum Currency {
-    /// The ISO code a symbol, code or word stands for; `nil` when the token names no currency.
+    /// The ISO code a symbol or code stands for; `nil` when the token names no currency.
     static func code(of token: EntityToken) -> String? {
         switch token.kind {
         case .symbol: symbols[token.text]
-        case .word: codes.contains(token.text) ? token.text.uppercased() : words[token.text]
-        case .digits: nil
+        case .word: codes.contains(token.text) ? token.text.uppercased() : nil
+        case .digits, .character: nil
         }
+    }
+
+    /// The currency named at token `index`: a shared symbol or code, or one of the language's
+    /// words, and the token after it.
+    static func named(in message: EntityMessage, at index: Int, language: Language) -> (code: String, end: Int)? {
+        guard index < message.tokens.count else { return nil }
+        if let code = code(of: message.tokens[index]) { return (code, index + 1) }
+        return language.currencies.match(at: index, token: message.anyToken).map { ($0.value, $0.end) }
     }
 
     /// Whether a token is a symbol such as `$` (written before or after the amount).
@@ -27,13 +36,5 @@ enum Currency {
     private static let codes: Set<String> = [
         "usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "nzd", "inr", "cny", "sek", "nok", "dkk", "pln", "mxn", "brl",
         "zar", "sgd", "hkd",
-    ]
-
-    private static let words: [String: String] = [
-        "dollar": "USD", "dollars": "USD", "buck": "USD", "bucks": "USD",
-        "euro": "EUR", "euros": "EUR",
-        "pound": "GBP", "pounds": "GBP", "quid": "GBP",
-        "yen": "JPY",
-        "rupee": "INR", "rupees": "INR",
     ]
 }

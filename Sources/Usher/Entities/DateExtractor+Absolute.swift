@@ -12,7 +12,7 @@ extension DateExtractor {
     }
 
     /// "2026-03-03", "2026/3/3"; the date of "2026-03-03T10:00".
-    private func isoDate(in message: EntityMessage, at index: Int) -> Found? {
+    func isoDate(in message: EntityMessage, at index: Int) -> Found? {
         guard let year = message.digits(index), year.utf8.count == 4, !startsInsideNumber(message, index),
             let separator = separator(in: message, at: index + 1), separator != ".",
             let month = shortNumber(in: message, at: index + 2), message.touches(index + 2),
@@ -26,7 +26,7 @@ extension DateExtractor {
     }
 
     /// "03/03/2026", "3.3.2026", "3-3-26" (20xx) and "3/3" (today's year): day first.
-    private func numericDate(in message: EntityMessage, at index: Int, today: CalendarDate) -> Found? {
+    func numericDate(in message: EntityMessage, at index: Int, today: CalendarDate) -> Found? {
         guard let day = shortNumber(in: message, at: index), !startsInsideNumber(message, index),
             let separator = separator(in: message, at: index + 1),
             let month = shortNumber(in: message, at: index + 2), message.touches(index + 2)
@@ -91,27 +91,27 @@ extension DateExtractor {
     }
 
     /// One or two digits at `index`.
-    private func shortNumber(in message: EntityMessage, at index: Int) -> Int? {
+    func shortNumber(in message: EntityMessage, at index: Int) -> Int? {
         guard let digits = message.digits(index), digits.utf8.count <= 2 else { return nil }
         return Int(digits)
     }
 
     /// The separator of a numeric date at `index`: `/`, `.` or `-`, touching the digits before it.
-    private func separator(in message: EntityMessage, at index: Int) -> String? {
+    func separator(in message: EntityMessage, at index: Int) -> String? {
         guard index < message.tokens.count, message.touches(index) else { return nil }
         let text = message.tokens[index].text
         return message.tokens[index].kind == .symbol && (text == "/" || text == "." || text == "-") ? text : nil
     }
 
     /// Whether digits at `index` continue a number or date before them ("1.2.3", "2026-03-03-04").
-    private func startsInsideNumber(_ message: EntityMessage, _ index: Int) -> Bool {
+    func startsInsideNumber(_ message: EntityMessage, _ index: Int) -> Bool {
         message.isGluedBefore(index)
             || message.isSymbol(index - 1, "-") && message.touches(index) && message.touches(index - 1)
                 && message.digits(index - 2) != nil
     }
 
     /// Whether the token at `end` continues the number or date before it.
-    private func endsInsideNumber(_ message: EntityMessage, _ end: Int) -> Bool {
+    func endsInsideNumber(_ message: EntityMessage, _ end: Int) -> Bool {
         message.isGluedAfter(end)
             || message.isSymbol(end, "-") && message.touches(end) && message.touches(end + 1)
                 && message.digits(end + 1) != nil

@@ -11,6 +11,9 @@
 /// "March 3rd, 2026", "Mar 3", and numeric dates in European order, day first: "03/03/2026",
 /// "3.3.2026", "3-3-26", "3/3". A date written without a year is in today's year, even when it is
 /// already past. Impossible dates (31 February) are not dates. The value is ISO 8601, `2026-03-03`.
+///
+/// These are the English words; a message in another served language is read with that
+/// language's words instead (`DateExtractor+Languages.swift`: "завтра", "nächsten Montag", "3天後").
 public struct DateExtractor: MessageExtractor {
     public let type = "date"
 
@@ -23,7 +26,15 @@ public struct DateExtractor: MessageExtractor {
     }
 
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
-        message.scanTokens(type) { index in
+        let language = context.resolvedLanguage
+        guard language.tag == .english else {
+            return message.scanTokens(type) { index in
+                localDate(in: message, at: index, today: context.today, language: language).map {
+                    ($0.date.description, $0.end)
+                }
+            }
+        }
+        return message.scanTokens(type) { index in
             date(in: message, at: index, today: context.today).map { ($0.date.description, $0.end) }
         }
     }
@@ -93,27 +104,15 @@ public struct DateExtractor: MessageExtractor {
         return nil
     }
 
-    private enum Unit {
-        case day, week, month, year
-
-        init?(_ word: String) {
-            switch word {
-            case "day", "days": self = .day
-            case "week", "weeks": self = .week
-            case "month", "months": self = .month
-            case "year", "years": self = .year
-            default: return nil
-            }
-        }
-    }
-
     /// A count and a unit: "3 days", "a week", "twenty-one days".
-    private func span(in message: EntityMessage, at index: Int) -> (count: Int, unit: Unit, end: Int)? {
+    private func span(in message: EntityMessage, at index: Int) -> (
+        count: Int, unit: CalendarVocabulary.Unit, end: Int
+    )? {
         var count: Int
         var next = index + 1
         if let word = message.word(index), word == "a" || word == "an" {
             count = 1
-        } else if let words = NumberParser.words(in: message, at: index) {
+        } else if let words = NumberParser.englishWords(in: message, at: index) {
             (count, next) = words
         } else if let digits = message.digits(index), digits.utf8.count <= 6, !message.isGluedBefore(index),
             !message.isGluedAfter(index + 1), let value = Int(digits)
@@ -122,12 +121,12 @@ public struct DateExtractor: MessageExtractor {
         } else {
             return nil
         }
-        guard let unit = message.word(next).flatMap(Unit.init) else { return nil }
+        guard let unit = message.word(next).flatMap(Language.english.calendar.units.value(of:)) else { return nil }
         return (count, unit, next + 1)
     }
 
     /// `today` moved by `count` units; `nil` outside years 1 to 9999.
-    private func shifted(_ today: CalendarDate, by count: Int, _ unit: Unit) -> CalendarDate? {
+    func shifted(_ today: CalendarDate, by count: Int, _ unit: CalendarVocabulary.Unit) -> CalendarDate? {
         let date =
             switch unit {
             case .day: today.adding(days: count)

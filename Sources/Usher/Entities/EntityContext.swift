@@ -5,12 +5,24 @@
 public struct EntityContext: Sendable {
     /// The day relative dates ("tomorrow", "in 3 days") count from.
     public var today: CalendarDate
-    /// The message's language as a BCP 47 tag. The built-in extractors read English words only
-    /// for now; digits, symbols and ISO formats work in any language.
-    public var language: String
+    /// The message's language as a BCP 47 tag. The built-in extractors read the words of
+    /// ``resolvedLanguage``; digits, symbols and ISO formats work in any language.
+    public var language: String {
+        didSet { resolvedLanguage = Self.resolve(language) }
+    }
+
+    /// The language whose words the built-in extractors read: the one ``language`` names, or
+    /// English for a language Usher has no data for (as every language was read before).
+    /// Resolved once here rather than by every extractor for every message.
+    private(set) var resolvedLanguage: Language
 
     public init(today: CalendarDate, language: String = "en") {
         self.today = today
         self.language = language
+        resolvedLanguage = Self.resolve(language)
+    }
+
+    private static func resolve(_ language: String) -> Language {
+        Language.named(language) ?? .english
     }
 }

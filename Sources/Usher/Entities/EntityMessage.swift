@@ -68,9 +68,17 @@ final class EntityMessage {
 
     // MARK: Tokens
 
-    /// The lower-cased word at `index`, or `nil` when there is no word there.
+    /// The lower-cased word (or the Han character) at `index`, or `nil` when there is none there.
     func word(_ index: Int) -> String? {
-        tokens.indices.contains(index) && tokens[index].kind == .word ? tokens[index].text : nil
+        guard tokens.indices.contains(index) else { return nil }
+        let token = tokens[index]
+        return token.kind == .word || token.kind == .character ? token.text : nil
+    }
+
+    /// The text of the token at `index` whatever its kind, for vocabularies that list symbols
+    /// beside words ("₽"); `nil` past the end.
+    func anyToken(_ index: Int) -> String? {
+        tokens.indices.contains(index) ? tokens[index].text : nil
     }
 
     /// The digits at `index`, or `nil` when there are none there.
@@ -92,16 +100,18 @@ final class EntityMessage {
     /// word or digits ("AB123"), or after a `.`, `,`, `/` or `:` that follows digits ("1.2.3",
     /// "10:30", "1,5").
     func isGluedBefore(_ index: Int) -> Bool {
-        guard touches(index) else { return false }
+        guard touches(index), tokens[index].kind != .character else { return false }
         let previous = tokens[index - 1]
+        if previous.kind == .character { return false }
         if previous.kind != .symbol || previous.text == "_" { return true }
         return Self.joiners.contains(previous.text) && touches(index - 1) && tokens[index - 2].kind == .digits
     }
 
     /// Whether a value ending before token `end` would be the head of something longer (see ``isGluedBefore(_:)``).
     func isGluedAfter(_ end: Int) -> Bool {
-        guard touches(end) else { return false }
+        guard touches(end), tokens[end - 1].kind != .character else { return false }
         let next = tokens[end]
+        if next.kind == .character { return false }
         if next.kind != .symbol || next.text == "_" { return true }
         return Self.joiners.contains(next.text) && touches(end + 1) && tokens[end + 1].kind == .digits
     }
@@ -120,7 +130,7 @@ final class EntityMessage {
         utf8.scalar(before: offset)
     }
 
-    private enum ScalarClass { case letter, digit, space, symbol }
+    private enum ScalarClass { case letter, digit, space, symbol, character }
 
     private static func classify(_ scalar: Unicode.Scalar) -> ScalarClass {
         switch scalar.value {
@@ -130,12 +140,23 @@ final class EntityMessage {
         case 0..<0x80: return .symbol
         default: break
         }
+        if UnspacedScript.contains(scalar) { return .character }
         let properties = scalar.properties
         if properties.isWhitespace { return .space }
         if properties.isAlphabetic || properties.numericType != nil { return .letter }
         switch properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return .letter
         default: return .symbol
+        }
+    }
+
+    /// The ASCII form of a full-width letter, digit or symbol ("３" is "3", "＄" is "$", "：" is
+    /// ":"), as Chinese and Japanese keyboards type them; any other scalar as it is.
+    private static func halfWidth(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0xFF01...0xFF5E: Unicode.Scalar(scalar.value - 0xFEE0)!
+        case 0x3000: " "
+        default: scalar
         }
     }
 
@@ -148,24 +169,34 @@ final class EntityMessage {
         func finishRun() {
             guard runClass == .letter || runClass == .digit, runStart < offset else { return }
             let run = bytes[runStart..<offset]
-            let text =
-                runClass == .digit
-                ? String(decoding: run, as: UTF8.self)
-                : String(decoding: run.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+            let text: String
+            if run.contains(where: { $0 >= 0x80 }) {
+                // Cyrillic and accented capitals too ("Завтра", "ÜBERMORGEN"), and full-width forms ("３００").
+                var scalars = String.UnicodeScalarView()
+                scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars.map(halfWidth))
+                text = String(scalars).lowercased()
+            } else if runClass == .digit {
+                text = String(decoding: run, as: UTF8.self)
+            } else {
+                text = String(decoding: run.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+            }
             tokens.append(EntityToken(kind: runClass == .digit ? .digits : .word, range: runStart..<offset, text: text))
         }
 
         while offset < bytes.count {
-            let (scalar, length) = bytes.decodeScalar(at: offset)
+            let (written, length) = bytes.decodeScalar(at: offset)
+            let scalar = halfWidth(written)
             let scalarClass = classify(scalar)
-            if scalarClass != runClass || scalarClass == .symbol {
+            if scalarClass != runClass || scalarClass == .symbol || scalarClass == .character {
                 finishRun()
                 runStart = offset
                 runClass = scalarClass
             }
-            if scalarClass == .symbol {
+            if scalarClass == .symbol || scalarClass == .character {
                 tokens.append(
-                    EntityToken(kind: .symbol, range: offset..<offset + length, text: String(Character(scalar))))
+                    EntityToken(
+                        kind: scalarClass == .symbol ? .symbol : .character, range: offset..<offset + length,
+                        text: String(Character(scalar))))
             }
             offset += length
         }

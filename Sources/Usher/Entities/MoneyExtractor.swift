@@ -1,4 +1,6 @@
-/// Finds amounts of money: "$49.99", "€10", "10 €", "49.99 USD", "USD 20", "10 euros", "twenty dollars".
+/// Finds amounts of money: "$49.99", "€10", "10 €", "49.99 USD", "USD 20", "10 euros", "twenty dollars",
+/// and in the words of the message's language: "500 рублей", "zwanzig Euro", "NT$300", "300元",
+/// "新台幣三百元".
 ///
 /// A comma followed by one or two digits is a decimal comma, as European customers write prices:
 /// "49,99 €" is `49.99 EUR`; followed by three it groups thousands: "$1,299" is `1299 USD`.
@@ -12,29 +14,57 @@ public struct MoneyExtractor: MessageExtractor {
     public init() {}
 
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
-        message.scanTokens(type) { currencyFirst(in: message, at: $0) ?? amountFirst(in: message, at: $0) }
+        let language = context.resolvedLanguage
+        return message.scanTokens(type) {
+            currencyFirst(in: message, at: $0, language: language)
+                ?? amountFirst(in: message, at: $0, language: language)
+        }
     }
 
-    /// "$49.99", "USD 20", "$20 USD".
-    private func currencyFirst(in message: EntityMessage, at index: Int) -> (String, Int)? {
+    /// "$49.99", "USD 20", "$20 USD", "NT$300", "新台幣300元".
+    private func currencyFirst(in message: EntityMessage, at index: Int, language: Language) -> (String, Int)? {
         let token = message.tokens[index]
-        guard Currency.isSymbol(token) || Currency.isCode(token), let code = Currency.code(of: token),
-            !message.isGluedBefore(index),
-            let amount = NumberParser.digits(in: message, at: index + 1, decimalComma: true)
+        let prefix: (code: String, end: Int)?
+        var isLocal = false
+        if Currency.isSymbol(token) || Currency.isCode(token), let code = Currency.code(of: token) {
+            prefix = (code, index + 1)
+        } else if let (code, end) = language.currencyPrefixes.match(at: index, token: message.word) {
+            // "NT$": the dollar sign only says which dollar.
+            prefix = (code, message.isSymbol(end, "$") && message.touches(end) ? end + 1 : end)
+            isLocal = true
+        } else {
+            prefix = nil
+        }
+        guard let (code, start) = prefix, !message.isGluedBefore(index),
+            let amount = amount(in: message, at: start, wordsIn: isLocal ? language : nil)
         else { return nil }
-        if amount.end < message.tokens.count, Currency.code(of: message.tokens[amount.end]) == code,
-            !message.isGluedAfter(amount.end + 1)
-        {
-            return ("\(amount.value) \(code)", amount.end + 1)
+        // "$20 USD", "新台幣300元": the currency named again after the amount belongs to the match.
+        let after =
+            isLocal
+            ? Currency.named(in: message, at: amount.end, language: language)
+            : amount.end < message.tokens.count
+                ? Currency.code(of: message.tokens[amount.end]).map { ($0, amount.end + 1) } : nil
+        if let (repeated, end) = after, repeated == code, !message.isGluedAfter(end) {
+            return ("\(amount.value) \(code)", end)
         }
         guard !message.isGluedAfter(amount.end) else { return nil }
         return ("\(amount.value) \(code)", amount.end)
     }
 
-    /// "49.99 USD", "10€", "10 euros", "twenty dollars".
-    private func amountFirst(in message: EntityMessage, at index: Int) -> (String, Int)? {
+    /// The amount after a currency: digits, or words of `language` when given ("新台幣三百元").
+    private func amount(in message: EntityMessage, at index: Int, wordsIn language: Language?) -> NumberParser.Reading?
+    {
+        if let digits = NumberParser.digits(in: message, at: index, decimalComma: true) { return digits }
+        guard let language, let words = NumberParser.words(in: message, at: index, language: language) else {
+            return nil
+        }
+        return NumberParser.Reading(value: String(words.value), end: words.end)
+    }
+
+    /// "49.99 USD", "10€", "10 euros", "twenty dollars", "500 рублей", "300元".
+    private func amountFirst(in message: EntityMessage, at index: Int, language: Language) -> (String, Int)? {
         let amount: NumberParser.Reading
-        if let words = NumberParser.words(in: message, at: index) {
+        if let words = NumberParser.words(in: message, at: index, language: language) {
             amount = NumberParser.Reading(value: String(words.value), end: words.end)
         } else if !message.isGluedBefore(index),
             let digits = NumberParser.digits(in: message, at: index, decimalComma: true)
@@ -43,9 +73,9 @@ public struct MoneyExtractor: MessageExtractor {
         } else {
             return nil
         }
-        guard amount.end < message.tokens.count, let code = Currency.code(of: message.tokens[amount.end]),
-            !message.isGluedAfter(amount.end + 1)
+        guard let (code, end) = Currency.named(in: message, at: amount.end, language: language),
+            !message.isGluedAfter(end)
         else { return nil }
-        return ("\(amount.value) \(code)", amount.end + 1)
+        return ("\(amount.value) \(code)", end)
     }
 }

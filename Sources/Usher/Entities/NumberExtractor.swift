@@ -1,24 +1,28 @@
-/// Finds numbers: "3", "-4", "3.5", "1,200", and English words from "zero" to "nine hundred and ninety-nine".
+/// Finds numbers: "3", "-4", "3.5", "1,200", and numbers in words of the message's language:
+/// English "zero" to "nine hundred and ninety-nine", "двадцать пять", "fünfundzwanzig", "二十五".
 ///
 /// The value is plain decimal text without grouping or trailing zeros: "1,200" is `1200`,
 /// "3.50" is `3.5`, "twenty-five" is `25`. The point is the decimal separator; "1,5" is no
 /// number at all, since it could be one and a half or a list. Digits glued to letters
 /// ("AB123456", "3pm", "5kg") or part of a dotted sequence ("1.2.3") are not numbers; digits
 /// inside dates, times, money and phone numbers are found here too, and ``EntityRecognizer``
-/// gives them to the longer entity.
+/// gives them to the longer entity. A lone "一" is no number in Chinese: it is part of too many
+/// words ("一直", "一下", "一起").
 public struct NumberExtractor: MessageExtractor {
     public let type = "number"
 
     public init() {}
 
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
-        message.scanTokens(type) { number(in: message, at: $0) }
+        let language = context.resolvedLanguage
+        return message.scanTokens(type) { number(in: message, at: $0, language: language) }
     }
 
     /// The number starting at token `index` and the token after it.
-    private func number(in message: EntityMessage, at index: Int) -> (String, Int)? {
-        if let (value, end) = NumberParser.words(in: message, at: index) {
-            return (String(value), end)
+    private func number(in message: EntityMessage, at index: Int, language: Language) -> (String, Int)? {
+        if let (value, end) = NumberParser.words(in: message, at: index, language: language) {
+            let loneOne = language.numbers.grammar == .characters && value == 1 && end == index + 1
+            return loneOne ? nil : (String(value), end)
         }
         let signed = isMinusSign(in: message, at: index)
         let start = signed ? index + 1 : index

@@ -2,7 +2,9 @@
 ///
 /// Digits may group thousands with commas ("1,200") and take a decimal point ("3.5"). A comma is
 /// a decimal separator only where the caller allows it, for prices ("49,99 €"): in "1,5" on its
-/// own it could be either. Words cover English zero to nine hundred and ninety-nine.
+/// own it could be either. Words follow the language's ``NumberWords``: English zero to nine
+/// hundred and ninety-nine, Russian, German and Chinese to 999,999 (see
+/// `NumberParser+Languages.swift`).
 enum NumberParser {
     /// A number read from the tokens `start..<end`.
     struct Reading: Sendable, Equatable {
@@ -39,9 +41,19 @@ enum NumberParser {
         return Reading(value: canonical(integer: integer, fraction: fraction), end: end)
     }
 
+    /// The number written in words of `language` that starts at token `index`.
+    static func words(in message: EntityMessage, at index: Int, language: Language) -> (value: Int, end: Int)? {
+        switch language.numbers.grammar {
+        case .english: englishWords(in: message, at: index)
+        case .spaced: spacedWords(in: message, at: index, language: language)
+        case .compound: compoundWord(in: message, at: index, language: language)
+        case .characters: characterNumber(in: message, at: index, numbers: language.numbers)
+        }
+    }
+
     /// The number written in English words that starts at token `index`: "seven", "twenty-five",
     /// "three hundred and twelve", "hundred".
-    static func words(in message: EntityMessage, at index: Int) -> (value: Int, end: Int)? {
+    static func englishWords(in message: EntityMessage, at index: Int) -> (value: Int, end: Int)? {
         var value = 0
         var end = index
         if let unit = message.word(index).flatMap({ units[$0] }), unit > 0, message.word(index + 1) == "hundred" {
@@ -84,13 +96,9 @@ enum NumberParser {
         return negative && text != "0" ? "-" + text : text
     }
 
-    private static let units: [String: Int] = [
-        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-        "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    ]
+    /// English "zero" to "nineteen", from ``Language/english``.
+    private static let units = Language.english.numbers.values.filter { $0.value < 20 }
 
-    private static let tens: [String: Int] = [
-        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    ]
+    /// English "twenty" to "ninety".
+    private static let tens = Language.english.numbers.values.filter { $0.value >= 20 }
 }

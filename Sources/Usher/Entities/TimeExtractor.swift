@@ -3,14 +3,22 @@
 /// The value is 24-hour `HH:MM`. A bare hour ("at 9") is not a time: it could be morning or
 /// evening, or not a time at all; the bot should ask. "3:30" without am or pm is read as a
 /// 24-hour clock (03:30). Seconds ("15:30:10") are accepted and dropped.
+///
+/// Other languages add their own words (see `TimeExtractor+Languages.swift`): "в 3 часа дня",
+/// "10 утра", "um 15 Uhr", "9 Uhr 30 abends", "下午3點", "晚上八點半".
 public struct TimeExtractor: MessageExtractor {
     public let type = "time"
 
     public init() {}
 
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
-        message.scanTokens(type) { index in
-            guard let (hour, minute, end) = namedTime(in: message, at: index) ?? clockTime(in: message, at: index)
+        let language = context.resolvedLanguage
+        let english = language.tag == .english
+        return message.scanTokens(type) { index in
+            let local = english ? nil : localTime(in: message, at: index, language: language)
+            guard
+                let (hour, minute, end) = [local, namedTime(in: message, at: index), clockTime(in: message, at: index)]
+                    .compactMap({ $0 }).max(by: { $0.2 < $1.2 })
             else {
                 return nil
             }
@@ -75,7 +83,7 @@ public struct TimeExtractor: MessageExtractor {
         }
     }
 
-    private static func twoDigits(_ value: Int) -> String {
+    static func twoDigits(_ value: Int) -> String {
         value < 10 ? "0\(value)" : String(value)
     }
 }

@@ -43,7 +43,8 @@ public struct HandoffSummary: Sendable, Equatable {
         intents = state.history.compactMap(\.intent).filter { seen.insert($0).inserted }
         slots = state.slots
         sentimentTrend = Self.trend(scores)
-        keyPhrases = KeyPhrases.extract(from: state.history.map(\.text).filter { !$0.isEmpty }, entities: entities)
+        keyPhrases = KeyPhrases.extract(
+            from: state.history.map(\.text).filter { !$0.isEmpty }, entities: entities, language: state.language)
         nextSteps = Self.nextSteps(state: state, ticket: ticket, bot: bot, intents: intents)
     }
 

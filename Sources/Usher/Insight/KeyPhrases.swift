@@ -10,12 +10,19 @@
 /// Words with digits are left to the entity extractors. Ties keep first-seen order, so the result
 /// is deterministic.
 ///
+/// Each language skips its own words (``Language``'s stop words and fillers; English for a
+/// language Usher has no data for). Chinese is written without spaces, so its phrases are runs of
+/// two and three characters between particles and pronouns ("退款", "耳機沒聲音" → "耳機", "聲音"),
+/// joined without a space.
+///
 /// ```swift
 /// KeyPhrases.extract(from: ["My wireless headphones are broken", "The wireless headphones make no sound"])
 /// // ["wireless headphones", "broken", "sound"]
 /// ```
 public enum KeyPhrases {
-    public static func extract(from texts: [String], entities: [EntityMatch] = [], limit: Int = 6) -> [String] {
+    public static func extract(
+        from texts: [String], entities: [EntityMatch] = [], limit: Int = 6, language: String = "en"
+    ) -> [String] {
         guard limit > 0 else { return [] }
         var phrases: [String] = []
         var seen: Set<String> = []
@@ -23,7 +30,8 @@ public enum KeyPhrases {
             phrases.append(entity.value)
         }
         let entityWords = Set(entities.flatMap { TextNormalizer.normalize($0.text + " " + $0.value).words })
-        for candidate in rankedCandidates(in: texts, excluding: entityWords) {
+        let skips = (Language.named(language) ?? .english).keyPhraseSkips
+        for candidate in rankedCandidates(in: texts, excluding: entityWords, skips: skips) {
             guard phrases.count < limit else { break }
             guard seen.insert(candidate).inserted else { continue }
             phrases.append(candidate)
@@ -34,22 +42,39 @@ public enum KeyPhrases {
     private struct Candidate {
         var words: [String]
         var stems: [String]
+        /// Whether the words are characters of an unspaced script, shown joined without spaces.
+        var isCharacters: Bool
         var count = 0
         var firstSeen: Int
 
-        var score: Double { Double(count) * [1, 1.5, 1.8][words.count - 1] }
+        /// Two characters count as one word, three as two.
+        var score: Double { Double(count) * [1, 1.5, 1.8][words.count - (isCharacters ? 2 : 1)] }
+        var text: String { words.joined(separator: isCharacters ? "" : " ") }
+    }
+
+    /// A run of consecutive content words, or of content characters.
+    private struct Run {
+        var words: [String] = []
+        var isCharacters = false
     }
 
     /// Every n-gram by descending score, with sub- and super-phrases of better ones left out.
-    private static func rankedCandidates(in texts: [String], excluding entityWords: Set<String>) -> [String] {
+    private static func rankedCandidates(in texts: [String], excluding entityWords: Set<String>, skips: Set<String>)
+        -> [String]
+    {
         var candidates: [[String]: Candidate] = [:]
-        for run in texts.flatMap(Clauses.split).flatMap({ contentRuns(in: $0, excluding: entityWords) }) {
-            for length in 1...3 where length <= run.count {
-                for start in 0...(run.count - length) {
-                    let words = Array(run[start..<(start + length)])
-                    let stems = words.map(Stemmer.stem)
+        let runs = texts.flatMap(Clauses.split).flatMap { contentRuns(in: $0, excluding: entityWords, skips: skips) }
+        for run in runs {
+            let lengths = run.isCharacters ? 2...3 : 1...3
+            for length in lengths where length <= run.words.count {
+                for start in 0...(run.words.count - length) {
+                    let words = Array(run.words[start..<(start + length)])
+                    let stems = run.isCharacters ? words : words.map(Stemmer.stem)
                     let order = candidates.count
-                    candidates[stems, default: Candidate(words: words, stems: stems, firstSeen: order)].count += 1
+                    candidates[
+                        stems,
+                        default: Candidate(words: words, stems: stems, isCharacters: run.isCharacters, firstSeen: order)
+                    ].count += 1
                 }
             }
         }
@@ -58,41 +83,31 @@ public enum KeyPhrases {
         var result: [String] = []
         for candidate in ranked where !chosen.contains(where: { !$0.isDisjoint(with: candidate.stems) }) {
             chosen.append(Set(candidate.stems))
-            result.append(candidate.words.joined(separator: " "))
+            result.append(candidate.text)
         }
         return result
     }
 
-    /// The maximal runs of consecutive content words in one clause.
-    private static func contentRuns(in clause: Substring, excluding entityWords: Set<String>) -> [[String]] {
+    /// The maximal runs of consecutive content words, or content characters, in one clause.
+    private static func contentRuns(in clause: Substring, excluding entityWords: Set<String>, skips: Set<String>)
+        -> [Run]
+    {
         let normalized = TextNormalizer.normalize(String(clause))
-        var runs: [[String]] = [[]]
+        var runs: [Run] = [Run()]
         for token in normalized.tokens {
             let word = normalized.text(of: token)
-            if token.kind == .word && word.count > 1 && !word.contains(where: \.isNumber) && !entityWords.contains(word)
-                && !isFiller(word)
-            {
-                runs[runs.count - 1].append(word)
-            } else if !runs[runs.count - 1].isEmpty {
-                runs.append([])
+            let isCharacter = token.kind == .character
+            let isContent =
+                (token.kind == .word && word.count > 1 && !word.contains(where: \.isNumber) || isCharacter)
+                && !entityWords.contains(word) && !skips.contains(word)
+            if isContent && (runs[runs.count - 1].words.isEmpty || runs[runs.count - 1].isCharacters == isCharacter) {
+                runs[runs.count - 1].isCharacters = isCharacter
+                runs[runs.count - 1].words.append(word)
+            } else if !runs[runs.count - 1].words.isEmpty {
+                runs.append(Run(words: isContent ? [word] : [], isCharacters: isCharacter))
             }
         }
-        return runs.filter { !$0.isEmpty }
+        return runs.filter { $0.isCharacters ? $0.words.count > 1 : !$0.words.isEmpty }
     }
 
-    private static func isFiller(_ word: String) -> Bool {
-        StopWords.english.contains(word) || fillers.contains(word)
-    }
-
-    /// Words customers use around a problem rather than to name it.
-    private static let fillers: Set<String> = [
-        "hi", "hello", "hey", "thanks", "thank", "ok", "okay", "yes", "yeah", "no", "not", "dont", "doesnt", "didnt",
-        "isnt", "cant", "wont", "havent", "hasnt", "still", "already", "now", "yet", "even", "really", "well", "much",
-        "many", "lot", "want", "need", "like", "know", "get", "got", "tell", "told", "help", "let", "way", "thing",
-        "things", "something", "anything", "anyone", "someone", "one", "how", "when", "where", "why", "never",
-        "today", "time", "times", "again", "youre", "thats", "theres", "whats", "hes", "shes", "weve", "theyre",
-        "wasnt", "arent", "werent", "cannot", "cheers", "sorry", "day", "back", "make", "makes", "made", "go", "goes",
-        "going", "went", "say", "said", "see", "try", "tried", "trying", "use", "used", "put", "take", "took", "give",
-        "gave", "keep", "keeps", "think", "seems", "feel", "look", "looks", "right", "sure", "able",
-    ]
 }

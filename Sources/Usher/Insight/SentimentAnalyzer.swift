@@ -10,8 +10,9 @@
 /// cues. The weights are summed to `x` and squashed into [-1, 1] with `x / (1 + |x|)`, so one
 /// strong cue gives about -0.67 and more cues approach -1 without reaching it.
 ///
-/// Only English has a lexicon. Any other language scores on shouting, repeated punctuation and
-/// emoticons alone, so it never reads a word as feeling in the wrong language.
+/// English, Russian, German and Chinese have lexicons (each ``Language`` holds its own). Any
+/// other language scores on shouting, repeated punctuation and emoticons alone, so it never
+/// reads a word as feeling in the wrong language.
 ///
 /// ```swift
 /// let sentiment = SentimentAnalyzer().analyze("This is the third time I ask. Still NOTHING!!!")
@@ -21,9 +22,10 @@
 public struct SentimentAnalyzer: Sendable {
     private let lexicon: SentimentLexicon
 
-    /// - Parameter language: a BCP 47 tag; `en` and its regional variants use the English lexicon.
+    /// - Parameter language: a BCP 47 tag; `en`, `ru`, `de`, `zh` and their regional variants
+    ///   use their language's lexicon, any other language none.
     public init(language: String = "en") {
-        lexicon = language.lowercased().hasPrefix("en") ? .english : .empty
+        lexicon = Language.named(language)?.sentiment ?? .empty
     }
 
     public func analyze(_ text: String) -> Sentiment {

@@ -39,7 +39,9 @@ extension Batch {
             events += transferred
             let position = centre.position(of: session, now: now) ?? 1
             let wait = centre.estimatedWait(queue: queue, position: position)
-            let line = "You are being transferred to \(queue). " + Self.announcement(position: position, wait: wait)
+            let line =
+                engine.messages.transferred(queue)
+                + Self.announcement(position: position, wait: wait, in: engine.messages)
             return .transferred(
                 agent: agent, session: session,
                 to: QueueInfo(ticket: ticket, position: position, estimatedWaitSeconds: wait),

@@ -126,7 +126,7 @@ struct Batch {
             // abandoned), and back with the bot.
             events += centre.forget(session: session, now: now)
             var result = turn
-            result.replies = [Self.leftQueueLine]
+            result.replies = [engine.messages.leftQueue]
             desk = DeskTurn(turn: result, status: .bot, events: [])
         } else if let request = turn.handoff, centre.status(of: session) == nil {
             // The queue was validated when the bot loaded, and a reload keeps every queue.
@@ -161,26 +161,17 @@ struct Batch {
         let position = centre.position(of: ticket.session, now: now) ?? 1
         let wait = centre.estimatedWait(queue: ticket.queue, position: position)
         var result = turn
-        result.replies.append(Self.announcement(position: position, wait: wait))
+        result.replies.append(Self.announcement(position: position, wait: wait, in: engine.messages))
         let info = QueueInfo(ticket: ticket, position: position, estimatedWaitSeconds: wait)
         return DeskTurn(turn: result, status: .queued(info), events: [])
     }
 
-    /// What a customer who left the queue is told.
-    static let leftQueueLine = "Okay, you have left the queue. How else can I help?"
-
     /// "You are number 2 in the queue; the estimated wait is about 3 minutes." With no agent
-    /// serving the queue, it says so rather than invent a wait.
-    static func announcement(position: Int, wait: Double?) -> String {
-        guard let wait else {
-            return "You are number \(position) in the queue. No agent is available right now; you will keep your place."
-        }
-        let minutes = Int((wait / 60).rounded(.up))
-        let time =
-            wait <= 0
-            ? "an agent will be with you shortly"
-            : "the estimated wait is about \(minutes) minute\(minutes == 1 ? "" : "s")"
-        return "You are number \(position) in the queue; \(time)."
+    /// serving the queue, it says so rather than invent a wait. The words are the bot's
+    /// language's (``BuiltInMessages``).
+    static func announcement(position: Int, wait: Double?, in messages: BuiltInMessages) -> String {
+        guard let wait else { return messages.queuedWithoutAgent(position) }
+        return messages.queued(position, wait <= 0 ? 0 : Int((wait / 60).rounded(.up)))
     }
 
     /// Forgets a session, here and in the contact centre.

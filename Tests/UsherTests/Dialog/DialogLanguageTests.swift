@@ -2,60 +2,61 @@ import Testing
 
 @testable import Usher
 
-/// A session is served in one language: the one the request names, else the one it had, else the
-/// bot's own; its matcher learned that language's examples and its replies are in it.
-@Suite("Languages in a conversation")
+/// What the dialog takes from `Language` until sessions carry their own: built-in replies and
+/// entity words in the bot's language, cancel and yes/no phrases of every served language.
+@Suite("Dialog in other languages")
 struct DialogLanguageTests {
-    static let engine = try! DialogEngine(
-        bot: BotTranslationTests.load([
-            ("bot.json", BotTranslationTests.english), ("de.json", BotTranslationTests.german),
-        ]))
-
-    @Test func theRequestsLanguageServesTheSessionAndSticks() throws {
-        let start = mondayMorning
-        let first = Self.engine.respond(
-            to: CustomerMessage(session: "s", text: "wo ist meine Bestellung", language: "de"), state: nil, now: start)
-        #expect(first.intent == "order_status")
-        #expect(first.replies == ["Wie lautet Ihre Bestellnummer?"])
-        #expect(first.state.language == "de")
-        // No language named: the session keeps German.
-        let second = Self.engine.respond(
-            to: CustomerMessage(session: "s", text: "AB123456"), state: first.state, now: start + 1)
-        #expect(second.replies == ["Ich suche Bestellung AB123456."])
-        // The result is answered in the session's language; a reply the translation lacks comes
-        // in the bot's own.
-        let call = try #require(second.state.pendingAction?.call)
-        let found = try Self.engine.respond(
-            to: ActionResult(session: "s", call: call, outcome: "found", values: ["status": "unterwegs"]),
-            state: second.state, now: start + 2)
-        #expect(found.replies == ["Bestellung AB123456: unterwegs."])
-        let hours = Self.engine.respond(
-            to: CustomerMessage(session: "s", text: "hallo"), state: found.state, now: start + 3)
-        #expect(hours.replies == ["Hallo!"])
+    static func engine(language: String) -> DialogEngine {
+        var bot = claimBot
+        bot.language = language
+        return try! DialogEngine(bot: bot)
     }
 
-    @Test func theProtocolCarriesTheLanguage() {
+    @Test func anEnglishBotStillSaysWhatItAlwaysSaid() {
+        #expect(claimEngine.messages.cancelReply == "Okay, I have stopped that. What else can I help you with?")
+        #expect(DialogEngine.cancelReply == claimEngine.messages.cancelReply)
         #expect(
-            ProtocolCodec.decode(Array(#"{"session": "s", "text": "hallo", "lang": "de-AT"}"#.utf8))
-                == .success(.message(id: nil, CustomerMessage(session: "s", text: "hallo", language: "de-AT"))))
-        let server = ConversationServer(engine: Self.engine)
-        let answer = server.respond(
-            to: Array(#"{"session": "s", "text": "hallo", "lang": "de"}"#.utf8), now: mondayMorning)
-        #expect(answer.contains(#""replies": ["Hallo!"]"#), "\(answer)")
+            ActionDefinition.busyReply
+                == "I am still working on your last request; one moment, please. Say cancel to stop it.")
+        #expect(
+            FormConfirmation.defaultDenied.render([:]) == "What should I change? Tell me the new value, or say cancel.")
     }
 
-    @Test func tagsMatchOnTheirPrimarySubtagAndUnknownOnesGetTheBotsOwn() {
-        #expect(Self.engine.engine(for: "de-AT")?.bot.language == "de")
-        #expect(Self.engine.engine(for: "DE")?.bot.language == "de")
-        #expect(Self.engine.engine(for: "en-GB")?.bot.language == "en")
-        #expect(Self.engine.engine(for: "fr") == nil)
-        let french = Self.engine.respond(
-            to: CustomerMessage(session: "f", text: "hello", language: "fr"), state: nil, now: mondayMorning)
-        #expect(french.replies == ["Hello!"])
-        #expect(french.state.language == "en")
-        // Each language's matcher knows only its own examples.
-        let english = Self.engine.respond(
-            to: CustomerMessage(session: "e", text: "wo ist meine Bestellung"), state: nil, now: mondayMorning)
-        #expect(english.intent != "order_status")
+    @Test(arguments: [
+        ("de", "abbrechen", "Okay, ich habe das abgebrochen. Wobei kann ich sonst helfen?"),
+        ("ru", "отмена", "Хорошо, я это остановил. Чем ещё могу помочь?"),
+        ("zh-TW", "不用了", "好的，已經取消了。還有什麼可以幫您的嗎？"),
+        ("en", "отмена", "Okay, I have stopped that. What else can I help you with?"),
+        ("fr", "never mind", "Okay, I have stopped that. What else can I help you with?"),
+    ])
+    func aCancelIsAnsweredInTheBotsLanguage(language: String, cancel: String, reply: String) {
+        let turns = converse(["I want to file a claim", cancel], engine: Self.engine(language: language))
+        #expect(turns[1].intent == "cancel")
+        #expect(turns[1].replies == [reply])
+    }
+
+    @Test func aGermanBotReadsGermanDates() {
+        let turns = converse(
+            ["I want to file a claim", "PN-123456", "vorgestern"], engine: Self.engine(language: "de"))
+        #expect(turns[2].state.forms.isEmpty)
+        #expect(turns[2].replies == ["Thanks. Claim for policy PN-123456, incident on 2026-11-21, is filed."])
+    }
+
+    @Test func theQueueIsAnnouncedInTheBotsLanguage() {
+        let german = Language.german.messages
+        #expect(
+            Batch.announcement(position: 2, wait: 150, in: german)
+                == "Sie sind Nummer 2 in der Warteschlange; die Wartezeit beträgt etwa 3 Minuten.")
+        #expect(
+            Batch.announcement(position: 2, wait: 150, in: Language.english.messages)
+                == "You are number 2 in the queue; the estimated wait is about 3 minutes.")
+        #expect(
+            Batch.announcement(position: 1, wait: nil, in: Language.russian.messages)
+                == "Ваш номер в очереди: 1. Сейчас нет свободных операторов; ваше место в очереди сохранится.")
+    }
+
+    @Test(arguments: ["да", "ja", "是", "yes"])
+    func yesInAnyServedLanguageConfirms(word: String) {
+        #expect(FormConfirmation.yes.contains(TextNormalizer.normalize(word).words[0]))
     }
 }

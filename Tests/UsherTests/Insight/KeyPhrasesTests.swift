@@ -66,3 +66,28 @@ struct KeyPhrasesTests {
         #expect(KeyPhrases.extract(from: [], entities: [order, order]) == ["AB123456"])
     }
 }
+
+@Suite("KeyPhrases in other languages")
+struct KeyPhrasesLanguagesTests {
+    @Test func russianSkipsItsOwnFunctionWords() {
+        let phrases = KeyPhrases.extract(
+            from: ["Здравствуйте, у меня сломались беспроводные наушники", "Беспроводные наушники не заряжаются"],
+            language: "ru")
+        #expect(phrases.first == "беспроводные наушники")
+        #expect(!phrases.contains { ["у", "меня", "здравствуите", "не"].contains($0) })
+    }
+
+    @Test func germanSkipsItsOwnFunctionWords() {
+        let phrases = KeyPhrases.extract(
+            from: ["Hallo, mein kabelloser Kopfhörer ist kaputt", "Der kabellose Kopfhörer lädt nicht"], language: "de")
+        #expect(phrases.contains("kopfhorer"))
+        #expect(!phrases.contains { ["mein", "der", "ist", "hallo", "nicht"].contains($0) })
+    }
+
+    @Test func chinesePhrasesAreRunsOfCharacters() {
+        let phrases = KeyPhrases.extract(from: ["我的耳機壞了", "耳機沒有聲音", "我要退款"], language: "zh-TW")
+        #expect(phrases.first == "耳機")
+        #expect(phrases.contains("退款"))
+        #expect(phrases.allSatisfy { !$0.contains(" ") && $0.count >= 2 })
+    }
+}

@@ -1,0 +1,22 @@
+/// What the engine itself says, in one language, where a bot defines no words of its own: a
+/// cancelled form, the queue, a transfer.
+///
+/// Functions rather than templates so that each language can put the number where its grammar
+/// wants it and inflect around it ("1 минуту", "2 минуты", "5 минут").
+public struct BuiltInMessages: Sendable {
+    /// The reply to "cancel" in a form or while an action runs.
+    public var cancelReply: String
+    /// The answer to a message while an action's call runs.
+    public var busy: String
+    /// The form's answer to a "no" without a new value.
+    public var confirmationDenied: String
+    /// What a customer who left the queue is told.
+    public var leftQueue: String
+    /// "You are number 2 in the queue" with no agent serving it.
+    public var queuedWithoutAgent: @Sendable (_ position: Int) -> String
+    /// "You are number 2 in the queue; the estimated wait is about 3 minutes." Zero minutes
+    /// means an agent is free: "an agent will be with you shortly".
+    public var queued: @Sendable (_ position: Int, _ minutes: Int) -> String
+    /// The line before a transfer's queue announcement.
+    public var transferred: @Sendable (_ queue: String) -> String
+}

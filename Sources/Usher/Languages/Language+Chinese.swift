@@ -1,0 +1,103 @@
+/// Traditional Chinese as written in Taiwan, with the Simplified forms of the same common
+/// characters (后/後, 个/個, 周/週, 块/塊) so that mainland writing is read too.
+///
+/// Chinese has no spaces: the entity tokenizer takes each Han character as a token, and every
+/// phrase below is matched character by character, inside a sentence ("我明天去" yields 明天).
+/// Numbers are characters with place values ("二十五"); dates put the larger unit first
+/// ("2026年3月5日"); spans put the direction last ("3天後").
+extension Language {
+    static let chinese = Language(
+        tag: .traditionalChinese, folding: .none,
+        numbers: NumberWords(
+            grammar: .characters,
+            values: [
+                "零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                "八": 8, "九": 9,
+            ],
+            multipliers: ["十": 10, "百": 100, "千": 1000, "萬": 10000, "万": 10000], articles: [:]),
+        calendar: chineseCalendar,
+        currencies: chineseCurrencies.merging(["元": "TWD", "塊": "TWD", "块": "TWD", "塊錢": "TWD", "块钱": "TWD"]) {
+            first, _ in first
+        },
+        currencyPrefixes: chineseCurrencies,
+        yes: ["是", "對", "对", "好", "確認", "确认", "嗯"],
+        no: ["不", "不是", "不對", "不对", "否", "錯", "错", "不要"],
+        cancelPhrases: [
+            "取消", "不用了", "算了", "不要了", "停止", "停", "沒事", "没事", "沒事了", "没事了", "我改變主意了",
+            "我改变主意了", "不用", "不需要了",
+        ],
+        leaveQueuePhrases: ["不想等", "不等了", "離開隊列", "离开队列", "不要真人", "不用真人", "不要客服", "不用客服"],
+        sentiment: .chinese, keyPhraseSkips: chineseSkips,
+        messages: BuiltInMessages(
+            cancelReply: "好的，已經取消了。還有什麼可以幫您的嗎？",
+            busy: "我還在處理您上一個要求，請稍等。如要停止，請說「取消」。",
+            confirmationDenied: "要修改哪一項？請直接告訴我新的內容，或說「取消」。",
+            leftQueue: "好的，您已離開排隊。還有什麼可以幫您的嗎？",
+            queuedWithoutAgent: { position in "您目前排在第\(position)位。現在沒有客服人員可以接聽；您的順位會保留。" },
+            queued: { position, minutes in
+                let time = minutes <= 0 ? "客服人員很快就會為您服務" : "預計等候時間約\(minutes)分鐘"
+                return "您目前排在第\(position)位；\(time)。"
+            },
+            transferred: { queue in "正在為您轉接到\(queue)。" }))
+
+    /// Particles, pronouns and politeness that split a run of characters into candidate phrases.
+    private static let chineseSkips: Set<String> = [
+        "的", "了", "我", "你", "您", "他", "她", "們", "们", "是", "在", "嗎", "吗", "呢", "吧", "啊", "喔", "哦",
+        "嗯", "很", "也", "都", "就", "把", "被", "給", "给", "和", "跟", "請", "请", "想", "要", "這", "这", "那",
+        "謝", "谢", "嗨", "啦", "耶", "喂", "還", "还", "又", "再", "已", "經", "经", "但", "而", "或", "及", "從",
+        "从", "到", "說", "说", "會", "会", "能", "可", "以", "不", "沒", "没", "有", "什", "麼", "么", "怎", "為",
+        "为", "好", "一", "下", "個", "个",
+    ]
+
+    private static let chineseCalendar = CalendarVocabulary(
+        relativeDays: PhraseTable(
+            [
+                "今天": 0, "今日": 0, "明天": 1, "明日": 1, "後天": 2, "后天": 2, "大後天": 3, "大后天": 3, "昨天": -1,
+                "昨日": -1, "前天": -2, "大前天": -3,
+            ], folding: .none),
+        weekdays: PhraseTable(chineseWeekdays, folding: .none),
+        weekdayModifiers: PhraseTable(
+            [
+                "下": .nextWeek, "下個": .nextWeek, "下个": .nextWeek, "上": .lastWeek, "上個": .lastWeek,
+                "上个": .lastWeek, "這": .thisWeek, "這個": .thisWeek, "这": .thisWeek, "这个": .thisWeek,
+                "本": .thisWeek,
+            ], folding: .none),
+        months: PhraseTable([:], folding: .none),
+        units: PhraseTable(
+            [
+                "天": .day, "日": .day, "週": .week, "周": .week, "星期": .week, "個星期": .week, "个星期": .week,
+                "禮拜": .week, "個禮拜": .week, "个礼拜": .week, "個月": .month, "个月": .month, "年": .year,
+            ], folding: .none),
+        spanPrefixes: PhraseTable(["過": 1, "过": 1], folding: .none),
+        spanSuffixes: PhraseTable(
+            ["後": 1, "后": 1, "以後": 1, "以后": 1, "之後": 1, "之后": 1, "前": -1, "以前": -1, "之前": -1],
+            folding: .none),
+        yearWords: PhraseTable([:], folding: .none),
+        markers: (year: ["年"], month: ["月"], day: ["日", "號", "号"]),
+        namedTimes: PhraseTable(["中午": 12 * 60, "午夜": 0, "半夜十二點": 0], folding: .none),
+        hourWords: PhraseTable(["點": 1, "点": 1, "點鐘": 1, "点钟": 1, "時": 1, "时": 1], folding: .none),
+        minuteWords: PhraseTable(["半": 30, "分": 0], folding: .none),
+        dayParts: PhraseTable(
+            [
+                "上午": 0, "早上": 0, "早晨": 0, "凌晨": 0, "清晨": 0, "下午": 12, "晚上": 12, "傍晚": 12,
+                "中午": 12,
+            ], folding: .none))
+
+    /// 星期一 to 星期六 and 星期日 or 星期天, likewise with 禮拜 and 週 (but not "週天").
+    private static let chineseWeekdays: [String: Int] = {
+        var days: [String: Int] = [:]
+        for stem in ["星期", "禮拜", "礼拜", "週", "周"] {
+            for (offset, name) in ["一", "二", "三", "四", "五", "六"].enumerated() { days[stem + name] = offset + 1 }
+            days[stem + "日"] = 7
+            if stem != "週" && stem != "周" { days[stem + "天"] = 7 }
+        }
+        return days
+    }()
+
+    /// Currencies named before or after the amount ("新台幣300", "300新台幣", "NT$300").
+    private static let chineseCurrencies: [String: String] = [
+        "台幣": "TWD", "臺幣": "TWD", "新台幣": "TWD", "新臺幣": "TWD", "nt": "TWD", "ntd": "TWD", "twd": "TWD",
+        "美元": "USD", "美金": "USD", "歐元": "EUR", "欧元": "EUR", "人民幣": "CNY", "人民币": "CNY", "日圓": "JPY",
+        "日元": "JPY", "日幣": "JPY", "港幣": "HKD", "港币": "HKD", "英鎊": "GBP", "英镑": "GBP",
+    ]
+}

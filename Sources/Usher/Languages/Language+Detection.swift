@@ -1,0 +1,85 @@
+/// Which served language a text is written in, by rules: the script first, then common words.
+extension Language {
+    /// The language of `text`, or `nil` when the rules cannot tell or the language is not served.
+    ///
+    /// Han characters mean Chinese, unless kana among them say Japanese (Japanese, Hangul and
+    /// other scripts are no served language). Cyrillic means Russian, unless a letter only Ukrainian or Belarusian uses
+    /// appears. Latin text is German or English by what it holds of each: umlauts and ß, and the
+    /// common words of each language (articles, pronouns, "nicht", "bitte"); a tie, or no common
+    /// word of either ("ok", "AB123"), is `nil`, so the caller keeps the session's or the bot's
+    /// language. A script counts by letters, Han characters three times, since one says as much
+    /// as a short word: "我的order在哪裡" is Chinese.
+    ///
+    /// ```swift
+    /// Language.detect("Где мой заказ?")            // .russian
+    /// Language.detect("Wo bleibt meine Lieferung?") // .german
+    /// Language.detect("Where is my order?")        // .english
+    /// Language.detect("我明天去")                   // .traditionalChinese
+    /// ```
+    public static func detect(_ text: String) -> LanguageTag? {
+        var (latin, cyrillic, han, other) = (0, 0, 0, 0)
+        var germanLetters = 0
+        var nonRussianCyrillic = false
+        var kana = false
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            switch scalar.value {
+            case 0x41...0x5A, 0x61...0x7A: latin += 1
+            case 0xC4, 0xD6, 0xDC, 0xE4, 0xF6, 0xFC, 0xDF, 0x1E9E:
+                latin += 1
+                germanLetters += 1
+            case 0xC0...0x24F: latin += 1
+            case 0x400...0x4FF:
+                cyrillic += 1
+                // і ї є ґ ў (and capitals): Ukrainian or Belarusian.
+                if [0x456, 0x457, 0x454, 0x491, 0x45E, 0x406, 0x407, 0x404, 0x490, 0x40E].contains(scalar.value) {
+                    nonRussianCyrillic = true
+                }
+            case 0x3040...0x30FF, 0x31F0...0x31FF:
+                kana = true
+                other += 1
+            default:
+                if scalar.properties.isIdeographic { han += 3 } else { other += 1 }
+            }
+        }
+        let largest = max(latin, cyrillic, han, other)
+        guard largest > 0 else { return nil }
+        if han == largest { return kana ? nil : .traditionalChinese }
+        if cyrillic == largest { return nonRussianCyrillic ? nil : .russian }
+        guard latin == largest else { return nil }
+        return latinLanguage(text, germanLetters: germanLetters)
+    }
+
+    /// German or English by umlauts and common words; `nil` on a tie.
+    private static func latinLanguage(_ text: String, germanLetters: Int) -> LanguageTag? {
+        var german = germanLetters
+        var english = 0
+        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+            if germanWords.contains(String(word)) { german += 2 }
+            if englishWords.contains(String(word)) { english += 2 }
+        }
+        if german == english { return nil }
+        return german > english ? .german : .english
+    }
+
+    /// Frequent German words that are not English words too ("in", "was", "will", "so" are both).
+    private static let germanWords: Set<String> = [
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "ist", "sind",
+        "nicht", "kein", "keine", "ich", "mein", "meine", "meinen", "meiner", "mir", "mich", "sie", "ihr", "ihre",
+        "wir", "uns", "du", "dich", "dir", "mit", "von", "zu", "zum", "zur", "auf", "für", "bei", "aus", "nach",
+        "wie", "wo", "warum", "wann", "wer", "habe", "hat", "haben", "bin", "bitte", "danke", "noch", "schon",
+        "auch", "aber", "oder", "wenn", "dass", "hallo", "guten", "kann", "können", "möchte", "ich", "nur", "mal",
+        "doch", "immer", "heute", "gestern", "morgen", "ja", "nein", "bestellung", "rechnung", "lieferung",
+        "konto", "geld", "zurück", "leider", "sehr", "gut", "schlecht", "wieder", "seit", "tagen", "jetzt", "hier",
+        "über", "ob", "würde", "soll", "muss", "gibt", "geht", "wurde", "worden", "mehr", "etwas", "nichts",
+    ]
+
+    /// Frequent English words that are not German words too.
+    private static let englishWords: Set<String> = [
+        "the", "a", "an", "is", "are", "was", "were", "be", "been", "i", "you", "my", "me", "your", "it", "its",
+        "this", "that", "to", "of", "for", "on", "with", "and", "not", "no", "do", "does", "did", "dont", "have",
+        "has", "had", "can", "cant", "could", "would", "will", "please", "thanks", "thank", "hi", "hello", "where",
+        "what", "when", "why", "how", "who", "order", "want", "need", "help", "get", "got", "still", "just", "yet",
+        "again", "there", "they", "we", "our", "from", "at", "by", "or", "but", "if", "about", "yes", "today",
+        "tomorrow", "yesterday", "money", "refund", "account", "should", "very", "bad", "good", "some", "any",
+    ]
+}

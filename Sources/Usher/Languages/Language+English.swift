@@ -1,0 +1,92 @@
+/// English: the language every part of Usher spoke first. Its entity grammar is the one the
+/// extractors always had; this file holds its words.
+extension Language {
+    static let english = Language(
+        tag: .english, folding: .none,
+        numbers: NumberWords(
+            grammar: .english,
+            values: [
+                "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+                "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+            ],
+            multipliers: ["hundred": 100], joiners: ["and"], articles: ["a": 1, "an": 1]),
+        calendar: englishCalendar,
+        currencies: [
+            "dollar": "USD", "dollars": "USD", "buck": "USD", "bucks": "USD", "euro": "EUR", "euros": "EUR",
+            "pound": "GBP", "pounds": "GBP", "quid": "GBP", "yen": "JPY", "rupee": "INR", "rupees": "INR",
+        ],
+        yes: ["yes", "yeah", "yep", "y", "correct", "right", "sure", "ok", "okay", "confirm"],
+        no: ["no", "nope", "n", "wrong"],
+        cancelPhrases: [
+            "cancel", "cancel that", "cancel it", "cancel please", "please cancel", "never mind", "nevermind",
+            "forget it", "forget about it", "stop", "stop it", "abort", "quit", "i changed my mind", "changed my mind",
+            "no thanks", "no thank you", "nothing",
+        ],
+        leaveQueuePhrases: [
+            "leave the queue", "leave this queue", "stop waiting", "not wait", "no agent", "without an agent",
+            "dont want an agent", "do not want an agent", "dont need an agent", "do not need an agent",
+            "dont want a human", "do not want a human", "dont need a human", "do not need a human", "cancel the agent",
+        ],
+        sentiment: .english, keyPhraseSkips: StopWords.english.union(englishFillers),
+        messages: BuiltInMessages(
+            cancelReply: "Okay, I have stopped that. What else can I help you with?",
+            busy: "I am still working on your last request; one moment, please. Say cancel to stop it.",
+            confirmationDenied: "What should I change? Tell me the new value, or say cancel.",
+            leftQueue: "Okay, you have left the queue. How else can I help?",
+            queuedWithoutAgent: { position in
+                "You are number \(position) in the queue. No agent is available right now; you will keep your place."
+            },
+            queued: { position, minutes in
+                let time =
+                    minutes <= 0
+                    ? "an agent will be with you shortly"
+                    : "the estimated wait is about \(minutes) minute\(minutes == 1 ? "" : "s")"
+                return "You are number \(position) in the queue; \(time)."
+            },
+            transferred: { queue in "You are being transferred to \(queue). " }))
+
+    /// Words customers use around a problem rather than to name it.
+    private static let englishFillers: Set<String> = [
+        "hi", "hello", "hey", "thanks", "thank", "ok", "okay", "yes", "yeah", "no", "not", "dont", "doesnt", "didnt",
+        "isnt", "cant", "wont", "havent", "hasnt", "still", "already", "now", "yet", "even", "really", "well", "much",
+        "many", "lot", "want", "need", "like", "know", "get", "got", "tell", "told", "help", "let", "way", "thing",
+        "things", "something", "anything", "anyone", "someone", "one", "how", "when", "where", "why", "never",
+        "today", "time", "times", "again", "youre", "thats", "theres", "whats", "hes", "shes", "weve", "theyre",
+        "wasnt", "arent", "werent", "cannot", "cheers", "sorry", "day", "back", "make", "makes", "made", "go", "goes",
+        "going", "went", "say", "said", "see", "try", "tried", "trying", "use", "used", "put", "take", "took", "give",
+        "gave", "keep", "keeps", "think", "seems", "feel", "look", "looks", "right", "sure", "able",
+    ]
+
+    private static let englishCalendar = CalendarVocabulary(
+        relativeDays: PhraseTable(
+            [
+                "today": 0, "tomorrow": 1, "yesterday": -1, "the day after tomorrow": 2, "day after tomorrow": 2,
+                "the day before yesterday": -2, "day before yesterday": -2,
+            ], folding: .none),
+        weekdays: PhraseTable(
+            ["monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7],
+            folding: .none),
+        weekdayModifiers: PhraseTable(
+            ["next": .next, "last": .last, "past": .last, "previous": .last, "this": .this, "coming": .this],
+            folding: .none),
+        months: PhraseTable(
+            [
+                "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+                "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9,
+                "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+            ], folding: .none),
+        units: PhraseTable(
+            [
+                "day": .day, "days": .day, "week": .week, "weeks": .week, "month": .month, "months": .month,
+                "year": .year, "years": .year,
+            ], folding: .none),
+        spanPrefixes: PhraseTable(["in": 1], folding: .none),
+        spanSuffixes: PhraseTable(["ago": -1, "from now": 1], folding: .none),
+        yearWords: PhraseTable([:], folding: .none),
+        namedTimes: PhraseTable(["noon": 12 * 60, "midday": 12 * 60, "midnight": 0], folding: .none),
+        hourWords: PhraseTable(["o clock": 0], folding: .none),
+        minuteWords: PhraseTable([:], folding: .none),
+        dayParts: PhraseTable(["am": 0, "pm": 12], folding: .none))
+}

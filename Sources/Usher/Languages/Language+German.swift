@@ -1,0 +1,107 @@
+/// German: numbers written as one word ("fünfundzwanzig"), dates as "5. März" and "am
+/// nächsten Montag", spans with "in" and "vor" and a dative plural ("vor 3 Tagen"), times with
+/// "Uhr". Umlauts and ß fold, so "naechsten" needs its own entry but "nachsten" does not.
+extension Language {
+    static let german = Language(
+        tag: .german, folding: .german,
+        numbers: NumberWords(
+            grammar: .compound,
+            values: [
+                "null": 0, "eins": 1, "ein": 1, "eine": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4, "fünf": 5,
+                "fuenf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
+                "zwoelf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "fuenfzehn": 15, "sechzehn": 16,
+                "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "dreißig": 30, "dreissig": 30,
+                "vierzig": 40, "fünfzig": 50, "fuenfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80,
+                "neunzig": 90,
+            ],
+            multipliers: ["hundert": 100, "tausend": 1000], joiners: ["und"],
+            articles: ["ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1]),
+        calendar: germanCalendar,
+        currencies: [
+            "euro": "EUR", "euros": "EUR", "eur": "EUR", "dollar": "USD", "franken": "CHF", "fr": "CHF",
+            "pfund": "GBP", "rubel": "RUB", "yen": "JPY",
+        ],
+        yes: ["ja", "jawohl", "genau", "richtig", "korrekt", "stimmt", "klar", "okay", "ok", "gerne", "bestätigen"],
+        no: ["nein", "falsch", "nee", "ne", "nö"],
+        cancelPhrases: [
+            "abbrechen", "abbruch", "stopp", "stop", "vergiss es", "vergessen sie es", "egal", "schon gut",
+            "nicht mehr", "ich habe es mir anders überlegt", "doch nicht", "nein danke", "nichts", "lass es",
+        ],
+        leaveQueuePhrases: [
+            "warteschlange verlassen", "nicht mehr warten", "nicht warten", "kein mitarbeiter", "keinen mitarbeiter",
+            "ohne mitarbeiter", "keinen menschen", "kein mensch",
+        ],
+        sentiment: .german, keyPhraseSkips: germanSkips,
+        messages: BuiltInMessages(
+            cancelReply: "Okay, ich habe das abgebrochen. Wobei kann ich sonst helfen?",
+            busy:
+                "Ich bearbeite noch Ihre letzte Anfrage, einen Moment bitte. Sagen Sie „abbrechen“, um sie zu stoppen.",
+            confirmationDenied: "Was soll ich ändern? Nennen Sie mir den neuen Wert oder sagen Sie „abbrechen“.",
+            leftQueue: "Okay, Sie haben die Warteschlange verlassen. Wie kann ich sonst helfen?",
+            queuedWithoutAgent: { position in
+                "Sie sind Nummer \(position) in der Warteschlange. Gerade ist niemand frei; Sie behalten Ihren Platz."
+            },
+            queued: { position, minutes in
+                let time =
+                    minutes <= 0
+                    ? "gleich ist jemand für Sie da"
+                    : "die Wartezeit beträgt etwa \(minutes) \(minutes == 1 ? "Minute" : "Minuten")"
+                return "Sie sind Nummer \(position) in der Warteschlange; \(time)."
+            },
+            transferred: { queue in "Sie werden an \(queue) weitergeleitet. " }))
+
+    /// Function words and what customers say around a problem rather than to name it.
+    private static let germanSkips: Set<String> = [
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder",
+        "aber", "ich", "du", "er", "sie", "es", "wir", "ihr", "mich", "mir", "dich", "dir", "uns", "euch", "ihnen",
+        "mein", "meine", "meinen", "meinem", "meiner", "meines", "dein", "ihre", "ihren", "ihrem", "unser", "unsere",
+        "ist", "sind", "war", "waren", "bin", "bist", "habe", "hat", "haben", "hatte", "wird", "werden", "wurde",
+        "kann", "können", "muss", "soll", "will", "möchte", "würde", "mit", "von", "zu", "zum", "zur", "auf", "für",
+        "in", "im", "an", "am", "aus", "bei", "nach", "über", "unter", "vor", "seit", "bis", "durch", "um", "wie",
+        "was", "wo", "wann", "warum", "wer", "nicht", "kein", "keine", "noch", "schon", "auch", "nur", "sehr", "so",
+        "da", "dann", "jetzt", "hier", "bitte", "danke", "hallo", "guten", "tag", "ja", "nein", "mal", "doch",
+        "dass", "wenn", "ob", "man", "sich", "immer", "wieder", "gerne", "leider", "heute", "gestern", "etwas",
+        "nichts", "alles", "hilfe", "helfen", "brauche", "geht", "gibt",
+    ]
+
+    private static let germanCalendar = CalendarVocabulary(
+        relativeDays: PhraseTable(
+            ["heute": 0, "morgen": 1, "übermorgen": 2, "uebermorgen": 2, "gestern": -1, "vorgestern": -2],
+            folding: .german),
+        notRelativeAfter: [
+            "morgen": ["guten", "heute", "gestern", "am", "jeden", "den", "einen", "schönen", "schonen"]
+        ],
+        weekdays: PhraseTable(
+            [
+                "montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5, "samstag": 6,
+                "sonnabend": 6, "sonntag": 7,
+            ], folding: .german),
+        weekdayModifiers: PhraseTable(
+            [
+                "nächsten": .next, "nächster": .next, "nächste": .next, "naechsten": .next, "kommenden": .this,
+                "kommender": .this, "diesen": .this, "dieser": .this, "diesem": .this, "letzten": .last,
+                "letzter": .last, "letzte": .last, "vergangenen": .last, "vorigen": .last,
+            ], folding: .german),
+        months: PhraseTable(
+            [
+                "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 3, "maerz": 3, "mär": 3, "mrz": 3,
+                "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+                "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+                "dezember": 12, "dez": 12,
+            ], folding: .german),
+        units: PhraseTable(
+            [
+                "tag": .day, "tage": .day, "tagen": .day, "tages": .day, "woche": .week, "wochen": .week,
+                "monat": .month, "monate": .month, "monaten": .month, "monats": .month, "jahr": .year,
+                "jahre": .year, "jahren": .year,
+            ], folding: .german),
+        spanPrefixes: PhraseTable(["in": 1, "vor": -1], folding: .german),
+        spanSuffixes: PhraseTable(["später": 1, "spater": 1], folding: .german),
+        yearWords: PhraseTable([:], folding: .german),
+        namedTimes: PhraseTable(["mittag": 12 * 60, "mitternacht": 0], folding: .german),
+        hourWords: PhraseTable(["uhr": 1], folding: .german),
+        minuteWords: PhraseTable(["minuten": 0], folding: .german),
+        dayParts: PhraseTable(
+            ["morgens": 0, "früh": 0, "vormittags": 0, "nachts": 0, "nachmittags": 12, "abends": 12],
+            folding: .german))
+}

@@ -1,0 +1,87 @@
+/// Everything Usher knows about one language, in one value: how its numbers, dates, times and
+/// currencies are written, its yes, no and cancel phrases, its sentiment lexicon and the
+/// engine's own messages in it.
+///
+/// The code that reads a message asks the message's `Language` for words instead of naming any
+/// language itself, so adding a language means adding one `Language+<Name>.swift` file of data
+/// (see docs/languages.md) and a case in ``LanguageTag``.
+///
+/// ```swift
+/// let german = Language.named("de-AT")!  // German
+/// Language.detect("Wo ist meine Bestellung?")  // .german
+/// ```
+public struct Language: Sendable {
+    public let tag: LanguageTag
+    /// How the vocabulary below treats spelling variants.
+    let folding: WordFolding
+    let numbers: NumberWords
+    let calendar: CalendarVocabulary
+    /// Currency words and the ISO 4217 code each names: "рублей", "Franken", "元". Symbols and
+    /// ISO codes shared by every language stay in ``Currency``.
+    let currencies: PhraseTable<String>
+    /// Currency words written before the amount: "NT" of "NT$300", "新台幣".
+    let currencyPrefixes: PhraseTable<String>
+    /// The first words of a yes and a no to a form's confirmation question, as the normaliser
+    /// leaves them (so Chinese ones are one character: "不" covers "不是" and "不對").
+    let yes: Set<String>
+    let no: Set<String>
+    /// Whole messages that cancel a form, as the normaliser leaves them ("不 用 了").
+    let cancelPhrases: Set<String>
+    /// Phrases that, anywhere in a waiting customer's message, ask to leave the queue.
+    let leaveQueuePhrases: [String]
+    let sentiment: SentimentLexicon
+    /// Words (Chinese: characters) that never start, end or appear alone in a key phrase:
+    /// function words and what customers say around a problem rather than to name it ("hi",
+    /// "хочу", "bitte", "請"), as the normaliser leaves them.
+    let keyPhraseSkips: Set<String>
+    public let messages: BuiltInMessages
+
+    /// The language a BCP 47 tag names ("de", "ru-RU", "zh-Hant"); `nil` when Usher has no data
+    /// for it, so the caller picks the fallback (entities read English, sentiment reads nothing).
+    public static func named(_ tag: String) -> Language? {
+        LanguageTag(bcp47: tag).map(Language.init(tag:))
+    }
+
+    /// The language of a served tag.
+    public init(tag: LanguageTag) {
+        switch tag {
+        case .russian: self = .russian
+        case .german: self = .german
+        case .traditionalChinese: self = .chinese
+        default: self = .english
+        }
+    }
+
+    /// Every served language, in the order of ``LanguageTag/served``.
+    public static let all: [Language] = LanguageTag.served.map(Language.init(tag:))
+
+    init(
+        tag: LanguageTag, folding: WordFolding, numbers: NumberWords, calendar: CalendarVocabulary,
+        currencies: [String: String], currencyPrefixes: [String: String] = [:], yes: Set<String>, no: Set<String>,
+        cancelPhrases: Set<String>,
+        leaveQueuePhrases: [String], sentiment: SentimentLexicon, keyPhraseSkips: Set<String>,
+        messages: BuiltInMessages
+    ) {
+        self.tag = tag
+        self.folding = folding
+        var numbers = numbers
+        numbers.values = Dictionary(numbers.values.map { (folding.fold($0), $1) }, uniquingKeysWith: max)
+        numbers.articles = Dictionary(numbers.articles.map { (folding.fold($0), $1) }, uniquingKeysWith: max)
+        self.numbers = numbers
+        self.calendar = calendar
+        self.currencies = PhraseTable(currencies, folding: folding)
+        self.currencyPrefixes = PhraseTable(currencyPrefixes, folding: folding)
+        self.yes = Set(yes.compactMap { Self.normalized($0).split(separator: " ").first.map(String.init) })
+        self.no = Set(no.compactMap { Self.normalized($0).split(separator: " ").first.map(String.init) })
+        self.cancelPhrases = Set(cancelPhrases.map(Self.normalized))
+        self.leaveQueuePhrases = leaveQueuePhrases.map(Self.normalized)
+        self.sentiment = sentiment
+        self.keyPhraseSkips = Set(keyPhraseSkips.flatMap { TextNormalizer.normalize($0).words })
+        self.messages = messages
+    }
+
+    /// A phrase as ``TextNormalizer`` leaves a message: lower-case, folded, words joined by one space.
+    private static func normalized(_ phrase: String) -> String {
+        TextNormalizer.normalize(phrase).words.joined(separator: " ")
+    }
+}

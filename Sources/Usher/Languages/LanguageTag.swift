@@ -1,0 +1,38 @@
+/// A language Usher serves, named by its canonical BCP 47 tag: `en`, `ru`, `de` or `zh-TW`.
+///
+/// Requests and bot files may name a language more precisely or more loosely than Usher
+/// distinguishes ("en-GB", "de_AT", "zh-Hant", "zh"); ``init(bcp47:)`` maps each to the one
+/// language whose data serves it, so the rest of the engine compares tags, not spellings.
+public struct LanguageTag: Sendable, Hashable, CustomStringConvertible {
+    /// The canonical tag: `en`, `ru`, `de` or `zh-TW`.
+    public let rawValue: String
+
+    public static let english = LanguageTag(rawValue: "en")
+    public static let russian = LanguageTag(rawValue: "ru")
+    public static let german = LanguageTag(rawValue: "de")
+    /// Traditional Chinese as written in Taiwan. Any `zh` tag maps here: the Chinese data also
+    /// knows the Simplified forms of its common characters, which is cheaper than a second language.
+    public static let traditionalChinese = LanguageTag(rawValue: "zh-TW")
+
+    /// Every language Usher has data for.
+    public static let served: [LanguageTag] = [.english, .russian, .german, .traditionalChinese]
+
+    private init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// The served language a BCP 47 tag asks for, by its primary subtag; `nil` for a language
+    /// Usher has no data for ("fr", "") so that callers choose their own fallback.
+    public init?(bcp47 tag: String) {
+        let primary = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() }
+        switch primary {
+        case "en": self = .english
+        case "ru": self = .russian
+        case "de": self = .german
+        case "zh": self = .traditionalChinese
+        default: return nil
+        }
+    }
+
+    public var description: String { rawValue }
+}

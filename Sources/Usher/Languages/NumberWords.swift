@@ -1,0 +1,28 @@
+/// How a language writes numbers in words, and the words themselves.
+///
+/// The grammar decides how words combine; the tables say what each word is worth. Numbers are
+/// read up to 999,999 (English as before: to 999), which covers amounts, counts and days.
+struct NumberWords: Sendable {
+    enum Grammar: Sendable {
+        /// English: "three hundred and twelve", "twenty-five"; the parser the entities always had.
+        case english
+        /// Separate words added up from the largest down, with a multiplier for thousands:
+        /// Russian "две тысячи двести двадцать пять".
+        case spaced
+        /// One word built from parts: German "zweihundertfünfundzwanzig", "einundzwanzig".
+        case compound
+        /// Characters with place values: Chinese "二十五", "一百零五", "三千".
+        case characters
+    }
+
+    var grammar: Grammar
+    /// Each word's value: units, teens, tens and hundreds (folded).
+    var values: [String: Int]
+    /// Words that multiply what comes before them: "hundred", "тысяча", "十", "萬".
+    var multipliers: [String: Int] = [:]
+    /// Words joining parts of one number: English "and", German "und".
+    var joiners: Set<String> = []
+    /// Words worth a number only as a count before a unit ("in einer Woche", "a week"), not on
+    /// their own: they are articles more often than numbers.
+    var articles: [String: Int] = [:]
+}

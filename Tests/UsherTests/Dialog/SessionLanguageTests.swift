@@ -1,0 +1,83 @@
+import Testing
+
+@testable import Usher
+
+/// A session is served in one language: the one the request names, else the one it had, else the
+/// bot's own; its matcher learned that language's examples and its replies are in it.
+@Suite("Languages in a conversation")
+struct SessionLanguageTests {
+    static let engine = try! DialogEngine(
+        bot: BotTranslationTests.load([
+            ("bot.json", BotTranslationTests.english), ("de.json", BotTranslationTests.german),
+        ]))
+
+    @Test func theRequestsLanguageServesTheSessionAndSticks() throws {
+        let start = mondayMorning
+        let first = Self.engine.respond(
+            to: CustomerMessage(session: "s", text: "wo ist meine Bestellung", language: "de"), state: nil, now: start)
+        #expect(first.intent == "order_status")
+        #expect(first.replies == ["Wie lautet Ihre Bestellnummer?"])
+        #expect(first.state.language == "de")
+        // No language named: the session keeps German.
+        let second = Self.engine.respond(
+            to: CustomerMessage(session: "s", text: "AB123456"), state: first.state, now: start + 1)
+        #expect(second.replies == ["Ich suche Bestellung AB123456."])
+        // The result is answered in the session's language; a reply the translation lacks comes
+        // in the bot's own.
+        let call = try #require(second.state.pendingAction?.call)
+        let found = try Self.engine.respond(
+            to: ActionResult(session: "s", call: call, outcome: "found", values: ["status": "unterwegs"]),
+            state: second.state, now: start + 2)
+        #expect(found.replies == ["Bestellung AB123456: unterwegs."])
+        let hours = Self.engine.respond(
+            to: CustomerMessage(session: "s", text: "hallo"), state: found.state, now: start + 3)
+        #expect(hours.replies == ["Hallo!"])
+    }
+
+    @Test func theProtocolCarriesTheLanguage() {
+        #expect(
+            ProtocolCodec.decode(Array(#"{"session": "s", "text": "hallo", "lang": "de-AT"}"#.utf8))
+                == .success(.message(id: nil, CustomerMessage(session: "s", text: "hallo", language: "de-AT"))))
+        let server = ConversationServer(engine: Self.engine)
+        let answer = server.respond(
+            to: Array(#"{"session": "s", "text": "hallo", "lang": "de"}"#.utf8), now: mondayMorning)
+        #expect(answer.contains(#""replies": ["Hallo!"]"#), "\(answer)")
+    }
+
+    /// A new session with no `"lang"` is served in the language its first message is written
+    /// in, when the bot serves it; the session keeps it.
+    @Test func aNewSessionIsServedInTheLanguageItWritesIn() {
+        let german = Self.engine.respond(
+            to: CustomerMessage(session: "g", text: "wo ist meine Bestellung?"), state: nil, now: mondayMorning)
+        #expect(german.state.language == "de")
+        #expect(german.replies == ["Wie lautet Ihre Bestellnummer?"])
+        let next = Self.engine.respond(
+            to: CustomerMessage(session: "g", text: "hello"), state: german.state, now: mondayMorning + 1)
+        #expect(next.state.language == "de")
+        // Russian is not served by this bot: the bot's own language answers.
+        let russian = Self.engine.respond(
+            to: CustomerMessage(session: "r", text: "где мой заказ"), state: nil, now: mondayMorning)
+        #expect(russian.state.language == "en")
+        // An expired session is new again.
+        let later = Self.engine.respond(
+            to: CustomerMessage(session: "g", text: "where is my order"), state: german.state,
+            now: mondayMorning + 100_000)
+        #expect(later.state.language == "en")
+    }
+
+    @Test func tagsMatchOnTheirPrimarySubtagAndUnknownOnesGetTheBotsOwn() {
+        #expect(Self.engine.engine(for: "de-AT")?.bot.language == "de")
+        #expect(Self.engine.engine(for: "DE")?.bot.language == "de")
+        #expect(Self.engine.engine(for: "en-GB")?.bot.language == "en")
+        #expect(Self.engine.engine(for: "fr") == nil)
+        let french = Self.engine.respond(
+            to: CustomerMessage(session: "f", text: "hello", language: "fr"), state: nil, now: mondayMorning)
+        #expect(french.replies == ["Hello!"])
+        #expect(french.state.language == "en")
+        // Each language's matcher knows only its own examples.
+        let english = Self.engine.respond(
+            to: CustomerMessage(session: "e", text: "wo ist meine Bestellung", language: "en"), state: nil,
+            now: mondayMorning)
+        #expect(english.intent != "order_status")
+    }
+}

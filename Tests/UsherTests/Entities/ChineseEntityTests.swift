@@ -1,0 +1,61 @@
+import Testing
+
+@testable import Usher
+
+/// Chinese numbers, dates, times and money, inside sentences written without spaces; today is
+/// Monday 2026-11-23.
+@Suite("Entities in Chinese")
+struct ChineseEntityTests {
+    @Test(arguments: [
+        ("二十五", "25", "二十五"), ("十五", "15", "十五"), ("一百零五", "105", "一百零五"), ("兩萬", "20000", "兩萬"),
+        ("三千二百", "3200", "三千二百"), ("我要買三個", "3", "三"), ("訂單12345有問題", "12345", "12345"),
+    ])
+    func readsNumbers(text: String, value: String, matched: String) {
+        #expect(found("number", in: text, language: "zh-TW") == [Pair(value, matched)])
+    }
+
+    @Test(arguments: [
+        ("money", "３００元", "300 TWD", "３００元"), ("money", "ＮＴ＄３００", "300 TWD", "ＮＴ＄３００"),
+        ("time", "下午３點", "15:00", "下午３點"), ("time", "１０：３０", "10:30", "１０：３０"),
+        ("date", "３月５日", "2026-03-05", "３月５日"),
+    ])
+    func readsFullWidthForms(type: String, text: String, value: String, matched: String) {
+        #expect(found(type, in: text, language: "zh-TW") == [Pair(value, matched)])
+    }
+
+    @Test func aLoneOneIsAWordNotANumber() {
+        #expect(found("number", in: "我一直等", language: "zh-TW").isEmpty)
+    }
+
+    @Test(arguments: [
+        ("我明天去", "2026-11-24", "明天"), ("後天可以嗎", "2026-11-25", "後天"), ("后天", "2026-11-25", "后天"),
+        ("昨天買的", "2026-11-22", "昨天"), ("前天", "2026-11-21", "前天"), ("今天", "2026-11-23", "今天"),
+        ("星期五到", "2026-11-27", "星期五"), ("下週一", "2026-11-30", "下週一"), ("下星期三", "2026-12-02", "下星期三"),
+        ("上週五", "2026-11-20", "上週五"), ("這週五", "2026-11-27", "這週五"), ("禮拜天", "2026-11-29", "禮拜天"),
+        ("3天後", "2026-11-26", "3天後"), ("三天后再說", "2026-11-26", "三天后"),
+        ("兩個星期後", "2026-12-07", "兩個星期後"), ("一個月前", "2026-10-23", "一個月前"),
+        ("我3月5日到", "2026-03-05", "3月5日"), ("2027年3月5日", "2027-03-05", "2027年3月5日"),
+        ("三月五號", "2026-03-05", "三月五號"), ("12月1号", "2026-12-01", "12月1号"),
+    ])
+    func readsDates(text: String, value: String, matched: String) {
+        #expect(found("date", in: text, language: "zh-TW") == [Pair(value, matched)])
+    }
+
+    @Test(arguments: [
+        ("下午3點", "15:00", "下午3點"), ("晚上八點半", "20:30", "晚上八點半"), ("早上9點30分", "09:30", "早上9點30分"),
+        ("明天3點", "03:00", "3點"), ("中午", "12:00", "中午"), ("中午12點", "12:00", "中午12點"),
+        ("中午1點", "13:00", "中午1點"), ("15:30", "15:30", "15:30"),
+    ])
+    func readsTimes(text: String, value: String, matched: String) {
+        #expect(found("time", in: text, language: "zh-TW") == [Pair(value, matched)])
+    }
+
+    @Test(arguments: [
+        ("NT$300", "300 TWD", "NT$300"), ("300元", "300 TWD", "300元"), ("三百元", "300 TWD", "三百元"),
+        ("新台幣300元", "300 TWD", "新台幣300元"), ("花了500塊", "500 TWD", "500塊"), ("20美元", "20 USD", "20美元"),
+        ("退我1,200元", "1200 TWD", "1,200元"),
+    ])
+    func readsMoney(text: String, value: String, matched: String) {
+        #expect(found("money", in: text, language: "zh-TW") == [Pair(value, matched)])
+    }
+}

@@ -1,0 +1,24 @@
+import Testing
+
+@testable import Usher
+
+@Suite("Language detection")
+struct LanguageDetectionTests {
+    @Test(arguments: [
+        ("Где мой заказ?", "ru"), ("ЗАКАЗ НЕ ПРИШЁЛ!!!", "ru"), ("мой order 123 не пришёл", "ru"),
+        ("Wo bleibt meine Lieferung?", "de"), ("Ich habe meine Rechnung nicht bekommen", "de"),
+        ("Grüße", "de"), ("danke schön", "de"), ("Where is my order?", "en"), ("I was charged twice", "en"),
+        ("Thanks!", "en"), ("我明天去", "zh-TW"), ("我的order在哪裡", "zh-TW"), ("订单还没到", "zh-TW"),
+        ("請問NT$300的方案", "zh-TW"), ("Hallo, mein Paket ist nicht da", "de"), ("Hello, my parcel is not here", "en"),
+    ])
+    func detectsTheLanguage(text: String, tag: String) {
+        #expect(Language.detect(text)?.rawValue == tag)
+    }
+
+    @Test(arguments: [
+        "", "123 456", "!!!", "ok", "AB-12345", "Où est ma commande ?", "Де моє замовлення? Ї", "注文はどこですか",
+    ])
+    func isNilWhenTheRulesCannotTell(text: String) {
+        #expect(Language.detect(text) == nil)
+    }
+}
