@@ -96,6 +96,20 @@ struct ServePostgresTests {
             "\(routed)")
         two.send([#"{"type": "agent.claim", "agent": "sam", "session": "c-0"}"#])
         #expect(try two.readLines(1)[0].contains(#""code": "not_queued""#))
+        // Both show the same queue: the same customers, tickets and places.
+        func waiting(_ server: ServeProcess) throws -> [String] {
+            server.send([#"{"type": "queue.list"}"#])
+            let answer = try server.readLines(1)[0]
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any])
+            return (json["queues"] as? [[String: Any]] ?? []).flatMap { queue in
+                (queue["waiting"] as? [[String: Any]] ?? []).map {
+                    "\(queue["queue"] ?? "") \($0["session"] ?? "") #\($0["ticket"] ?? "") at \($0["position"] ?? "")"
+                }
+            }
+        }
+        let seenByOne = try waiting(one)
+        #expect(seenByOne.count == 5, "\(seenByOne)")
+        #expect(try waiting(two) == seenByOne)
         #expect(one.finish() == 0)
         #expect(two.finish() == 0)
     }
