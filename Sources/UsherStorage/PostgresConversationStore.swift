@@ -207,24 +207,25 @@ public final class PostgresConversationStore: ConversationStore {
             self.store = store
         }
 
-        /// Locks the sessions `ids`: in key order, waiting, for the transaction's first locks;
-        /// only tried for later ones (a transaction that waited while holding locks could deadlock).
-        func lock(_ ids: [String]) throws {
-            let missing = Array(Set(ids).subtracting(locked))
+        /// Locks the sessions `ids` and reads them, in one round trip: waiting, in key order,
+        /// for the transaction's first locks; only trying for later ones (a transaction that
+        /// waited while holding locks could deadlock), so one another process holds makes the
+        /// transaction run again with every session locked up front (``Retry``).
+        func lockAndRead(_ ids: [String], cached: [Int64]) throws -> PostgresQueryResult {
             requested.formUnion(ids)
-            guard !missing.isEmpty else { return }
             var bindings = PostgresBindings()
-            bindings.append(missing)
-            let keys =
-                "SELECT DISTINCT hashtextextended(id, 0) AS key FROM unnest($1::text[]) AS id ORDER BY key"
-            if locked.isEmpty && head == nil {
-                try store.link.attempt("SELECT pg_advisory_xact_lock(key) FROM (\(keys)) AS keys", bindings)
-            } else {
-                let rows = try store.link.attempt(
-                    "SELECT bool_and(pg_try_advisory_xact_lock(key)) FROM (\(keys)) AS keys", bindings)
-                guard try rows.first?.decode(Bool?.self) == true else { throw Retry(sessions: requested) }
-            }
-            locked.formUnion(missing)
+            bindings.append(ids)
+            bindings.append(cached)
+            bindings.append(locked.isEmpty && head == nil)
+            let rows = try store.link.attempt(
+                "SELECT id, version, state FROM usher_take_sessions($1, $2, $3)", bindings)
+            locked.formUnion(ids)
+            return rows
+        }
+
+        /// Locks the sessions `ids` (those read before a retry, up front).
+        func lock(_ ids: [String]) throws {
+            _ = try lockAndRead(ids, cached: ids.map { _ in -1 })
         }
 
         /// Locks `centre_head` for the rest of the transaction and returns the events committed
@@ -242,19 +243,11 @@ public final class PostgresConversationStore: ConversationStore {
         }
 
         func sessions(_ ids: [String]) throws -> [String: SessionState] {
-            try lock(ids)
             var cached: [String: (version: Int64, state: SessionState)] = [:]
             for id in ids {
                 if let entry = store.cache.removeValue(forKey: id) { cached[id] = entry }
             }
-            var bindings = PostgresBindings()
-            bindings.append(ids)
-            bindings.append(ids.map { cached[$0]?.version ?? -1 })
-            let rows = try store.link.attempt(
-                """
-                SELECT s.id, s.version, CASE WHEN s.version = c.v THEN NULL ELSE s.state END
-                FROM unnest($1::text[], $2::bigint[]) AS c(id, v) JOIN sessions AS s ON s.id = c.id
-                """, bindings)
+            let rows = try lockAndRead(ids, cached: ids.map { cached[$0]?.version ?? -1 })
             var found: [String: SessionState] = [:]
             for row in rows {
                 let (id, version, json) = try row.decode((String, Int64, String?).self)

@@ -45,8 +45,10 @@ struct PostgresFailure: Error, CustomStringConvertible {
         }
     }
 
-    /// Whether retrying the whole transaction may succeed: a deadlock or a serialization failure.
-    var isRace: Bool { state == "40P01" || state == "40001" }
+    /// Whether retrying the whole transaction may succeed: a deadlock, a serialization failure,
+    /// or a lock not available.
+    /// (55P03: a session another process holds, which the transaction only tried to lock.)
+    var isRace: Bool { state == "40P01" || state == "40001" || state == "55P03" }
 
     func storeError(_ address: PostgresAddress, connecting: Bool = false) -> StoreError {
         if connecting {

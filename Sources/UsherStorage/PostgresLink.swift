@@ -43,12 +43,14 @@ final class PostgresLink {
     }
 
     /// Runs a script of several statements (a migration), one statement at a time: each line
-    /// that ends with a semicolon ends a statement.
+    /// that ends with a semicolon ends a statement, but inside a function's `$f$` body.
     func script(_ sql: String) throws(StoreError) {
         var statement = ""
+        var inBody = false
         for line in sql.split(separator: "\n", omittingEmptySubsequences: false) {
             statement += line + "\n"
-            if line.hasSuffix(";") {
+            if line.components(separatedBy: "$f$").count % 2 == 0 { inBody.toggle() }
+            if line.hasSuffix(";") && !inBody {
                 try query(statement)
                 statement = ""
             }
@@ -94,17 +96,17 @@ final class PostgresLink {
         }
     }
 
-    /// Closes the connection (after a failure, or at the end).
+    /// Closes the connection (after a failure, or at the end), waiting until it is closed: a
+    /// connection must be closed before it is let go.
     func drop() {
         guard let connection else { return }
         self.connection = nil
-        let closing: EventLoopFuture<Void> = connection.close()
-        closing.whenComplete { _ in }
+        try? connection.close().wait()
     }
 
     private func connected() throws(StoreError) -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
-        connection = nil
+        drop()
         if inTransaction { throw StoreError(.unavailable, "\(address): the database closed the connection") }
         var configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,

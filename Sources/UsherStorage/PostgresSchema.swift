@@ -86,6 +86,27 @@ enum PostgresSchema {
             agent text
         );
         CREATE INDEX session_ends_by_time ON session_ends (at);
+        -- Locks sessions (waiting, in key order, or only trying) and then reads them, in one
+        -- round trip: the read is a statement of its own inside this VOLATILE function, so it
+        -- sees what the lock's previous holder committed. A session cached at the version
+        -- given comes back without its state.
+        CREATE FUNCTION usher_take_sessions(ids text[], cached bigint[], wait boolean)
+        RETURNS TABLE (id text, version bigint, state text) LANGUAGE plpgsql VOLATILE AS $f$
+        #variable_conflict use_column
+        DECLARE
+            key bigint;
+        BEGIN
+            FOR key IN SELECT DISTINCT hashtextextended(i, 0) FROM unnest(ids) AS i ORDER BY 1 LOOP
+                IF wait THEN
+                    PERFORM pg_advisory_xact_lock(key);
+                ELSIF NOT pg_try_advisory_xact_lock(key) THEN
+                    RAISE EXCEPTION USING ERRCODE = '55P03', MESSAGE = 'a session is locked by another process';
+                END IF;
+            END LOOP;
+            RETURN QUERY SELECT s.id, s.version, CASE WHEN s.version = c.v THEN NULL ELSE s.state END
+                FROM unnest(ids, cached) AS c(id, v) JOIN sessions AS s ON s.id = c.id;
+        END
+        $f$;
         """
     ]
 

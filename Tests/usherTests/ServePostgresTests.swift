@@ -28,37 +28,6 @@ struct ServePostgresTests {
         #expect(try database.strings("SELECT text FROM turns ORDER BY seq") == ["I want to file a claim", "PN-123456"])
     }
 
-    @Test func anUnreachableDatabaseAtStartIsAnErrorWithStatus1() throws {
-        let port = try FreePort.take()
-        let url = "postgres://usher@127.0.0.1:\(port)/desk"
-        let output = try UsherBinary.run(["serve", "--state", url, bot], input: #"{"type": "ping"}"# + "\n")
-        #expect(output.status == 1)
-        #expect(output.stdout.isEmpty)
-        #expect(output.stderr == "usher: error: \(url): cannot connect: connection refused\n")
-        let stats = try UsherBinary.run(["stats", "--state", url])
-        #expect(stats.status == 1)
-        #expect(stats.stderr == "usher: error: \(url): cannot connect: connection refused\n")
-    }
-
-    @Test func aPasswordIsNeverShown() throws {
-        let port = try FreePort.take()
-        let output = try UsherBinary.run(
-            ["serve", "--state", "postgres://usher:hunter2@127.0.0.1:\(port)/desk", bot], input: "")
-        #expect(output.status == 1)
-        #expect(!output.stderr.contains("hunter2"))
-        #expect(
-            output.stderr
-                == "usher: error: postgres://usher@127.0.0.1:\(port)/desk: cannot connect: connection refused\n")
-    }
-
-    @Test func sqliteOptionsAreRefusedWithPostgres() throws {
-        let output = try UsherBinary.run(["serve", "--state", "postgres://u@127.0.0.1/d", "--sync", "full", bot])
-        #expect(output.status == 2)
-        #expect(
-            output.stderr.contains(
-                "Error: --sync is for a SQLite file; PostgreSQL's durability is its synchronous_commit setting"))
-    }
-
     /// The database goes away while the server runs: the lines of the batches it misses are
     /// answered storage_unavailable (a ping still pongs), nothing answered before is lost, and
     /// the server goes on by itself when it is back.
@@ -127,7 +96,68 @@ struct ServePostgresTests {
             "\(routed)")
         two.send([#"{"type": "agent.claim", "agent": "sam", "session": "c-0"}"#])
         #expect(try two.readLines(1)[0].contains(#""code": "not_queued""#))
+        // Both show the same queue: the same customers, tickets and places.
+        func waiting(_ server: ServeProcess) throws -> [String] {
+            server.send([#"{"type": "queue.list"}"#])
+            let answer = try server.readLines(1)[0]
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any])
+            return (json["queues"] as? [[String: Any]] ?? []).flatMap { queue in
+                (queue["waiting"] as? [[String: Any]] ?? []).map {
+                    "\(queue["queue"] ?? "") \($0["session"] ?? "") #\($0["ticket"] ?? "") at \($0["position"] ?? "")"
+                }
+            }
+        }
+        let seenByOne = try waiting(one)
+        #expect(seenByOne.count == 5, "\(seenByOne)")
+        #expect(try waiting(two) == seenByOne)
         #expect(one.finish() == 0)
         #expect(two.finish() == 0)
+    }
+}
+
+/// What needs no database: an address nothing answers on, options that are SQLite's, `--help`.
+@Suite("usher serve --state postgres:// without a server")
+struct ServePostgresAddressTests {
+    let bot = UsherBinary.root.appendingPathComponent("intents").path
+
+    @Test func anUnreachableDatabaseAtStartIsAnErrorWithStatus1() throws {
+        let port = try FreePort.take()
+        let url = "postgres://usher@127.0.0.1:\(port)/desk"
+        let output = try UsherBinary.run(["serve", "--state", url, bot], input: #"{"type": "ping"}"# + "\n")
+        #expect(output.status == 1)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr == "usher: error: \(url): cannot connect: connection refused\n")
+        let stats = try UsherBinary.run(["stats", "--state", url])
+        #expect(stats.status == 1)
+        #expect(stats.stderr == "usher: error: \(url): cannot connect: connection refused\n")
+    }
+
+    @Test func aPasswordIsNeverShown() throws {
+        let port = try FreePort.take()
+        let output = try UsherBinary.run(
+            ["serve", "--state", "postgres://usher:hunter2@127.0.0.1:\(port)/desk", bot], input: "")
+        #expect(output.status == 1)
+        #expect(!output.stderr.contains("hunter2"))
+        #expect(
+            output.stderr
+                == "usher: error: postgres://usher@127.0.0.1:\(port)/desk: cannot connect: connection refused\n")
+    }
+
+    @Test func sqliteOptionsAreRefusedWithPostgres() throws {
+        let output = try UsherBinary.run(["serve", "--state", "postgres://u@127.0.0.1/d", "--sync", "full", bot])
+        #expect(output.status == 2)
+        #expect(
+            output.stderr.contains(
+                "Error: --sync is for a SQLite file; PostgreSQL's durability is its synchronous_commit setting"))
+    }
+
+    @Test func helpSaysWhatHappensWhenTheDatabaseIsUnreachable() throws {
+        let help = try UsherBinary.run(["serve", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(
+            separator: " ")
+        #expect(
+            help.contains(
+                "A database that cannot be reached at start is reported on stderr and usher exits with status 1"),
+            "\(help)")
+        #expect(help.contains("postgres://user@host:port/db"))
     }
 }
