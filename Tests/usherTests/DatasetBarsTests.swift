@@ -30,6 +30,18 @@ struct DatasetBarsTests {
         #expect((report["accuracy"] as? Double ?? 0) >= 0.90, "\(report["accuracy"] ?? "-")")
     }
 
+    /// Issue 14: a thousand intents that share their utterances and differ by one product name
+    /// (BANKING77's training text) are told apart, by the model large bots get.
+    @Test func aLargeBotOfSharedUtterancesTellsIntentsApart() throws {
+        let output = try UsherBinary.run([
+            "bench", "--scenarios", "realistic-1k", "--rounds", "1", "--json", "--data", DataSets.folder.path,
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        let results = try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
+        #expect(results.first?["model"] as? String == "centroid")
+        #expect((results.first?["accuracy"] as? Double ?? 0) >= 0.95, "\(results.first?["accuracy"] ?? "-")")
+    }
+
     @Test func clinc150KeepsInScopeAccuracyAndRejectsOutOfScope() throws {
         let clinc = DataSets.folder.appendingPathComponent("clinc150")
         let bot = try importBot(clinc.appendingPathComponent("train.jsonl"))

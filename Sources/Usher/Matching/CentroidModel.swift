@@ -24,7 +24,7 @@ struct CentroidModel: Sendable {
     /// and explanation computed from these same stored values.
     private var intentWeights: [BFloat16] = []
     /// How many nominated candidates get an exact score.
-    static let shortlist = 64
+    static let shortlist = 16
 
     init(examples: ExampleTable, featureCount: Int) {
         let intentCount = examples.intentCount

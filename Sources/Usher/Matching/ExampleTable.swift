@@ -39,22 +39,15 @@ struct ExampleTable: Sendable {
 
     /// Every example's text for the matcher to learn from (markers removed), in table order.
     /// (By index, so that no intent or example is copied on the way: a large bot has 200,000.)
-    var learningTexts: some Sequence<String> {
-        let definitions = definitions
-        return definitions.indices.lazy.flatMap { intent in
-            definitions[intent].examples.indices.lazy.map { definitions[intent].examples[$0].template.literalText }
-        }
-    }
-
-    /// About how many bytes ``learningTexts`` holds, to size the vector table before it is filled.
-    var learningBytes: Int {
-        var bytes = 0
+    var learningTexts: [String] {
+        var texts: [String] = []
+        texts.reserveCapacity(intents.count)
         for intent in definitions.indices {
             for example in definitions[intent].examples.indices {
-                bytes += definitions[intent].examples[example].text.utf8.count
+                texts.append(definitions[intent].examples[example].template.literalText)
             }
         }
-        return bytes
+        return texts
     }
 
     /// Keeps the example vectors (row `i` is example `i`) instead of building an index.

@@ -56,7 +56,7 @@ struct FeatureExtractor: Sendable {
     }
 
     /// Numbers all become one word ("0"), so "2 weeks" and "3 weeks" read alike.
-    private func wordHash(_ token: Token, _ bytes: ArraySlice<UInt8>, _ buffer: inout [UInt8]) -> UInt64 {
+    func wordHash(_ token: Token, _ bytes: ArraySlice<UInt8>, _ buffer: inout [UInt8]) -> UInt64 {
         if token.kind == .number { return Self.numberHash }
         let (stem, appendY) = Stemmer.stem(bytes)
         guard appendY else { return Hasher64.hash(stem) }
@@ -69,7 +69,7 @@ struct FeatureExtractor: Sendable {
     private static let numberHash = Hasher64.hash([UInt8(ascii: "0")][...])
 
     /// Character n-grams of `<word>` (the angle brackets mark the word's edges), by scalar.
-    private func appendCharacterGrams(_ bytes: ArraySlice<UInt8>, token: Int32, to features: inout [RawFeature]) {
+    func appendCharacterGrams(_ bytes: ArraySlice<UInt8>, token: Int32, to features: inout [RawFeature]) {
         if Self.characterGramLengths == 3...3, bytes.allSatisfy({ $0 < 0x80 }) {
             appendASCIITrigrams(bytes, token: token, to: &features)
             return

@@ -50,7 +50,8 @@ public struct Matcher: Sendable {
         var table = ExampleTable(intents: classes)
         var vectorizer = Vectorizer()
         let kind = IntentScorer.kind(model, examples: table.intents.count, intents: table.intentCount)
-        let vectors = vectorizer.fit(table.learningTexts, bytes: table.learningBytes)
+        let texts = table.learningTexts
+        let vectors = vectorizer.fit(texts, bytes: texts.reduce(0) { $0 + $1.utf8.count })
         if kind == .linear {
             table.index(vectors)
             scorer = IntentScorer(training: vectors, examples: table, featureCount: vectorizer.featureCount)

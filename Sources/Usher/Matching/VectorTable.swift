@@ -20,9 +20,10 @@ struct VectorTable: Sendable {
         offsets.reserveCapacity(offsets.count + rows)
     }
 
-    /// Appends a row that `fill` writes straight into the table's arrays.
-    mutating func appendRow(_ fill: (_ ids: inout [Int32], _ values: inout [Float]) -> Void) {
-        fill(&ids, &values)
+    /// Appends a row given as its ids and values.
+    mutating func append(ids rowIds: [Int32], values rowValues: [Float]) {
+        ids.append(contentsOf: rowIds)
+        values.append(contentsOf: rowValues)
         offsets.append(Int32(ids.count))
     }
 

@@ -28,37 +28,44 @@ struct Vectorizer: Sendable {
         // plus a few per word; repeats make the real count a little lower.
         counts.reserve(entries: bytes + bytes / 5, rows: 0)
         var featureBlocks: [UInt8] = []
-        var features: [FeatureExtractor.RawFeature] = []
         // Per feature id, the last row that had it and where in that row: repeats are counted
         // without sorting. A row's features stay in order of first appearance.
         var lastRow: [Int32] = []
         var slot: [Int32] = []
         var row: Int32 = 0
+        var rowIds: [Int32] = []
+        var rowUnique: [Int32] = []
+        var rowCounts: [Float] = []
+        var scratch = FitScratch()
         for text in texts {
-            features.removeAll(keepingCapacity: true)
-            extractor.extract(TextNormalizer.normalize(text), into: &features)
-            counts.appendRow { ids, values in
-                let start = ids.count
-                for feature in features {
-                    let (id, inserted) = self.ids.insert(feature.hash)
-                    if inserted {
-                        documentFrequency.append(0)
-                        featureBlocks.append(feature.block.rawValue)
-                        lastRow.append(-1)
-                        slot.append(0)
+            rowIds.removeAll(keepingCapacity: true)
+            featureIds(of: TextNormalizer.normalize(text), into: &rowIds, scratch: &scratch) { block in
+                documentFrequency.append(0)
+                featureBlocks.append(block.rawValue)
+                lastRow.append(-1)
+                slot.append(0)
+            }
+            rowUnique.removeAll(keepingCapacity: true)
+            rowCounts.removeAll(keepingCapacity: true)
+            lastRow.withUnsafeMutableBufferPointer { lastRow in
+                slot.withUnsafeMutableBufferPointer { slot in
+                    documentFrequency.withUnsafeMutableBufferPointer { documentFrequency in
+                        for id in rowIds {
+                            let index = Int(id)
+                            if lastRow[index] == row {
+                                rowCounts[Int(slot[index])] += 1
+                                continue
+                            }
+                            lastRow[index] = row
+                            slot[index] = Int32(rowUnique.count)
+                            rowUnique.append(id)
+                            rowCounts.append(1)
+                            documentFrequency[index] += 1
+                        }
                     }
-                    let index = Int(id)
-                    if lastRow[index] == row {
-                        values[start + Int(slot[index])] += 1
-                        continue
-                    }
-                    lastRow[index] = row
-                    slot[index] = Int32(ids.count - start)
-                    ids.append(id)
-                    values.append(1)
-                    documentFrequency[index] += 1
                 }
             }
+            counts.append(ids: rowUnique, values: rowCounts)
             row += 1
         }
         documentCount = counts.count
@@ -82,6 +89,56 @@ struct Vectorizer: Sendable {
             }
         }
         return counts
+    }
+
+    /// What ``featureIds(of:into:scratch:added:)`` reuses from one example to the next.
+    private struct FitScratch {
+        var words = WordFeatureCache()
+        var features: [FeatureExtractor.RawFeature] = []
+        var stem: [UInt8] = []
+    }
+
+    /// The ids of `text`'s features in the order ``FeatureExtractor`` gives them (so ids are
+    /// given in the same order of first appearance), adding new ones; `added` is told each new
+    /// feature's block. Words come from the cache once seen; text with characters of unspaced
+    /// scripts goes through the extractor.
+    private mutating func featureIds(
+        of text: NormalizedText, into rowIds: inout [Int32], scratch: inout FitScratch,
+        added: (FeatureExtractor.Block) -> Void
+    ) {
+        func insert(_ hash: UInt64, _ block: FeatureExtractor.Block) -> Int32 {
+            let (id, inserted) = ids.insert(hash)
+            if inserted { added(block) }
+            return id
+        }
+        if text.tokens.contains(where: { $0.kind == .character }) {
+            scratch.features.removeAll(keepingCapacity: true)
+            extractor.extract(text, into: &scratch.features)
+            for feature in scratch.features { rowIds.append(insert(feature.hash, feature.block)) }
+            return
+        }
+        var previous: UInt64?
+        for token in text.tokens {
+            let bytes = text.utf8[token.range]
+            let key = Hasher64.tagged(Hasher64.hash(bytes), tag: 16 + token.kind.rawValue)
+            let entry = scratch.words.entry(for: key)
+            let unit = entry.map(scratch.words.unit) ?? extractor.wordHash(token, bytes, &scratch.stem)
+            let unigram =
+                entry.map { scratch.words.ids($0)[scratch.words.ids($0).startIndex] }
+                ?? insert(Hasher64.tagged(unit, tag: 1), .words)
+            rowIds.append(unigram)
+            if let previous { rowIds.append(insert(Hasher64.pair(previous, unit), .words)) }
+            previous = unit
+            if let entry {
+                rowIds.append(contentsOf: scratch.words.ids(entry).dropFirst())
+                continue
+            }
+            scratch.features.removeAll(keepingCapacity: true)
+            if token.kind == .word { extractor.appendCharacterGrams(bytes, token: 0, to: &scratch.features) }
+            let start = rowIds.count
+            for feature in scratch.features { rowIds.append(insert(feature.hash, .characters)) }
+            scratch.words.add(key, unit: unit, ids: CollectionOfOne(unigram).lazy + rowIds[start...])
+        }
     }
 
     /// The message's vector. Known features are packed as `id << 32 | token << 1 | block` so that
