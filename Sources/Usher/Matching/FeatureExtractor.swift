@@ -6,6 +6,9 @@
 /// Features are 64-bit hashes of their text; each remembers the token it came from so a match
 /// can name the words that decided it.
 struct FeatureExtractor: Sendable {
+    /// The stemmer for the bot's language.
+    var stemmer = Stemmer.Kind.english
+
     /// Which of the two blocks a feature belongs to; each block is weighted and normalised on its own.
     enum Block: UInt8 {
         case words = 0
@@ -58,7 +61,7 @@ struct FeatureExtractor: Sendable {
     /// Numbers all become one word ("0"), so "2 weeks" and "3 weeks" read alike.
     func wordHash(_ token: Token, _ bytes: ArraySlice<UInt8>, _ buffer: inout [UInt8]) -> UInt64 {
         if token.kind == .number { return Self.numberHash }
-        let (stem, appendY) = Stemmer.stem(bytes)
+        let (stem, appendY) = Stemmer.stem(bytes, kind: stemmer)
         guard appendY else { return Hasher64.hash(stem) }
         buffer.removeAll(keepingCapacity: true)
         buffer.append(contentsOf: stem)

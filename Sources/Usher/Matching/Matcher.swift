@@ -48,7 +48,7 @@ public struct Matcher: Sendable {
             classes.append(IntentDefinition(name: "(out of scope)", examples: bot.fallback.examples))
         }
         var table = ExampleTable(intents: classes)
-        var vectorizer = Vectorizer()
+        var vectorizer = Vectorizer(language: bot.language)
         let kind = IntentScorer.kind(model, examples: table.intents.count, intents: table.intentCount)
         let texts = table.learningTexts
         let vectors = vectorizer.fit(texts, bytes: texts.reduce(0) { $0 + $1.utf8.count })

@@ -11,7 +11,12 @@ struct Vectorizer: Sendable {
     /// The share of the vector's squared length given to whole words (the rest goes to n-grams).
     static let wordShare: Float = 0.5
 
-    private let extractor = FeatureExtractor()
+    private let extractor: FeatureExtractor
+
+    /// A vectorizer for a bot in `language`, whose words its stemmer brings to one key.
+    init(language: String = "en") {
+        extractor = FeatureExtractor(stemmer: Stemmer.Kind(language: language))
+    }
     private(set) var ids = FeatureTable()
     private(set) var idf: [Float] = []
     private(set) var documentCount = 0
