@@ -24,16 +24,7 @@ public struct CannedActionResults: Sendable {
 
     /// Parses and validates a results file, reporting every mistake with line and JSON path.
     public static func load(_ bytes: [UInt8], file: String) throws(DefinitionErrors) -> CannedActionResults {
-        let root: JSONNode
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            throw DefinitionErrors([DefinitionError(file: file, location: error.location, message: error.message)])
-        }
-        var decoder = ConversationTestDecoder(file: file)
-        let results = decoder.decodeCannedResults(root)
-        guard decoder.errors.isEmpty else { throw DefinitionErrors(decoder.errors) }
-        return results
+        try ConversationTestDecoder.decode(bytes, file: file) { $0.decodeCannedResults($1) }
     }
 }
 

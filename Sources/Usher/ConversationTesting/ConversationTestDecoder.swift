@@ -18,6 +18,13 @@ public struct ConversationTestDecoder: JSONReading {
 
     /// Parses and validates one test file.
     public static func load(_ bytes: [UInt8], file: String) throws(DefinitionErrors) -> ConversationTestSuite {
+        try decode(bytes, file: file) { $0.decodeSuite($1) }
+    }
+
+    /// Parses `bytes` and reads the value with `read`, reporting every mistake at once.
+    static func decode<Value>(
+        _ bytes: [UInt8], file: String, _ read: (inout ConversationTestDecoder, JSONNode) -> Value
+    ) throws(DefinitionErrors) -> Value {
         let root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
@@ -25,9 +32,9 @@ public struct ConversationTestDecoder: JSONReading {
             throw DefinitionErrors([DefinitionError(file: file, location: error.location, message: error.message)])
         }
         var decoder = ConversationTestDecoder(file: file)
-        let suite = decoder.decodeSuite(root)
+        let value = read(&decoder, root)
         guard decoder.errors.isEmpty else { throw DefinitionErrors(decoder.errors) }
-        return suite
+        return value
     }
 
     mutating func decodeSuite(_ root: JSONNode) -> ConversationTestSuite {
