@@ -10,12 +10,29 @@ struct ImportCommandTests {
         ])
         let imported = try UsherBinary.run(["import", "train.csv", "-o", "bot.json"], in: directory)
         #expect(imported.status == 0)
-        #expect(imported.stderr == "train.csv: imported 4 examples into 2 intents; left out 1 out-of-scope lines\n")
+        #expect(imported.stderr == "train.csv: imported 4 examples into 2 intents and 1 out-of-scope examples\n")
+        // Out-of-scope lines become the fallback's out-of-scope examples.
+        let written = try String(contentsOf: directory.appendingPathComponent("bot.json"), encoding: .utf8)
+        #expect(written.contains(#""examples": ["#) && written.contains(#""blah""#))
         let check = try UsherBinary.run(["check", "bot.json"], in: directory)
         #expect(check.status == 0)
         #expect(check.stdout == "bot.json: ok: 2 intents, 4 examples, 0 patterns, 4 warnings\n")
         let eval = try UsherBinary.run(["eval", "bot.json", "--data", "train.csv", "--json"], in: directory)
         #expect(eval.stdout.contains("\"in_scope_accuracy\": 1,"))
+    }
+
+    /// Several files are read as one: a training split and its out-of-scope split (CLINC150's
+    /// train.jsonl and oos_train.jsonl).
+    @Test func importsSeveralFilesAsOne() throws {
+        let directory = try UsherBinary.directory([
+            "train.jsonl": #"{"text": "hi", "intent": "greet"}"# + "\n" + #"{"text": "bye", "intent": "leave"}"# + "\n",
+            "oos.jsonl": #"{"text": "tell me a joke", "intent": null}"# + "\n",
+        ])
+        let output = try UsherBinary.run(["import", "train.jsonl", "oos.jsonl", "-o", "bot.json"], in: directory)
+        #expect(
+            output.stderr == "train.jsonl, oos.jsonl: imported 2 examples into 2 intents and 1 out-of-scope examples\n")
+        let match = try UsherBinary.run(["match", "--bot", "bot.json", "tell me a joke please"], in: directory)
+        #expect(match.stdout.contains("decided by  out-of-scope example \"tell me a joke\""), "\(match.stdout)")
     }
 
     @Test func writesToStandardOutput() throws {

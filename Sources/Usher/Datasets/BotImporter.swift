@@ -9,18 +9,27 @@ public enum BotImporter {
         var order: [String] = []
         var examples: [String: [Example]] = [:]
         var seen: [String: Set<String>] = [:]
+        var outOfScope: [Example] = []
+        var outOfScopeSeen: Set<String> = []
         for utterance in utterances {
-            guard let label = utterance.intent else { continue }
-            let intent = IntentName.sanitized(label)
             let text = utterance.text.trimmingWhitespace
             guard text.hasWordCharacter else { continue }
+            // Out-of-scope lines teach the bot what to decline (`fallback.examples`).
+            guard let label = utterance.intent else {
+                if outOfScopeSeen.insert(text).inserted {
+                    outOfScope.append(Example(template: Template(segments: [.text(text)])))
+                }
+                continue
+            }
+            let intent = IntentName.sanitized(label)
             if examples[intent] == nil { order.append(intent) }
             if seen[intent, default: []].insert(text).inserted {
                 examples[intent, default: []].append(Example(template: Template(segments: [.text(text)])))
             }
         }
         return BotDefinition(
-            language: language, intents: order.map { IntentDefinition(name: $0, examples: examples[$0] ?? []) })
+            language: language, intents: order.map { IntentDefinition(name: $0, examples: examples[$0] ?? []) },
+            fallback: FallbackDefinition(examples: outOfScope))
     }
 
     /// The bot's JSON text in the definition format, ready for an author to add responses.
@@ -41,7 +50,12 @@ public enum BotImporter {
             }
             output += "\n    }"
         }
-        return output + "\n  ]\n}\n"
+        output += "\n  ]"
+        if !bot.fallback.examples.isEmpty {
+            output += ",\n  \"fallback\": {\n    \"responses\": " + list(bot.fallback.responses.map(\.description))
+            output += ",\n    \"examples\": " + list(bot.fallback.examples.map(\.text)) + "\n  }"
+        }
+        return output + "\n}\n"
     }
 
     private static func list(_ texts: [String]) -> String {

@@ -9,12 +9,13 @@ struct ImportCommand: ParsableCommand {
         abstract: "Turn a labelled CSV or JSONL data set into a bot.",
         discussion: """
             Each label becomes an intent and its texts the examples. Out-of-scope lines (label null, \
-            empty or "oos") are left out: anything the bot was not taught is out of scope by its threshold.
+            empty or "oos") become the fallback's out-of-scope examples: messages like them are declined \
+            however much they share with an intent. Several files are read as one (train.jsonl oos_train.jsonl).
             """
     )
 
-    @Argument(help: "A CSV file (text,category) or JSON Lines file ({\"text\": …, \"intent\": …}).")
-    var file: String
+    @Argument(help: "CSV files (text,category) or JSON Lines files ({\"text\": …, \"intent\": …}).")
+    var files: [String]
 
     @Option(name: .shortAndLong, help: "Where to write the bot's JSON ('-' for stdout).")
     var output: String
@@ -23,7 +24,7 @@ struct ImportCommand: ParsableCommand {
     var language = "en"
 
     func run() throws {
-        let utterances = try DataFrontend.read(file)
+        let utterances = try files.flatMap { try DataFrontend.read($0) }
         let json = BotImporter.json(from: utterances, language: language)
         if output == "-" {
             Console.out(json, terminator: "")
@@ -32,9 +33,9 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(ExitCodes.failure)
         }
         let intents = Set(utterances.compactMap(\.intent)).count
-        let skipped = utterances.filter { $0.intent == nil }.count
+        let outOfScope = utterances.filter { $0.intent == nil }.count
         Console.error(
-            "\(file): imported \(utterances.count - skipped) examples into \(intents) intents"
-                + (skipped > 0 ? "; left out \(skipped) out-of-scope lines" : ""))
+            "\(files.joined(separator: ", ")): imported \(utterances.count - outOfScope) examples into \(intents) intents"
+                + (outOfScope > 0 ? " and \(outOfScope) out-of-scope examples" : ""))
     }
 }
