@@ -19,14 +19,7 @@ extension TurnBuilder {
     mutating func awaitAction(_ pending: PendingAction) {
         if isCancel() {
             session.pendingAction = nil
-            intent = "cancel"
-            confidence = match?.intent == "cancel" ? match?.confidence ?? 1 : 1
-            if let own = engine.intent(named: "cancel") {
-                complete(own)
-            } else {
-                replies.append(engine.messages.cancelReply)
-            }
-            return resumeWaitingForm()
+            return answerCancel()
         }
         intent = pending.intent
         confidence = 1

@@ -130,6 +130,12 @@ extension TurnBuilder {
 
     mutating func cancelForm() {
         session.forms.removeLast()
+        answerCancel()
+    }
+
+    /// Says the cancel (the bot's own `cancel` intent, or the built-in reply), then takes up the
+    /// form that waited, if any: what ends a form and what stops an action's call.
+    mutating func answerCancel() {
         intent = "cancel"
         confidence = match?.intent == "cancel" ? match?.confidence ?? 1 : 1
         if let own = engine.intent(named: "cancel") {
