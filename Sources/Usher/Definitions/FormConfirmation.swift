@@ -4,12 +4,12 @@
 public struct FormConfirmation: Sendable {
     /// The question, usually naming the filled slots.
     public var prompt: Template
-    /// The answer to a no without a new value.
-    public var denied: Template
+    /// The answer to a no without a new value; `nil` leaves it to the engine's built-in words in
+    /// the language the session is answered in, so a bot that never wrote one still answers a
+    /// German "nein" in German.
+    public var denied: Template?
 
-    public static let defaultDenied = Template(segments: [.text(Language.english.messages.confirmationDenied)])
-
-    public init(prompt: Template, denied: Template = Self.defaultDenied) {
+    public init(prompt: Template, denied: Template? = nil) {
         self.prompt = prompt
         self.denied = denied
     }

@@ -84,7 +84,9 @@ extension TurnBuilder {
             complete(definition)
             return resumeWaitingForm()
         }
-        if FormConfirmation.no.contains(first) { return replies.append(confirmation.denied.render(session.slots)) }
+        if FormConfirmation.no.contains(first) {
+            return replies.append(confirmation.denied?.render(session.slots) ?? engine.messages.confirmationDenied)
+        }
         let result = matched()
         if let other = result.intent, other != definition.name,
             result.confidence >= bot.settings.digressionThreshold || isPattern(result)

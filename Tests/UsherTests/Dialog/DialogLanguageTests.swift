@@ -19,7 +19,7 @@ struct DialogLanguageTests {
             ActionDefinition.busyReply
                 == "I am still working on your last request; one moment, please. Say cancel to stop it.")
         #expect(
-            FormConfirmation.defaultDenied.render([:]) == "What should I change? Tell me the new value, or say cancel.")
+            claimEngine.messages.confirmationDenied == "What should I change? Tell me the new value, or say cancel.")
     }
 
     @Test(arguments: [

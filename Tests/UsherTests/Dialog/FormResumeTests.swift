@@ -275,13 +275,25 @@ struct FormConfirmationTests {
         let turns = converse(
             ["my modem was stolen yesterday, policy PN-123456", "no", "it was last Friday", "yes"], engine: Self.engine)
         #expect(turns[0].replies == ["File a claim for PN-123456, incident on 2026-11-22? Yes or no."])
-        #expect(turns[1].replies == [FormConfirmation.defaultDenied.render([:])])
+        #expect(turns[1].replies == [Language.english.messages.confirmationDenied])
         #expect(turns[2].replies == ["File a claim for PN-123456, incident on 2026-11-20? Yes or no."])
         #expect(turns[3].replies == ["Thanks. Claim for policy PN-123456, incident on 2026-11-20, is filed."])
         // A correction in the no itself reads back at once.
         let direct = converse(
             ["my modem was stolen yesterday, policy PN-123456", "no, policy PN-654321"], engine: Self.engine)
         #expect(direct[1].replies == ["File a claim for PN-654321, incident on 2026-11-22? Yes or no."])
+    }
+
+    /// A bot that wrote no answer to a bare no gets the engine's own, in the language it serves.
+    @Test(arguments: [("de", "nein"), ("ru", "нет"), ("zh-TW", "不是")])
+    func aBareNoIsAnsweredInTheBotsLanguage(language: String, no: String) throws {
+        var bot = Self.engine.bot
+        bot.language = language
+        let engine = try DialogEngine(bot: bot)
+        let turns = converse(["my modem was stolen on 2026-11-20, policy PN-123456", no], engine: engine)
+        let messages = try #require(Language.named(language)).messages
+        #expect(turns[1].replies == [messages.confirmationDenied])
+        #expect(messages.confirmationDenied != Language.english.messages.confirmationDenied)
     }
 
     @Test func anythingElseAsksAgainThenGivesUp() {
