@@ -106,11 +106,19 @@ public struct DialogEngine: Sendable {
         return respondInItsLanguage(to: message, state: state, now: now, attended: attended)
     }
 
-    /// The language a message is answered in: the one the request names; else the session's;
-    /// for a new session, the one its first message is written in when it can be told (by
-    /// script, then common words: see ``Language/detect(_:)``); else the bot's own.
+    /// The language a message is answered in: the one the request names; else, for a new
+    /// session, the one its first message is written in when it can be told (by script, then
+    /// common words: see ``Language/detect(_:clearly:)``), or the bot's own. A session keeps its
+    /// language until a message is clearly in another one the bot serves: a customer who
+    /// switches to German is answered in German, but an order number, an "ok" or a name with an
+    /// umlaut moves no one.
     func language(of message: CustomerMessage, session: String?) -> String {
-        message.language ?? session ?? Language.detect(message.text)?.rawValue ?? bot.language
+        if let named = message.language { return named }
+        guard let session else { return Language.detect(message.text)?.rawValue ?? bot.language }
+        guard let detected = Language.detect(message.text, clearly: true)?.rawValue,
+            let other = engine(for: detected), other.bot.language != engine(for: session)?.bot.language
+        else { return session }
+        return detected
     }
 
     /// Answers in this engine's language.

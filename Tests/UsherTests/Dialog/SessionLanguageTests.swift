@@ -65,6 +65,30 @@ struct SessionLanguageTests {
         #expect(later.state.language == "en")
     }
 
+    /// A customer who changes language mid-conversation is answered in the new one, but only
+    /// when the message says so clearly: a word or a name moves no one.
+    @Test func aSessionFollowsACustomerWhoClearlySwitchesLanguage() {
+        let german = Self.engine.respond(
+            to: CustomerMessage(session: "g", text: "wo ist meine Bestellung?"), state: nil, now: mondayMorning)
+        #expect(german.state.language == "de")
+        var state = german.state
+        for (offset, text) in ["hello", "Müller", "ok"].enumerated() {
+            let turn = Self.engine.respond(
+                to: CustomerMessage(session: "g", text: text), state: state, now: mondayMorning + Double(offset + 1))
+            #expect(turn.state.language == "de", "\(text)")
+            state = turn.state
+        }
+        let english = Self.engine.respond(
+            to: CustomerMessage(session: "g", text: "sorry, where is my order?"), state: state, now: mondayMorning + 9)
+        #expect(english.state.language == "en")
+        #expect(english.intent == "order_status")
+        #expect(english.replies == ["What is your order number?"])
+        // A language the bot does not serve keeps the session's.
+        let russian = Self.engine.respond(
+            to: CustomerMessage(session: "g", text: "где мой заказ"), state: english.state, now: mondayMorning + 10)
+        #expect(russian.state.language == "en")
+    }
+
     @Test func tagsMatchOnTheirPrimarySubtagAndUnknownOnesGetTheBotsOwn() {
         #expect(Self.engine.engine(for: "de-AT")?.bot.language == "de")
         #expect(Self.engine.engine(for: "DE")?.bot.language == "de")
