@@ -3,7 +3,8 @@
 ///
 /// Problem phrases are runs of content words (stop words, conversational filler and numbers
 /// removed) taken as one-, two- and three-word n-grams within a sentence. They are counted across
-/// the customer's messages, with plural and "-ed"/"-ing" forms counted together, and ranked by
+/// the customer's messages, with a word's forms counted together by the language's stemmer
+/// (English plural and "-ed"/"-ing"; Russian and German endings), and ranked by
 /// count times a bonus for length (1, 1.5, 1.8), so that "wireless headphones" said twice beats
 /// "headphones" said twice, and a word the customer keeps repeating beats one said once. A phrase
 /// is skipped when it shares a word with one already chosen, so the agent reads no word twice.
@@ -31,7 +32,8 @@ public enum KeyPhrases {
         }
         let entityWords = Set(entities.flatMap { TextNormalizer.normalize($0.text + " " + $0.value).words })
         let skips = (Language.named(language) ?? .english).keyPhraseSkips
-        for candidate in rankedCandidates(in: texts, excluding: entityWords, skips: skips) {
+        let stemmer = Stemmer.Kind(language: language)
+        for candidate in rankedCandidates(in: texts, excluding: entityWords, skips: skips, stemmer: stemmer) {
             guard phrases.count < limit else { break }
             guard seen.insert(candidate).inserted else { continue }
             phrases.append(candidate)
@@ -59,9 +61,9 @@ public enum KeyPhrases {
     }
 
     /// Every n-gram by descending score, with sub- and super-phrases of better ones left out.
-    private static func rankedCandidates(in texts: [String], excluding entityWords: Set<String>, skips: Set<String>)
-        -> [String]
-    {
+    private static func rankedCandidates(
+        in texts: [String], excluding entityWords: Set<String>, skips: Set<String>, stemmer: Stemmer.Kind
+    ) -> [String] {
         var candidates: [[String]: Candidate] = [:]
         let runs = texts.flatMap(Clauses.split).flatMap { contentRuns(in: $0, excluding: entityWords, skips: skips) }
         for run in runs {
@@ -69,7 +71,7 @@ public enum KeyPhrases {
             for length in lengths where length <= run.words.count {
                 for start in 0...(run.words.count - length) {
                     let words = Array(run.words[start..<(start + length)])
-                    let stems = run.isCharacters ? words : words.map(Stemmer.stem)
+                    let stems = run.isCharacters ? words : words.map { stem($0, stemmer) }
                     let order = candidates.count
                     candidates[
                         stems,
@@ -86,6 +88,14 @@ public enum KeyPhrases {
             result.append(candidate.text)
         }
         return result
+    }
+
+    /// A word's forms counted together by the language's own stemmer ("заказа", "заказом" →
+    /// "заказ"; "Rechnungen", "Rechnung" → "rechnung").
+    private static func stem(_ word: String, _ kind: Stemmer.Kind) -> String {
+        let bytes = Array(word.utf8)
+        let (stem, appendY) = Stemmer.stem(bytes[...], kind: kind)
+        return String(decoding: stem, as: UTF8.self) + (appendY ? "y" : "")
     }
 
     /// The maximal runs of consecutive content words, or content characters, in one clause.
