@@ -63,4 +63,18 @@ struct ExampleBotBarsTests {
         #expect((report["accuracy"] as? Double ?? 0) >= 0.90, "\(report["accuracy"] ?? "-")")
         #expect((report["oos_recall"] as? Double ?? 0) >= 0.85, "\(report["oos_recall"] ?? "-")")
     }
+
+    /// Issue 13: the example bot in each of its other languages is as good as in English, on a
+    /// held-out set per language (tuning used evals/desk-val-<tag>.jsonl). Measured 0.946 / 0.93
+    /// (ru), 0.944 / 0.93 (de), 0.946 / 0.94 (zh-TW); the bars leave a little room.
+    @Test(arguments: ["ru", "de", "zh-TW"])
+    func theExampleBotMeetsTheSameBarsInEachLanguage(language: String) throws {
+        let output = try UsherBinary.run([
+            "eval", "--lang", language, "--data", "evals/desk-\(language).jsonl", "--json",
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect((report["accuracy"] as? Double ?? 0) >= 0.92, "\(report["accuracy"] ?? "-")")
+        #expect((report["oos_recall"] as? Double ?? 0) >= 0.88, "\(report["oos_recall"] ?? "-")")
+    }
 }
