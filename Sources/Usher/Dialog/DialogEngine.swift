@@ -55,6 +55,10 @@ public struct DialogEngine: Sendable {
         self.localized = localized
     }
 
+    /// The engine a session in `language` is served by: the one for that language, else this
+    /// one (the bot's own language answers what it does not serve).
+    public func serving(_ language: String) -> DialogEngine { engine(for: language) ?? self }
+
     /// The engine that serves `language`: this one for the bot's own language, else the
     /// translation's; a tag the bot does not serve exactly is matched on its primary subtag
     /// (`de-AT` → `de`, `zh` → `zh-TW`); `nil` when the bot does not serve it at all.

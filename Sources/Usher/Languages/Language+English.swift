@@ -35,6 +35,10 @@ extension Language {
             busy: "I am still working on your last request; one moment, please. Say cancel to stop it.",
             confirmationDenied: "What should I change? Tell me the new value, or say cancel.",
             leftQueue: "Okay, you have left the queue. How else can I help?",
+            handoff: "I'm passing you to a colleague who can help. Please stay in this chat.",
+            agentJoined: { agent in "You are now talking to \(agent)." },
+            released: "You are back with the virtual assistant. How else can I help?",
+            closed: "This conversation is closed. Thank you for contacting us.",
             queuedWithoutAgent: { position in
                 "You are number \(position) in the queue. No agent is available right now; you will keep your place."
             },

@@ -38,6 +38,11 @@ extension Language {
                 "Ich bearbeite noch Ihre letzte Anfrage, einen Moment bitte. Sagen Sie „abbrechen“, um sie zu stoppen.",
             confirmationDenied: "Was soll ich ändern? Nennen Sie mir den neuen Wert oder sagen Sie „abbrechen“.",
             leftQueue: "Okay, Sie haben die Warteschlange verlassen. Wie kann ich sonst helfen?",
+            handoff:
+                "Ich verbinde Sie mit einer Kollegin oder einem Kollegen, die Ihnen helfen können. Bitte bleiben Sie in diesem Chat.",
+            agentJoined: { agent in "Sie sprechen jetzt mit \(agent)." },
+            released: "Sie sind wieder beim virtuellen Assistenten. Wie kann ich sonst helfen?",
+            closed: "Dieses Gespräch ist beendet. Vielen Dank für Ihre Anfrage.",
             queuedWithoutAgent: { position in
                 "Sie sind Nummer \(position) in der Warteschlange. Gerade ist niemand frei; Sie behalten Ihren Platz."
             },
