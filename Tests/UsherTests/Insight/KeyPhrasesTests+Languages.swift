@@ -5,9 +5,10 @@ import Testing
 
 /// Measures ``KeyPhrases`` and each language's stop words and fillers on
 /// `evals/keyphrases-<tag>.jsonl`: customer messages written before a handoff, each line with the
-/// phrases a human agent should see. Each file's first ``tunedLines`` lines were written before the
-/// rules and lists were tuned, and they were tuned on them; the rest were written after, and nothing
-/// was changed for them. docs/insight.md defines the metrics and reports the figures this prints.
+/// phrases a human agent should see. In Russian, German and Chinese the first ``tunedLines`` lines
+/// were written before the rules and lists were tuned, and they were tuned on them; the rest were
+/// written after, and nothing was changed for them. No English rule was changed for the English
+/// lines. docs/insight.md defines the metrics and reports the figures this prints.
 extension KeyPhrasesLanguagesTests {
     static let tunedLines = 100
     /// How many phrases the handoff summary shows, and how many of them an agent reads first.
@@ -81,7 +82,7 @@ extension KeyPhrasesLanguagesTests {
         TextNormalizer.normalize(phrase).words
     }
 
-    @Test(arguments: ["ru", "de", "zh-TW"])
+    @Test(arguments: ["en", "ru", "de", "zh-TW"])
     func eachLanguageHasASetBigEnough(language: String) throws {
         let examples = try Self.examples(language: language)
         #expect(examples.count >= 150)
@@ -89,10 +90,12 @@ extension KeyPhrasesLanguagesTests {
         #expect(examples.allSatisfy { !$0.texts.isEmpty && $0.texts.count <= 3 && !$0.phrases.isEmpty })
     }
 
-    /// Fails below 0.8 precision and 0.9 recall on the tuned part, 0.7 and 0.85 on the held-out
-    /// part, or when the skip lists drop more than a tenth of the words the agent needs.
-    @Test(arguments: ["ru", "de", "zh-TW"])
-    func eachLanguageShowsTheAgentWhatMatters(language: String) throws {
+    /// Fails below the precision floor and 0.9 recall on the tuned part, the held-out floor and
+    /// 0.85 recall on the held-out part, or when the skip lists drop more than a tenth of the
+    /// words the agent needs. English is there for comparison: its lists were not tuned on its
+    /// lines, which read as the Russian and German ones, so its floors are lower.
+    @Test(arguments: [("en", 0.7, 0.65), ("ru", 0.8, 0.7), ("de", 0.8, 0.7), ("zh-TW", 0.8, 0.7)])
+    func eachLanguageShowsTheAgentWhatMatters(language: String, tunedFloor: Double, heldOutFloor: Double) throws {
         let skips = Language.named(language)!.keyPhraseSkips
         var scores = [Score(), Score()]
         var misses: [String] = []
@@ -147,9 +150,9 @@ extension KeyPhrasesLanguagesTests {
             "keyphrases-\(language).jsonl: tuned \(scores[0]); held out \(scores[1])\n"
                 + "needed words on the skip list: \(common(dropped))\nnoise words: \(common(noise))\n"
                 + misses.joined(separator: "\n"))
-        #expect(scores[0].precision >= 0.8, "tuned \(scores[0])")
+        #expect(scores[0].precision >= tunedFloor, "tuned \(scores[0])")
         #expect(scores[0].recall >= 0.9, "tuned \(scores[0])")
-        #expect(scores[1].precision >= 0.7, "held out \(scores[1])")
+        #expect(scores[1].precision >= heldOutFloor, "held out \(scores[1])")
         #expect(scores[1].recall >= 0.85, "held out \(scores[1])")
         #expect(scores.allSatisfy { $0.kept >= 0.9 }, "\(scores)")
     }
