@@ -31,8 +31,10 @@ public struct Language: Sendable {
     let leaveQueuePhrases: [String]
     let sentiment: SentimentLexicon
     /// Words (Chinese: characters) that never start, end or appear alone in a key phrase:
-    /// function words and what customers say around a problem rather than to name it ("hi",
-    /// "хочу", "bitte", "請"), as the normaliser leaves them.
+    /// function words, what customers say around a problem rather than to name it ("hi",
+    /// "хочу", "bitte", "請") and the language's number words, as the normaliser leaves them.
+    /// Skips of several Chinese characters ("時候") are in ``keyPhraseLexicon`` instead, so their
+    /// characters stay free in other words.
     let keyPhraseSkips: Set<String>
     /// Where a run of Chinese characters is cut into key-phrase words: multi-character words
     /// (`true`: "會員", "信用卡", also those holding a skip character) and multi-character skips
