@@ -66,7 +66,18 @@ extension Language {
         "was", "wo", "wann", "warum", "wer", "nicht", "kein", "keine", "noch", "schon", "auch", "nur", "sehr", "so",
         "da", "dann", "jetzt", "hier", "bitte", "danke", "hallo", "guten", "tag", "ja", "nein", "mal", "doch",
         "dass", "wenn", "ob", "man", "sich", "immer", "wieder", "gerne", "leider", "heute", "gestern", "etwas",
-        "nichts", "alles", "hilfe", "helfen", "brauche", "geht", "gibt",
+        "nichts", "alles", "hilfe", "helfen", "brauche", "geht", "gibt", "wurden", "worden", "als", "beim", "vom",
+        "ins", "fürs", "mehr", "obwohl", "nie", "niemals", "jeden", "jede", "jeder", "jedes", "alle", "allen",
+        "bekomme", "bekommen", "bekam", "kam", "kommt", "komme", "kommen", "steht", "andere", "anderen",
+        "finde", "wissen", "gemacht", "wollte", "diese", "dieser", "diesen", "dieses", "diesem", "ihn", "ihm",
+        "erst", "keiner", "keinen", "keinem", "niemand", "einfach", "ganz", "ganze", "ganzen", "bereits",
+        "trotzdem", "eigentlich", "gerade", "weil", "denn", "sondern", "also", "sofort", "bald", "endlich", "tun",
+        "machen", "mache", "hätte", "sei", "könnten", "könnte", "müssen", "sollte", "darf", "ihrem",
+        "ihrer", "ihres", "sein", "seine", "seinen", "vielen", "dank", "grüße", "abend", "hi", "hey", "moin",
+        "servus", "kostet", "kenne", "gekauft",
+        // Durations and times of day: the date and duration entities read them; they name no problem.
+        "tage", "tagen", "woche", "wochen", "monat", "monate", "monaten", "stunde", "stunden", "minute",
+        "minuten", "jahr", "jahre", "morgen", "mittag",
     ]
 
     private static let germanCalendar = CalendarVocabulary(

@@ -31,9 +31,15 @@ public struct Language: Sendable {
     let leaveQueuePhrases: [String]
     let sentiment: SentimentLexicon
     /// Words (Chinese: characters) that never start, end or appear alone in a key phrase:
-    /// function words and what customers say around a problem rather than to name it ("hi",
-    /// "хочу", "bitte", "請"), as the normaliser leaves them.
+    /// function words, what customers say around a problem rather than to name it ("hi",
+    /// "хочу", "bitte", "請") and the language's number words, as the normaliser leaves them.
+    /// Skips of several Chinese characters ("時候") are in ``keyPhraseLexicon`` instead, so their
+    /// characters stay free in other words.
     let keyPhraseSkips: Set<String>
+    /// Where a run of Chinese characters is cut into key-phrase words: multi-character words
+    /// (`true`: "會員", "信用卡", also those holding a skip character) and multi-character skips
+    /// (`false`: "時候", "一直"), the longest first. Empty for languages written with spaces.
+    let keyPhraseLexicon: PhraseTable<Bool>
     public let messages: BuiltInMessages
 
     /// The language a BCP 47 tag names ("de", "ru-RU", "zh-Hant"); `nil` when Usher has no data
@@ -60,7 +66,7 @@ public struct Language: Sendable {
         currencies: [String: String], currencyPrefixes: [String: String] = [:], yes: Set<String>, no: Set<String>,
         cancelPhrases: Set<String>,
         leaveQueuePhrases: [String], sentiment: SentimentLexicon, keyPhraseSkips: Set<String>,
-        messages: BuiltInMessages
+        keyPhraseWords: Set<String> = [], messages: BuiltInMessages
     ) {
         self.tag = tag
         self.folding = folding
@@ -76,7 +82,17 @@ public struct Language: Sendable {
         self.cancelPhrases = Set(cancelPhrases.map(Self.normalized))
         self.leaveQueuePhrases = leaveQueuePhrases.map(Self.normalized)
         self.sentiment = sentiment
-        self.keyPhraseSkips = Set(keyPhraseSkips.flatMap { TextNormalizer.normalize($0).words })
+        // A number written as a word says how many, which the entities read; it names no problem.
+        // Chinese multipliers stay: "百" and "千" begin words ("百貨").
+        let numberWords = numbers.values.keys + (numbers.grammar == .characters ? [] : Array(numbers.multipliers.keys))
+        let skips = keyPhraseSkips.union(numberWords).map { TextNormalizer.normalize($0).words }
+        self.keyPhraseSkips = Set(skips.filter { $0.count == 1 }.flatMap { $0 })
+        self.keyPhraseLexicon = PhraseTable(
+            Dictionary(
+                skips.filter { $0.count > 1 }.map { ($0.joined(), false) }
+                    + keyPhraseWords.map { (TextNormalizer.normalize($0).words.joined(), true) },
+                uniquingKeysWith: { $0 || $1 }),
+            folding: .none)
         self.messages = messages
     }
 
