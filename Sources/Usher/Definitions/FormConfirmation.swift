@@ -14,8 +14,29 @@ public struct FormConfirmation: Sendable {
         self.denied = denied
     }
 
-    /// The first word of a yes or a no, in every served language (the session's language is not
-    /// known here yet); anything else is neither, and the question comes again.
+    /// How a yes or a no begins, in every served language (a customer may answer in another);
+    /// anything else is neither, and the question comes again.
     static let yes = Set(Language.all.flatMap(\.yes))
     static let no = Set(Language.all.flatMap(\.no))
+    static let contrast = Set(Language.all.flatMap(\.contrast))
+
+    /// What a normalised answer (words joined by spaces) says to the read-back: a yes that a
+    /// "but" takes back ("yes, but the date is wrong") is a no.
+    static func answer(_ words: String) -> Answer? {
+        let padded = " " + words + " "
+        if contrast.contains(where: { padded.contains(" " + $0 + " ") }),
+            begins(words, with: yes) || begins(words, with: no)
+        {
+            return .no
+        }
+        if begins(words, with: yes) { return .yes }
+        if begins(words, with: no) { return .no }
+        return nil
+    }
+
+    enum Answer { case yes, no }
+
+    private static func begins(_ words: String, with phrases: Set<String>) -> Bool {
+        phrases.contains { words == $0 || words.hasPrefix($0 + " ") }
+    }
 }

@@ -17,8 +17,12 @@ extension Language {
             "dollar": "USD", "dollars": "USD", "buck": "USD", "bucks": "USD", "euro": "EUR", "euros": "EUR",
             "pound": "GBP", "pounds": "GBP", "quid": "GBP", "yen": "JPY", "rupee": "INR", "rupees": "INR",
         ],
-        yes: ["yes", "yeah", "yep", "y", "correct", "right", "sure", "ok", "okay", "confirm"],
+        yes: [
+            "yes", "yeah", "yep", "y", "correct", "right", "sure", "ok", "okay", "confirm", "yup", "sounds good",
+            "go ahead", "that s right", "thats right",
+        ],
         no: ["no", "nope", "n", "wrong"],
+        contrast: ["but", "however", "except"],
         cancelPhrases: [
             "cancel", "cancel that", "cancel it", "cancel please", "please cancel", "never mind", "nevermind",
             "forget it", "forget about it", "stop", "stop it", "abort", "quit", "i changed my mind", "changed my mind",

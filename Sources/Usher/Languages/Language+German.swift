@@ -21,8 +21,12 @@ extension Language {
             "euro": "EUR", "euros": "EUR", "eur": "EUR", "dollar": "USD", "franken": "CHF", "fr": "CHF",
             "pfund": "GBP", "rubel": "RUB", "yen": "JPY",
         ],
-        yes: ["ja", "jawohl", "genau", "richtig", "korrekt", "stimmt", "klar", "okay", "ok", "gerne", "bestätigen"],
+        yes: [
+            "ja", "jawohl", "genau", "richtig", "korrekt", "stimmt", "klar", "okay", "ok", "gerne", "bestätigen",
+            "passt", "jo", "jep", "jup", "einverstanden", "in ordnung",
+        ],
         no: ["nein", "falsch", "nee", "ne", "nö"],
+        contrast: ["aber", "jedoch", "allerdings"],
         cancelPhrases: [
             "abbrechen", "abbruch", "stopp", "stop", "vergiss es", "vergessen sie es", "egal", "schon gut",
             "nicht mehr", "ich habe es mir anders überlegt", "doch nicht", "nein danke", "nichts", "lass es",

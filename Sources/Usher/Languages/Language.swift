@@ -21,10 +21,12 @@ public struct Language: Sendable {
     let currencies: PhraseTable<String>
     /// Currency words written before the amount: "NT" of "NT$300", "新台幣".
     let currencyPrefixes: PhraseTable<String>
-    /// The first words of a yes and a no to a form's confirmation question, as the normaliser
-    /// leaves them (so Chinese ones are one character: "不" covers "不是" and "不對").
+    /// How a yes and a no to a form's confirmation question begin, as the normaliser leaves
+    /// them ("不" covers "不是" and "不對"; "沒 錯" is a yes, though "沒" alone is not).
     let yes: Set<String>
     let no: Set<String>
+    /// Words that take back a yes ("yes, but the date is wrong"): the answer is then a no.
+    let contrast: Set<String>
     /// Whole messages that cancel a form, as the normaliser leaves them ("不 用 了").
     let cancelPhrases: Set<String>
     /// Phrases that, anywhere in a waiting customer's message, ask to leave the queue.
@@ -64,7 +66,7 @@ public struct Language: Sendable {
     init(
         tag: LanguageTag, folding: WordFolding, numbers: NumberWords, calendar: CalendarVocabulary,
         currencies: [String: String], currencyPrefixes: [String: String] = [:], yes: Set<String>, no: Set<String>,
-        cancelPhrases: Set<String>,
+        contrast: Set<String>, cancelPhrases: Set<String>,
         leaveQueuePhrases: [String], sentiment: SentimentLexicon, keyPhraseSkips: Set<String>,
         keyPhraseWords: Set<String> = [], messages: BuiltInMessages
     ) {
@@ -77,8 +79,9 @@ public struct Language: Sendable {
         self.calendar = calendar
         self.currencies = PhraseTable(currencies, folding: folding)
         self.currencyPrefixes = PhraseTable(currencyPrefixes, folding: folding)
-        self.yes = Set(yes.compactMap { Self.normalized($0).split(separator: " ").first.map(String.init) })
-        self.no = Set(no.compactMap { Self.normalized($0).split(separator: " ").first.map(String.init) })
+        self.yes = Set(yes.map(Self.normalized))
+        self.no = Set(no.map(Self.normalized))
+        self.contrast = Set(contrast.map(Self.normalized))
         self.cancelPhrases = Set(cancelPhrases.map(Self.normalized))
         self.leaveQueuePhrases = leaveQueuePhrases.map(Self.normalized)
         self.sentiment = sentiment
