@@ -58,6 +58,10 @@ extension Language {
         return latinLanguage(text, germanLetters: germanLetters, margin: clearly ? 4 : 1)
     }
 
+    /// The served languages written in Latin letters: the only ones a Latin text whose words
+    /// tell nothing ("ok", "Schaden melden") can be in.
+    public static let latinScript: Set<LanguageTag> = [.english, .german]
+
     /// German or English by umlauts and common words (two points each); `nil` when neither
     /// leads by `margin`.
     private static func latinLanguage(_ text: String, germanLetters: Int, margin: Int) -> LanguageTag? {

@@ -89,6 +89,24 @@ struct SessionLanguageTests {
         #expect(russian.state.language == "en")
     }
 
+    /// A first message whose words tell no language is served in the language whose matcher
+    /// understands it; one that no language understands gets the bot's own.
+    @Test func aFirstMessageWithoutCommonWordsIsServedInTheLanguageThatUnderstandsIt() {
+        #expect(Language.detect("Sendung verfolgen") == nil)
+        let german = Self.engine.respond(
+            to: CustomerMessage(session: "n", text: "Sendung verfolgen"), state: nil, now: mondayMorning)
+        #expect(german.state.language == "de")
+        #expect(german.replies == ["Wie lautet Ihre Bestellnummer?"])
+        for text in ["xyzzy", "hallo", "AB123456"] {
+            let unknown = Self.engine.respond(
+                to: CustomerMessage(session: "u", text: text), state: nil, now: mondayMorning)
+            #expect(unknown.state.language == (text == "hallo" ? "de" : "en"), "\(text)")
+        }
+        let english = Self.engine.respond(
+            to: CustomerMessage(session: "o", text: "opening hours"), state: nil, now: mondayMorning)
+        #expect(english.state.language == "en")
+    }
+
     @Test func tagsMatchOnTheirPrimarySubtagAndUnknownOnesGetTheBotsOwn() {
         #expect(Self.engine.engine(for: "de-AT")?.bot.language == "de")
         #expect(Self.engine.engine(for: "DE")?.bot.language == "de")
