@@ -32,18 +32,36 @@ public enum KeyPhrases {
         guard limit > 0 else { return [] }
         var phrases: [String] = []
         var seen: Set<String> = []
-        for entity in entities where seen.insert(entity.value.lowercased()).inserted {
+        // A bare number ("2" of "zwei Wochen") says nothing without its unit: values that name
+        // something (an order, a date, an amount) come first.
+        for entity in entities where entity.type != "number" && seen.insert(entity.value.lowercased()).inserted {
             phrases.append(entity.value)
         }
         let entityWords = Set(entities.flatMap { TextNormalizer.normalize($0.text + " " + $0.value).words })
         let stemmer = Stemmer.Kind(language: language)
         let language = Language.named(language) ?? .english
+        let forms = displayForms(in: texts)
         for candidate in rankedCandidates(in: texts, excluding: entityWords, language: language, stemmer: stemmer) {
             guard phrases.count < limit else { break }
-            guard seen.insert(candidate).inserted else { continue }
-            phrases.append(candidate)
+            let shown = candidate.split(separator: " ").map { forms[String($0)] ?? String($0) }.joined(separator: " ")
+            guard seen.insert(shown).inserted else { continue }
+            phrases.append(shown)
         }
         return Array(phrases.prefix(limit))
+    }
+
+    /// Each normalised word as the customer first wrote it, lower-cased: phrases are found on
+    /// normalised words, which have lost their accents ("uberfallig", "ужасныи"), but the agent
+    /// reads the customer's own spelling ("überfällig", "ужасный", "don't").
+    private static func displayForms(in texts: [String]) -> [String: String] {
+        var forms: [String: String] = [:]
+        for text in texts {
+            for piece in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }) {
+                let words = TextNormalizer.normalize(String(piece)).words
+                if words.count == 1, forms[words[0]] == nil { forms[words[0]] = piece.lowercased() }
+            }
+        }
+        return forms
     }
 
     private struct Candidate {

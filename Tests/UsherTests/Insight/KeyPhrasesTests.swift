@@ -81,7 +81,7 @@ struct KeyPhrasesLanguagesTests {
         let phrases = KeyPhrases.extract(
             from: ["Hallo, mein kabelloser Kopfhörer ist kaputt", "Der kabellose Kopfhörer lädt nicht"], language: "de")
         // "kabelloser" and "kabellose" are one word to the German stemmer, so the pair counts twice.
-        #expect(phrases.first == "kabelloser kopfhorer")
+        #expect(phrases.first == "kabelloser kopfhörer")
         #expect(!phrases.contains { ["mein", "der", "ist", "hallo", "nicht"].contains($0) })
     }
 
@@ -93,6 +93,18 @@ struct KeyPhrasesLanguagesTests {
     ])
     func aWordsFormsCountTogether(language: String, texts: [String], first: String) {
         #expect(KeyPhrases.extract(from: texts, language: language).first == first)
+    }
+
+    /// Phrases are shown as the customer spelled them (lower-cased), not as the normaliser
+    /// folds them; a bare number is no key phrase.
+    @Test func phrasesKeepTheCustomersSpelling() {
+        let german = KeyPhrases.extract(
+            from: ["Das Paket ist überfällig", "Wieder überfällig!"], language: "de")
+        #expect(german.contains("überfällig"), "\(german)")
+        let russian = KeyPhrases.extract(from: ["Ужасный сервис", "ужасный сервис, дайте оператора"], language: "ru")
+        #expect(russian.first == "ужасный сервис", "\(russian)")
+        let number = EntityMatch(type: "number", value: "2", text: "zwei", range: 0..<4)
+        #expect(!KeyPhrases.extract(from: ["zwei Wochen überfällig"], entities: [number], language: "de").contains("2"))
     }
 
     @Test func chinesePhrasesAreRunsOfCharacters() {
