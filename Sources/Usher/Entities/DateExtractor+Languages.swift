@@ -4,12 +4,14 @@
 /// "2026年3月5日". ISO and numeric day-first dates work as in English.
 extension DateExtractor {
     /// The longest date starting at token `index`.
-    func localDate(in message: EntityMessage, at index: Int, today: CalendarDate, language: Language) -> Found? {
+    func localDate(
+        in message: EntityMessage, at index: Int, today: CalendarDate, language: Language, past: Bool = false
+    ) -> Found? {
         guard message.tokens[index].kind != .symbol else { return nil }
         let calendar = language.calendar
         let candidates = [
             relativeDay(in: message, at: index, today: today, calendar: calendar, folding: language.folding),
-            localWeekday(in: message, at: index, today: today, language: language),
+            localWeekday(in: message, at: index, today: today, language: language, past: past),
             span(in: message, at: index, today: today, language: language),
             dayMonth(in: message, at: index, today: today, calendar: calendar),
             markedDate(in: message, at: index, today: today, language: language),
@@ -35,9 +37,9 @@ extension DateExtractor {
     }
 
     /// "в пятницу", "следующий понедельник", "nächsten Montag", "Montag, 5. März", "星期五", "下週一".
-    private func localWeekday(in message: EntityMessage, at index: Int, today: CalendarDate, language: Language)
-        -> Found?
-    {
+    private func localWeekday(
+        in message: EntityMessage, at index: Int, today: CalendarDate, language: Language, past: Bool
+    ) -> Found? {
         let calendar = language.calendar
         let modifier = calendar.weekdayModifiers.match(at: index, token: message.word)
         guard let (weekday, end) = calendar.weekdays.match(at: modifier?.end ?? index, token: message.word) else {
@@ -55,7 +57,7 @@ extension DateExtractor {
         case nil:
             let dateStart = message.isSymbol(end, ",") ? end + 1 : end
             if let written = dayMonth(in: message, at: dateStart, today: today, calendar: calendar) { return written }
-            return Found(date: today.adding(days: ahead), end: end)
+            return Found(date: today.adding(days: Self.bareWeekday(ahead: ahead, past: past)), end: end)
         }
     }
 

@@ -305,6 +305,19 @@ struct FormConfirmationTests {
         #expect(turns[4].replies == ["Thanks. Claim for policy PN-123456, incident on 2026-11-20, is filed."])
     }
 
+    /// A date slot that cannot be in the future reads a weekday named alone as the last one.
+    @Test(arguments: [("en", "no, it was on Sunday"), ("de", "Nein, es war am Sonntag"), ("ru", "нет, в воскресенье")])
+    func aWeekdayForWhenSomethingHappenedIsTheLastOne(language: String, correction: String) throws {
+        var bot = Self.engine.bot
+        bot.language = language
+        let index = try #require(bot.intents.firstIndex { $0.name == "file_claim" })
+        let slot = try #require(bot.intents[index].slots.firstIndex { $0.name == "incident_date" })
+        bot.intents[index].slots[slot].validation = try SlotValidation(max: .today)
+        let turns = converse(
+            ["my modem was stolen on 2026-11-20, policy PN-123456", correction], engine: try DialogEngine(bot: bot))
+        #expect(turns[1].state.slots["incident_date"] == "2026-11-22", "\(turns[1].replies)")
+    }
+
     /// "Yes, but …" takes the yes back: the bot asks what to change instead of filing.
     @Test func aYesTakenBackAsksWhatToChange() {
         let turns = converse(
