@@ -147,13 +147,21 @@ extension DateExtractor {
         return CalendarDate(year: year, month: month, day: day).map { Found(date: $0, end: dayEnd + 1) }
     }
 
-    /// "5.3." (German and Russian write the day and month with a closing full stop), in today's year.
+    /// "5.3." (German and Russian write the day and month with a closing full stop), in today's
+    /// year; also "05.03" without it when the month has two digits (a lone "1.5" is a number).
     private func dottedDayMonth(in message: EntityMessage, at index: Int, today: CalendarDate) -> Found? {
         guard let day = shortNumber(in: message, at: index), !startsInsideNumber(message, index),
             message.isSymbol(index + 1, "."), message.touches(index + 1), message.touches(index + 2),
-            let month = shortNumber(in: message, at: index + 2), message.isSymbol(index + 3, "."),
-            message.touches(index + 3), message.digits(index + 4) == nil || !message.touches(index + 4)
+            let month = shortNumber(in: message, at: index + 2)
         else { return nil }
-        return CalendarDate(year: today.year, month: month, day: day).map { Found(date: $0, end: index + 4) }
+        let closed = message.isSymbol(index + 3, ".") && message.touches(index + 3)
+        if closed, message.digits(index + 4) == nil || !message.touches(index + 4) {
+            return CalendarDate(year: today.year, month: month, day: day).map { Found(date: $0, end: index + 4) }
+        }
+        // Nothing glued after it but a symbol: "05.03," is a date, "05.03.2026" and "05.03x" are not.
+        guard !closed, message.digits(index + 2)?.utf8.count == 2,
+            !message.touches(index + 3) || message.tokens[index + 3].kind == .symbol
+        else { return nil }
+        return CalendarDate(year: today.year, month: month, day: day).map { Found(date: $0, end: index + 3) }
     }
 }
