@@ -31,8 +31,9 @@ extension TurnBuilder {
             return advance(definition)
         }
         let result = matched()
-        // A value of the right type that failed validation was an answer, not a digression.
-        if rejected.contains(slot.name) { return retry(definition, slot, result) }
+        // A value of the right type that failed validation was an answer, not a digression; so
+        // is "I don't know" ("weiß ich nicht mehr" once matched a login question).
+        if rejected.contains(slot.name) || Self.saysDontKnow(message.text) { return retry(definition, slot, result) }
         // Another intent interrupts only when it is clearly meant (a pattern, or a confidence of
         // `digression_threshold`): a message that barely matches something else is a poor
         // answer to the form's question, and the question comes again.
@@ -160,6 +161,14 @@ extension TurnBuilder {
         if Self.hasCancelClause(message.text) { return true }
         return engine.intent(named: "cancel") != nil && matched().intent == "cancel"
     }
+
+    /// Whether `text` says, in any served language, that the customer does not have the value.
+    static func saysDontKnow(_ text: String) -> Bool {
+        let words = " " + TextNormalizer.normalize(text).words.joined(separator: " ") + " "
+        return dontKnowPhrases.contains { words.contains(" " + $0 + " ") }
+    }
+
+    private static let dontKnowPhrases = Set(Language.all.flatMap(\.dontKnow))
 
     /// Whether a clause of `text` (split at , . ; : ! ? and their full-width forms) is a cancel
     /// phrase.

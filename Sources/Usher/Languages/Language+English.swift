@@ -23,6 +23,7 @@ extension Language {
         ],
         no: ["no", "nope", "n", "wrong"],
         contrast: ["but", "however", "except"],
+        dontKnow: ["dont know", "do not know", "no idea", "cant remember", "dont remember", "no clue"],
         cancelPhrases: [
             "cancel", "cancel that", "cancel it", "cancel please", "please cancel", "never mind", "nevermind",
             "forget it", "forget about it", "stop", "stop it", "abort", "quit", "i changed my mind", "changed my mind",

@@ -27,6 +27,9 @@ public struct Language: Sendable {
     let no: Set<String>
     /// Words that take back a yes ("yes, but the date is wrong"): the answer is then a no.
     let contrast: Set<String>
+    /// Phrases that say the customer does not have the value a form asks for ("keine Ahnung",
+    /// "не помню"): an answer to the question, never another intent.
+    let dontKnow: Set<String>
     /// Whole messages that cancel a form, as the normaliser leaves them ("不 用 了").
     let cancelPhrases: Set<String>
     /// Phrases that, anywhere in a waiting customer's message, ask to leave the queue.
@@ -66,7 +69,7 @@ public struct Language: Sendable {
     init(
         tag: LanguageTag, folding: WordFolding, numbers: NumberWords, calendar: CalendarVocabulary,
         currencies: [String: String], currencyPrefixes: [String: String] = [:], yes: Set<String>, no: Set<String>,
-        contrast: Set<String>, cancelPhrases: Set<String>,
+        contrast: Set<String>, dontKnow: Set<String>, cancelPhrases: Set<String>,
         leaveQueuePhrases: [String], sentiment: SentimentLexicon, keyPhraseSkips: Set<String>,
         keyPhraseWords: Set<String> = [], messages: BuiltInMessages
     ) {
@@ -82,6 +85,7 @@ public struct Language: Sendable {
         self.yes = Set(yes.map(Self.normalized))
         self.no = Set(no.map(Self.normalized))
         self.contrast = Set(contrast.map(Self.normalized))
+        self.dontKnow = Set(dontKnow.map(Self.normalized))
         self.cancelPhrases = Set(cancelPhrases.map(Self.normalized))
         self.leaveQueuePhrases = leaveQueuePhrases.map(Self.normalized)
         self.sentiment = sentiment

@@ -318,6 +318,17 @@ struct FormConfirmationTests {
         #expect(turns[1].state.slots["incident_date"] == "2026-11-22", "\(turns[1].replies)")
     }
 
+    /// "I don't know" is an answer to the form's question, in any language, never another
+    /// intent: the question comes again.
+    @Test(arguments: ["I don't know", "weiß ich nicht mehr", "не помню", "不知道"])
+    func notKnowingIsAnAnswer(text: String) {
+        #expect(TurnBuilder.saysDontKnow(text))
+        let turns = converse(["I want to file a claim", text], engine: Self.engine)
+        #expect(turns[1].intent == "file_claim")
+        #expect(turns[1].state.forms.first?.pendingSlot == "policy_number")
+        #expect(turns[1].state.forms.first?.reprompts == 1)
+    }
+
     /// "Yes, but …" takes the yes back: the bot asks what to change instead of filing.
     @Test func aYesTakenBackAsksWhatToChange() {
         let turns = converse(
