@@ -28,6 +28,22 @@ struct SentimentLexicon: Sendable {
     struct Entry: Sendable {
         var pattern: [String]
         var effect: Effect
+        /// The pattern's words, each classified once when the lexicon is built: matching one
+        /// against a message word is then a comparison or a set look-up. Classifying them on
+        /// every look-up (a `Character` count and two affix tests a word) was most of the cost
+        /// of scoring a served message's sentiment.
+        var parts: [Part]
+    }
+
+    /// One word of a pattern, as ``SentimentLexicon/matches(_:_:at:)`` reads it.
+    enum Part: Sendable, Equatable {
+        /// A word the message's word must equal.
+        case word(String)
+        /// A stem (`ужасн*`), without its `*`: the message's word must start with it.
+        case stem(String)
+        /// A class (`<unit>`): the message's word must be one of its members, or a number when
+        /// the class holds `#`.
+        case member(of: Set<String>, numbers: Bool)
     }
 
     /// The weight of a negated outcome: "doesn't work", "never arrived", "nobody answered".
@@ -66,7 +82,8 @@ struct SentimentLexicon: Sendable {
         for (pattern, effect) in entries {
             let words = pattern.split(separator: " ").flatMap { Self.words(of: $0, normalizing: normalizing) }
             guard let first = words.first else { continue }
-            let entry = Entry(pattern: words, effect: effect)
+            let entry = Entry(
+                pattern: words, effect: effect, parts: words.map { Self.part($0, classes: classes) })
             if Self.isStem(first) {
                 byFirstStem[String(first.dropLast()), default: []].append(entry)
                 continue
@@ -85,27 +102,55 @@ struct SentimentLexicon: Sendable {
     /// A lexicon that knows no words, for languages without one.
     static let empty = SentimentLexicon(entries: [], classes: [:])
 
-    /// The longest entry that matches the words starting at `index`.
+    /// The longest entry that matches the words starting at `index`; between entries of equal
+    /// length, the first in the order: entries of the word itself (longest first), of `#` for a
+    /// number, then of the word's stems, longest stem first.
+    ///
+    /// This runs for every word of every served message, so it builds no list of candidates:
+    /// each group is read where it is stored, and an entry no longer than the best so far is not
+    /// even tried (it could not replace it).
     func longestMatch(in words: [String], at index: Int) -> Entry? {
         let word = words[index]
-        var candidates = (entriesByFirstWord[word] ?? []) + (Self.isNumber(word) ? entriesByFirstWord["#"] ?? [] : [])
+        var best: Entry?
+        func consider(_ entries: [Entry]) {
+            for entry in entries where entry.parts.count > (best?.parts.count ?? 0) {
+                if matches(entry.parts, words, at: index) { best = entry }
+            }
+        }
+        if let entries = entriesByFirstWord[word] { consider(entries) }
+        if Self.isNumber(word), let entries = entriesByFirstWord["#"] { consider(entries) }
         if !stemLengths.isEmpty {
             let length = word.count
             for stemLength in stemLengths where stemLength <= length {
-                candidates += entriesByFirstStem[String(word.prefix(stemLength))] ?? []
+                if let entries = entriesByFirstStem[String(word.prefix(stemLength))] { consider(entries) }
             }
         }
-        return candidates.filter { matches($0.pattern, words, at: index) }.max { $0.pattern.count < $1.pattern.count }
+        return best
     }
 
-    private func matches(_ pattern: [String], _ words: [String], at index: Int) -> Bool {
-        guard index + pattern.count <= words.count else { return false }
-        return zip(pattern, words[index...]).allSatisfy { part, word in
-            if Self.isStem(part) { return word.hasPrefix(part.dropLast()) }
-            guard Self.isClass(part) else { return part == word }
-            let members = classes[part] ?? []
-            return members.contains(word) || (members.contains("#") && Self.isNumber(word))
+    private func matches(_ parts: [Part], _ words: [String], at index: Int) -> Bool {
+        guard index + parts.count <= words.count else { return false }
+        var position = index
+        for part in parts {
+            let word = words[position]
+            position += 1
+            switch part {
+            case .word(let expected): if expected != word { return false }
+            case .stem(let stem): if !word.hasPrefix(stem) { return false }
+            case .member(let members, let numbers):
+                if !members.contains(word) && !(numbers && Self.isNumber(word)) { return false }
+            }
         }
+        return true
+    }
+
+    /// How ``matches(_:_:at:)`` reads one word of a pattern: a stem ends in `*`, a class is in
+    /// angle brackets (an unknown class has no members), anything else is a word.
+    static func part(_ word: String, classes: [String: Set<String>]) -> Part {
+        if isStem(word) { return .stem(String(word.dropLast())) }
+        guard isClass(word) else { return .word(word) }
+        let members = classes[word] ?? []
+        return .member(of: members, numbers: members.contains("#"))
     }
 
     /// A pattern part as messages are normalised: a class as it is, a stem normalised with its `*` kept.
