@@ -66,6 +66,12 @@ struct SentimentLexicon: Sendable {
     /// The lengths (in characters) of the stems above, longest first: a longer stem is the more specific.
     private let stemLengths: [Int]
     private let classes: [String: Set<String>]
+    /// A 4,096-bit filter of the first words' byte hashes, when every first word is ASCII: most
+    /// words of a message start no entry, and the filter says so for nearly all of them without
+    /// hashing the word into the dictionary. An ASCII word equals a key only when their bytes do,
+    /// so a word whose bit is clear has no entries. `nil` (always ask the dictionary) when a key
+    /// is not ASCII, where Swift's string equality is more than byte equality.
+    private let firstWordFilter: [UInt64]?
 
     /// - Parameter normalizing: whether patterns are written as customers write (with "ё", "ß",
     ///   umlauts, capitals, Chinese without spaces) and must be put through ``TextNormalizer``
@@ -93,6 +99,16 @@ struct SentimentLexicon: Sendable {
         }
         self.entriesByFirstWord = byFirstWord.mapValues { $0.sorted { $0.pattern.count > $1.pattern.count } }
         self.entriesByFirstStem = byFirstStem
+        if byFirstWord.keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
+            var filter = [UInt64](repeating: 0, count: 64)
+            for key in byFirstWord.keys {
+                let bit = key.withUTF8Bytes { Self.filterBit(Self.byteHash($0)) }
+                filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+            firstWordFilter = filter
+        } else {
+            firstWordFilter = nil
+        }
         self.stemLengths = Set(byFirstStem.keys.map(\.count)).sorted(by: >)
         self.classes = classes
         self.negationReach = negationReach
@@ -117,8 +133,14 @@ struct SentimentLexicon: Sendable {
                 if matches(entry.parts, words, at: index) { best = entry }
             }
         }
-        if let entries = entriesByFirstWord[word] { consider(entries) }
-        if Self.isNumber(word), let entries = entriesByFirstWord["#"] { consider(entries) }
+        let (isASCII, isNumber, hash) = word.withUTF8Bytes(Self.survey)
+        var mayStartEntries = true
+        if let filter = firstWordFilter, isASCII {
+            let bit = Self.filterBit(hash)
+            mayStartEntries = filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
+        if mayStartEntries, let entries = entriesByFirstWord[word] { consider(entries) }
+        if isNumber, let entries = entriesByFirstWord["#"] { consider(entries) }
         if !stemLengths.isEmpty {
             let length = word.count
             for stemLength in stemLengths where stemLength <= length {
@@ -127,6 +149,28 @@ struct SentimentLexicon: Sendable {
         }
         return best
     }
+
+    /// One pass over a word's bytes: whether it is ASCII, whether it is a number (as
+    /// ``isNumber(_:)`` says), and its ``byteHash(_:)``.
+    private static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (isASCII: Bool, isNumber: Bool, hash: UInt64) {
+        var isASCII = true
+        var isNumber = !bytes.isEmpty
+        for byte in bytes {
+            if byte >= 0x80 { isASCII = false }
+            if byte < UInt8(ascii: "0") || byte > UInt8(ascii: "9") { isNumber = false }
+        }
+        return (isASCII, isNumber, byteHash(bytes))
+    }
+
+    /// FNV-1a over the bytes.
+    static func byteHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// The filter bit of a hash: its top 12 bits, the best mixed of FNV-1a's.
+    private static func filterBit(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 52) }
 
     private func matches(_ parts: [Part], _ words: [String], at index: Int) -> Bool {
         guard index + parts.count <= words.count else { return false }

@@ -69,4 +69,17 @@ struct SentimentBytesTests {
         #expect(lexicon.longestMatch(in: words("so terrible"), at: 1)?.effect == .cue(-1.5))
         #expect(lexicon.longestMatch(in: words("so terrific"), at: 1) == nil)
     }
+
+    /// First words are filtered by their bytes' hash when all are ASCII, and looked up directly
+    /// when one is not: both must find every entry, and nothing for other words.
+    @Test func findsFirstWordsWithAndWithoutTheFilter() {
+        for extra in ["fine", "плохо"] {
+            let lexicon = SentimentLexicon(
+                entries: [("good", .cue(1)), ("not good", .cue(-1)), ("late", .cue(-0.5)), (extra, .cue(0.2))],
+                classes: [:])
+            let words = ["it", "is", "not", "good", "and", "late", extra, "goods", "lat", "плох", "12"]
+            let found = words.indices.map { lexicon.longestMatch(in: words, at: $0)?.effect }
+            #expect(found == [nil, nil, .cue(-1), .cue(1), nil, .cue(-0.5), .cue(0.2), nil, nil, nil, nil])
+        }
+    }
 }
