@@ -63,7 +63,6 @@ public struct JSONParser {
         try enterContainer()
         index += 1
         var members: [JSONMember] = []
-        members.reserveCapacity(4)
         // Keys already read, hashed only once an object has many: for the handful of keys most
         // objects have (a protocol request has three), comparing with each is cheaper than
         // hashing every key. Both compare keys as Swift strings do.
