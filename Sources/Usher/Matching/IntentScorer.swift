@@ -17,10 +17,14 @@ struct IntentScorer: Sendable {
 
     private let storage: Storage
     let intentCount: Int
+    /// How many examples each intent has: a score learnt from more of them is trusted further
+    /// (``Matcher/similarityForFullConfidence(examples:)``).
+    let exampleCounts: [Int32]
 
     /// A linear model trained on `vectors` (row `i` is example `i` of `examples`).
     init(training vectors: VectorTable, examples: ExampleTable, featureCount: Int) {
         intentCount = examples.intentCount
+        exampleCounts = Self.counts(examples)
         var model = LinearModel(featureCount: featureCount, intentCount: intentCount)
         model.train(vectors, intents: examples.intents)
         storage = .linear(model)
@@ -29,10 +33,17 @@ struct IntentScorer: Sendable {
     /// A model built from the examples' feature masses alone: ``ModelKind/centroid`` or ``ModelKind/bayes``.
     init(kind: ModelKind, examples: ExampleTable, featureCount: Int) {
         intentCount = examples.intentCount
+        exampleCounts = Self.counts(examples)
         storage =
             kind == .bayes
             ? .bayes(BayesModel(examples: examples, featureCount: featureCount))
             : .centroid(CentroidModel(examples: examples, featureCount: featureCount))
+    }
+
+    private static func counts(_ examples: ExampleTable) -> [Int32] {
+        var counts = [Int32](repeating: 0, count: examples.intentCount)
+        for intent in examples.intents { counts[Int(intent)] += 1 }
+        return counts
     }
 
     /// The model a bot of this size gets when `requested` is ``ModelKind/automatic``.

@@ -96,7 +96,7 @@ public struct Matcher: Sendable {
             let confidence = ranked.first.map { best in
                 Self.confidence(
                     score: best.score, nearestSimilarity: examples.nearest(to: vector, in: best.intent).similarity,
-                    model: scorer.kind)
+                    model: scorer.kind, examples: Int(scorer.exampleCounts[best.intent]))
             }
             return MatchResult(
                 intent: nil, confidence: confidence ?? 0,
@@ -113,7 +113,9 @@ public struct Matcher: Sendable {
                 intent: nil, confidence: 0, candidates: [], evidence: .noKnownWords, threshold: threshold)
         }
         let nearest = examples.nearest(to: vector, in: best.intent)
-        let confidence = Self.confidence(score: best.score, nearestSimilarity: nearest.similarity, model: scorer.kind)
+        let confidence = Self.confidence(
+            score: best.score, nearestSimilarity: nearest.similarity, model: scorer.kind,
+            examples: Int(scorer.exampleCounts[best.intent]))
         let evidence = MatchResult.Evidence.similarity(
             example: nearest.example.map { examples.example($0).text },
             exampleOrigin: nearest.example.map { examples.example($0).origin },
@@ -132,18 +134,27 @@ public struct Matcher: Sendable {
     /// slope were chosen on CLINC150's validation and out-of-scope sets (see docs/matching.md).
     /// Naive Bayes scores are log-probabilities, not margins, so that model uses the cosine alone.
     ///
-    /// However well a message scores, confidence never exceeds `similarity / 0.3`: a message
-    /// less than 0.15 similar to every example of the intent stays below the default threshold.
-    /// Small bots need this, as their scores spread less.
-    static func confidence(score: Float, nearestSimilarity: Float, model: ModelKind) -> Double {
+    /// However well a message scores, confidence never exceeds `similarity / full`, where `full`
+    /// is ``similarityForFullConfidence(examples:)``: 0.3 for an intent of up to 20 examples (a
+    /// message less than 0.15 similar to every example stays below the default threshold), less
+    /// for an intent taught by more. Small bots need the cap, as their scores spread less; but an
+    /// intent of hundreds of examples has a score that says more, and there the old cap of 0.3
+    /// declined short in-scope messages that share few features with any one example (issue 13:
+    /// 0.7 to 1.5 points of MASSIVE val in every language; CLINC150's out-of-scope recall lost
+    /// one message of oos_val's hundred, the example bot's validation set none).
+    static func confidence(score: Float, nearestSimilarity: Float, model: ModelKind, examples: Int = 0) -> Double {
         let blend = model == .linear ? Double(score + nearestSimilarity) / 2 : Double(nearestSimilarity)
         let centre = model == .linear ? confidenceCentre : bayesConfidenceCentre
         let curve = 1 / (1 + exp(-confidenceSlope * (blend - centre)))
-        return max(0, min(curve, Double(nearestSimilarity) / similarityForFullConfidence))
+        return max(0, min(curve, Double(nearestSimilarity) / similarityForFullConfidence(examples: examples)))
+    }
+
+    /// `0.15 · (1 + min(1, 20 / examples))`: 0.3 up to 20 examples, 0.18 at 100, 0.16 at 250.
+    static func similarityForFullConfidence(examples: Int) -> Double {
+        0.15 * (1 + min(1, 20 / Double(max(examples, 1))))
     }
 
     static let confidenceSlope = 6.0
-    static let similarityForFullConfidence = 0.3
     static let confidenceCentre = -0.20
     static let bayesConfidenceCentre = 0.27
 

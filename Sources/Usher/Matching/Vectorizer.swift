@@ -15,7 +15,7 @@ struct Vectorizer: Sendable {
 
     /// A vectorizer for a bot in `language`, whose words its stemmer brings to one key.
     init(language: String = "en") {
-        extractor = FeatureExtractor(stemmer: Stemmer.Kind(language: language))
+        extractor = FeatureExtractor(language: language)
     }
     private(set) var ids = FeatureTable()
     private(set) var idf: [Float] = []
@@ -132,6 +132,9 @@ struct Vectorizer: Sendable {
                 entry.map { scratch.words.ids($0)[scratch.words.ids($0).startIndex] }
                 ?? insert(Hasher64.tagged(unit, tag: 1), .words)
             rowIds.append(unigram)
+            if previous == nil && extractor.marksFirstWord {
+                rowIds.append(insert(FeatureExtractor.firstWordHash(unit), .words))
+            }
             if let previous { rowIds.append(insert(Hasher64.pair(previous, unit), .words)) }
             previous = unit
             if let entry {

@@ -52,6 +52,18 @@ struct MatcherTests {
         #expect(result.confidence < result.threshold)
     }
 
+    /// Issue 13: a well-scored message 0.1 similar to its intent's closest example (a short
+    /// in-scope message) passes the default threshold when the intent has hundreds of examples,
+    /// not when it has a handful; 0.05 similar never does.
+    @Test func confidenceIsCappedBySimilarityLessForIntentsOfManyExamples() {
+        #expect(Matcher.confidence(score: 0.5, nearestSimilarity: 0.1, model: .linear, examples: 250) >= 0.5)
+        #expect(Matcher.confidence(score: 0.5, nearestSimilarity: 0.1, model: .linear, examples: 20) < 0.5)
+        #expect(Matcher.confidence(score: 0.5, nearestSimilarity: 0.1, model: .linear, examples: 3) < 0.5)
+        #expect(Matcher.confidence(score: 0.5, nearestSimilarity: 0.05, model: .linear, examples: 10_000) < 0.5)
+        #expect(Matcher.similarityForFullConfidence(examples: 20) == 0.3)
+        #expect(abs(Matcher.similarityForFullConfidence(examples: 100) - 0.18) < 1e-9)
+    }
+
     @Test func aMessageWithNoKnownWordIsOutOfScopeWithNoCandidates() {
         for message in ["", "?!", "zzzzqqq"] {
             let result = deskMatcher.match(message)
