@@ -21,7 +21,7 @@ struct VectorTable: Sendable {
     }
 
     /// Appends a row given as its ids and values.
-    mutating func append(ids rowIds: [Int32], values rowValues: [Float]) {
+    mutating func append(ids rowIds: ArraySlice<Int32>, values rowValues: ArraySlice<Float>) {
         ids.append(contentsOf: rowIds)
         values.append(contentsOf: rowValues)
         offsets.append(Int32(ids.count))
@@ -33,11 +33,20 @@ struct VectorTable: Sendable {
         offsets.append(Int32(ids.count))
     }
 
-    /// Rewrites every row's values in place (no copy of the table), given the row's ids.
-    mutating func updateRows(_ transform: (_ ids: ArraySlice<Int32>, _ values: inout ArraySlice<Float>) -> Void) {
-        for row in 0..<count {
-            let range = range(of: row)
-            transform(ids[range], &values[range])
+    /// Rewrites every row's values in place (no copy of the table, nor of a row: an `inout`
+    /// array slice per row was copied out and back), given the row's ids.
+    mutating func updateRows(
+        _ transform: (_ ids: UnsafeBufferPointer<Int32>, _ values: UnsafeMutableBufferPointer<Float>) -> Void
+    ) {
+        let offsets = offsets
+        ids.withUnsafeBufferPointer { ids in
+            values.withUnsafeMutableBufferPointer { values in
+                for row in 0..<(offsets.count - 1) {
+                    let range = Int(offsets[row])..<Int(offsets[row + 1])
+                    transform(
+                        UnsafeBufferPointer(rebasing: ids[range]), UnsafeMutableBufferPointer(rebasing: values[range]))
+                }
+            }
         }
     }
 

@@ -50,47 +50,62 @@ struct Vectorizer: Sendable {
                 lastRow.append(-1)
                 slot.append(0)
             }
-            rowUnique.removeAll(keepingCapacity: true)
-            rowCounts.removeAll(keepingCapacity: true)
+            // Room for every feature of the row, written through pointers: a growing append
+            // per entry checked its array's uniqueness each time (62 million checks for a
+            // 200,000-example bot).
+            if rowUnique.count < rowIds.count {
+                rowUnique = [Int32](repeating: 0, count: rowIds.count * 2)
+                rowCounts = [Float](repeating: 0, count: rowIds.count * 2)
+            }
+            var unique = 0
             lastRow.withUnsafeMutableBufferPointer { lastRow in
                 slot.withUnsafeMutableBufferPointer { slot in
                     documentFrequency.withUnsafeMutableBufferPointer { documentFrequency in
-                        for id in rowIds {
-                            let index = Int(id)
-                            if lastRow[index] == row {
-                                rowCounts[Int(slot[index])] += 1
-                                continue
+                        rowUnique.withUnsafeMutableBufferPointer { rowUnique in
+                            rowCounts.withUnsafeMutableBufferPointer { rowCounts in
+                                for id in rowIds {
+                                    let index = Int(id)
+                                    if lastRow[index] == row {
+                                        rowCounts[Int(slot[index])] += 1
+                                        continue
+                                    }
+                                    lastRow[index] = row
+                                    slot[index] = Int32(unique)
+                                    rowUnique[unique] = id
+                                    rowCounts[unique] = 1
+                                    unique += 1
+                                    documentFrequency[index] += 1
+                                }
                             }
-                            lastRow[index] = row
-                            slot[index] = Int32(rowUnique.count)
-                            rowUnique.append(id)
-                            rowCounts.append(1)
-                            documentFrequency[index] += 1
                         }
                     }
                 }
             }
-            counts.append(ids: rowUnique, values: rowCounts)
+            counts.append(ids: rowUnique[..<unique], values: rowCounts[..<unique])
             row += 1
         }
         documentCount = counts.count
         let documents = Float(counts.count)
         idf = documentFrequency.map { log((1 + documents) / (1 + Float($0))) + 1 }
-        let idf = idf
-        counts.updateRows { ids, values in
-            var squares: (words: Float, characters: Float) = (0, 0)
-            for index in values.indices {
-                let value = (1 + log(values[index])) * idf[Int(ids[index])]
-                values[index] = value
-                if featureBlocks[Int(ids[index])] == 0 {
-                    squares.words += value * value
-                } else {
-                    squares.characters += value * value
+        idf.withUnsafeBufferPointer { idf in
+            featureBlocks.withUnsafeBufferPointer { featureBlocks in
+                counts.updateRows { ids, values in
+                    var squares: (words: Float, characters: Float) = (0, 0)
+                    for index in values.indices {
+                        // Counts are whole numbers: 1 + ln tf from the table, as for messages.
+                        let value = Self.logFrequency(Int(values[index])) * idf[Int(ids[index])]
+                        values[index] = value
+                        if featureBlocks[Int(ids[index])] == 0 {
+                            squares.words += value * value
+                        } else {
+                            squares.characters += value * value
+                        }
+                    }
+                    let (wordScale, characterScale) = Self.scales(squares)
+                    for index in values.indices {
+                        values[index] *= featureBlocks[Int(ids[index])] == 0 ? wordScale : characterScale
+                    }
                 }
-            }
-            let (wordScale, characterScale) = Self.scales(squares)
-            for index in values.indices {
-                values[index] *= featureBlocks[Int(ids[index])] == 0 ? wordScale : characterScale
             }
         }
         return counts
