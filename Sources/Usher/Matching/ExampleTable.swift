@@ -95,18 +95,35 @@ struct ExampleTable: Sendable {
     /// `scratch` must hold a zero for every feature id, and does again on return.
     func featureMasses(of intent: Int, scratch: inout [Float]) -> [(id: Int32, mass: Float)] {
         guard let rows else { return featureMasses(of: intent) }
-        var touched: [UInt64] = []
-        for example in Int(intentStarts[intent])..<Int(intentStarts[intent + 1]) {
-            for index in rows.range(of: example) {
-                let id = Int(rows.ids[index])
-                if scratch[id] == 0 { touched.append(UInt64(id)) }
-                scratch[id] += rows.value(at: index)
+        let examples = Int(intentStarts[intent])..<Int(intentStarts[intent + 1])
+        let entries = Int(rows.offsets[examples.upperBound] - rows.offsets[examples.lowerBound])
+        // At most one touched feature per entry: room made once, written through pointers (a
+        // growing append and checked subscripts per entry were most of a large bot's build).
+        var touched = [UInt64](repeating: 0, count: entries)
+        var count = 0
+        scratch.withUnsafeMutableBufferPointer { scratch in
+            touched.withUnsafeMutableBufferPointer { touched in
+                rows.ids.withUnsafeBufferPointer { ids in
+                    rows.values.withUnsafeBufferPointer { values in
+                        for index in Int(rows.offsets[examples.lowerBound])..<Int(rows.offsets[examples.upperBound]) {
+                            let id = Int(ids[index])
+                            if scratch[id] == 0 {
+                                touched[count] = UInt64(id)
+                                count += 1
+                            }
+                            scratch[id] += values[index].float
+                        }
+                    }
+                }
             }
         }
+        touched.removeLast(entries - count)
         touched.sortIntegers()
-        return touched.map { id in
-            defer { scratch[Int(id)] = 0 }
-            return (Int32(truncatingIfNeeded: id), scratch[Int(id)])
+        return scratch.withUnsafeMutableBufferPointer { scratch in
+            touched.map { id in
+                defer { scratch[Int(id)] = 0 }
+                return (Int32(truncatingIfNeeded: id), scratch[Int(id)])
+            }
         }
     }
 
