@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 import Usher
 import UsherStorage
+import UsherTestSupport
 
 /// What only the PostgreSQL store has to get right: schema versions, an unreachable database,
 /// and many processes (here, several stores) on one database.

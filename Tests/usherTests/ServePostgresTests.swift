@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import UsherStorage
+import UsherTestSupport
 
 /// `usher serve --state postgres://…` as a gateway uses it: conversations outlive the process
 /// and cross processes, `usher stats` reads the database, an unreachable database is reported

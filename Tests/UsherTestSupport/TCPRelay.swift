@@ -5,12 +5,12 @@ import Synchronization
 /// A loopback TCP relay between `usher serve` and PostgreSQL that a test can cut: while cut,
 /// every connection through it is closed and new ones are refused, as when the database's
 /// host goes away; resumed, it relays again on the same port.
-final class TCPRelay: Sendable {
-    let port: Int
+public final class TCPRelay: Sendable {
+    public let port: Int
     private let target: Int
     private let state = Mutex<(listener: Int32, sockets: [Int32])>((-1, []))
 
-    init(to target: Int) throws {
+    public init(to target: Int) throws {
         self.target = target
         let listener = try Self.listen(port: 0)
         port = Self.localPort(listener)
@@ -21,7 +21,7 @@ final class TCPRelay: Sendable {
     deinit { cut() }
 
     /// Closes every relayed connection and stops listening.
-    func cut() {
+    public func cut() {
         state.withLock { state in
             if state.listener >= 0 {
                 shutdown(state.listener, Int32(SHUT_RDWR))
@@ -33,7 +33,7 @@ final class TCPRelay: Sendable {
     }
 
     /// Listens again on the same port.
-    func resume() throws {
+    public func resume() throws {
         let listener = try Self.listen(port: port)
         state.withLock { $0.listener = listener }
         startAccepting(listener)
