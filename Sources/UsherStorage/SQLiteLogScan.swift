@@ -25,25 +25,10 @@ struct SQLiteLogScan {
         let ends = try Row.fetchCursor(
             db, sql: "SELECT seq, at, session, reason, agent FROM session_ends WHERE \(range.sql) ORDER BY seq",
             arguments: range.arguments)
-        var nextTurn = try turns.next()
-        var nextEvent = try events.next().map { row -> LogRecord in
-            try .event(decodeEvent(row, decoder))
-        }
-        var nextEnd = try ends.next().map(end)
-        while true {
-            let candidates = [nextTurn?.at, nextEvent?.at, nextEnd?.at]
-            guard let earliest = candidates.compactMap({ $0 }).min() else { return }
-            if let turn = nextTurn, turn.at == earliest {
-                try visit(turn)
-                nextTurn = try turns.next()
-            } else if let event = nextEvent, event.at == earliest {
-                try visit(event)
-                nextEvent = try events.next().map { row -> LogRecord in try .event(decodeEvent(row, decoder)) }
-            } else if let end = nextEnd {
-                try visit(end)
-                nextEnd = try ends.next().map(self.end)
-            }
-        }
+        try LogMerge.merge(
+            turns: { try turns.next() },
+            events: { try events.next().map { row in LogRecord.event(try decodeEvent(row, decoder)) } },
+            ends: { try ends.next().map(end) }, visit)
     }
 
     private func decodeEvent(_ row: Row, _ decoder: JSONDecoder) throws -> CentreEvent {
