@@ -37,6 +37,10 @@ public final class PostgresConversationStore: ConversationStore {
     private var cursor: Int64 = 0
     let encoder = JSONEncoder()
     let decoder = JSONDecoder()
+    /// Seconds a statement may run by default: a batch's statements take milliseconds, so one
+    /// that runs 10 s is stuck (on a lock a stopped process holds, a server in trouble), and its
+    /// customers are better told `storage_unavailable` than kept waiting.
+    public static let defaultStatementTimeout = 10.0
     /// How many times a batch runs again after lost races before it fails.
     static let attempts = 40
     /// From which attempt a batch takes the centre's lock at its start.
@@ -45,12 +49,18 @@ public final class PostgresConversationStore: ConversationStore {
     /// Connects, and brings the database to this Usher's schema (or, with `migrating` false, for
     /// reading the log only, checks that it has it); refuses, untouched, one written by a newer
     /// Usher. An unreachable database throws ``StoreError/Kind/unavailable``.
+    ///
+    /// `statementTimeout` (seconds, 0 for none) bounds every statement but the migrations': a
+    /// batch waiting on a lock held elsewhere, or on a server that stopped answering, fails with
+    /// ``StoreError/Kind/unavailable`` instead of stalling the process.
     public init(
-        address: PostgresAddress, connectTimeout: Double = 5, migrating: Bool = true,
+        address: PostgresAddress, connectTimeout: Double = 5, statementTimeout: Double = defaultStatementTimeout,
+        migrating: Bool = true,
         logger: Logger = Logger(label: "usher.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
     ) throws(StoreError) {
         self.address = address
-        link = PostgresLink(address: address, connectTimeout: connectTimeout, logger: logger)
+        link = PostgresLink(
+            address: address, connectTimeout: connectTimeout, statementTimeout: statementTimeout, logger: logger)
         if migrating {
             try PostgresSchema.migrate(link)
         } else {

@@ -179,6 +179,82 @@ struct PostgresConversationStoreTests {
         #expect(try second.transact { (StoreChanges(), $0.newEvents) }.isEmpty)
     }
 
+    /// A statement that waits longer than the statement timeout (here on a session another
+    /// process holds) is cancelled by the server: the batch fails, nothing of it kept, and the
+    /// same store's next batch, once the lock is free, succeeds on the same connection.
+    @Test func aStatementPastTheTimeoutFailsTheBatchAndTheNextOneWorks() throws {
+        let database = try TestDatabase()
+        let holder = try PostgresConversationStore(address: database.address)
+        let waiter = try PostgresConversationStore(address: database.address, statementTimeout: 0.3)
+        let started = Date()
+        try holder.transact { transaction -> (StoreChanges, Void) in
+            _ = try transaction.sessions(["s"])
+            #expect(
+                throws: StoreError(
+                    .unavailable,
+                    "\(database.address): canceling statement due to statement timeout; nothing of the batch was kept")
+            ) {
+                try waiter.transact { transaction in
+                    _ = try transaction.sessions(["s"])
+                    var changes = StoreChanges()
+                    changes.saved = [session("s", n: "lost")]
+                    return (changes, ())
+                }
+            }
+            var changes = StoreChanges()
+            changes.saved = [session("s", n: "1")]
+            return (changes, ())
+        }
+        #expect(Date().timeIntervalSince(started) < 5, "the timeout did not end the wait")
+        let read = try waiter.transact { transaction in
+            let found = try transaction.sessions(["s"])
+            var changes = StoreChanges()
+            changes.saved = [session("s", n: "2")]
+            return (changes, found["s"]?.slots["n"])
+        }
+        #expect(read == "1")
+        #expect(try database.strings("SELECT state FROM sessions").first?.contains(#""n":"2""#) == true)
+        #expect(try database.strings("SHOW statement_timeout") == ["0"], "the test's own connection is not limited")
+    }
+
+    /// A server that stops answering altogether (its backend process stopped: its kernel still
+    /// acknowledges, so neither keepalive nor its own statement timeout can help) does not hold
+    /// the store forever: the client gives the connection up a few seconds past the timeout, and
+    /// connects again at the next batch.
+    @Test func aServerThatStopsAnsweringIsGivenUp() throws {
+        let database = try TestDatabase()
+        let store = try PostgresConversationStore(address: database.address, statementTimeout: 0.2)
+        let backend = try #require(
+            try database.strings(
+                "SELECT pid::text FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'usher'"
+            ).first)
+        guard let pid = Int32(backend), kill(pid, SIGSTOP) == 0 else {
+            Issue.record("cannot stop the backend \(backend) (this test needs the server on this machine)")
+            return
+        }
+        defer { kill(pid, SIGCONT) }
+        let started = Date()
+        #expect(
+            throws: StoreError(
+                .unavailable,
+                "\(database.address): no answer from the database in 5.2 s; the connection was given up; nothing of the batch was kept"
+            )
+        ) {
+            try store.transact { transaction in
+                _ = try transaction.sessions(["s"])
+                return (StoreChanges(), ())
+            }
+        }
+        #expect(Date().timeIntervalSince(started) < 8)
+        kill(pid, SIGCONT)
+        try store.transact { _ in
+            var changes = StoreChanges()
+            changes.saved = [session("s", n: "1")]
+            return (changes, ())
+        }
+        #expect(try store.sessionCount() == 1)
+    }
+
     /// The connection is cut in the middle of a batch: that batch fails with nothing kept, the
     /// next one connects again.
     @Test func aLostConnectionFailsOneBatchAndTheNextReconnects() throws {
