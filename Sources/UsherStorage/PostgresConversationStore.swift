@@ -37,6 +37,8 @@ public final class PostgresConversationStore: ConversationStore {
     private var cursor: Int64 = 0
     let encoder = JSONEncoder()
     let decoder = JSONDecoder()
+    /// Runs just before `COMMIT` is sent: where tests break the connection.
+    var beforeCommit: (() -> Void)?
     /// Seconds a statement may run by default: a batch's statements take milliseconds, so one
     /// that runs 10 s is stuck (on a lock a stopped process holds, a server in trouble), and its
     /// customers are better told `storage_unavailable` than kept waiting.
@@ -106,7 +108,7 @@ public final class PostgresConversationStore: ConversationStore {
             transaction.lastEvent = last
             let (changes, result) = try work(transaction)
             let written = try write(changes, transaction)
-            try link.commit()
+            try commit(writes: !changes.isEmpty, mark: written.mark)
             cursor = written.lastEvent
             for state in changes.unchanged {
                 if let version = transaction.versions[state.id] { cache[state.id] = (version, state) }
@@ -124,10 +126,50 @@ public final class PostgresConversationStore: ConversationStore {
                 if failure.isRace { throw Retry(sessions: transaction.requested) }
                 throw StoreError(.unavailable, "\(address): \(failure.description); nothing of the batch was kept")
             }
-            if let error = error as? StoreError, !error.message.hasSuffix("nothing of the batch was kept") {
+            if let error = error as? StoreError, !error.message.hasSuffix("nothing of the batch was kept"),
+                !error.message.hasSuffix(Self.mayHaveBeenKept)
+            {
                 throw StoreError(error.kind, error.message + "; nothing of the batch was kept")
             }
             throw error
+        }
+    }
+
+    /// How a batch's error ends when the connection broke during its `COMMIT` and the database
+    /// could not say whether it landed: the only case where an answer cannot say for sure.
+    static let mayHaveBeenKept = "; the batch may have been kept"
+
+    /// Commits the batch. When the connection breaks during `COMMIT` itself, the batch may have
+    /// landed although no answer came: the store connects again and asks what became of the
+    /// transaction (``PostgresCommit``), and carries on as committed if it was, so an answer
+    /// never says `storage_unavailable` for a batch that is stored.
+    private func commit(writes: Bool, mark known: PostgresCommit.Mark?) throws {
+        let mark = writes ? try known ?? PostgresCommit.mark(link) : nil
+        beforeCommit?()
+        do {
+            try link.commit()
+        } catch {
+            // The server refused the COMMIT on a live connection: it rolled back, nothing is kept.
+            guard let mark, !link.isConnected else { throw error }
+            let outcome: PostgresCommit.Outcome
+            do {
+                outcome = try PostgresCommit.outcome(of: mark, link)
+            } catch {
+                let reason = error.message.replacingOccurrences(of: "\(address): ", with: "")
+                throw StoreError(
+                    .unavailable,
+                    "\(address): the connection broke during COMMIT and the database could not be asked whether it landed (\(reason))\(Self.mayHaveBeenKept)"
+                )
+            }
+            switch outcome {
+            case .committed: return
+            case .rolledBack: throw error
+            case .running, .unknown:
+                throw StoreError(
+                    .unavailable,
+                    "\(address): the connection broke during COMMIT and the database cannot tell whether it landed\(Self.mayHaveBeenKept)"
+                )
+            }
         }
     }
 

@@ -142,6 +142,10 @@ final class PostgresLink {
         try query("COMMIT")
     }
 
+    /// Whether a connection is open: after a failure that closed it, whatever was in flight on
+    /// it may or may not have happened.
+    var isConnected: Bool { connection.map { !$0.isClosed } ?? false }
+
     /// Ends a failed transaction on a connection that is still open; never connects for it.
     func rollback() {
         inTransaction = false

@@ -2,8 +2,9 @@ import Foundation
 import Synchronization
 import Testing
 import Usher
-import UsherStorage
 import UsherTestSupport
+
+@testable import UsherStorage
 
 /// What only the PostgreSQL store has to get right: schema versions, an unreachable database,
 /// and many processes (here, several stores) on one database.
@@ -287,6 +288,99 @@ struct PostgresConversationStoreTests {
     }
 }
 
+/// The connection breaks during COMMIT itself, where the client cannot know from the socket
+/// whether the batch landed: the store asks the database again and answers by what happened.
+@Suite(
+    "PostgresConversationStore: a connection lost at COMMIT",
+    .enabled(if: TestDatabase.server != nil, TestDatabase.skipped))
+struct PostgresCommitTests {
+    private func saving(_ n: String) -> (StoreTransaction) throws -> (StoreChanges, Void) {
+        { transaction in
+            _ = try transaction.sessions(["s"])
+            var state = SessionState(id: "s", language: "en", now: 100)
+            state.slots = ["n": n]
+            var changes = StoreChanges()
+            changes.saved = [state]
+            changes.turns = [
+                TurnRecord(
+                    at: 100, session: "s", text: n, intent: nil, confidence: 0, decidedBy: .fallback, replies: [],
+                    state: "bot", botVersion: "v")
+            ]
+            return (changes, ())
+        }
+    }
+
+    /// COMMIT reaches the server, which commits, but its answer is lost and the connection then
+    /// breaks: the batch counts as stored (no storage_unavailable), and is stored once.
+    @Test func aCommitWhoseAnswerIsLostCountsAsStored() throws {
+        let database = try TestDatabase()
+        let relay = try TCPRelay(to: database.address.port)
+        var address = database.address
+        address.port = relay.port
+        let store = try PostgresConversationStore(address: address)
+        store.beforeCommit = {
+            relay.mute()
+            Thread.detachNewThread {
+                // Long enough for COMMIT to reach the server and commit; then the line breaks.
+                Thread.sleep(forTimeInterval: 0.5)
+                relay.breakConnections()
+            }
+        }
+        try store.transact(saving("1"))
+        store.beforeCommit = nil
+        #expect(try database.strings("SELECT text FROM turns") == ["1"])
+        try store.transact(saving("2"))
+        #expect(try database.strings("SELECT text FROM turns ORDER BY seq") == ["1", "2"])
+    }
+
+    /// The connection breaks before COMMIT reaches the server: the batch is not stored, and the
+    /// answer says so.
+    @Test func aCommitThatNeverArrivedFailsTheBatch() throws {
+        let database = try TestDatabase()
+        let relay = try TCPRelay(to: database.address.port)
+        var address = database.address
+        address.port = relay.port
+        let store = try PostgresConversationStore(address: address)
+        store.beforeCommit = { relay.breakConnections() }
+        #expect(
+            throws: StoreError(
+                .unavailable, "\(address): the database closed the connection; nothing of the batch was kept")
+        ) { try store.transact(saving("1")) }
+        store.beforeCommit = nil
+        #expect(try database.strings("SELECT text FROM turns").isEmpty)
+        try store.transact(saving("2"))
+        #expect(try database.strings("SELECT text FROM turns") == ["2"])
+    }
+
+    /// A transaction whose backend has not noticed that its client is gone is ended first, so
+    /// the answer is final: here the line goes silent just before COMMIT, the client gives the
+    /// connection up at its deadline, and the backend, which never heard the COMMIT, would sit
+    /// in its transaction (holding the session's lock) until the store terminates it.
+    @Test func aTransactionStillRunningIsEndedThenCountsAsNotStored() throws {
+        let database = try TestDatabase()
+        let relay = try TCPRelay(to: database.address.port)
+        var address = database.address
+        address.port = relay.port
+        let store = try PostgresConversationStore(address: address, statementTimeout: 0.2)
+        store.beforeCommit = { relay.freeze() }
+        #expect(
+            throws: StoreError(
+                .unavailable,
+                "\(address): no answer from the database in 5.2 s; the connection was given up; nothing of the batch was kept"
+            )
+        ) { try store.transact(saving("1")) }
+        store.beforeCommit = nil
+        #expect(
+            try database.strings(
+                "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'usher' AND state LIKE 'idle in transaction%'"
+            ) == ["0"])
+        #expect(try database.strings("SELECT text FROM turns").isEmpty)
+        // The store asked on a new connection, which it goes on using.
+        try store.transact(saving("2"))
+        #expect(try database.strings("SELECT text FROM turns") == ["2"])
+    }
+}
+
 /// Runs whether or not a server was given: nothing listens on the port, so the store says so.
 @Suite("PostgresConversationStore without a server")
 struct PostgresUnreachableTests {
@@ -297,5 +391,16 @@ struct PostgresUnreachableTests {
             throws: StoreError(
                 .unavailable, "postgres://usher@127.0.0.1:\(port)/desk: cannot connect: connection refused")
         ) { try PostgresConversationStore(address: address) }
+    }
+}
+
+/// How the store reads the server's word on a transaction whose COMMIT went unanswered.
+@Suite("PostgresCommit.Outcome")
+struct PostgresCommitOutcomeTests {
+    @Test func theServersWordIsReadAsAnOutcome() {
+        #expect(PostgresCommit.Outcome(status: "committed") == .committed)
+        #expect(PostgresCommit.Outcome(status: "aborted") == .rolledBack)
+        #expect(PostgresCommit.Outcome(status: "in progress") == .running)
+        #expect(PostgresCommit.Outcome(status: nil) == .unknown)
     }
 }
