@@ -107,7 +107,11 @@ enum PostgresSchema {
                 FROM unnest(ids, cached) AS c(id, v) JOIN sessions AS s ON s.id = c.id;
         END
         $f$;
+        """,
         """
+        -- Which action a turn settled, and how (issue 12's action results), for usher stats.
+        ALTER TABLE turns ADD COLUMN action text, ADD COLUMN action_outcome text;
+        """,
     ]
 
     /// The advisory lock key that makes processes starting together migrate one at a time

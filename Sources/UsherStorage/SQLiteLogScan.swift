@@ -63,7 +63,7 @@ struct SQLiteLogScan {
             switch detail {
             case .summary:
                 columns =
-                    "seq, at, session, started_at, customer, intent, confidence, decided_by, form, form_slot, state, handoff, handoff_queue, bot_version"
+                    "seq, at, session, started_at, customer, intent, confidence, decided_by, form, form_slot, state, handoff, handoff_queue, action, action_outcome, bot_version"
             case .full:
                 columns = "*"
             case .unmatched(let below):
@@ -93,7 +93,8 @@ struct SQLiteLogScan {
                     decidedBy: TurnRecord.Decision(rawValue: row["decided_by"]) ?? .fallback, form: row["form"],
                     formSlot: row["form_slot"], replies: [], state: row["state"],
                     handoff: try handoff.map { try JSONDecoder().decode(HandoffReason.self, from: Data($0.utf8)) },
-                    handoffQueue: row["handoff_queue"], botVersion: row["bot_version"])
+                    handoffQueue: row["handoff_queue"], action: row["action"], actionOutcome: row["action_outcome"],
+                    botVersion: row["bot_version"])
             } else {
                 turn = try SQLiteRows.turn(row)
             }

@@ -19,14 +19,35 @@ struct PostgresConversationStoreTests {
     @Test func aDatabaseFromANewerUsherIsRefusedUntouched() throws {
         let database = try TestDatabase()
         _ = try PostgresConversationStore(address: database.address)
-        try database.execute("INSERT INTO usher_schema (version) VALUES (2)")
+        try database.execute("INSERT INTO usher_schema (version) VALUES (3)")
         #expect(
             throws: StoreError(
                 .unusable,
-                "\(database.address): written by a newer Usher (schema v2; this Usher knows up to v1); upgrade Usher to use it; the database was not changed"
+                "\(database.address): written by a newer Usher (schema v3; this Usher knows up to v2); upgrade Usher to use it; the database was not changed"
             )
         ) { try PostgresConversationStore(address: database.address) }
+        #expect(try database.strings("SELECT version::text FROM usher_schema ORDER BY version") == ["1", "2", "3"])
+    }
+
+    /// A database migrated before turns logged action outcomes gains the columns when a
+    /// process of this version opens it.
+    @Test func aVersion1DatabaseGainsTheActionColumns() throws {
+        let database = try TestDatabase()
+        _ = try PostgresConversationStore(address: database.address)
+        try database.execute("ALTER TABLE turns DROP COLUMN action, DROP COLUMN action_outcome")
+        try database.execute("DELETE FROM usher_schema WHERE version = 2")
+        let store = try PostgresConversationStore(address: database.address)
         #expect(try database.strings("SELECT version::text FROM usher_schema ORDER BY version") == ["1", "2"])
+        try store.transact { _ in
+            var changes = StoreChanges()
+            changes.turns = [
+                TurnRecord(
+                    at: 1, session: "a", text: "", intent: nil, confidence: 0, decidedBy: .action, replies: ["ok"],
+                    state: "bot", action: "order_status", actionOutcome: "found", botVersion: "v")
+            ]
+            return (changes, ())
+        }
+        #expect(try database.strings("SELECT action_outcome FROM turns") == ["found"])
     }
 
     @Test func aDatabaseWithAnotherProgramsSessionsTableIsRefused() throws {
