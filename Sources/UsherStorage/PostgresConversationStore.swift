@@ -35,6 +35,10 @@ public final class PostgresConversationStore: ConversationStore {
     var cache: [String: (version: Int64, state: SessionState)] = [:]
     /// The last contact-centre event this store has seen.
     private var cursor: Int64 = 0
+    /// Whether a transaction has committed: until then, the store has not caught up with the
+    /// contact centre's events, and its first read of them (every event ever, replayed at start)
+    /// may rightly outlast the statement timeout on a busy desk's database.
+    private var caughtUp = false
     let encoder = JSONEncoder()
     let decoder = JSONDecoder()
     /// Runs just before `COMMIT` is sent: where tests break the connection.
@@ -103,13 +107,16 @@ public final class PostgresConversationStore: ConversationStore {
             try link.begin()
             if !prelock.isEmpty { try transaction.lock(Array(prelock)) }
             if pessimistic { transaction.head = try lockHead() }
-            let (events, last) = try self.events(after: cursor)
+            let seen = cursor
+            let (events, last) =
+                caughtUp ? try self.events(after: seen) : try link.withoutTimeout { try self.events(after: seen) }
             transaction.newEvents = events
             transaction.lastEvent = last
             let (changes, result) = try work(transaction)
             let written = try write(changes, transaction)
             try commit(writes: !changes.isEmpty, mark: written.mark)
             cursor = written.lastEvent
+            caughtUp = true
             for state in changes.unchanged {
                 if let version = transaction.versions[state.id] { cache[state.id] = (version, state) }
             }

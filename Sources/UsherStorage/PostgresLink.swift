@@ -142,6 +142,26 @@ final class PostgresLink {
         try query("COMMIT")
     }
 
+    /// Runs `body` inside the open transaction with no statement timeout, server's or client's,
+    /// then puts the limit back for the rest of the transaction: for one read that may rightly
+    /// take long (every contact-centre event ever, at a process's start), not for the locks
+    /// and writes around it.
+    func withoutTimeout<Value>(_ body: () throws -> Value) throws -> Value {
+        guard statementTimeout > 0, !unbounded else { return try body() }
+        try query("SET LOCAL statement_timeout = 0")
+        unbounded = true
+        let value: Value
+        do {
+            value = try body()
+        } catch {
+            unbounded = false
+            throw error
+        }
+        unbounded = false
+        try query("SET LOCAL statement_timeout = \(Int64((statementTimeout * 1_000).rounded()))")
+        return value
+    }
+
     /// Whether a connection is open: after a failure that closed it, whatever was in flight on
     /// it may or may not have happened.
     var isConnected: Bool { connection.map { !$0.isClosed } ?? false }

@@ -239,6 +239,39 @@ struct PostgresConversationStoreTests {
         #expect(try database.strings("SHOW statement_timeout") == ["0"], "the test's own connection is not limited")
     }
 
+    /// A process starting on a busy desk's database reads every centre event ever to rebuild the
+    /// contact centre: that first read is not cut off by the statement timeout (here 300,000
+    /// events against 50 ms), later batches are.
+    @Test func catchingUpAtStartIsNotCutOffByTheStatementTimeout() throws {
+        let database = try TestDatabase()
+        let writer = try PostgresConversationStore(address: database.address)
+        try writer.transact { _ in
+            var changes = StoreChanges()
+            changes.events = [.joined(agent: "sam", queues: ["general"], capacity: 1, at: 1)]
+            return (changes, ())
+        }
+        try database.execute(
+            """
+            INSERT INTO centre_events (seq, at, kind, session, agent, queue, event)
+            SELECT s, at, kind, session, agent, queue, event FROM centre_events, generate_series(2, 300000) AS s
+            """)
+        try database.execute("UPDATE centre_head SET seq = 300000")
+        let starting = try PostgresConversationStore(address: database.address, statementTimeout: 0.05)
+        let heard = try starting.transact { (StoreChanges(), $0.newEvents.count) }
+        #expect(heard == 300_000)
+        #expect(
+            throws: StoreError(
+                .unavailable,
+                "\(database.address): canceling statement due to statement timeout; nothing of the batch was kept")
+        ) {
+            try starting.transact { _ in
+                try database.execute("SELECT 1")  // the test's own connection: not limited
+                _ = try starting.reading("SELECT pg_sleep(0.5)")
+                return (StoreChanges(), ())
+            }
+        }
+    }
+
     /// A server that stops answering altogether (its backend process stopped: its kernel still
     /// acknowledges, so neither keepalive nor its own statement timeout can help) does not hold
     /// the store forever: the client gives the connection up a few seconds past the timeout, and
