@@ -39,18 +39,29 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What the test targets share (a PostgreSQL database per test, a cuttable TCP relay): a
+        // regular target, since one test target cannot import another.
+        .target(
+            name: "UsherTestSupport",
+            dependencies: [
+                "UsherStorage", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/UsherTestSupport"
+        ),
         .testTarget(name: "UsherTests", dependencies: ["Usher"]),
         .testTarget(
             name: "UsherStorageTests",
             dependencies: [
-                "Usher", "UsherStorage", .product(name: "GRDB", package: "GRDB.swift"),
+                "Usher", "UsherStorage", "UsherTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
             name: "usherTests",
             dependencies: [
-                "usher", "Usher", "UsherStorage", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "usher", "Usher", "UsherStorage", "UsherTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
     ]

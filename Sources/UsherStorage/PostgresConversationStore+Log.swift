@@ -35,8 +35,8 @@ extension PostgresConversationStore: LogReader {
         }
     }
 
-    /// The three tables, each in its own order, merged by time (a turn before an event before an
-    /// end at the same moment, as the SQLite store reads them).
+    /// The three tables, each read a page at a time in its own order, merged by the engine's
+    /// ``LogMerge`` (as the SQLite store's are, so both order the log alike).
     private func scan(from: Double?, to: Double?, detail: LogDetail, _ visit: (LogRecord) throws -> Void) throws {
         let range = (from ?? -Double.greatestFiniteMagnitude, to ?? Double.greatestFiniteMagnitude)
         var below: Double?
@@ -44,23 +44,7 @@ extension PostgresConversationStore: LogReader {
         var turns = Pages { after in try self.turnPage(after: after, range: range, below: below) }
         var events = Pages { after in try self.eventPage(after: after, range: range) }
         var ends = Pages { after in try self.endPage(after: after, range: range) }
-        var nextTurn = try turns.next()
-        var nextEvent = try events.next()
-        var nextEnd = try ends.next()
-        while true {
-            let candidates = [nextTurn?.at, nextEvent?.at, nextEnd?.at]
-            guard let earliest = candidates.compactMap({ $0 }).min() else { return }
-            if let turn = nextTurn, turn.at == earliest {
-                try visit(turn)
-                nextTurn = try turns.next()
-            } else if let event = nextEvent, event.at == earliest {
-                try visit(event)
-                nextEvent = try events.next()
-            } else if let end = nextEnd {
-                try visit(end)
-                nextEnd = try ends.next()
-            }
-        }
+        try LogMerge.merge(turns: { try turns.next() }, events: { try events.next() }, ends: { try ends.next() }, visit)
     }
 
     private func rangeBindings(_ after: Int64, _ range: (Double, Double)) -> PostgresBindings {

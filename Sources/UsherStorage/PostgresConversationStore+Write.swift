@@ -9,6 +9,9 @@ extension PostgresConversationStore {
     struct Written {
         var versions: [String: Int64] = [:]
         var lastEvent: Int64
+        /// The transaction, when a statement that ran anyway said which it is (saves a round
+        /// trip before `COMMIT`: see ``PostgresCommit``).
+        var mark: PostgresCommit.Mark?
     }
 
     func write(_ changes: StoreChanges, _ transaction: Transaction) throws -> Written {
@@ -37,7 +40,7 @@ extension PostgresConversationStore {
             bindings.append(changes.removed)
             try link.attempt("DELETE FROM sessions WHERE id = ANY($1::text[])", bindings)
         }
-        if !changes.turns.isEmpty { try writeTurns(changes.turns) }
+        if !changes.turns.isEmpty { written.mark = try writeTurns(changes.turns) }
         if !changes.events.isEmpty { written.lastEvent = try writeEvents(changes.events, transaction) }
         if !changes.ends.isEmpty {
             var bindings = PostgresBindings()
@@ -47,11 +50,15 @@ extension PostgresConversationStore {
         return written
     }
 
-    private func writeTurns(_ turns: [TurnRecord]) throws {
+    /// Logs the turns, and returns the transaction's mark, asked in the same round trip.
+    private func writeTurns(_ turns: [TurnRecord]) throws -> PostgresCommit.Mark? {
         var count = PostgresBindings()
         count.append(turns.count)
-        let seqs = try link.attempt("SELECT nextval('turns_seq_seq') FROM generate_series(1, $1)", count)
-            .map { try $0.decode(Int64.self) }.sorted()
+        let rows = try link.attempt(
+            "SELECT nextval('turns_seq_seq'), txid_current(), pg_backend_pid() FROM generate_series(1, $1)", count
+        ).map { try $0.decode((Int64, Int64, Int32).self) }
+        let seqs = rows.map(\.0).sorted()
+        let mark = rows.first.map { PostgresCommit.Mark(transaction: $0.1, backend: $0.2) }
         var bindings = PostgresBindings()
         bindings.append(PostgresRows.turns(turns, seqs: seqs))
         try link.attempt(PostgresRows.insertTurns, bindings)
@@ -60,6 +67,7 @@ extension PostgresConversationStore {
             bindings.append(events)
             try link.attempt(PostgresRows.insertFormEvents, bindings)
         }
+        return mark
     }
 
     /// Appends centre events after the last one committed, provided none came since the

@@ -35,8 +35,18 @@ public final class PostgresConversationStore: ConversationStore {
     var cache: [String: (version: Int64, state: SessionState)] = [:]
     /// The last contact-centre event this store has seen.
     private var cursor: Int64 = 0
+    /// Whether a transaction has committed: until then, the store has not caught up with the
+    /// contact centre's events, and its first read of them (every event ever, replayed at start)
+    /// may rightly outlast the statement timeout on a busy desk's database.
+    private var caughtUp = false
     let encoder = JSONEncoder()
     let decoder = JSONDecoder()
+    /// Runs just before `COMMIT` is sent: where tests break the connection.
+    var beforeCommit: (() -> Void)?
+    /// Seconds a statement may run by default: a batch's statements take milliseconds, so one
+    /// that runs 10 s is stuck (on a lock a stopped process holds, a server in trouble), and its
+    /// customers are better told `storage_unavailable` than kept waiting.
+    public static let defaultStatementTimeout = 10.0
     /// How many times a batch runs again after lost races before it fails.
     static let attempts = 40
     /// From which attempt a batch takes the centre's lock at its start.
@@ -45,12 +55,18 @@ public final class PostgresConversationStore: ConversationStore {
     /// Connects, and brings the database to this Usher's schema (or, with `migrating` false, for
     /// reading the log only, checks that it has it); refuses, untouched, one written by a newer
     /// Usher. An unreachable database throws ``StoreError/Kind/unavailable``.
+    ///
+    /// `statementTimeout` (seconds, 0 for none) bounds every statement but the migrations': a
+    /// batch waiting on a lock held elsewhere, or on a server that stopped answering, fails with
+    /// ``StoreError/Kind/unavailable`` instead of stalling the process.
     public init(
-        address: PostgresAddress, connectTimeout: Double = 5, migrating: Bool = true,
+        address: PostgresAddress, connectTimeout: Double = 5, statementTimeout: Double = defaultStatementTimeout,
+        migrating: Bool = true,
         logger: Logger = Logger(label: "usher.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
     ) throws(StoreError) {
         self.address = address
-        link = PostgresLink(address: address, connectTimeout: connectTimeout, logger: logger)
+        link = PostgresLink(
+            address: address, connectTimeout: connectTimeout, statementTimeout: statementTimeout, logger: logger)
         if migrating {
             try PostgresSchema.migrate(link)
         } else {
@@ -91,13 +107,16 @@ public final class PostgresConversationStore: ConversationStore {
             try link.begin()
             if !prelock.isEmpty { try transaction.lock(Array(prelock)) }
             if pessimistic { transaction.head = try lockHead() }
-            let (events, last) = try self.events(after: cursor)
+            let seen = cursor
+            let (events, last) =
+                caughtUp ? try self.events(after: seen) : try link.withoutTimeout { try self.events(after: seen) }
             transaction.newEvents = events
             transaction.lastEvent = last
             let (changes, result) = try work(transaction)
             let written = try write(changes, transaction)
-            try link.commit()
+            try commit(writes: !changes.isEmpty, mark: written.mark)
             cursor = written.lastEvent
+            caughtUp = true
             for state in changes.unchanged {
                 if let version = transaction.versions[state.id] { cache[state.id] = (version, state) }
             }
@@ -114,10 +133,50 @@ public final class PostgresConversationStore: ConversationStore {
                 if failure.isRace { throw Retry(sessions: transaction.requested) }
                 throw StoreError(.unavailable, "\(address): \(failure.description); nothing of the batch was kept")
             }
-            if let error = error as? StoreError, !error.message.hasSuffix("nothing of the batch was kept") {
+            if let error = error as? StoreError, !error.message.hasSuffix("nothing of the batch was kept"),
+                !error.message.hasSuffix(Self.mayHaveBeenKept)
+            {
                 throw StoreError(error.kind, error.message + "; nothing of the batch was kept")
             }
             throw error
+        }
+    }
+
+    /// How a batch's error ends when the connection broke during its `COMMIT` and the database
+    /// could not say whether it landed: the only case where an answer cannot say for sure.
+    static let mayHaveBeenKept = "; the batch may have been kept"
+
+    /// Commits the batch. When the connection breaks during `COMMIT` itself, the batch may have
+    /// landed although no answer came: the store connects again and asks what became of the
+    /// transaction (``PostgresCommit``), and carries on as committed if it was, so an answer
+    /// never says `storage_unavailable` for a batch that is stored.
+    private func commit(writes: Bool, mark known: PostgresCommit.Mark?) throws {
+        let mark = writes ? try known ?? PostgresCommit.mark(link) : nil
+        beforeCommit?()
+        do {
+            try link.commit()
+        } catch {
+            // The server refused the COMMIT on a live connection: it rolled back, nothing is kept.
+            guard let mark, !link.isConnected else { throw error }
+            let outcome: PostgresCommit.Outcome
+            do {
+                outcome = try PostgresCommit.outcome(of: mark, link)
+            } catch {
+                let reason = error.message.replacingOccurrences(of: "\(address): ", with: "")
+                throw StoreError(
+                    .unavailable,
+                    "\(address): the connection broke during COMMIT and the database could not be asked whether it landed (\(reason))\(Self.mayHaveBeenKept)"
+                )
+            }
+            switch outcome {
+            case .committed: return
+            case .rolledBack: throw error
+            case .running, .unknown:
+                throw StoreError(
+                    .unavailable,
+                    "\(address): the connection broke during COMMIT and the database cannot tell whether it landed\(Self.mayHaveBeenKept)"
+                )
+            }
         }
     }
 

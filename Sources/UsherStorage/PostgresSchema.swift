@@ -107,7 +107,11 @@ enum PostgresSchema {
                 FROM unnest(ids, cached) AS c(id, v) JOIN sessions AS s ON s.id = c.id;
         END
         $f$;
+        """,
         """
+        -- Which action a turn settled, and how (issue 12's action results), for usher stats.
+        ALTER TABLE turns ADD COLUMN action text, ADD COLUMN action_outcome text;
+        """,
     ]
 
     /// The advisory lock key that makes processes starting together migrate one at a time
@@ -117,8 +121,14 @@ enum PostgresSchema {
     /// Brings the database to this build's schema, or refuses one from a newer Usher.
     static func migrate(_ link: PostgresLink) throws(StoreError) {
         let address = link.address
+        // A migration may rightly take long (an index on a big log; another process's
+        // migration to wait for): neither the server's statement timeout nor the client's
+        // deadline applies to it.
+        link.unbounded = true
+        defer { link.unbounded = false }
         try link.begin()
         do throws(StoreError) {
+            try link.query("SET LOCAL statement_timeout = 0")
             try link.query("SELECT pg_advisory_xact_lock(\(migrationLock))")
             let applied = try appliedVersion(link)
             if applied > migrations.count {

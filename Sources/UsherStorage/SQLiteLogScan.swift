@@ -25,25 +25,10 @@ struct SQLiteLogScan {
         let ends = try Row.fetchCursor(
             db, sql: "SELECT seq, at, session, reason, agent FROM session_ends WHERE \(range.sql) ORDER BY seq",
             arguments: range.arguments)
-        var nextTurn = try turns.next()
-        var nextEvent = try events.next().map { row -> LogRecord in
-            try .event(decodeEvent(row, decoder))
-        }
-        var nextEnd = try ends.next().map(end)
-        while true {
-            let candidates = [nextTurn?.at, nextEvent?.at, nextEnd?.at]
-            guard let earliest = candidates.compactMap({ $0 }).min() else { return }
-            if let turn = nextTurn, turn.at == earliest {
-                try visit(turn)
-                nextTurn = try turns.next()
-            } else if let event = nextEvent, event.at == earliest {
-                try visit(event)
-                nextEvent = try events.next().map { row -> LogRecord in try .event(decodeEvent(row, decoder)) }
-            } else if let end = nextEnd {
-                try visit(end)
-                nextEnd = try ends.next().map(self.end)
-            }
-        }
+        try LogMerge.merge(
+            turns: { try turns.next() },
+            events: { try events.next().map { row in LogRecord.event(try decodeEvent(row, decoder)) } },
+            ends: { try ends.next().map(end) }, visit)
     }
 
     private func decodeEvent(_ row: Row, _ decoder: JSONDecoder) throws -> CentreEvent {
@@ -78,7 +63,7 @@ struct SQLiteLogScan {
             switch detail {
             case .summary:
                 columns =
-                    "seq, at, session, started_at, customer, intent, confidence, decided_by, form, form_slot, state, handoff, handoff_queue, bot_version"
+                    "seq, at, session, started_at, customer, intent, confidence, decided_by, form, form_slot, state, handoff, handoff_queue, action, action_outcome, bot_version"
             case .full:
                 columns = "*"
             case .unmatched(let below):
@@ -108,7 +93,8 @@ struct SQLiteLogScan {
                     decidedBy: TurnRecord.Decision(rawValue: row["decided_by"]) ?? .fallback, form: row["form"],
                     formSlot: row["form_slot"], replies: [], state: row["state"],
                     handoff: try handoff.map { try JSONDecoder().decode(HandoffReason.self, from: Data($0.utf8)) },
-                    handoffQueue: row["handoff_queue"], botVersion: row["bot_version"])
+                    handoffQueue: row["handoff_queue"], action: row["action"], actionOutcome: row["action_outcome"],
+                    botVersion: row["bot_version"])
             } else {
                 turn = try SQLiteRows.turn(row)
             }

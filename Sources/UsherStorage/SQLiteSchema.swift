@@ -84,6 +84,14 @@ enum SQLiteSchema {
                     CREATE INDEX session_ends_by_time ON session_ends (at);
                     """)
         }
+        // Which action a turn settled, and how (issue 12's action results), for usher stats.
+        migrator.registerMigration("v2") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE turns ADD COLUMN action TEXT;
+                    ALTER TABLE turns ADD COLUMN action_outcome TEXT;
+                    """)
+        }
         return migrator
     }
 

@@ -107,6 +107,10 @@ struct ConversationStoreConformanceTests {
         let patterned = TurnRecord(
             at: 12, session: "b", text: "hours?", intent: "hours", confidence: 1, decidedBy: .pattern, pattern: "hours",
             replies: ["9 to 5"], state: "bot", botVersion: "v")
+        let settled = TurnRecord(
+            at: 12.5, session: "b", text: "", intent: "order_status", confidence: 1, decidedBy: .action,
+            replies: ["It ships Monday."], state: "bot", action: "order_status", actionOutcome: "found",
+            botVersion: "v")
         let ticket = Ticket(
             number: 1, session: "a", queue: "general", priority: 2, reason: .keyword("lawyer"), queuedAt: 11)
         let events: [CentreEvent] = [
@@ -123,12 +127,19 @@ struct ConversationStoreConformanceTests {
             $0.events = Array(events.prefix(2))
         }
         try commit(store) {
-            $0.turns = [patterned]
+            $0.turns = [patterned, settled]
             $0.events = Array(events.dropFirst(2))
             $0.ends = ends
         }
         let log = try store.log()
-        #expect(log.turns == [turn, handedOff, patterned])
+        #expect(log.turns == [turn, handedOff, patterned, settled])
+        // Figures read a summary of each turn, which keeps which action a turn settled, and how.
+        var summarised: [TurnRecord] = []
+        try (store as? LogReader)?.scanLog(from: nil, to: nil, detail: .summary) {
+            if case .turn(let turn) = $0 { summarised.append(turn) }
+        }
+        #expect(summarised.map(\.action) == [nil, nil, nil, "order_status"])
+        #expect(summarised.map(\.actionOutcome) == [nil, nil, nil, "found"])
         #expect(log.events == events)
         #expect(log.ends == ends)
     }

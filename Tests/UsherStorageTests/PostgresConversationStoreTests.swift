@@ -2,7 +2,9 @@ import Foundation
 import Synchronization
 import Testing
 import Usher
-import UsherStorage
+import UsherTestSupport
+
+@testable import UsherStorage
 
 /// What only the PostgreSQL store has to get right: schema versions, an unreachable database,
 /// and many processes (here, several stores) on one database.
@@ -17,14 +19,35 @@ struct PostgresConversationStoreTests {
     @Test func aDatabaseFromANewerUsherIsRefusedUntouched() throws {
         let database = try TestDatabase()
         _ = try PostgresConversationStore(address: database.address)
-        try database.execute("INSERT INTO usher_schema (version) VALUES (2)")
+        try database.execute("INSERT INTO usher_schema (version) VALUES (3)")
         #expect(
             throws: StoreError(
                 .unusable,
-                "\(database.address): written by a newer Usher (schema v2; this Usher knows up to v1); upgrade Usher to use it; the database was not changed"
+                "\(database.address): written by a newer Usher (schema v3; this Usher knows up to v2); upgrade Usher to use it; the database was not changed"
             )
         ) { try PostgresConversationStore(address: database.address) }
+        #expect(try database.strings("SELECT version::text FROM usher_schema ORDER BY version") == ["1", "2", "3"])
+    }
+
+    /// A database migrated before turns logged action outcomes gains the columns when a
+    /// process of this version opens it.
+    @Test func aVersion1DatabaseGainsTheActionColumns() throws {
+        let database = try TestDatabase()
+        _ = try PostgresConversationStore(address: database.address)
+        try database.execute("ALTER TABLE turns DROP COLUMN action, DROP COLUMN action_outcome")
+        try database.execute("DELETE FROM usher_schema WHERE version = 2")
+        let store = try PostgresConversationStore(address: database.address)
         #expect(try database.strings("SELECT version::text FROM usher_schema ORDER BY version") == ["1", "2"])
+        try store.transact { _ in
+            var changes = StoreChanges()
+            changes.turns = [
+                TurnRecord(
+                    at: 1, session: "a", text: "", intent: nil, confidence: 0, decidedBy: .action, replies: ["ok"],
+                    state: "bot", action: "order_status", actionOutcome: "found", botVersion: "v")
+            ]
+            return (changes, ())
+        }
+        #expect(try database.strings("SELECT action_outcome FROM turns") == ["found"])
     }
 
     @Test func aDatabaseWithAnotherProgramsSessionsTableIsRefused() throws {
@@ -178,6 +201,115 @@ struct PostgresConversationStoreTests {
         #expect(try second.transact { (StoreChanges(), $0.newEvents) }.isEmpty)
     }
 
+    /// A statement that waits longer than the statement timeout (here on a session another
+    /// process holds) is cancelled by the server: the batch fails, nothing of it kept, and the
+    /// same store's next batch, once the lock is free, succeeds on the same connection.
+    @Test func aStatementPastTheTimeoutFailsTheBatchAndTheNextOneWorks() throws {
+        let database = try TestDatabase()
+        let holder = try PostgresConversationStore(address: database.address)
+        let waiter = try PostgresConversationStore(address: database.address, statementTimeout: 0.3)
+        let started = Date()
+        try holder.transact { transaction -> (StoreChanges, Void) in
+            _ = try transaction.sessions(["s"])
+            #expect(
+                throws: StoreError(
+                    .unavailable,
+                    "\(database.address): canceling statement due to statement timeout; nothing of the batch was kept")
+            ) {
+                try waiter.transact { transaction in
+                    _ = try transaction.sessions(["s"])
+                    var changes = StoreChanges()
+                    changes.saved = [session("s", n: "lost")]
+                    return (changes, ())
+                }
+            }
+            var changes = StoreChanges()
+            changes.saved = [session("s", n: "1")]
+            return (changes, ())
+        }
+        #expect(Date().timeIntervalSince(started) < 5, "the timeout did not end the wait")
+        let read = try waiter.transact { transaction in
+            let found = try transaction.sessions(["s"])
+            var changes = StoreChanges()
+            changes.saved = [session("s", n: "2")]
+            return (changes, found["s"]?.slots["n"])
+        }
+        #expect(read == "1")
+        #expect(try database.strings("SELECT state FROM sessions").first?.contains(#""n":"2""#) == true)
+        #expect(try database.strings("SHOW statement_timeout") == ["0"], "the test's own connection is not limited")
+    }
+
+    /// A process starting on a busy desk's database reads every centre event ever to rebuild the
+    /// contact centre: that first read is not cut off by the statement timeout (here 300,000
+    /// events against 50 ms), later batches are.
+    @Test func catchingUpAtStartIsNotCutOffByTheStatementTimeout() throws {
+        let database = try TestDatabase()
+        let writer = try PostgresConversationStore(address: database.address)
+        try writer.transact { _ in
+            var changes = StoreChanges()
+            changes.events = [.joined(agent: "sam", queues: ["general"], capacity: 1, at: 1)]
+            return (changes, ())
+        }
+        try database.execute(
+            """
+            INSERT INTO centre_events (seq, at, kind, session, agent, queue, event)
+            SELECT s, at, kind, session, agent, queue, event FROM centre_events, generate_series(2, 300000) AS s
+            """)
+        try database.execute("UPDATE centre_head SET seq = 300000")
+        let starting = try PostgresConversationStore(address: database.address, statementTimeout: 0.05)
+        let heard = try starting.transact { (StoreChanges(), $0.newEvents.count) }
+        #expect(heard == 300_000)
+        #expect(
+            throws: StoreError(
+                .unavailable,
+                "\(database.address): canceling statement due to statement timeout; nothing of the batch was kept")
+        ) {
+            try starting.transact { _ in
+                try database.execute("SELECT 1")  // the test's own connection: not limited
+                _ = try starting.reading("SELECT pg_sleep(0.5)")
+                return (StoreChanges(), ())
+            }
+        }
+    }
+
+    /// A server that stops answering altogether (its backend process stopped: its kernel still
+    /// acknowledges, so neither keepalive nor its own statement timeout can help) does not hold
+    /// the store forever: the client gives the connection up a few seconds past the timeout, and
+    /// connects again at the next batch.
+    @Test func aServerThatStopsAnsweringIsGivenUp() throws {
+        let database = try TestDatabase()
+        let store = try PostgresConversationStore(address: database.address, statementTimeout: 0.2)
+        let backend = try #require(
+            try database.strings(
+                "SELECT pid::text FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'usher'"
+            ).first)
+        guard let pid = Int32(backend), kill(pid, SIGSTOP) == 0 else {
+            Issue.record("cannot stop the backend \(backend) (this test needs the server on this machine)")
+            return
+        }
+        defer { kill(pid, SIGCONT) }
+        let started = Date()
+        #expect(
+            throws: StoreError(
+                .unavailable,
+                "\(database.address): no answer from the database in 5.2 s; the connection was given up; nothing of the batch was kept"
+            )
+        ) {
+            try store.transact { transaction in
+                _ = try transaction.sessions(["s"])
+                return (StoreChanges(), ())
+            }
+        }
+        #expect(Date().timeIntervalSince(started) < 8)
+        kill(pid, SIGCONT)
+        try store.transact { _ in
+            var changes = StoreChanges()
+            changes.saved = [session("s", n: "1")]
+            return (changes, ())
+        }
+        #expect(try store.sessionCount() == 1)
+    }
+
     /// The connection is cut in the middle of a batch: that batch fails with nothing kept, the
     /// next one connects again.
     @Test func aLostConnectionFailsOneBatchAndTheNextReconnects() throws {
@@ -210,6 +342,99 @@ struct PostgresConversationStoreTests {
     }
 }
 
+/// The connection breaks during COMMIT itself, where the client cannot know from the socket
+/// whether the batch landed: the store asks the database again and answers by what happened.
+@Suite(
+    "PostgresConversationStore: a connection lost at COMMIT",
+    .enabled(if: TestDatabase.server != nil, TestDatabase.skipped))
+struct PostgresCommitTests {
+    private func saving(_ n: String) -> (StoreTransaction) throws -> (StoreChanges, Void) {
+        { transaction in
+            _ = try transaction.sessions(["s"])
+            var state = SessionState(id: "s", language: "en", now: 100)
+            state.slots = ["n": n]
+            var changes = StoreChanges()
+            changes.saved = [state]
+            changes.turns = [
+                TurnRecord(
+                    at: 100, session: "s", text: n, intent: nil, confidence: 0, decidedBy: .fallback, replies: [],
+                    state: "bot", botVersion: "v")
+            ]
+            return (changes, ())
+        }
+    }
+
+    /// COMMIT reaches the server, which commits, but its answer is lost and the connection then
+    /// breaks: the batch counts as stored (no storage_unavailable), and is stored once.
+    @Test func aCommitWhoseAnswerIsLostCountsAsStored() throws {
+        let database = try TestDatabase()
+        let relay = try TCPRelay(to: database.address.port)
+        var address = database.address
+        address.port = relay.port
+        let store = try PostgresConversationStore(address: address)
+        store.beforeCommit = {
+            relay.mute()
+            Thread.detachNewThread {
+                // Long enough for COMMIT to reach the server and commit; then the line breaks.
+                Thread.sleep(forTimeInterval: 0.5)
+                relay.breakConnections()
+            }
+        }
+        try store.transact(saving("1"))
+        store.beforeCommit = nil
+        #expect(try database.strings("SELECT text FROM turns") == ["1"])
+        try store.transact(saving("2"))
+        #expect(try database.strings("SELECT text FROM turns ORDER BY seq") == ["1", "2"])
+    }
+
+    /// The connection breaks before COMMIT reaches the server: the batch is not stored, and the
+    /// answer says so.
+    @Test func aCommitThatNeverArrivedFailsTheBatch() throws {
+        let database = try TestDatabase()
+        let relay = try TCPRelay(to: database.address.port)
+        var address = database.address
+        address.port = relay.port
+        let store = try PostgresConversationStore(address: address)
+        store.beforeCommit = { relay.breakConnections() }
+        #expect(
+            throws: StoreError(
+                .unavailable, "\(address): the database closed the connection; nothing of the batch was kept")
+        ) { try store.transact(saving("1")) }
+        store.beforeCommit = nil
+        #expect(try database.strings("SELECT text FROM turns").isEmpty)
+        try store.transact(saving("2"))
+        #expect(try database.strings("SELECT text FROM turns") == ["2"])
+    }
+
+    /// A transaction whose backend has not noticed that its client is gone is ended first, so
+    /// the answer is final: here the line goes silent just before COMMIT, the client gives the
+    /// connection up at its deadline, and the backend, which never heard the COMMIT, would sit
+    /// in its transaction (holding the session's lock) until the store terminates it.
+    @Test func aTransactionStillRunningIsEndedThenCountsAsNotStored() throws {
+        let database = try TestDatabase()
+        let relay = try TCPRelay(to: database.address.port)
+        var address = database.address
+        address.port = relay.port
+        let store = try PostgresConversationStore(address: address, statementTimeout: 0.2)
+        store.beforeCommit = { relay.freeze() }
+        #expect(
+            throws: StoreError(
+                .unavailable,
+                "\(address): no answer from the database in 5.2 s; the connection was given up; nothing of the batch was kept"
+            )
+        ) { try store.transact(saving("1")) }
+        store.beforeCommit = nil
+        #expect(
+            try database.strings(
+                "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'usher' AND state LIKE 'idle in transaction%'"
+            ) == ["0"])
+        #expect(try database.strings("SELECT text FROM turns").isEmpty)
+        // The store asked on a new connection, which it goes on using.
+        try store.transact(saving("2"))
+        #expect(try database.strings("SELECT text FROM turns") == ["2"])
+    }
+}
+
 /// Runs whether or not a server was given: nothing listens on the port, so the store says so.
 @Suite("PostgresConversationStore without a server")
 struct PostgresUnreachableTests {
@@ -220,5 +445,16 @@ struct PostgresUnreachableTests {
             throws: StoreError(
                 .unavailable, "postgres://usher@127.0.0.1:\(port)/desk: cannot connect: connection refused")
         ) { try PostgresConversationStore(address: address) }
+    }
+}
+
+/// How the store reads the server's word on a transaction whose COMMIT went unanswered.
+@Suite("PostgresCommit.Outcome")
+struct PostgresCommitOutcomeTests {
+    @Test func theServersWordIsReadAsAnOutcome() {
+        #expect(PostgresCommit.Outcome(status: "committed") == .committed)
+        #expect(PostgresCommit.Outcome(status: "aborted") == .rolledBack)
+        #expect(PostgresCommit.Outcome(status: "in progress") == .running)
+        #expect(PostgresCommit.Outcome(status: nil) == .unknown)
     }
 }

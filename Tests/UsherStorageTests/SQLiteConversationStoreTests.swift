@@ -92,6 +92,37 @@ struct SQLiteConversationStoreTests {
         try other.close()
     }
 
+    /// A file written before turns logged action outcomes gains the columns when opened; its
+    /// older turns have none.
+    @Test func aVersion1FileGainsTheActionColumns() throws {
+        let place = try StorePlace()
+        try commit(try SQLiteConversationStore(path: place.file), [session("a")])
+        try DatabaseQueue(path: place.file).write { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE turns DROP COLUMN action;
+                    ALTER TABLE turns DROP COLUMN action_outcome;
+                    DELETE FROM grdb_migrations WHERE identifier = 'v2';
+                    """)
+        }
+        let store = try SQLiteConversationStore(path: place.file)
+        try store.transact { _ in
+            var changes = StoreChanges()
+            changes.turns = [
+                TurnRecord(
+                    at: 1, session: "a", text: "", intent: nil, confidence: 0, decidedBy: .action, replies: ["ok"],
+                    state: "bot", action: "order_status", actionOutcome: "found", botVersion: "v")
+            ]
+            return (changes, ())
+        }
+        let logged = try store.log().turns
+        #expect(logged.map(\.actionOutcome) == [nil, "found"], "\(logged)")
+        let columns = try DatabaseQueue(path: place.file).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('turns') WHERE name LIKE 'action%'")
+        }
+        #expect(columns == ["action", "action_outcome"])
+    }
+
     @Test func aFileFromANewerUsherIsRefusedUntouched() throws {
         let place = try StorePlace()
         try commit(try SQLiteConversationStore(path: place.file), [session("a")])
@@ -103,7 +134,7 @@ struct SQLiteConversationStoreTests {
         #expect(error.kind == .unusable)
         #expect(
             error.message
-                == "\(place.file): written by a newer Usher (schema v2-from-the-future; this Usher knows up to v1); upgrade Usher to use it; the file was not changed"
+                == "\(place.file): written by a newer Usher (schema v2-from-the-future; this Usher knows up to v2); upgrade Usher to use it; the file was not changed"
         )
         #expect(try Data(contentsOf: URL(fileURLWithPath: place.file)) == before)
     }

@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 import Usher
 import UsherStorage
+import UsherTestSupport
 
 /// Every kind of store the conformance suite runs against, and how a test opens one.
 ///

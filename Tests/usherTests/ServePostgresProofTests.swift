@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import UsherTestSupport
 
 /// The proof of issue 15: four `usher serve` processes on one PostgreSQL, 2,000 customers and
 /// 20 agents sent to them at random (a customer's turns land on different processes, agents

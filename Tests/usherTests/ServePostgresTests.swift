@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+import Usher
 import UsherStorage
+import UsherTestSupport
 
 /// `usher serve --state postgres://…` as a gateway uses it: conversations outlive the process
 /// and cross processes, `usher stats` reads the database, an unreachable database is reported
@@ -63,6 +65,37 @@ struct ServePostgresTests {
                 "usher serve: storage failed: \(message); answering storage_unavailable until it works again\n"),
             "\(errors)")
         #expect(errors.contains("usher serve: storage works again\n"))
+        #expect(try database.strings("SELECT text FROM turns ORDER BY seq") == ["hello", "where is my order"])
+    }
+
+    /// A batch stuck behind a lock another process holds on a customer's session is cut off at
+    /// --statement-timeout: its lines are answered storage_unavailable with the server's reason,
+    /// other lines still answered, and once the lock is free the customer is served again.
+    @Test func aBatchPastTheStatementTimeoutFailsAndTheServerGoesOn() throws {
+        let database = try TestDatabase()
+        let server = try ServeProcess(
+            ["--state", database.url, "--commit-window", "0", "--statement-timeout", "0.3", bot])
+        server.send([#"{"id": 1, "session": "a", "text": "hello"}"#])
+        #expect(try server.readLines(1)[0].contains(#""intent": "greeting""#))
+        // Another process holds session "a" (in the middle of its own batch) for longer.
+        let other = try PostgresConversationStore(address: database.address)
+        try other.transact { transaction -> (StoreChanges, Void) in
+            let held = try transaction.sessions(["a"])
+            server.send([#"{"id": 2, "session": "a", "text": "hello"}"# + "\n" + #"{"id": 3, "type": "ping"}"#])
+            let failed = try server.readLines(2)
+            #expect(
+                failed[0]
+                    == #"{"id": 2, "error": {"code": "storage_unavailable", "message": "\#(database.address): canceling statement due to statement timeout; nothing of the batch was kept"}}"#
+            )
+            #expect(failed[1] == #"{"id": 3, "pong": true}"#)
+            var changes = StoreChanges()
+            changes.unchanged = Array(held.values)
+            return (changes, ())
+        }
+        server.send([#"{"id": 4, "session": "a", "text": "where is my order"}"#])
+        #expect(try server.readLines(1)[0].contains(#""id": 4, "session": "a""#))
+        #expect(server.finish() == 0)
+        #expect(server.stderrText().contains("usher serve: storage works again\n"))
         #expect(try database.strings("SELECT text FROM turns ORDER BY seq") == ["hello", "where is my order"])
     }
 
@@ -151,6 +184,18 @@ struct ServePostgresAddressTests {
                 "Error: --sync is for a SQLite file; PostgreSQL's durability is its synchronous_commit setting"))
     }
 
+    @Test func theStatementTimeoutIsForPostgresAndBounded() throws {
+        let sqlite = try UsherBinary.run(["serve", "--state", "desk.sqlite", "--statement-timeout", "3", bot])
+        #expect(sqlite.status == 2)
+        #expect(
+            sqlite.stderr.contains(
+                "Error: --statement-timeout is for a PostgreSQL database (--state postgres://…)"), "\(sqlite.stderr)")
+        let negative = try UsherBinary.run(
+            ["serve", "--state", "postgres://u@127.0.0.1/d", "--statement-timeout", "4000", bot])
+        #expect(negative.status == 2)
+        #expect(negative.stderr.contains("Error: --statement-timeout must be between 0 and 3600"), "\(negative.stderr)")
+    }
+
     @Test func helpSaysWhatHappensWhenTheDatabaseIsUnreachable() throws {
         let help = try UsherBinary.run(["serve", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(
             separator: " ")
@@ -159,5 +204,9 @@ struct ServePostgresAddressTests {
                 "A database that cannot be reached at start is reported on stderr and usher exits with status 1"),
             "\(help)")
         #expect(help.contains("postgres://user@host:port/db"))
+        #expect(
+            help.contains(
+                "--statement-timeout <seconds> Seconds a PostgreSQL statement may run before the batch fails with storage_unavailable (default: 10; 0: no limit)."
+            ), "\(help)")
     }
 }

@@ -88,6 +88,15 @@ public struct ConversationStats: Sendable, Equatable {
         public var rate: Double { Usher.rate(repeats, of: identified) }
     }
 
+    /// How an action's calls were settled: each outcome the customer was told, and how often
+    /// (`failed` includes the calls the bot gave up waiting for).
+    public struct ActionOutcomes: Sendable, Equatable {
+        public var action: String
+        public var outcomes: [String: Int]
+
+        public var calls: Int { outcomes.values.reduce(0, +) }
+    }
+
     /// A name and how often it came up.
     public struct Tally: Sendable, Equatable {
         public var name: String
@@ -115,6 +124,8 @@ public struct ConversationStats: Sendable, Equatable {
     /// Matched intents, most turns first.
     public var intents: [IntentVolume]
     public var forms: [Funnel]
+    /// Actions by how many calls were settled, most first.
+    public var actions: [ActionOutcomes]
     public var queues: [QueueFigures]
     public var agents: [AgentFigures]
     public var transfers: Int

@@ -27,6 +27,8 @@ extension StatsBuilder {
                     intent: $0.key, turns: $0.value.turns, meanConfidence: $0.value.confidence / Double($0.value.turns))
             }.sorted { $0.turns != $1.turns ? $0.turns > $1.turns : $0.intent < $1.intent },
             forms: funnels.values.sorted { $0.started != $1.started ? $0.started > $1.started : $0.form < $1.form },
+            actions: actions.map { ConversationStats.ActionOutcomes(action: $0.key, outcomes: $0.value) }
+                .sorted { $0.calls != $1.calls ? $0.calls > $1.calls : $0.action < $1.action },
             queues: queueNames.sorted().map { queue in
                 ConversationStats.QueueFigures(
                     queue: queue, queued: queued[queue] ?? 0, wait: Distribution(waits[queue] ?? []),

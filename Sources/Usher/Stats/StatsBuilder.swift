@@ -40,6 +40,7 @@ public struct StatsBuilder: Sendable {
     var abandonedInQueue = 0
     var abandonedInForm = 0
     var funnels: [String: ConversationStats.Funnel] = [:]
+    var actions: [String: [String: Int]] = [:]
     var queued: [String: Int] = [:]
     var waits: [String: [Double]] = [:]
     var queueHandles: [String: [Double]] = [:]
@@ -66,6 +67,9 @@ public struct StatsBuilder: Sendable {
         if current[turn.session] != key { current[turn.session] = key }
         var conversation =
             conversations[key] ?? Conversation(day: CalendarDate.fromEpoch(seconds: turn.conversationStart).description)
+        if let action = turn.action, let outcome = turn.actionOutcome {
+            actions[action, default: [:]][outcome, default: 0] += 1
+        }
         // An action's result is the business's systems answering, not the customer: it counts
         // toward no customer turn.
         if turn.decidedBy == .action {

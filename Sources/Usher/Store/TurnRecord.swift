@@ -63,6 +63,11 @@ public struct TurnRecord: Sendable, Equatable, Codable {
     public var handoffQueue: String?
     /// What the turn did to forms.
     public var formEvents: [FormEvent]
+    /// The action whose call this turn settled (its result came, or the bot gave up waiting),
+    /// and the outcome the customer was told (`found`, `not_found`, `failed`, or the action's
+    /// own): so `usher stats` can say how often the business's systems answered what.
+    public var action: String?
+    public var actionOutcome: String?
     /// The bot's ``BotDefinition/version``.
     public var botVersion: String
 
@@ -72,7 +77,7 @@ public struct TurnRecord: Sendable, Equatable, Codable {
         decidedBy: Decision, candidates: [Candidate] = [], pattern: String? = nil, similarity: Double? = nil,
         filled: [String: String] = [:], form: String? = nil, formSlot: String? = nil, replies: [String],
         state: String, handoff: HandoffReason? = nil, handoffQueue: String? = nil, formEvents: [FormEvent] = [],
-        botVersion: String
+        action: String? = nil, actionOutcome: String? = nil, botVersion: String
     ) {
         self.at = at
         self.session = session
@@ -93,6 +98,8 @@ public struct TurnRecord: Sendable, Equatable, Codable {
         self.handoff = handoff
         self.handoffQueue = handoffQueue
         self.formEvents = formEvents
+        self.action = action
+        self.actionOutcome = actionOutcome
         self.botVersion = botVersion
     }
 }
@@ -141,6 +148,7 @@ extension TurnRecord {
             pattern: pattern, similarity: turn.match.map(\.similarity), filled: turn.filled.mapValues(mask),
             form: form?.intent, formSlot: form?.pendingSlot, replies: turn.replies.map(mask), state: status.name,
             handoff: turn.handoff?.reason, handoffQueue: turn.handoff?.queue, formEvents: turn.formEvents,
+            action: turn.answered?.name, actionOutcome: turn.answered == nil ? nil : turn.outcome,
             botVersion: botVersion)
     }
 }

@@ -70,7 +70,9 @@ struct StatsCommand: ParsableCommand {
             if PostgresAddress.isAddress(file) {
                 let address = try PostgresAddress(file)
                 source = address.description
-                log = try PostgresConversationStore(address: address, migrating: false)
+                // No statement timeout: a report over a big log may rightly take a while, and a
+                // person running it can interrupt it; nothing else waits on it.
+                log = try PostgresConversationStore(address: address, statementTimeout: 0, migrating: false)
             } else {
                 source = file
                 log = try SQLiteLogFile(path: file)

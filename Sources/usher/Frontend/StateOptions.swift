@@ -31,6 +31,16 @@ struct StateOptions: ParsableArguments {
             "Seconds to wait for another process's lock on the state file (default: 5).", valueName: "seconds"))
     var busyTimeout: Double?
 
+    @Option(
+        help: ArgumentHelp(
+            "Seconds a PostgreSQL statement may run before the batch fails with storage_unavailable (default: 10; 0: no limit).",
+            discussion: """
+                Set with SET statement_timeout when usher connects; a statement left without any answer 5 s \
+                longer (a hung server) gives the connection up. Migrations are not limited.
+                """,
+            valueName: "seconds"))
+    var statementTimeout: Double?
+
     @Flag(help: "Log card numbers, e-mail addresses, phone numbers and IBANs as written instead of masking them.")
     var noMask = false
 
@@ -42,6 +52,12 @@ struct StateOptions: ParsableArguments {
                 "--sync is for a SQLite file; PostgreSQL's durability is its synchronous_commit setting")
         }
         if isPostgres && busyTimeout != nil { throw ValidationError("--busy-timeout is for a SQLite file") }
+        if statementTimeout != nil && !isPostgres {
+            throw ValidationError("--statement-timeout is for a PostgreSQL database (--state postgres://…)")
+        }
+        if let statementTimeout, !(0...3_600).contains(statementTimeout) {
+            throw ValidationError("--statement-timeout must be between 0 and 3600")
+        }
         if noMask && file == nil { throw ValidationError("--no-mask needs --state: without it no log is kept") }
         if let busyTimeout, !(0...600).contains(busyTimeout) {
             throw ValidationError("--busy-timeout must be between 0 and 600")
@@ -70,7 +86,11 @@ struct StateOptions: ParsableArguments {
         // Nothing reads an in-memory log: none is kept.
         guard let file else { return InMemoryConversationStore(logLimit: 0) }
         do {
-            if isPostgres { return try PostgresConversationStore(address: PostgresAddress(file)) }
+            if isPostgres {
+                return try PostgresConversationStore(
+                    address: PostgresAddress(file),
+                    statementTimeout: statementTimeout ?? PostgresConversationStore.defaultStatementTimeout)
+            }
             return try SQLiteConversationStore(path: file, sync: sync, busyTimeout: busyTimeout ?? 5)
         } catch {
             report(error.message)

@@ -26,6 +26,11 @@ enum StatsJSON {
                         + "\"abandoned\": \($0.abandoned), \"stopped_at\": \(counts($0.stoppedAt)), \"reprompts\": \(counts($0.reprompts))}"
                 }.joined(separator: ", ") + "]")
         fields.append(
+            "\"actions\": ["
+                + stats.actions.map {
+                    "{\"action\": \(JSONWriter.string($0.action)), \"calls\": \($0.calls), \"outcomes\": \(counts($0.outcomes))}"
+                }.joined(separator: ", ") + "]")
+        fields.append(
             "\"queues\": ["
                 + stats.queues.map {
                     "{\"queue\": \(JSONWriter.string($0.queue)), \"queued\": \($0.queued), \"wait\": \(distribution($0.wait)), "

@@ -82,6 +82,12 @@ struct StatsText {
                     "reprompts",
                 ])
         }
+        if !stats.actions.isEmpty {
+            lines.append("")
+            lines += table(
+                stats.actions.map { [$0.action, "\($0.calls)", Self.tallies($0.outcomes)] },
+                header: ["action", "calls settled", "outcomes"])
+        }
         if !stats.queues.isEmpty {
             lines.append("")
             lines += table(

@@ -4,13 +4,25 @@ import Synchronization
 
 /// A loopback TCP relay between `usher serve` and PostgreSQL that a test can cut: while cut,
 /// every connection through it is closed and new ones are refused, as when the database's
-/// host goes away; resumed, it relays again on the same port.
-final class TCPRelay: Sendable {
-    let port: Int
+/// host goes away; resumed, it relays again on the same port. Muted, it still carries what the
+/// client sends but drops every answer, as when the network fails after a request went out;
+/// frozen, the connections open at that moment drop everything both ways and close nothing, as
+/// lines that go silent (the server never learns that the client gave up), while new ones work.
+public final class TCPRelay: Sendable {
+    public let port: Int
     private let target: Int
-    private let state = Mutex<(listener: Int32, sockets: [Int32])>((-1, []))
+    private let state = Mutex(Relayed())
 
-    init(to target: Int) throws {
+    private struct Relayed {
+        var listener: Int32 = -1
+        var sockets: [Int32] = []
+        /// Whether answers are dropped.
+        var muted = false
+        /// The clients' sockets whose connections are silent.
+        var frozen: Set<Int32> = []
+    }
+
+    public init(to target: Int) throws {
         self.target = target
         let listener = try Self.listen(port: 0)
         port = Self.localPort(listener)
@@ -21,19 +33,39 @@ final class TCPRelay: Sendable {
     deinit { cut() }
 
     /// Closes every relayed connection and stops listening.
-    func cut() {
+    public func cut() {
         state.withLock { state in
             if state.listener >= 0 {
                 shutdown(state.listener, Int32(SHUT_RDWR))
                 close(state.listener)
             }
             for socket in state.sockets { shutdown(socket, Int32(SHUT_RDWR)) }
-            state = (-1, [])
+            state = Relayed()
         }
     }
 
+    /// Closes every relayed connection but goes on listening: the next connection works.
+    public func breakConnections() {
+        state.withLock { state in
+            for socket in state.sockets { shutdown(socket, Int32(SHUT_RDWR)) }
+            state.sockets = []
+            state.muted = false
+            state.frozen = []
+        }
+    }
+
+    /// Drops whatever the server sends from now on, until ``cut()``.
+    public func mute() {
+        state.withLock { $0.muted = true }
+    }
+
+    /// Silences the connections open now, both ways, closing nothing, until ``cut()``.
+    public func freeze() {
+        state.withLock { $0.frozen.formUnion($0.sockets) }
+    }
+
     /// Listens again on the same port.
-    func resume() throws {
+    public func resume() throws {
         let listener = try Self.listen(port: port)
         state.withLock { $0.listener = listener }
         startAccepting(listener)
@@ -59,18 +91,23 @@ final class TCPRelay: Sendable {
                     close(server)
                     return
                 }
-                Thread.detachNewThread { Self.pump(from: client, to: server) }
-                Thread.detachNewThread { Self.pump(from: server, to: client) }
+                Thread.detachNewThread { [self] in
+                    Self.pump(from: client, to: server) { state.withLock { $0.frozen.contains(client) } }
+                }
+                Thread.detachNewThread { [self] in
+                    Self.pump(from: server, to: client) { state.withLock { $0.muted || $0.frozen.contains(client) } }
+                }
             }
         }
     }
 
-    private static func pump(from source: Int32, to destination: Int32) {
+    private static func pump(from source: Int32, to destination: Int32, dropping: () -> Bool) {
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { break }
+            if dropping() { continue }
             var offset = 0
             while offset < count {
                 let written = buffer[offset..<count].withUnsafeBytes { write(destination, $0.baseAddress, $0.count) }
@@ -81,7 +118,8 @@ final class TCPRelay: Sendable {
                 offset += written
             }
         }
-        shutdown(destination, Int32(SHUT_RDWR))
+        // A silent line carries no farewell either.
+        if !dropping() { shutdown(destination, Int32(SHUT_RDWR)) }
     }
 
     private static func address(port: Int) -> sockaddr_in {

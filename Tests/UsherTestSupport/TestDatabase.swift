@@ -4,23 +4,27 @@ import PostgresNIO
 import Testing
 import UsherStorage
 
+// Test support shared by the test targets (one copy, not one per target): a PostgreSQL
+// database per test, a free loopback port, and a TCP relay a test can cut (TCPRelay.swift).
+
 /// A PostgreSQL database of its own for one test, made on the server `USHER_TEST_POSTGRES`
 /// names (`.ci/run` starts one on 127.0.0.1 and sets it); dropped when the test is done.
-final class TestDatabase: Sendable {
+public final class TestDatabase: Sendable {
     /// The server's address, when the PostgreSQL tests may run.
-    static let server: String? = ProcessInfo.processInfo.environment["USHER_TEST_POSTGRES"].flatMap {
+    public static let server: String? = ProcessInfo.processInfo.environment["USHER_TEST_POSTGRES"].flatMap {
         $0.isEmpty ? nil : $0
     }
 
     /// Why the PostgreSQL tests were skipped, and how to run them.
-    static let skipped: Comment =
+    public static let skipped: Comment =
         "no PostgreSQL: set USHER_TEST_POSTGRES=postgres://user@127.0.0.1:PORT/postgres (as .ci/run does) to run the PostgreSQL tests"
 
-    let name: String
-    let url: String
+    public let name: String
+    /// The database's address as `--state` takes it.
+    public let url: String
     private let admin: PostgresAddress
 
-    init() throws {
+    public init() throws {
         guard let server = Self.server else { throw TestDatabaseMissing() }
         admin = try PostgresAddress(server)
         guard admin.host == "127.0.0.1" || admin.host == "localhost" || admin.host == "::1" else {
@@ -33,7 +37,7 @@ final class TestDatabase: Sendable {
         try Self.run("CREATE DATABASE \(name)", on: admin)
     }
 
-    var address: PostgresAddress {
+    public var address: PostgresAddress {
         var address = admin
         address.database = name
         return address
@@ -44,12 +48,12 @@ final class TestDatabase: Sendable {
     }
 
     /// Runs statements on the database (as the tests' own client, not the store's).
-    func execute(_ sql: String) throws {
+    public func execute(_ sql: String) throws {
         try Self.run(sql, on: address)
     }
 
     /// The first column of every row `sql` returns, as text.
-    func strings(_ sql: String) throws -> [String] {
+    public func strings(_ sql: String) throws -> [String] {
         try Self.rows(sql, on: address).map { try $0.decode(String.self) }
     }
 
@@ -57,7 +61,7 @@ final class TestDatabase: Sendable {
         _ = try rows(sql, on: address)
     }
 
-    static func rows(_ sql: String, on address: PostgresAddress) throws -> [PostgresRow] {
+    public static func rows(_ sql: String, on address: PostgresAddress) throws -> [PostgresRow] {
         let logger = Logger(label: "usher.tests", factory: { _ in SwiftLogNoOpLogHandler() })
         let configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
@@ -70,22 +74,26 @@ final class TestDatabase: Sendable {
     }
 }
 
-struct TestDatabaseMissing: Error, CustomStringConvertible {
-    var reason = "USHER_TEST_POSTGRES is not set"
-    var description: String { reason }
+public struct TestDatabaseMissing: Error, CustomStringConvertible {
+    public var reason: String
+    public var description: String { reason }
+
+    public init(reason: String = "USHER_TEST_POSTGRES is not set") {
+        self.reason = reason
+    }
 }
 
 extension TestDatabase {
     /// The server's own address (its `postgres` database).
-    static func serverAddress() throws -> PostgresAddress {
+    public static func serverAddress() throws -> PostgresAddress {
         guard let server else { throw TestDatabaseMissing() }
         return try PostgresAddress(server)
     }
 }
 
 /// A loopback port nothing listens on (bound, then released).
-enum FreePort {
-    static func take() throws -> Int {
+public enum FreePort {
+    public static func take() throws -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(descriptor) }
         var address = sockaddr_in()
@@ -105,7 +113,7 @@ enum FreePort {
 
 extension TestDatabase {
     /// The first two columns of every row `sql` returns, as text.
-    func pairs(_ sql: String) throws -> [(String, String)] {
+    public func pairs(_ sql: String) throws -> [(String, String)] {
         try Self.rows(sql, on: address).map { try $0.decode((String, String).self) }
     }
 }
