@@ -12,6 +12,15 @@ struct ChatCommandTests {
         #expect(output.stderr == "usher chat: 22 intents from intents/; session default; /help lists the commands\n")
     }
 
+    /// `/why` reads the customer's feeling in the session's language, not the bot's own.
+    @Test func whyReadsSentimentInTheSessionsLanguage() throws {
+        let output = try UsherBinary.run(
+            ["chat"], input: "Das Paket ist seit zwei Wochen überfällig, ich bin sehr verärgert\n/why\n")
+        #expect(output.status == 0)
+        let line = output.stdout.split(separator: "\n").first { $0.contains("sentiment") }.map(String.init) ?? ""
+        #expect(line.contains("negative") && line.contains("-0."), "\(output.stdout)")
+    }
+
     /// `--actions` answers the example bot's order lookups from the canned results it ships
     /// with; a results file with mistakes stops the chat before it starts, saying where.
     @Test func cannedResultsAnswerTheBotsActions() throws {

@@ -67,4 +67,30 @@ struct EvalCommandTests {
         #expect(range.status == 2)
         #expect(range.stderr.contains("--threshold must be between 0 and 1"))
     }
+    /// A data set that keeps its partitions in one file (MASSIVE): a bot imported from one split,
+    /// scored on another; a split the file does not have is an error naming those it has.
+    @Test func importsOneSplitAndScoresAnother() throws {
+        let directory = try UsherBinary.directory([
+            "all.jsonl": """
+            {"id": 1, "text": "where is my order", "intent": "order", "split": "train"}
+            {"id": 2, "text": "hello there", "intent": "hello", "split": "train"}
+            {"id": 3, "text": "where is my parcel", "intent": "order", "split": "val"}
+            {"id": 4, "text": "hello hello", "intent": "hello", "split": "val"}
+            {"id": 5, "text": "hi", "intent": "hello", "split": "val"}
+
+            """
+        ])
+        let imported = try UsherBinary.run(
+            ["import", "all.jsonl", "--split", "train", "-o", "bot.json"], in: directory)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("imported 2 examples into 2 intents"))
+        let output = try UsherBinary.run(
+            ["eval", "bot.json", "--data", "all.jsonl", "--split", "val", "--json"], in: directory)
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect(report["messages"] as? Int == 3)
+        let typo = try UsherBinary.run(["eval", "bot.json", "--data", "all.jsonl", "--split", "dev"], in: directory)
+        #expect(typo.status == 1)
+        #expect(typo.stderr == "all.jsonl: no line is in split \"dev\"; the file's splits are train, val\n")
+    }
 }

@@ -3,6 +3,7 @@ import Foundation
 /// Reads labelled utterances from CSV (`text,category` or `text,intent` with a header, as in
 /// BANKING77) or JSON Lines (`{"text": …, "intent": …}`, as in CLINC150).
 ///
+/// A `split` field (JSON) or column (CSV) names the partition each line belongs to.
 /// The label `oos`, an empty label and JSON `null` all mean out of scope. Every malformed line is
 /// an error naming its line; none is skipped silently, because a silently dropped line skews a score.
 public enum DatasetReader {
@@ -16,6 +17,21 @@ public enum DatasetReader {
         let jsonExtensions = [".jsonl", ".json", ".ndjson"]
         if jsonExtensions.contains(where: path.lowercased().hasSuffix) { return try readJSONLines(bytes, file: path) }
         throw DatasetError(file: path, message: "unknown data format; use a .csv or .jsonl file")
+    }
+
+    /// The utterances of one partition. A name no line carries is an error listing the names
+    /// there are, so a typo (`dev` for `val`) never scores a bot on nothing.
+    public static func only(split name: String, of utterances: [LabelledUtterance], file: String) throws(DatasetError)
+        -> [LabelledUtterance]
+    {
+        let chosen = utterances.filter { $0.split == name }
+        guard chosen.isEmpty else { return chosen }
+        let names = Set(utterances.compactMap(\.split)).sorted()
+        throw DatasetError(
+            file: file,
+            message: names.isEmpty
+                ? "no line has a \"split\"; --split needs a data set that names its partitions"
+                : "no line is in split \"\(name)\"; the file's splits are \(names.joined(separator: ", "))")
     }
 
     /// Whether a label stands for "out of scope".
@@ -58,10 +74,16 @@ public enum DatasetReader {
         guard case .string(let text)? = fields["text"] else {
             throw DatasetError(file: file, line: number, message: "needs \"text\" as a string")
         }
+        let split: String?
+        switch fields["split"] {
+        case nil, .null?: split = nil
+        case .string(let name)?: split = name
+        default: throw DatasetError(file: file, line: number, message: "needs \"split\" as a string, if present")
+        }
         switch fields["intent"] ?? fields["label"] {
         case .string(let label)?:
-            return LabelledUtterance(text: text, intent: isOutOfScope(label) ? nil : label, line: number)
-        case .null?: return LabelledUtterance(text: text, intent: nil, line: number)
+            return LabelledUtterance(text: text, intent: isOutOfScope(label) ? nil : label, line: number, split: split)
+        case .null?: return LabelledUtterance(text: text, intent: nil, line: number, split: split)
         default: throw DatasetError(file: file, line: number, message: "needs \"intent\" as a string or null")
         }
     }
@@ -81,6 +103,7 @@ public enum DatasetReader {
                 file: file, line: 1,
                 message: "the header needs a \"text\" column and a \"category\" (or \"intent\") column")
         }
+        let splitColumn = names.firstIndex(of: "split")
         var result: [LabelledUtterance] = []
         while let record = try csvRecord(&reader, file: file) {
             if record.fields.count == 1 && record.fields[0].isEmpty { continue }
@@ -92,7 +115,8 @@ public enum DatasetReader {
             let label = record.fields[labelColumn]
             result.append(
                 LabelledUtterance(
-                    text: record.fields[textColumn], intent: isOutOfScope(label) ? nil : label, line: record.line))
+                    text: record.fields[textColumn], intent: isOutOfScope(label) ? nil : label, line: record.line,
+                    split: splitColumn.map { record.fields[$0] }))
         }
         return result
     }

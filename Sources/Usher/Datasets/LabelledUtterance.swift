@@ -4,11 +4,15 @@ public struct LabelledUtterance: Sendable, Hashable {
     public var intent: String?
     /// The line of the data file it came from, for error messages and reports.
     public var line: Int
+    /// The partition the data set puts it in (`train`, `val`, `test`…), when the file says:
+    /// MASSIVE keeps every partition in one file, so a bot is built from one and scored on another.
+    public var split: String?
 
-    public init(text: String, intent: String?, line: Int = 0) {
+    public init(text: String, intent: String?, line: Int = 0, split: String? = nil) {
         self.text = text
         self.intent = intent
         self.line = line
+        self.split = split
     }
 }
 

@@ -149,7 +149,7 @@ struct DefinitionDecoder: JSONReading {
         }
         guard let prompt = template(promptNode, path: "\(path).prompt") else { return nil }
         let denied = fields["denied"].flatMap { template($0, path: "\(path).denied") }
-        return FormConfirmation(prompt: prompt, denied: denied ?? FormConfirmation.defaultDenied)
+        return FormConfirmation(prompt: prompt, denied: denied)
     }
 
     mutating func decodeExamples(_ node: JSONNode, path: String) -> [Example] {

@@ -4,18 +4,39 @@
 public struct FormConfirmation: Sendable {
     /// The question, usually naming the filled slots.
     public var prompt: Template
-    /// The answer to a no without a new value.
-    public var denied: Template
+    /// The answer to a no without a new value; `nil` leaves it to the engine's built-in words in
+    /// the language the session is answered in, so a bot that never wrote one still answers a
+    /// German "nein" in German.
+    public var denied: Template?
 
-    public static let defaultDenied = Template(segments: [.text(Language.english.messages.confirmationDenied)])
-
-    public init(prompt: Template, denied: Template = Self.defaultDenied) {
+    public init(prompt: Template, denied: Template? = nil) {
         self.prompt = prompt
         self.denied = denied
     }
 
-    /// The first word of a yes or a no, in every served language (the session's language is not
-    /// known here yet); anything else is neither, and the question comes again.
+    /// How a yes or a no begins, in every served language (a customer may answer in another);
+    /// anything else is neither, and the question comes again.
     static let yes = Set(Language.all.flatMap(\.yes))
     static let no = Set(Language.all.flatMap(\.no))
+    static let contrast = Set(Language.all.flatMap(\.contrast))
+
+    /// What a normalised answer (words joined by spaces) says to the read-back: a yes that a
+    /// "but" takes back ("yes, but the date is wrong") is a no.
+    static func answer(_ words: String) -> Answer? {
+        let padded = " " + words + " "
+        if contrast.contains(where: { padded.contains(" " + $0 + " ") }),
+            begins(words, with: yes) || begins(words, with: no)
+        {
+            return .no
+        }
+        if begins(words, with: yes) { return .yes }
+        if begins(words, with: no) { return .no }
+        return nil
+    }
+
+    enum Answer { case yes, no }
+
+    private static func begins(_ words: String, with phrases: Set<String>) -> Bool {
+        phrases.contains { words == $0 || words.hasPrefix($0 + " ") }
+    }
 }

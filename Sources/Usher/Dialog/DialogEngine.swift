@@ -55,6 +55,10 @@ public struct DialogEngine: Sendable {
         self.localized = localized
     }
 
+    /// The engine a session in `language` is served by: the one for that language, else this
+    /// one (the bot's own language answers what it does not serve).
+    public func serving(_ language: String) -> DialogEngine { engine(for: language) ?? self }
+
     /// The engine that serves `language`: this one for the bot's own language, else the
     /// translation's; a tag the bot does not serve exactly is matched on its primary subtag
     /// (`de-AT` → `de`, `zh` → `zh-TW`); `nil` when the bot does not serve it at all.
@@ -106,11 +110,46 @@ public struct DialogEngine: Sendable {
         return respondInItsLanguage(to: message, state: state, now: now, attended: attended)
     }
 
-    /// The language a message is answered in: the one the request names; else the session's;
-    /// for a new session, the one its first message is written in when it can be told (by
-    /// script, then common words: see ``Language/detect(_:)``); else the bot's own.
+    /// The language a message is answered in: the one the request names; else, for a new
+    /// session, the one its first message is written in when it can be told (by script, then
+    /// common words: see ``Language/detect(_:clearly:)``), or the bot's own. A session keeps its
+    /// language until a message is clearly in another one the bot serves: a customer who
+    /// switches to German is answered in German, but an order number, an "ok" or a name with an
+    /// umlaut moves no one.
     func language(of message: CustomerMessage, session: String?) -> String {
-        message.language ?? session ?? Language.detect(message.text)?.rawValue ?? bot.language
+        if let named = message.language { return named }
+        guard let session else {
+            return Language.detect(message.text)?.rawValue ?? understandingLanguage(message.text) ?? bot.language
+        }
+        guard let detected = Language.detect(message.text, clearly: true)?.rawValue,
+            let other = engine(for: detected), other.bot.language != engine(for: session)?.bot.language
+        else { return session }
+        return detected
+    }
+
+    /// For a first message whose words tell no language ("Schaden melden", "Paket beschaedigt"
+    /// share no common word with either German or English), the served language written in
+    /// Latin letters whose matcher understands it best: the one that matches an intent with the
+    /// highest confidence (the bot's own on a tie), for a message of two words or more; `nil`
+    /// when none matches one. (Cyrillic and
+    /// Han text is always detected, so only Latin text gets here; "ok" must not be taken for
+    /// Chinese because a Chinese example says "ok".) Only such messages pay for it.
+    func understandingLanguage(_ text: String) -> String? {
+        // One word ("ok", "danke") is too little to tell a language by what it matches.
+        guard !localized.isEmpty,
+            TextNormalizer.normalize(text).words.lazy.filter({ $0.contains(where: \.isLetter) }).count >= 2
+        else { return nil }
+        var best: (language: String, confidence: Double)?
+        let engines = [self] + localized.keys.sorted().compactMap { localized[$0] }
+        for engine in engines {
+            guard let tag = LanguageTag(bcp47: engine.bot.language), Language.latinScript.contains(tag) else {
+                continue
+            }
+            let result = engine.matcher.match(text, explain: false)
+            guard result.intent != nil, result.confidence > best?.confidence ?? -1 else { continue }
+            best = (engine.bot.language, result.confidence)
+        }
+        return best?.language
     }
 
     /// Answers in this engine's language.

@@ -31,8 +31,9 @@ extension TurnBuilder {
             return advance(definition)
         }
         let result = matched()
-        // A value of the right type that failed validation was an answer, not a digression.
-        if rejected.contains(slot.name) { return retry(definition, slot, result) }
+        // A value of the right type that failed validation was an answer, not a digression; so
+        // is "I don't know" ("weiß ich nicht mehr" once matched a login question).
+        if rejected.contains(slot.name) || Self.saysDontKnow(message.text) { return retry(definition, slot, result) }
         // Another intent interrupts only when it is clearly meant (a pattern, or a confidence of
         // `digression_threshold`): a message that barely matches something else is a poor
         // answer to the form's question, and the question comes again.
@@ -73,18 +74,25 @@ extension TurnBuilder {
         if isCancel() { return cancelForm() }
         intent = definition.name
         confidence = 1
-        let first = TextNormalizer.normalize(message.text).words.first ?? ""
+        let answer = FormConfirmation.answer(TextNormalizer.normalize(message.text).words.joined(separator: " "))
         fillSlots(of: definition)
         if let slot = definition.slots.first(where: { rejected.contains($0.name) }) {
+            // The customer's correction failed validation: the old value was wrong (they said
+            // so), so it is dropped and the form asks for that slot; a yes now must not file
+            // what they rejected.
+            session.slots[slot.name] = nil
+            session.forms[session.forms.count - 1] = FormProgress(intent: definition.name, pendingSlot: slot.name)
             return ask(slot, again: true)
         }
         if !filled.isEmpty { return readBack(definition) }
-        if FormConfirmation.yes.contains(first) {
+        if answer == .yes {
             session.forms.removeLast()
             complete(definition)
             return resumeWaitingForm()
         }
-        if FormConfirmation.no.contains(first) { return replies.append(confirmation.denied.render(session.slots)) }
+        if answer == .no {
+            return replies.append(confirmation.denied?.render(session.slots) ?? engine.messages.confirmationDenied)
+        }
         let result = matched()
         if let other = result.intent, other != definition.name,
             result.confidence >= bot.settings.digressionThreshold || isPattern(result)
@@ -146,11 +154,28 @@ extension TurnBuilder {
         resumeWaitingForm()
     }
 
-    /// The bot's own `cancel` intent, or else the built-in phrases, end the open form.
+    /// A part of the message that is a cancel phrase of any served language ("I don't want to
+    /// anymore, cancel", "ой, я передумал"), or else the bot's own `cancel` intent, ends the open
+    /// form. Parts are what punctuation separates, so "cancel my order" is no cancel here.
     mutating func isCancel() -> Bool {
-        if engine.intent(named: "cancel") != nil { return matched().intent == "cancel" }
-        let words = TextNormalizer.normalize(message.text).words.joined(separator: " ")
-        return DialogEngine.cancelPhrases.contains(words)
+        if Self.hasCancelClause(message.text) { return true }
+        return engine.intent(named: "cancel") != nil && matched().intent == "cancel"
+    }
+
+    /// Whether `text` says, in any served language, that the customer does not have the value.
+    static func saysDontKnow(_ text: String) -> Bool {
+        let words = " " + TextNormalizer.normalize(text).words.joined(separator: " ") + " "
+        return dontKnowPhrases.contains { words.contains(" " + $0 + " ") }
+    }
+
+    private static let dontKnowPhrases = Set(Language.all.flatMap(\.dontKnow))
+
+    /// Whether a clause of `text` (split at , . ; : ! ? and their full-width forms) is a cancel
+    /// phrase.
+    static func hasCancelClause(_ text: String) -> Bool {
+        text.split(whereSeparator: { ",.;:!?，。；：！？、…".contains($0) }).contains { clause in
+            DialogEngine.cancelPhrases.contains(TextNormalizer.normalize(String(clause)).words.joined(separator: " "))
+        }
     }
 
     /// When a form finishes or is dropped, the one it interrupted asks for its pending slot

@@ -1,8 +1,9 @@
 /// Deciding to hand off: a matched handoff intent, a keyword, a form that failed, fallbacks in a
 /// row, or a customer getting angrier.
 extension TurnBuilder {
-    /// What the bot says when it hands off for any reason but a handoff intent (which has its own replies).
-    static let handoffReply = "I'm passing you to a colleague who can help. Please stay in this chat."
+    /// What an English bot says when it hands off for any reason but a handoff intent (which
+    /// has its own replies); others say their language's ``BuiltInMessages/handoff``.
+    static let handoffReply = Language.english.messages.handoff
 
     /// A handoff keyword in the message, as written in `settings.handoff.keywords`.
     func handoffKeyword() -> String? {
@@ -51,7 +52,7 @@ extension TurnBuilder {
         if session.metadata["tier"]?.lowercased() == "vip" { request.priority += 1 }
         if (sentiment ?? 0) <= -0.25 { request.priority += 1 }
         let byIntent = engine.intent(named: intent ?? "")?.handoff != nil
-        if !byIntent { replies.append(Self.handoffReply) }
+        if !byIntent { replies.append(engine.messages.handoff) }
         // An intent that hands off ends the forms: the customer asked for a person. Any other
         // handoff keeps them, so after an agent releases the customer the form goes on where it was.
         if byIntent { session.forms.removeAll() }

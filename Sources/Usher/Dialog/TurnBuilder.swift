@@ -60,7 +60,11 @@ struct TurnBuilder {
     mutating func found(for definition: IntentDefinition) -> [EntityMatch] {
         let types = Set(definition.slots.map(\.entity))
         if let foundEntities, foundEntities.types == types { return foundEntities.matches }
-        let matches = engine.entities.entities(ofTypes: types, in: message.text, context: entityContext)
+        var context = entityContext
+        // A date that cannot be in the future ("validate": {"max": "today"}) is when something
+        // happened: "on Sunday" is the last Sunday, not the coming one.
+        context.pastDates = definition.slots.contains { $0.entity == "date" && $0.validation?.max == .today }
+        let matches = engine.entities.entities(ofTypes: types, in: message.text, context: context)
         foundEntities = (types, matches)
         return matches
     }

@@ -4,12 +4,14 @@
 /// "2026年3月5日". ISO and numeric day-first dates work as in English.
 extension DateExtractor {
     /// The longest date starting at token `index`.
-    func localDate(in message: EntityMessage, at index: Int, today: CalendarDate, language: Language) -> Found? {
+    func localDate(
+        in message: EntityMessage, at index: Int, today: CalendarDate, language: Language, past: Bool = false
+    ) -> Found? {
         guard message.tokens[index].kind != .symbol else { return nil }
         let calendar = language.calendar
         let candidates = [
             relativeDay(in: message, at: index, today: today, calendar: calendar, folding: language.folding),
-            localWeekday(in: message, at: index, today: today, language: language),
+            localWeekday(in: message, at: index, today: today, language: language, past: past),
             span(in: message, at: index, today: today, language: language),
             dayMonth(in: message, at: index, today: today, calendar: calendar),
             markedDate(in: message, at: index, today: today, language: language),
@@ -35,9 +37,9 @@ extension DateExtractor {
     }
 
     /// "в пятницу", "следующий понедельник", "nächsten Montag", "Montag, 5. März", "星期五", "下週一".
-    private func localWeekday(in message: EntityMessage, at index: Int, today: CalendarDate, language: Language)
-        -> Found?
-    {
+    private func localWeekday(
+        in message: EntityMessage, at index: Int, today: CalendarDate, language: Language, past: Bool
+    ) -> Found? {
         let calendar = language.calendar
         let modifier = calendar.weekdayModifiers.match(at: index, token: message.word)
         guard let (weekday, end) = calendar.weekdays.match(at: modifier?.end ?? index, token: message.word) else {
@@ -55,7 +57,7 @@ extension DateExtractor {
         case nil:
             let dateStart = message.isSymbol(end, ",") ? end + 1 : end
             if let written = dayMonth(in: message, at: dateStart, today: today, calendar: calendar) { return written }
-            return Found(date: today.adding(days: ahead), end: end)
+            return Found(date: today.adding(days: Self.bareWeekday(ahead: ahead, past: past)), end: end)
         }
     }
 
@@ -145,13 +147,21 @@ extension DateExtractor {
         return CalendarDate(year: year, month: month, day: day).map { Found(date: $0, end: dayEnd + 1) }
     }
 
-    /// "5.3." (German and Russian write the day and month with a closing full stop), in today's year.
+    /// "5.3." (German and Russian write the day and month with a closing full stop), in today's
+    /// year; also "05.03" without it when the month has two digits (a lone "1.5" is a number).
     private func dottedDayMonth(in message: EntityMessage, at index: Int, today: CalendarDate) -> Found? {
         guard let day = shortNumber(in: message, at: index), !startsInsideNumber(message, index),
             message.isSymbol(index + 1, "."), message.touches(index + 1), message.touches(index + 2),
-            let month = shortNumber(in: message, at: index + 2), message.isSymbol(index + 3, "."),
-            message.touches(index + 3), message.digits(index + 4) == nil || !message.touches(index + 4)
+            let month = shortNumber(in: message, at: index + 2)
         else { return nil }
-        return CalendarDate(year: today.year, month: month, day: day).map { Found(date: $0, end: index + 4) }
+        let closed = message.isSymbol(index + 3, ".") && message.touches(index + 3)
+        if closed, message.digits(index + 4) == nil || !message.touches(index + 4) {
+            return CalendarDate(year: today.year, month: month, day: day).map { Found(date: $0, end: index + 4) }
+        }
+        // Nothing glued after it but a symbol: "05.03," is a date, "05.03.2026" and "05.03x" are not.
+        guard !closed, message.digits(index + 2)?.utf8.count == 2,
+            !message.touches(index + 3) || message.tokens[index + 3].kind == .symbol
+        else { return nil }
+        return CalendarDate(year: today.year, month: month, day: day).map { Found(date: $0, end: index + 3) }
     }
 }

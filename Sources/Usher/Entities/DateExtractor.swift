@@ -29,22 +29,25 @@ public struct DateExtractor: MessageExtractor {
         let language = context.resolvedLanguage
         guard language.tag == .english else {
             return message.scanTokens(type) { index in
-                localDate(in: message, at: index, today: context.today, language: language).map {
+                localDate(in: message, at: index, today: context.today, language: language, past: context.pastDates).map
+                {
                     ($0.date.description, $0.end)
                 }
             }
         }
         return message.scanTokens(type) { index in
-            date(in: message, at: index, today: context.today).map { ($0.date.description, $0.end) }
+            date(in: message, at: index, today: context.today, past: context.pastDates).map {
+                ($0.date.description, $0.end)
+            }
         }
     }
 
     /// The longest date starting at token `index`.
-    private func date(in message: EntityMessage, at index: Int, today: CalendarDate) -> Found? {
+    private func date(in message: EntityMessage, at index: Int, today: CalendarDate, past: Bool = false) -> Found? {
         guard message.tokens[index].kind != .symbol else { return nil }
         let candidates = [
             relativeDay(in: message, at: index, today: today),
-            weekday(in: message, at: index, today: today),
+            weekday(in: message, at: index, today: today, past: past),
             counted(in: message, at: index, today: today),
             absolute(in: message, at: index, today: today),
         ]
@@ -69,7 +72,7 @@ public struct DateExtractor: MessageExtractor {
     }
 
     /// "Monday", "this Monday", "next Monday", "last Friday", and "Monday, 3 March" (the date wins).
-    private func weekday(in message: EntityMessage, at index: Int, today: CalendarDate) -> Found? {
+    private func weekday(in message: EntityMessage, at index: Int, today: CalendarDate, past: Bool) -> Found? {
         let modifier = message.word(index).flatMap { Self.weekdayModifiers.contains($0) ? $0 : nil }
         var next = modifier == nil ? index : index + 1
         if modifier == "this" && message.word(next) == "coming" { next += 1 }
@@ -82,12 +85,19 @@ public struct DateExtractor: MessageExtractor {
         case nil:
             let dateStart = message.isSymbol(next + 1, ",") ? next + 2 : next + 1
             if let written = absolute(in: message, at: dateStart, today: today) { return written }
-            return Found(date: today.adding(days: ahead), end: next + 1)
+            return Found(date: today.adding(days: Self.bareWeekday(ahead: ahead, past: past)), end: next + 1)
         default: return Found(date: today.adding(days: ahead), end: next + 1)
         }
     }
 
     private static let weekdayModifiers: Set<String> = ["next", "last", "this", "coming", "past", "previous"]
+
+    /// Days from today to a weekday named alone, `ahead` days away going forward: the coming one
+    /// (today included), or with `past` the last one (today included), as for when something
+    /// happened ("it was on Sunday").
+    static func bareWeekday(ahead: Int, past: Bool) -> Int {
+        past && ahead > 0 ? ahead - 7 : ahead
+    }
 
     /// "in 3 days", "in a week", "2 months ago", "three days from now".
     private func counted(in message: EntityMessage, at index: Int, today: CalendarDate) -> Found? {

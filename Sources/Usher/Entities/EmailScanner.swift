@@ -3,7 +3,8 @@
 ///
 /// The local part has letters, digits, `.`, `_`, `%`, `+` and `-`; the domain is dotted labels of
 /// letters, digits and inner hyphens ending in a top-level domain of two letters or more. An
-/// address glued to a non-ASCII letter is part of a longer word and not an address. Scanning
+/// address glued to a non-ASCII letter is part of a longer word and not an address (unless the
+/// letter is of a script written without spaces, such as Chinese). Scanning
 /// allocates nothing, and stops at the previous `@` or match, so a whole text is read in linear time.
 enum EmailScanner {
     /// The address whose `@` is at byte `at`, if the characters around it make one, starting no
@@ -47,8 +48,10 @@ enum EmailScanner {
     }
 
     /// Whether a scalar next to an address would make it part of a longer word (non-ASCII letters).
+    /// Scripts written without spaces (Han, kana, Thai …) never make words with Latin letters:
+    /// "email是wang@example.com.tw" holds an address.
     private static func isNonASCIILetter(_ scalar: Unicode.Scalar?) -> Bool {
-        guard let scalar, scalar.value >= 0x80 else { return false }
+        guard let scalar, scalar.value >= 0x80, !UnspacedScript.contains(scalar) else { return false }
         return scalar.properties.isAlphabetic
     }
 

@@ -16,8 +16,13 @@ public struct EntityContext: Sendable {
     /// Resolved once here rather than by every extractor for every message.
     private(set) var resolvedLanguage: Language
 
-    public init(today: CalendarDate, language: String = "en") {
+    /// Whether a weekday named alone ("Sunday", "am Sonntag", "星期天") means the last one rather
+    /// than the coming one: a slot for when something happened, which cannot be in the future.
+    public var pastDates: Bool
+
+    public init(today: CalendarDate, language: String = "en", pastDates: Bool = false) {
         self.today = today
+        self.pastDates = pastDates
         self.language = language
         resolvedLanguage = Self.resolve(language)
     }

@@ -11,7 +11,10 @@ final class EntityMessage {
     private(set) lazy var normalizedWords: [(word: String, range: Range<Int>)] = SynonymExtractor.words(of: self)
 
     /// The message's Unicode scalars, with the UTF-8 offset of each (and of the end), for the
-    /// regex entities: made on first use, once for all of them.
+    /// regex entities: made on first use, once for all of them. Full-width ASCII, as Chinese and
+    /// Japanese keyboards type it ("ＡＢ１２３４５６"), and the ideographic space read as their
+    /// ASCII forms, so a bot's `[A-Z]{2}\d{6}` finds an order number however it was typed; the
+    /// offsets are the original's.
     private(set) lazy var scalars: (scalars: [Unicode.Scalar], offsets: [Int]) = {
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
@@ -19,7 +22,7 @@ final class EntityMessage {
         offsets.reserveCapacity(utf8.count + 1)
         var offset = 0
         for scalar in text.unicodeScalars {
-            scalars.append(scalar)
+            scalars.append(Self.halfWidth(scalar))
             offsets.append(offset)
             offset += UTF8.width(scalar)
         }

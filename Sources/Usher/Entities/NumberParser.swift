@@ -18,20 +18,33 @@ enum NumberParser {
     /// `decimalComma`, one or two digits after a comma are decimals ("49,99").
     ///
     /// Whether it is glued to what surrounds it is left to the caller.
+    ///
+    /// Prices group thousands as their writers do (`decimalComma`): "1,299" (English), "1.299,00"
+    /// (German: a point groups, a comma then takes the decimals) and "1 299" or "2 490,50"
+    /// (Russian and German: a space, also a no-break or thin one). Elsewhere only commas group:
+    /// "3.5" is a decimal and "2 500" two numbers.
     static func digits(in message: EntityMessage, at index: Int, decimalComma: Bool = false) -> Reading? {
         guard let first = message.digits(index) else { return nil }
         var integer = first
         var end = index + 1
+        var grouping: Grouping?
         if first.utf8.count <= 3 {
-            while message.isSymbol(end, ","), message.touches(end), message.touches(end + 1),
-                let group = message.digits(end + 1), group.utf8.count == 3
+            while let separator = groupSeparator(in: message, at: end, money: decimalComma),
+                grouping == nil || grouping == separator,
+                let group = message.digits(end + (separator == .space ? 0 : 1)), group.utf8.count == 3,
+                separator == .space || message.touches(end + 1),
+                // A space-grouped run ends where digits follow without a space ("1 2345").
+                !(separator == .space && message.touches(end + 1) && message.digits(end + 1) != nil)
             {
+                grouping = separator
                 integer += group
-                end += 2
+                end += separator == .space ? 1 : 2
             }
         }
         var fraction = ""
-        if message.isSymbol(end, ".") || (decimalComma && end == index + 1 && message.isSymbol(end, ",")),
+        let decimalPoint = grouping == .point ? "," : "."
+        let commaDecimals = decimalComma && (grouping == nil ? end == index + 1 : grouping != .comma)
+        if message.isSymbol(end, decimalPoint) || (commaDecimals && message.isSymbol(end, ",")),
             message.touches(end), message.touches(end + 1), let decimals = message.digits(end + 1),
             message.tokens[end].text == "." || decimals.utf8.count <= 2
         {
@@ -40,6 +53,31 @@ enum NumberParser {
         }
         return Reading(value: canonical(integer: integer, fraction: fraction), end: end)
     }
+
+    /// How a number's thousands are grouped.
+    private enum Grouping { case comma, point, space }
+
+    /// The separator of a group of thousands that would start at token `index`: a comma glued to
+    /// the digits on both sides; in prices also a point so glued when exactly three digits follow
+    /// (no price has three decimals), or a single space before three digits.
+    private static func groupSeparator(in message: EntityMessage, at index: Int, money: Bool) -> Grouping? {
+        guard index < message.tokens.count else { return nil }
+        if message.isSymbol(index, ","), message.touches(index) { return .comma }
+        guard money else { return nil }
+        if message.isSymbol(index, "."), message.touches(index),
+            message.digits(index + 1)?.utf8.count == 3
+        {
+            return .point
+        }
+        if message.tokens[index].kind == .digits, !message.touches(index) {
+            let gap = message.tokens[index - 1].range.upperBound..<message.tokens[index].range.lowerBound
+            if Self.singleSpaces.contains(message.text(gap)) { return .space }
+        }
+        return nil
+    }
+
+    /// One space between groups: plain, no-break, thin or narrow no-break.
+    private static let singleSpaces: Set<String> = [" ", "\u{00A0}", "\u{2009}", "\u{202F}"]
 
     /// The number written in words of `language` that starts at token `index`.
     static func words(in message: EntityMessage, at index: Int, language: Language) -> (value: Int, end: Int)? {

@@ -34,8 +34,10 @@ public struct RegexExtractor: MessageExtractor {
         let (scalars, offsets) = message.scalars
         return program.matches(in: scalars).map { range in
             let bytes = offsets[range.lowerBound]..<offsets[range.upperBound]
-            let matched = message.text(bytes)
-            return EntityMatch(type: type, value: matched, text: matched, range: bytes)
+            // The value in ASCII forms, as the pattern read it; the text as the customer typed it.
+            var value = String.UnicodeScalarView()
+            value.append(contentsOf: scalars[range])
+            return EntityMatch(type: type, value: String(value), text: message.text(bytes), range: bytes)
         }
     }
 }

@@ -16,7 +16,7 @@ public struct HandoffSummary: Sendable, Equatable {
     public var transcript: [Line]
     public var intents: [String]
     public var slots: [String: String]
-    /// `improving`, `worsening` or `steady`: the last customer line against the first.
+    /// `improving`, `worsening` or `steady`: the last customer line against the first (see ``trend(_:)``).
     public var sentimentTrend: String
     public var keyPhrases: [String]
     public var nextSteps: [String]
@@ -48,10 +48,14 @@ public struct HandoffSummary: Sendable, Equatable {
         nextSteps = Self.nextSteps(state: state, ticket: ticket, bot: bot, intents: intents)
     }
 
+    /// The last customer line against the first. Improving means the customer now writes
+    /// something positive: an angry customer whose last line is a plain "give me an operator"
+    /// (neutral words, at −0.76 → 0) or a little less angry (−0.67 → −0.44) has not calmed down,
+    /// and an agent told "improving" would not open with an apology.
     static func trend(_ scores: [Double]) -> String {
         guard let first = scores.first, let last = scores.last, scores.count > 1 else { return "steady" }
         if last - first <= -0.2 { return "worsening" }
-        if last - first >= 0.2 { return "improving" }
+        if last - first >= 0.2 && last > 0 { return "improving" }
         return "steady"
     }
 

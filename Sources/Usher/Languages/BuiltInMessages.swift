@@ -12,6 +12,15 @@ public struct BuiltInMessages: Sendable {
     public var confirmationDenied: String
     /// What a customer who left the queue is told.
     public var leftQueue: String
+    /// What the bot says when it hands off for any reason but a handoff intent (which has its
+    /// own replies): fallbacks in a row, a keyword, a failed form, a customer getting angrier.
+    public var handoff: String
+    /// What the customer is told when an agent takes the conversation: "You are now talking to alice."
+    public var agentJoined: @Sendable (_ agent: String) -> String
+    /// What the customer is told when the agent gives the conversation back to the bot.
+    public var released: String
+    /// What the customer is told when the agent ends the conversation.
+    public var closed: String
     /// "You are number 2 in the queue" with no agent serving it.
     public var queuedWithoutAgent: @Sendable (_ position: Int) -> String
     /// "You are number 2 in the queue; the estimated wait is about 3 minutes." Zero minutes

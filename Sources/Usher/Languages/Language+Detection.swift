@@ -16,7 +16,16 @@ extension Language {
     /// Language.detect("Where is my order?")        // .english
     /// Language.detect("我明天去")                   // .traditionalChinese
     /// ```
-    public static func detect(_ text: String) -> LanguageTag? {
+    ///
+    /// `clearly` asks for more than a lead: a different script still decides at once, but German
+    /// against English then needs two common words' lead, so that a session in one is not moved
+    /// to the other by a name with an umlaut ("Müller") or a borrowed "bitte".
+    public static func detect(_ text: String, clearly: Bool = false) -> LanguageTag? {
+        // Plain ASCII is Latin script or none: no scalar's properties need reading.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard text.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
+            return latinLanguage(text, germanLetters: 0, margin: clearly ? 4 : 1)
+        }
         var (latin, cyrillic, han, other) = (0, 0, 0, 0)
         var germanLetters = 0
         var nonRussianCyrillic = false
@@ -46,18 +55,23 @@ extension Language {
         if han == largest { return kana ? nil : .traditionalChinese }
         if cyrillic == largest { return nonRussianCyrillic ? nil : .russian }
         guard latin == largest else { return nil }
-        return latinLanguage(text, germanLetters: germanLetters)
+        return latinLanguage(text, germanLetters: germanLetters, margin: clearly ? 4 : 1)
     }
 
-    /// German or English by umlauts and common words; `nil` on a tie.
-    private static func latinLanguage(_ text: String, germanLetters: Int) -> LanguageTag? {
+    /// The served languages written in Latin letters: the only ones a Latin text whose words
+    /// tell nothing ("ok", "Schaden melden") can be in.
+    public static let latinScript: Set<LanguageTag> = [.english, .german]
+
+    /// German or English by umlauts and common words (two points each); `nil` when neither
+    /// leads by `margin`.
+    private static func latinLanguage(_ text: String, germanLetters: Int, margin: Int) -> LanguageTag? {
         var german = germanLetters
         var english = 0
         for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
             if germanWords.contains(String(word)) { german += 2 }
             if englishWords.contains(String(word)) { english += 2 }
         }
-        if german == english { return nil }
+        if abs(german - english) < margin { return nil }
         return german > english ? .german : .english
     }
 

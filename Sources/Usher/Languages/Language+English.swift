@@ -17,8 +17,13 @@ extension Language {
             "dollar": "USD", "dollars": "USD", "buck": "USD", "bucks": "USD", "euro": "EUR", "euros": "EUR",
             "pound": "GBP", "pounds": "GBP", "quid": "GBP", "yen": "JPY", "rupee": "INR", "rupees": "INR",
         ],
-        yes: ["yes", "yeah", "yep", "y", "correct", "right", "sure", "ok", "okay", "confirm"],
+        yes: [
+            "yes", "yeah", "yep", "y", "correct", "right", "sure", "ok", "okay", "confirm", "yup", "sounds good",
+            "go ahead", "that s right", "thats right",
+        ],
         no: ["no", "nope", "n", "wrong"],
+        contrast: ["but", "however", "except"],
+        dontKnow: ["dont know", "do not know", "no idea", "cant remember", "dont remember", "no clue"],
         cancelPhrases: [
             "cancel", "cancel that", "cancel it", "cancel please", "please cancel", "never mind", "nevermind",
             "forget it", "forget about it", "stop", "stop it", "abort", "quit", "i changed my mind", "changed my mind",
@@ -35,6 +40,10 @@ extension Language {
             busy: "I am still working on your last request; one moment, please. Say cancel to stop it.",
             confirmationDenied: "What should I change? Tell me the new value, or say cancel.",
             leftQueue: "Okay, you have left the queue. How else can I help?",
+            handoff: "I'm passing you to a colleague who can help. Please stay in this chat.",
+            agentJoined: { agent in "You are now talking to \(agent)." },
+            released: "You are back with the virtual assistant. How else can I help?",
+            closed: "This conversation is closed. Thank you for contacting us.",
             queuedWithoutAgent: { position in
                 "You are number \(position) in the queue. No agent is available right now; you will keep your place."
             },

@@ -21,8 +21,13 @@ extension Language {
             "euro": "EUR", "euros": "EUR", "eur": "EUR", "dollar": "USD", "franken": "CHF", "fr": "CHF",
             "pfund": "GBP", "rubel": "RUB", "yen": "JPY",
         ],
-        yes: ["ja", "jawohl", "genau", "richtig", "korrekt", "stimmt", "klar", "okay", "ok", "gerne", "bestätigen"],
+        yes: [
+            "ja", "jawohl", "genau", "richtig", "korrekt", "stimmt", "klar", "okay", "ok", "gerne", "bestätigen",
+            "passt", "jo", "jep", "jup", "einverstanden", "in ordnung",
+        ],
         no: ["nein", "falsch", "nee", "ne", "nö"],
+        contrast: ["aber", "jedoch", "allerdings"],
+        dontKnow: ["weiss nicht", "weiss ich nicht", "keine ahnung", "erinnere mich nicht"],
         cancelPhrases: [
             "abbrechen", "abbruch", "stopp", "stop", "vergiss es", "vergessen sie es", "egal", "schon gut",
             "nicht mehr", "ich habe es mir anders überlegt", "doch nicht", "nein danke", "nichts", "lass es",
@@ -38,6 +43,11 @@ extension Language {
                 "Ich bearbeite noch Ihre letzte Anfrage, einen Moment bitte. Sagen Sie „abbrechen“, um sie zu stoppen.",
             confirmationDenied: "Was soll ich ändern? Nennen Sie mir den neuen Wert oder sagen Sie „abbrechen“.",
             leftQueue: "Okay, Sie haben die Warteschlange verlassen. Wie kann ich sonst helfen?",
+            handoff:
+                "Ich verbinde Sie mit einer Kollegin oder einem Kollegen, die Ihnen helfen können. Bitte bleiben Sie in diesem Chat.",
+            agentJoined: { agent in "Sie sprechen jetzt mit \(agent)." },
+            released: "Sie sind wieder beim virtuellen Assistenten. Wie kann ich sonst helfen?",
+            closed: "Dieses Gespräch ist beendet. Vielen Dank für Ihre Anfrage.",
             queuedWithoutAgent: { position in
                 "Sie sind Nummer \(position) in der Warteschlange. Gerade ist niemand frei; Sie behalten Ihren Platz."
             },
@@ -61,7 +71,18 @@ extension Language {
         "was", "wo", "wann", "warum", "wer", "nicht", "kein", "keine", "noch", "schon", "auch", "nur", "sehr", "so",
         "da", "dann", "jetzt", "hier", "bitte", "danke", "hallo", "guten", "tag", "ja", "nein", "mal", "doch",
         "dass", "wenn", "ob", "man", "sich", "immer", "wieder", "gerne", "leider", "heute", "gestern", "etwas",
-        "nichts", "alles", "hilfe", "helfen", "brauche", "geht", "gibt",
+        "nichts", "alles", "hilfe", "helfen", "brauche", "geht", "gibt", "wurden", "worden", "als", "beim", "vom",
+        "ins", "fürs", "mehr", "obwohl", "nie", "niemals", "jeden", "jede", "jeder", "jedes", "alle", "allen",
+        "bekomme", "bekommen", "bekam", "kam", "kommt", "komme", "kommen", "steht", "andere", "anderen",
+        "finde", "wissen", "gemacht", "wollte", "diese", "dieser", "diesen", "dieses", "diesem", "ihn", "ihm",
+        "erst", "keiner", "keinen", "keinem", "niemand", "einfach", "ganz", "ganze", "ganzen", "bereits",
+        "trotzdem", "eigentlich", "gerade", "weil", "denn", "sondern", "also", "sofort", "bald", "endlich", "tun",
+        "machen", "mache", "hätte", "sei", "könnten", "könnte", "müssen", "sollte", "darf", "ihrem",
+        "ihrer", "ihres", "sein", "seine", "seinen", "vielen", "dank", "grüße", "abend", "hi", "hey", "moin",
+        "servus", "kostet", "kenne", "gekauft",
+        // Durations and times of day: the date and duration entities read them; they name no problem.
+        "tage", "tagen", "woche", "wochen", "monat", "monate", "monaten", "stunde", "stunden", "minute",
+        "minuten", "jahr", "jahre", "morgen", "mittag",
     ]
 
     private static let germanCalendar = CalendarVocabulary(

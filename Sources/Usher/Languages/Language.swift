@@ -21,19 +21,30 @@ public struct Language: Sendable {
     let currencies: PhraseTable<String>
     /// Currency words written before the amount: "NT" of "NT$300", "新台幣".
     let currencyPrefixes: PhraseTable<String>
-    /// The first words of a yes and a no to a form's confirmation question, as the normaliser
-    /// leaves them (so Chinese ones are one character: "不" covers "不是" and "不對").
+    /// How a yes and a no to a form's confirmation question begin, as the normaliser leaves
+    /// them ("不" covers "不是" and "不對"; "沒 錯" is a yes, though "沒" alone is not).
     let yes: Set<String>
     let no: Set<String>
+    /// Words that take back a yes ("yes, but the date is wrong"): the answer is then a no.
+    let contrast: Set<String>
+    /// Phrases that say the customer does not have the value a form asks for ("keine Ahnung",
+    /// "не помню"): an answer to the question, never another intent.
+    let dontKnow: Set<String>
     /// Whole messages that cancel a form, as the normaliser leaves them ("不 用 了").
     let cancelPhrases: Set<String>
     /// Phrases that, anywhere in a waiting customer's message, ask to leave the queue.
     let leaveQueuePhrases: [String]
     let sentiment: SentimentLexicon
     /// Words (Chinese: characters) that never start, end or appear alone in a key phrase:
-    /// function words and what customers say around a problem rather than to name it ("hi",
-    /// "хочу", "bitte", "請"), as the normaliser leaves them.
+    /// function words, what customers say around a problem rather than to name it ("hi",
+    /// "хочу", "bitte", "請") and the language's number words, as the normaliser leaves them.
+    /// Skips of several Chinese characters ("時候") are in ``keyPhraseLexicon`` instead, so their
+    /// characters stay free in other words.
     let keyPhraseSkips: Set<String>
+    /// Where a run of Chinese characters is cut into key-phrase words: multi-character words
+    /// (`true`: "會員", "信用卡", also those holding a skip character) and multi-character skips
+    /// (`false`: "時候", "一直"), the longest first. Empty for languages written with spaces.
+    let keyPhraseLexicon: PhraseTable<Bool>
     public let messages: BuiltInMessages
 
     /// The language a BCP 47 tag names ("de", "ru-RU", "zh-Hant"); `nil` when Usher has no data
@@ -58,9 +69,9 @@ public struct Language: Sendable {
     init(
         tag: LanguageTag, folding: WordFolding, numbers: NumberWords, calendar: CalendarVocabulary,
         currencies: [String: String], currencyPrefixes: [String: String] = [:], yes: Set<String>, no: Set<String>,
-        cancelPhrases: Set<String>,
+        contrast: Set<String>, dontKnow: Set<String>, cancelPhrases: Set<String>,
         leaveQueuePhrases: [String], sentiment: SentimentLexicon, keyPhraseSkips: Set<String>,
-        messages: BuiltInMessages
+        keyPhraseWords: Set<String> = [], messages: BuiltInMessages
     ) {
         self.tag = tag
         self.folding = folding
@@ -71,12 +82,24 @@ public struct Language: Sendable {
         self.calendar = calendar
         self.currencies = PhraseTable(currencies, folding: folding)
         self.currencyPrefixes = PhraseTable(currencyPrefixes, folding: folding)
-        self.yes = Set(yes.compactMap { Self.normalized($0).split(separator: " ").first.map(String.init) })
-        self.no = Set(no.compactMap { Self.normalized($0).split(separator: " ").first.map(String.init) })
+        self.yes = Set(yes.map(Self.normalized))
+        self.no = Set(no.map(Self.normalized))
+        self.contrast = Set(contrast.map(Self.normalized))
+        self.dontKnow = Set(dontKnow.map(Self.normalized))
         self.cancelPhrases = Set(cancelPhrases.map(Self.normalized))
         self.leaveQueuePhrases = leaveQueuePhrases.map(Self.normalized)
         self.sentiment = sentiment
-        self.keyPhraseSkips = Set(keyPhraseSkips.flatMap { TextNormalizer.normalize($0).words })
+        // A number written as a word says how many, which the entities read; it names no problem.
+        // Chinese multipliers stay: "百" and "千" begin words ("百貨").
+        let numberWords = numbers.values.keys + (numbers.grammar == .characters ? [] : Array(numbers.multipliers.keys))
+        let skips = keyPhraseSkips.union(numberWords).map { TextNormalizer.normalize($0).words }
+        self.keyPhraseSkips = Set(skips.filter { $0.count == 1 }.flatMap { $0 })
+        self.keyPhraseLexicon = PhraseTable(
+            Dictionary(
+                skips.filter { $0.count > 1 }.map { ($0.joined(), false) }
+                    + keyPhraseWords.map { (TextNormalizer.normalize($0).words.joined(), true) },
+                uniquingKeysWith: { $0 || $1 }),
+            folding: .none)
         self.messages = messages
     }
 

@@ -1,8 +1,5 @@
 /// Agent requests: each is carried out whole or refused with nothing changed.
 extension Batch {
-    static let joinedAgentLine = "You are now talking to %@."
-    static let releasedLine = "You are back with the virtual assistant. How else can I help?"
-    static let closedLine = "This conversation is closed. Thank you for contacting us."
 
     /// Carries out an agent request against the centre and the sessions it touches.
     /// A refusal throws ``HandoffError`` with nothing changed; a store that fails throws its
@@ -20,9 +17,10 @@ extension Batch {
         case .claim(let agent, let session):
             let (ticket, claimed) = try centre.claim(agent: agent, session: session, now: now)
             events += claimed
-            let greeting = Self.joinedAgentLine.replacingOccurrences(of: "%@", with: agent)
+            let summary = try summary(of: ticket)
+            let greeting = try engine(serving: ticket.session).messages.agentJoined(agent)
             return .claimed(
-                agent: agent, ticket: ticket, summary: try summary(of: ticket),
+                agent: agent, ticket: ticket, summary: summary,
                 events: [.toCustomer(session: ticket.session, text: greeting)])
         case .say(let agent, let session, let text):
             events += try centre.say(agent: agent, session: session, text: masker?.mask(text) ?? text, now: now)
@@ -39,9 +37,9 @@ extension Batch {
             events += transferred
             let position = centre.position(of: session, now: now) ?? 1
             let wait = centre.estimatedWait(queue: queue, position: position)
+            let messages = try engine(serving: session).messages
             let line =
-                engine.messages.transferred(queue)
-                + Self.announcement(position: position, wait: wait, in: engine.messages)
+                messages.transferred(queue) + Self.announcement(position: position, wait: wait, in: messages)
             return .transferred(
                 agent: agent, session: session,
                 to: QueueInfo(ticket: ticket, position: position, estimatedWaitSeconds: wait),
@@ -50,14 +48,13 @@ extension Batch {
             events += try centre.release(agent: agent, session: session, now: now).events
             try load([session])
             work.update(session) { $0.consecutiveFallbacks = 0 }
-            return .released(
-                agent: agent, session: session, events: [.toCustomer(session: session, text: Self.releasedLine)])
+            let line = try engine(serving: session).messages.released
+            return .released(agent: agent, session: session, events: [.toCustomer(session: session, text: line)])
         case .close(let agent, let session):
             events += try centre.close(agent: agent, session: session, now: now).events
-            try load([session])
+            let line = try engine(serving: session).messages.closed
             work.end(session, reason: .closed(agent: agent))
-            return .closed(
-                agent: agent, session: session, events: [.toCustomer(session: session, text: Self.closedLine)])
+            return .closed(agent: agent, session: session, events: [.toCustomer(session: session, text: line)])
         case .queueList:
             return .queues(QueueView.all(in: centre, now: now))
         }
@@ -65,15 +62,22 @@ extension Batch {
 
     /// What the agent taking `ticket` is told about the conversation so far (a session the
     /// store cannot read gives a summary without a transcript).
+    /// The engine that serves `session`'s language (loaded if it is not yet): its words are
+    /// what the customer reads, and its entities, sentiment and key phrases read what they wrote.
+    private mutating func engine(serving session: String) throws -> DialogEngine {
+        try load([session])
+        return engine.serving(work.current(session, attended: true)?.language ?? engine.bot.language)
+    }
+
     private mutating func summary(of ticket: Ticket) throws -> HandoffSummary {
-        try load([ticket.session])
+        let served = try engine(serving: ticket.session)
         let state =
             work.current(ticket.session, attended: true)
-            ?? SessionState(id: ticket.session, language: engine.bot.language, now: now)
-        let entities = engine.entities.entities(
+            ?? SessionState(id: ticket.session, language: served.bot.language, now: now)
+        let entities = served.entities.entities(
             in: state.history.map(\.text).joined(separator: "\n"),
-            context: EntityContext(today: CalendarDate.fromEpoch(seconds: now), language: engine.bot.language))
+            context: EntityContext(today: CalendarDate.fromEpoch(seconds: now), language: served.bot.language))
         return HandoffSummary(
-            state: state, ticket: ticket, bot: engine.bot, analyzer: engine.sentiment, entities: entities)
+            state: state, ticket: ticket, bot: served.bot, analyzer: served.sentiment, entities: entities)
     }
 }

@@ -120,24 +120,26 @@ struct Batch {
     mutating func complete(_ turn: TurnResult, message: CustomerMessage, attended: Bool) throws -> DeskTurn {
         try takeCentre()
         let session = message.session
+        // What the centre says (the queue, leaving it) is said in the session's language.
+        let messages = engine.serving(turn.state.language).messages
         var desk: DeskTurn
         if case .queued? = centre.status(of: session), engine.leavesQueue(message.text) {
             // The customer changed their mind: out of the queue (logged, so it counts as
             // abandoned), and back with the bot.
             events += centre.forget(session: session, now: now)
             var result = turn
-            result.replies = [engine.messages.leftQueue]
+            result.replies = [messages.leftQueue]
             desk = DeskTurn(turn: result, status: .bot, events: [])
         } else if let request = turn.handoff, centre.status(of: session) == nil {
             // The queue was validated when the bot loaded, and a reload keeps every queue.
             let (ticket, queued) = try centre.enqueue(
                 session: session, queue: request.queue, priority: request.priority, reason: request.reason, now: now)
             events += queued
-            desk = waiting(turn, ticket: ticket)
+            desk = waiting(turn, ticket: ticket, messages: messages)
         } else {
             switch centre.status(of: session) {
             case .queued(let ticket)?:
-                desk = waiting(turn, ticket: ticket)
+                desk = waiting(turn, ticket: ticket, messages: messages)
             case .agent(let agent, _)?:
                 let event = HandoffEvent.toAgent(agent: agent, session: session, text: message.text)
                 desk = DeskTurn(turn: turn, status: .agent(agent), events: [event])
@@ -157,11 +159,11 @@ struct Batch {
             masker: masker)
     }
 
-    private mutating func waiting(_ turn: TurnResult, ticket: Ticket) -> DeskTurn {
+    private mutating func waiting(_ turn: TurnResult, ticket: Ticket, messages: BuiltInMessages) -> DeskTurn {
         let position = centre.position(of: ticket.session, now: now) ?? 1
         let wait = centre.estimatedWait(queue: ticket.queue, position: position)
         var result = turn
-        result.replies.append(Self.announcement(position: position, wait: wait, in: engine.messages))
+        result.replies.append(Self.announcement(position: position, wait: wait, in: messages))
         let info = QueueInfo(ticket: ticket, position: position, estimatedWaitSeconds: wait)
         return DeskTurn(turn: result, status: .queued(info), events: [])
     }

@@ -152,7 +152,8 @@ final class ChatSession {
 
     private func explain(text: String, turn: DeskTurn) -> [ChatLine] {
         formatter.explanation(
-            of: turn.turn, text: text, sentiment: engine.sentiment.analyze(text), status: turn.status)
+            of: turn.turn, text: text, sentiment: engine.serving(turn.turn.state.language).sentiment.analyze(text),
+            status: turn.status)
     }
 
     // MARK: Commands

@@ -16,6 +16,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Labelled utterances: CSV (text,category) or JSON Lines ({\"text\": …, \"intent\": …}).")
     var data: String
 
+    @Option(help: "Score only the lines of this partition, for files that name one per line (MASSIVE's \"split\").")
+    var split: String?
+
     @Option(help: "Override the bot's confidence threshold, in [0, 1].")
     var threshold: Double?
 
@@ -47,7 +50,7 @@ struct EvalCommand: ParsableCommand {
             bot = localized
         }
         if let threshold { bot.settings.threshold = threshold }
-        let utterances = try DataFrontend.read(data).map {
+        let utterances = try DataFrontend.read(data, split: split).map {
             LabelledUtterance(text: $0.text, intent: $0.intent.map(IntentName.sanitized), line: $0.line)
         }
         let loadStart = ContinuousClock.now

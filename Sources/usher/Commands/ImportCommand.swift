@@ -23,8 +23,11 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The bot's language tag.")
     var language = "en"
 
+    @Option(help: "Import only the lines of this partition, for files that name one per line (MASSIVE's \"split\").")
+    var split: String?
+
     func run() throws {
-        let utterances = try files.flatMap { try DataFrontend.read($0) }
+        let utterances = try files.flatMap { try DataFrontend.read($0, split: split) }
         let json = BotImporter.json(from: utterances, language: language)
         if output == "-" {
             Console.out(json, terminator: "")

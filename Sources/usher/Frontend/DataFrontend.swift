@@ -3,9 +3,11 @@ import Usher
 
 /// Reads a labelled data file for a command, reporting errors with their line.
 enum DataFrontend {
-    static func read(_ path: String) throws -> [LabelledUtterance] {
+    /// `split` keeps only the lines of that partition (the file's `split` field or column).
+    static func read(_ path: String, split: String? = nil) throws -> [LabelledUtterance] {
         do {
-            let utterances = try DatasetReader.read(path: path)
+            var utterances = try DatasetReader.read(path: path)
+            if let split { utterances = try DatasetReader.only(split: split, of: utterances, file: path) }
             guard !utterances.isEmpty else {
                 Console.error("\(path): error: the file holds no utterances")
                 throw ExitCode(ExitCodes.failure)

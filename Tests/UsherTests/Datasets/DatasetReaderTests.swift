@@ -33,6 +33,38 @@ struct DatasetReaderTests {
             ])
     }
 
+    @Test func readsEachLinesPartitionAndKeepsOnlyTheOneAsked() throws {
+        let rows = try jsonl(
+            "{\"id\": 1, \"text\": \"hi\", \"intent\": \"greet\", \"split\": \"train\"}\n"
+                + "{\"id\": 2, \"text\": \"hello\", \"intent\": \"greet\", \"split\": \"val\"}\n"
+                + "{\"text\": \"hey\", \"intent\": \"greet\"}\n")
+        #expect(rows.map(\.split) == ["train", "val", nil])
+        #expect(try DatasetReader.only(split: "val", of: rows, file: "m.jsonl").map(\.text) == ["hello"])
+        #expect(try csv("text,intent,split\nhi,greet,test\n").map(\.split) == ["test"])
+    }
+
+    @Test func aSplitNoLineHasIsAnErrorNamingTheSplitsThereAre() throws {
+        let rows = try jsonl(
+            "{\"text\": \"a\", \"intent\": \"x\", \"split\": \"val\"}\n{\"text\": \"b\", \"intent\": \"x\", \"split\": \"train\"}\n"
+        )
+        #expect(
+            throws: DatasetError(
+                file: "m.jsonl", message: "no line is in split \"dev\"; the file's splits are train, val")
+        ) {
+            try DatasetReader.only(split: "dev", of: rows, file: "m.jsonl")
+        }
+        #expect(
+            throws: DatasetError(
+                file: "m.jsonl", message: "no line has a \"split\"; --split needs a data set that names its partitions")
+        ) {
+            try DatasetReader.only(
+                split: "val", of: try jsonl("{\"text\": \"a\", \"intent\": \"x\"}\n"), file: "m.jsonl")
+        }
+        #expect(throws: DatasetError(file: "data.jsonl", line: 1, message: "needs \"split\" as a string, if present")) {
+            try jsonl("{\"text\": \"a\", \"intent\": \"x\", \"split\": 3}\n")
+        }
+    }
+
     @Test(arguments: [
         ("", "data.csv: the file is empty; expected a header such as text,category"),
         (

@@ -19,7 +19,7 @@ struct DialogLanguageTests {
             ActionDefinition.busyReply
                 == "I am still working on your last request; one moment, please. Say cancel to stop it.")
         #expect(
-            FormConfirmation.defaultDenied.render([:]) == "What should I change? Tell me the new value, or say cancel.")
+            claimEngine.messages.confirmationDenied == "What should I change? Tell me the new value, or say cancel.")
     }
 
     @Test(arguments: [
@@ -55,8 +55,18 @@ struct DialogLanguageTests {
                 == "Ваш номер в очереди: 1. Сейчас нет свободных операторов; ваше место в очереди сохранится.")
     }
 
-    @Test(arguments: ["да", "ja", "是", "yes"])
+    @Test(arguments: ["да", "ja", "是", "yes", "passt", "可以", "沒錯", "да, всё верно", "yes please"])
     func yesInAnyServedLanguageConfirms(word: String) {
-        #expect(FormConfirmation.yes.contains(TextNormalizer.normalize(word).words[0]))
+        #expect(FormConfirmation.answer(TextNormalizer.normalize(word).words.joined(separator: " ")) == .yes)
+    }
+
+    /// A yes that a "but" takes back is a no, in every language; "沒" alone is not a yes.
+    @Test(arguments: [
+        ("yes but the date is wrong", FormConfirmation.Answer.no), ("Ja, aber das Datum ist falsch", .no),
+        ("да, но дата неправильная", .no), ("是，但是日期不對", .no), ("不是", .no), ("nein", .no),
+        ("沒有", nil), ("maybe", nil),
+    ])
+    func aYesTakenBackIsANo(text: String, answer: FormConfirmation.Answer?) {
+        #expect(FormConfirmation.answer(TextNormalizer.normalize(text).words.joined(separator: " ")) == answer)
     }
 }

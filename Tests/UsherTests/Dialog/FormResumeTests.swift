@@ -275,13 +275,92 @@ struct FormConfirmationTests {
         let turns = converse(
             ["my modem was stolen yesterday, policy PN-123456", "no", "it was last Friday", "yes"], engine: Self.engine)
         #expect(turns[0].replies == ["File a claim for PN-123456, incident on 2026-11-22? Yes or no."])
-        #expect(turns[1].replies == [FormConfirmation.defaultDenied.render([:])])
+        #expect(turns[1].replies == [Language.english.messages.confirmationDenied])
         #expect(turns[2].replies == ["File a claim for PN-123456, incident on 2026-11-20? Yes or no."])
         #expect(turns[3].replies == ["Thanks. Claim for policy PN-123456, incident on 2026-11-20, is filed."])
         // A correction in the no itself reads back at once.
         let direct = converse(
             ["my modem was stolen yesterday, policy PN-123456", "no, policy PN-654321"], engine: Self.engine)
         #expect(direct[1].replies == ["File a claim for PN-654321, incident on 2026-11-22? Yes or no."])
+    }
+
+    /// A correction that fails validation drops the value the customer rejected and asks for
+    /// it: a yes then must not file what they said was wrong.
+    @Test func aRejectedCorrectionAsksForTheSlotInsteadOfFilingTheOldValue() throws {
+        var bot = Self.engine.bot
+        let index = try #require(bot.intents.firstIndex { $0.name == "file_claim" })
+        let slot = try #require(bot.intents[index].slots.firstIndex { $0.name == "incident_date" })
+        bot.intents[index].slots[slot].validation = try SlotValidation(
+            max: .today, message: Template(segments: [.text("That date is in the future. When did it happen?")]))
+        let engine = try DialogEngine(bot: bot)
+        let turns = converse(
+            ["my modem was stolen yesterday, policy PN-123456", "no, it was tomorrow", "yes", "last Friday", "yes"],
+            engine: engine)
+        #expect(turns[0].replies == ["File a claim for PN-123456, incident on 2026-11-22? Yes or no."])
+        #expect(turns[1].replies == ["That date is in the future. When did it happen?"])
+        #expect(turns[1].state.forms == [FormProgress(intent: "file_claim", pendingSlot: "incident_date")])
+        #expect(turns[1].state.slots["incident_date"] == nil)
+        #expect(turns[2].formEvents.map(\.kind) != [.completed])
+        #expect(turns[3].replies == ["File a claim for PN-123456, incident on 2026-11-20? Yes or no."])
+        #expect(turns[4].replies == ["Thanks. Claim for policy PN-123456, incident on 2026-11-20, is filed."])
+    }
+
+    /// A date slot that cannot be in the future reads a weekday named alone as the last one.
+    @Test(arguments: [("en", "no, it was on Sunday"), ("de", "Nein, es war am Sonntag"), ("ru", "нет, в воскресенье")])
+    func aWeekdayForWhenSomethingHappenedIsTheLastOne(language: String, correction: String) throws {
+        var bot = Self.engine.bot
+        bot.language = language
+        let index = try #require(bot.intents.firstIndex { $0.name == "file_claim" })
+        let slot = try #require(bot.intents[index].slots.firstIndex { $0.name == "incident_date" })
+        bot.intents[index].slots[slot].validation = try SlotValidation(max: .today)
+        let turns = converse(
+            ["my modem was stolen on 2026-11-20, policy PN-123456", correction], engine: try DialogEngine(bot: bot))
+        #expect(turns[1].state.slots["incident_date"] == "2026-11-22", "\(turns[1].replies)")
+    }
+
+    /// "I don't know" is an answer to the form's question, in any language, never another
+    /// intent: the question comes again.
+    @Test(arguments: ["I don't know", "weiß ich nicht mehr", "не помню", "不知道"])
+    func notKnowingIsAnAnswer(text: String) {
+        #expect(TurnBuilder.saysDontKnow(text))
+        let turns = converse(["I want to file a claim", text], engine: Self.engine)
+        #expect(turns[1].intent == "file_claim")
+        #expect(turns[1].state.forms.first?.pendingSlot == "policy_number")
+        #expect(turns[1].state.forms.first?.reprompts == 1)
+    }
+
+    /// "Yes, but …" takes the yes back: the bot asks what to change instead of filing.
+    @Test func aYesTakenBackAsksWhatToChange() {
+        let turns = converse(
+            ["my modem was stolen yesterday, policy PN-123456", "yes but the date is wrong"], engine: Self.engine)
+        #expect(turns[1].replies == [Language.english.messages.confirmationDenied])
+        #expect(turns[1].state.forms == [FormProgress(intent: "file_claim", pendingSlot: FormProgress.confirmation)])
+    }
+
+    /// A cancel said as part of a longer answer still ends the form, in any language; a cancel
+    /// that names something ("cancel my order") is not one.
+    @Test(arguments: [
+        ("I don't want to anymore, cancel", true), ("ich will nicht mehr, abbrechen", true),
+        ("ой, я передумал", true), ("我不想申請了，取消", true), ("cancel", true), ("cancel my order", false),
+        ("yesterday", false),
+    ])
+    func aCancelClauseEndsTheForm(text: String, cancels: Bool) {
+        #expect(TurnBuilder.hasCancelClause(text) == cancels)
+        let turns = converse(["I want to file a claim", "PN-123456", text], engine: Self.engine)
+        #expect((turns[2].intent == "cancel") == cancels, "\(turns[2].replies)")
+        #expect(turns[2].state.forms.isEmpty == cancels)
+    }
+
+    /// A bot that wrote no answer to a bare no gets the engine's own, in the language it serves.
+    @Test(arguments: [("de", "nein"), ("ru", "нет"), ("zh-TW", "不是")])
+    func aBareNoIsAnsweredInTheBotsLanguage(language: String, no: String) throws {
+        var bot = Self.engine.bot
+        bot.language = language
+        let engine = try DialogEngine(bot: bot)
+        let turns = converse(["my modem was stolen on 2026-11-20, policy PN-123456", no], engine: engine)
+        let messages = try #require(Language.named(language)).messages
+        #expect(turns[1].replies == [messages.confirmationDenied])
+        #expect(messages.confirmationDenied != Language.english.messages.confirmationDenied)
     }
 
     @Test func anythingElseAsksAgainThenGivesUp() {

@@ -65,6 +65,48 @@ struct SessionLanguageTests {
         #expect(later.state.language == "en")
     }
 
+    /// A customer who changes language mid-conversation is answered in the new one, but only
+    /// when the message says so clearly: a word or a name moves no one.
+    @Test func aSessionFollowsACustomerWhoClearlySwitchesLanguage() {
+        let german = Self.engine.respond(
+            to: CustomerMessage(session: "g", text: "wo ist meine Bestellung?"), state: nil, now: mondayMorning)
+        #expect(german.state.language == "de")
+        var state = german.state
+        for (offset, text) in ["hello", "Müller", "ok"].enumerated() {
+            let turn = Self.engine.respond(
+                to: CustomerMessage(session: "g", text: text), state: state, now: mondayMorning + Double(offset + 1))
+            #expect(turn.state.language == "de", "\(text)")
+            state = turn.state
+        }
+        let english = Self.engine.respond(
+            to: CustomerMessage(session: "g", text: "sorry, where is my order?"), state: state, now: mondayMorning + 9)
+        #expect(english.state.language == "en")
+        #expect(english.intent == "order_status")
+        #expect(english.replies == ["What is your order number?"])
+        // A language the bot does not serve keeps the session's.
+        let russian = Self.engine.respond(
+            to: CustomerMessage(session: "g", text: "где мой заказ"), state: english.state, now: mondayMorning + 10)
+        #expect(russian.state.language == "en")
+    }
+
+    /// A first message whose words tell no language is served in the language whose matcher
+    /// understands it; one that no language understands gets the bot's own.
+    @Test func aFirstMessageWithoutCommonWordsIsServedInTheLanguageThatUnderstandsIt() {
+        #expect(Language.detect("Sendung verfolgen") == nil)
+        let german = Self.engine.respond(
+            to: CustomerMessage(session: "n", text: "Sendung verfolgen"), state: nil, now: mondayMorning)
+        #expect(german.state.language == "de")
+        #expect(german.replies == ["Wie lautet Ihre Bestellnummer?"])
+        for text in ["xyzzy", "hallo", "AB123456"] {
+            let unknown = Self.engine.respond(
+                to: CustomerMessage(session: "u", text: text), state: nil, now: mondayMorning)
+            #expect(unknown.state.language == (text == "hallo" ? "de" : "en"), "\(text)")
+        }
+        let english = Self.engine.respond(
+            to: CustomerMessage(session: "o", text: "opening hours"), state: nil, now: mondayMorning)
+        #expect(english.state.language == "en")
+    }
+
     @Test func tagsMatchOnTheirPrimarySubtagAndUnknownOnesGetTheBotsOwn() {
         #expect(Self.engine.engine(for: "de-AT")?.bot.language == "de")
         #expect(Self.engine.engine(for: "DE")?.bot.language == "de")

@@ -82,4 +82,18 @@ struct DateExtractorTests {
         #expect(matches.map(\.text) == [matched])
         #expect(matches.allSatisfy { slice(text, $0.range) == $0.text && $0.type == "date" })
     }
+
+    /// For when something happened, a weekday named alone is the last one (today included);
+    /// "next" still looks ahead.
+    @Test func pastDatesReadABareWeekdayBackwards() {
+        var context = EntityContext(today: monday, pastDates: true)
+        let dates = DateExtractor()
+        #expect(dates.extract(from: "on Sunday", context: context).map(\.value) == ["2026-11-22"])
+        #expect(dates.extract(from: "on Monday", context: context).map(\.value) == ["2026-11-23"])
+        #expect(dates.extract(from: "next Sunday", context: context).map(\.value) == ["2026-11-29"])
+        context.language = "de"
+        #expect(dates.extract(from: "am Freitag", context: context).map(\.value) == ["2026-11-20"])
+        context.pastDates = false
+        #expect(dates.extract(from: "am Freitag", context: context).map(\.value) == ["2026-11-27"])
+    }
 }

@@ -11,6 +11,8 @@ struct EmailExtractorTests {
         ("<ann_o-k%x@mail-1.example.com>", "ann_o-k%x@mail-1.example.com", "ann_o-k%x@mail-1.example.com"),
         ("mail: a@b.io", "a@b.io", "a@b.io"), ("😀 x@y.fr 😀", "x@y.fr", "x@y.fr"),
         ("..dot@example.com", "dot@example.com", "dot@example.com"),
+        ("我忘記密碼了，email是wang@example.com.tw", "wang@example.com.tw", "wang@example.com.tw"),
+        ("請寄到wang@example.com.tw謝謝", "wang@example.com.tw", "wang@example.com.tw"),
     ])
     func readsAddresses(text: String, value: String, matched: String) {
         let matches = emails.extract(from: text, context: mondayContext)

@@ -29,7 +29,7 @@ struct GermanEntityTests {
         ("in einer Woche", "2026-11-30", "in einer Woche"), ("vor 3 Tagen", "2026-11-20", "vor 3 Tagen"),
         ("vor einem Monat", "2026-10-23", "vor einem Monat"), ("in zwei Wochen", "2026-12-07", "in zwei Wochen"),
         ("5. März", "2026-03-05", "5. März"), ("am 5. März 2027", "2027-03-05", "5. März 2027"),
-        ("bis 5.3.", "2026-03-05", "5.3."), ("5. Marz", "2026-03-05", "5. Marz"),
+        ("bis 5.3.", "2026-03-05", "5.3."), ("am 05.03", "2026-03-05", "05.03"), ("5. Marz", "2026-03-05", "5. Marz"),
         ("3.12.2026", "2026-12-03", "3.12.2026"),
         ("Montag, 30. November", "2026-11-30", "Montag, 30. November"),
     ])

@@ -25,10 +25,24 @@ struct MoneyExtractorTests {
     }
 
     @Test(arguments: [
-        "49.99", "I have 20", "USD", "the $ sign", "5$5", "A$5", "euros", "10 eurosx", "$AB12", "1.299,00 €", "€1,2345",
+        "49.99", "I have 20", "USD", "the $ sign", "5$5", "A$5", "euros", "10 eurosx", "$AB12", "€1,2345",
     ])
     func needsBothAnAmountAndACurrency(text: String) {
         #expect(money.values(in: text) == [])
+    }
+
+    /// Thousands grouped as customers write them in their language: a point and a decimal
+    /// comma, a space (also no-break or narrow no-break), a comma; a group is three digits.
+    @Test(arguments: [
+        ("1.299,00 €", "1299 EUR"), ("mir wurden 1.299 € abgebucht", "1299 EUR"), ("1 299 Euro", "1299 EUR"),
+        ("1 500 рублей", "1500 RUB"), ("2 490,50 ₽", "2490.5 RUB"), ("1\u{A0}299 ₽", "1299 RUB"),
+        ("12\u{202F}000 €", "12000 EUR"), ("1.299.000 €", "1299000 EUR"), ("$1,299.50", "1299.5 USD"),
+        ("2 items at 500 €", "500 EUR"), ("1234 567 €", "567 EUR"), ("1.29 €", "1.29 EUR"),
+    ])
+    func readsGroupedThousands(text: String, value: String) {
+        let language = text.contains("руб") || text.contains("₽") ? "ru" : "de"
+        let context = EntityContext(today: monday, language: language)
+        #expect(money.extract(from: text, context: context).map(\.value) == [value])
     }
 
     @Test func findsSeveralAmountsInOrder() {

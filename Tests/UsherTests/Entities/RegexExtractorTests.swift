@@ -13,6 +13,19 @@ struct RegexExtractorTests {
         #expect(matches.allSatisfy { slice(text, $0.range) == $0.text && $0.type == "order_id" })
     }
 
+    /// Full-width letters and digits, as Chinese keyboards type them, match an ASCII pattern;
+    /// the value is in ASCII, the text as typed.
+    @Test func readsFullWidthFormsAsASCII() throws {
+        let order = try RegexExtractor(type: "order_id", pattern: #"\b[A-Z]{2}\d{6}\b"#)
+        let text = "我的訂單ＡＢ１２３４５６到哪了"
+        let matches = order.extract(from: text, context: mondayContext)
+        #expect(matches.map(\.value) == ["AB123456"])
+        #expect(matches.map(\.text) == ["ＡＢ１２３４５６"])
+        #expect(matches.allSatisfy { slice(text, $0.range) == $0.text })
+        let policy = try RegexExtractor(type: "policy", pattern: #"\bPN-\d{6}\b"#)
+        #expect(policy.values(in: "保單號碼ＰＮ－１２３４５６") == ["PN-123456"])
+    }
+
     @Test func isCaseInsensitiveWhenThePatternSaysSo() throws {
         let orders = try RegexExtractor(type: "order_id", pattern: "(?i)\\b[a-z]{2}\\d{6}\\b")
         #expect(orders.values(in: "ab123456 or CD654321") == ["ab123456", "CD654321"])

@@ -227,3 +227,40 @@ struct HandoffInterleavingTests {
         #expect(!holder.isEmpty || !queued.isEmpty)
     }
 }
+
+/// What the contact centre says to a customer (the handoff, the queue, the agent joining, the
+/// release) is said in the session's language.
+@Suite("Handoff protocol in the session's language")
+struct HandoffLanguageTests {
+    @Test func aGermanCustomerHearsTheCentreInGerman() throws {
+        let server = ConversationServer(engine: SessionLanguageTests.engine)
+        var now = mondayMorning
+        func send(_ line: String) throws -> [String: Any] {
+            now += 1
+            let response = server.respond(toBatch: [Array(line.utf8)], now: now)[0]
+            return try #require(try JSONSerialization.jsonObject(with: Data(response.utf8)) as? [String: Any])
+        }
+        _ = try send(#"{"session": "g", "text": "hallo, guten Morgen"}"#)
+        _ = try send(#"{"session": "g", "text": "qwertz"}"#)
+        let queued = try send(#"{"session": "g", "text": "asdfgh"}"#)
+        #expect(queued["state"] as? String == "queued")
+        let german = Language.german.messages
+        #expect(
+            queued["replies"] as? [String] == [
+                "Wie bitte?", german.handoff, Batch.announcement(position: 1, wait: nil, in: german),
+            ])
+        _ = try send(#"{"type": "agent.join", "agent": "anna", "queues": ["general"]}"#)
+        let claim = try send(#"{"type": "agent.claim", "agent": "anna"}"#)
+        #expect(events(claim) == [["type": "to_customer", "session": "g", "text": german.agentJoined("anna")]])
+        #expect(claim["summary"] as? [String: Any] != nil)
+        let released = try send(#"{"type": "agent.release", "agent": "anna", "session": "g"}"#)
+        #expect(events(released) == [["type": "to_customer", "session": "g", "text": german.released]])
+        #expect(german.handoff != Language.english.messages.handoff)
+        #expect(german.released != Language.english.messages.released)
+        // An English session of the same bot still hears English.
+        _ = try send(#"{"session": "e", "text": "hello there"}"#)
+        _ = try send(#"{"session": "e", "text": "qwertz"}"#)
+        let english = try send(#"{"session": "e", "text": "asdfgh"}"#)
+        #expect((english["replies"] as? [String])?.contains(Language.english.messages.handoff) == true)
+    }
+}

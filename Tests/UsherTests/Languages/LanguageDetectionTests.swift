@@ -21,4 +21,15 @@ struct LanguageDetectionTests {
     func isNilWhenTheRulesCannotTell(text: String) {
         #expect(Language.detect(text) == nil)
     }
+
+    /// Asked for a clear answer, another script still decides, but German against English needs
+    /// two common words' lead.
+    @Test(arguments: [
+        ("Где мой заказ?", "ru"), ("我的order在哪裡", "zh-TW"), ("where is my order", "en"),
+        ("wo ist meine Bestellung", "de"), ("hello", nil), ("Müller", nil), ("danke", nil), ("bitte", nil),
+        ("ok danke", nil), ("AB123456", nil),
+    ])
+    func clearlyNeedsALead(text: String, tag: String?) {
+        #expect(Language.detect(text, clearly: true)?.rawValue == tag)
+    }
 }
