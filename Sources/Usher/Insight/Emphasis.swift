@@ -24,53 +24,77 @@ struct Emphasis {
     ]
 
     init(_ text: String) {
-        let longestCapitalised = text.utf8.allSatisfy { $0 < 0x80 } ? readASCIIWords(text) : readWords(text)
-        isShouting = capitalisedWords.count >= 2 && longestCapitalised >= 4
-        var run = 0
-        for byte in text.utf8 {
-            run = byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") ? run + 1 : 0
-            if run >= 2 { hasRepeatedPunctuation = true }
+        let survey = text.withUTF8Bytes(Self.survey)
+        let longestCapitalised: Int
+        if survey.isASCII {
+            let read = text.withUTF8Bytes(Self.capitalisedASCIIWords)
+            capitalisedWords = read.words
+            longestCapitalised = read.longest
+        } else {
+            longestCapitalised = readWords(text)
         }
-        // Every emoticon has a ':' or a non-ASCII scalar; most messages have neither.
-        if text.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 >= 0x80 }) {
-            symbolCues = Self.symbols.filter { text.contains($0.0) }.map { SentimentCue(text: $0.0, weight: $0.1) }
+        isShouting = capitalisedWords.count >= 2 && longestCapitalised >= 4
+        hasRepeatedPunctuation = survey.repeatedPunctuation
+        // Every emoticon has a ':' or a non-ASCII scalar; most messages have neither. A symbol
+        // whose bytes are not in the text cannot be found by `contains` either (none of them
+        // has another form that is canonically equivalent), so Foundation's search, thousands
+        // of instructions a call, only runs for the symbols whose bytes are there.
+        if survey.mayHaveSymbols {
+            symbolCues = Self.symbols.filter { symbol in
+                text.withUTF8Bytes { $0.containsBytes(symbol.0.utf8) } && text.contains(symbol.0)
+            }.map { SentimentCue(text: $0.0, weight: $0.1) }
         }
     }
 
+    /// One pass over the bytes: whether they are all ASCII, whether "!" and "?" run two or more
+    /// in a row, and whether an emoticon is possible (a ':' or a non-ASCII byte).
+    static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (
+        isASCII: Bool, repeatedPunctuation: Bool, mayHaveSymbols: Bool
+    ) {
+        var isASCII = true
+        var repeated = false
+        var colon = false
+        var run = 0
+        for byte in bytes {
+            if byte >= 0x80 { isASCII = false }
+            if byte == UInt8(ascii: ":") { colon = true }
+            run = byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") ? run + 1 : 0
+            if run >= 2 { repeated = true }
+        }
+        return (isASCII, repeated, colon || !isASCII)
+    }
+
     /// What ``readWords(_:)`` does, for ASCII text on its bytes: letters and digits make words,
-    /// capitals are A to Z. Returns the longest capitalised word's length.
-    private mutating func readASCIIWords(_ text: String) -> Int {
-        var longestCapitalised = 0
-        var start: String.Index?
-        var length = 0
+    /// capitals are A to Z. A capitalised word is A to Z only, so its normalised form (what
+    /// ``readWords(_:)`` keeps) is simply its lower case. Returns the words and the longest
+    /// one's length.
+    static func capitalisedASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>) -> (words: Set<String>, longest: Int) {
+        var words: Set<String> = []
+        var longest = 0
+        var start = -1
         var capitals = true
-        func finishWord(at end: String.Index) {
-            if let start, length >= 2 && capitals {
-                capitalisedWords.insert(
-                    TextNormalizer.normalize(String(text[start..<end])).words.joined(separator: " "))
-                longestCapitalised = max(longestCapitalised, length)
+        func finishWord(at end: Int) {
+            if start >= 0, end - start >= 2 && capitals {
+                words.insert(String(decoding: bytes[start..<end].lazy.map { $0 | 0x20 }, as: UTF8.self))
+                longest = max(longest, end - start)
             }
-            start = nil
-            length = 0
+            start = -1
             capitals = true
         }
-        var index = text.utf8.startIndex
-        while index != text.utf8.endIndex {
-            let byte = text.utf8[index]
-            let upper = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-            if upper || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        for index in bytes.indices {
+            let byte = bytes[index]
+            let upper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+            if upper || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
             {
-                if start == nil { start = index }
-                length += 1
+                if start < 0 { start = index }
                 capitals = capitals && upper
             } else {
                 finishWord(at: index)
             }
-            index = text.utf8.index(after: index)
         }
-        finishWord(at: text.utf8.endIndex)
-        return longestCapitalised
+        finishWord(at: bytes.count)
+        return (words, longest)
     }
 
     /// Reads the capitalised words by scalar (not by `Character`: this runs on every customer

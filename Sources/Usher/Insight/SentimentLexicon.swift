@@ -28,6 +28,22 @@ struct SentimentLexicon: Sendable {
     struct Entry: Sendable {
         var pattern: [String]
         var effect: Effect
+        /// The pattern's words, each classified once when the lexicon is built: matching one
+        /// against a message word is then a comparison or a set look-up. Classifying them on
+        /// every look-up (a `Character` count and two affix tests a word) was most of the cost
+        /// of scoring a served message's sentiment.
+        var parts: [Part]
+    }
+
+    /// One word of a pattern, as ``SentimentLexicon/matches(_:_:at:)`` reads it.
+    enum Part: Sendable, Equatable {
+        /// A word the message's word must equal.
+        case word(String)
+        /// A stem (`ужасн*`), without its `*`: the message's word must start with it.
+        case stem(String)
+        /// A class (`<unit>`): the message's word must be one of its members, or a number when
+        /// the class holds `#`.
+        case member(of: Set<String>, numbers: Bool)
     }
 
     /// The weight of a negated outcome: "doesn't work", "never arrived", "nobody answered".
@@ -50,6 +66,12 @@ struct SentimentLexicon: Sendable {
     /// The lengths (in characters) of the stems above, longest first: a longer stem is the more specific.
     private let stemLengths: [Int]
     private let classes: [String: Set<String>]
+    /// A 4,096-bit filter of the first words' byte hashes, when every first word is ASCII: most
+    /// words of a message start no entry, and the filter says so for nearly all of them without
+    /// hashing the word into the dictionary. An ASCII word equals a key only when their bytes do,
+    /// so a word whose bit is clear has no entries. `nil` (always ask the dictionary) when a key
+    /// is not ASCII, where Swift's string equality is more than byte equality.
+    private let firstWordFilter: [UInt64]?
 
     /// - Parameter normalizing: whether patterns are written as customers write (with "ё", "ß",
     ///   umlauts, capitals, Chinese without spaces) and must be put through ``TextNormalizer``
@@ -66,7 +88,8 @@ struct SentimentLexicon: Sendable {
         for (pattern, effect) in entries {
             let words = pattern.split(separator: " ").flatMap { Self.words(of: $0, normalizing: normalizing) }
             guard let first = words.first else { continue }
-            let entry = Entry(pattern: words, effect: effect)
+            let entry = Entry(
+                pattern: words, effect: effect, parts: words.map { Self.part($0, classes: classes) })
             if Self.isStem(first) {
                 byFirstStem[String(first.dropLast()), default: []].append(entry)
                 continue
@@ -76,6 +99,16 @@ struct SentimentLexicon: Sendable {
         }
         self.entriesByFirstWord = byFirstWord.mapValues { $0.sorted { $0.pattern.count > $1.pattern.count } }
         self.entriesByFirstStem = byFirstStem
+        if byFirstWord.keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
+            var filter = [UInt64](repeating: 0, count: 64)
+            for key in byFirstWord.keys {
+                let bit = key.withUTF8Bytes { Self.filterBit(Self.byteHash($0)) }
+                filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+            firstWordFilter = filter
+        } else {
+            firstWordFilter = nil
+        }
         self.stemLengths = Set(byFirstStem.keys.map(\.count)).sorted(by: >)
         self.classes = classes
         self.negationReach = negationReach
@@ -85,27 +118,83 @@ struct SentimentLexicon: Sendable {
     /// A lexicon that knows no words, for languages without one.
     static let empty = SentimentLexicon(entries: [], classes: [:])
 
-    /// The longest entry that matches the words starting at `index`.
+    /// The longest entry that matches the words starting at `index`; between entries of equal
+    /// length, the first in the order: entries of the word itself (longest first), of `#` for a
+    /// number, then of the word's stems, longest stem first.
+    ///
+    /// This runs for every word of every served message, so it builds no list of candidates:
+    /// each group is read where it is stored, and an entry no longer than the best so far is not
+    /// even tried (it could not replace it).
     func longestMatch(in words: [String], at index: Int) -> Entry? {
         let word = words[index]
-        var candidates = (entriesByFirstWord[word] ?? []) + (Self.isNumber(word) ? entriesByFirstWord["#"] ?? [] : [])
+        var best: Entry?
+        func consider(_ entries: [Entry]) {
+            for entry in entries where entry.parts.count > (best?.parts.count ?? 0) {
+                if matches(entry.parts, words, at: index) { best = entry }
+            }
+        }
+        let (isASCII, isNumber, hash) = word.withUTF8Bytes(Self.survey)
+        var mayStartEntries = true
+        if let filter = firstWordFilter, isASCII {
+            let bit = Self.filterBit(hash)
+            mayStartEntries = filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
+        if mayStartEntries, let entries = entriesByFirstWord[word] { consider(entries) }
+        if isNumber, let entries = entriesByFirstWord["#"] { consider(entries) }
         if !stemLengths.isEmpty {
             let length = word.count
             for stemLength in stemLengths where stemLength <= length {
-                candidates += entriesByFirstStem[String(word.prefix(stemLength))] ?? []
+                if let entries = entriesByFirstStem[String(word.prefix(stemLength))] { consider(entries) }
             }
         }
-        return candidates.filter { matches($0.pattern, words, at: index) }.max { $0.pattern.count < $1.pattern.count }
+        return best
     }
 
-    private func matches(_ pattern: [String], _ words: [String], at index: Int) -> Bool {
-        guard index + pattern.count <= words.count else { return false }
-        return zip(pattern, words[index...]).allSatisfy { part, word in
-            if Self.isStem(part) { return word.hasPrefix(part.dropLast()) }
-            guard Self.isClass(part) else { return part == word }
-            let members = classes[part] ?? []
-            return members.contains(word) || (members.contains("#") && Self.isNumber(word))
+    /// One pass over a word's bytes: whether it is ASCII, whether it is a number (as
+    /// ``isNumber(_:)`` says), and its ``byteHash(_:)``.
+    private static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (isASCII: Bool, isNumber: Bool, hash: UInt64) {
+        var isASCII = true
+        var isNumber = !bytes.isEmpty
+        for byte in bytes {
+            if byte >= 0x80 { isASCII = false }
+            if byte < UInt8(ascii: "0") || byte > UInt8(ascii: "9") { isNumber = false }
         }
+        return (isASCII, isNumber, byteHash(bytes))
+    }
+
+    /// FNV-1a over the bytes.
+    static func byteHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// The filter bit of a hash: its top 12 bits, the best mixed of FNV-1a's.
+    private static func filterBit(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 52) }
+
+    private func matches(_ parts: [Part], _ words: [String], at index: Int) -> Bool {
+        guard index + parts.count <= words.count else { return false }
+        var position = index
+        for part in parts {
+            let word = words[position]
+            position += 1
+            switch part {
+            case .word(let expected): if expected != word { return false }
+            case .stem(let stem): if !word.hasPrefix(stem) { return false }
+            case .member(let members, let numbers):
+                if !members.contains(word) && !(numbers && Self.isNumber(word)) { return false }
+            }
+        }
+        return true
+    }
+
+    /// How ``matches(_:_:at:)`` reads one word of a pattern: a stem ends in `*`, a class is in
+    /// angle brackets (an unknown class has no members), anything else is a word.
+    static func part(_ word: String, classes: [String: Set<String>]) -> Part {
+        if isStem(word) { return .stem(String(word.dropLast())) }
+        guard isClass(word) else { return .word(word) }
+        let members = classes[word] ?? []
+        return .member(of: members, numbers: members.contains("#"))
     }
 
     /// A pattern part as messages are normalised: a class as it is, a stem normalised with its `*` kept.

@@ -63,6 +63,9 @@ public struct JSONParser {
         try enterContainer()
         index += 1
         var members: [JSONMember] = []
+        // Keys already read, hashed only once an object has many: for the handful of keys most
+        // objects have (a protocol request has three), comparing with each is cheaper than
+        // hashing every key. Both compare keys as Swift strings do.
         var seen: Set<String> = []
         skipWhitespace()
         if consume(UInt8(ascii: "}")) { depth -= 1; return .object(members) }
@@ -73,8 +76,15 @@ public struct JSONParser {
             }
             let keyLocation = location()
             let key = try parseString()
-            if !seen.insert(key).inserted {
-                throw JSONSyntaxError("duplicate key \"\(key)\" in the same object", at: keyLocation)
+            if members.count < Self.keysCompared {
+                if members.contains(where: { $0.key == key }) {
+                    throw JSONSyntaxError("duplicate key \"\(key)\" in the same object", at: keyLocation)
+                }
+            } else {
+                if members.count == Self.keysCompared { seen = Set(members.map(\.key)) }
+                if !seen.insert(key).inserted {
+                    throw JSONSyntaxError("duplicate key \"\(key)\" in the same object", at: keyLocation)
+                }
             }
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else {
@@ -89,6 +99,9 @@ public struct JSONParser {
             throw error("unexpected \(describeCurrent()); expected ',' or '}' in an object")
         }
     }
+
+    /// Up to this many keys, a new key is compared with each earlier one; past it they are hashed.
+    static let keysCompared = 8
 
     private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
         try enterContainer()
@@ -137,6 +150,16 @@ public struct JSONParser {
             index += 1
             if !consume(UInt8(ascii: "+")) { _ = consume(UInt8(ascii: "-")) }
             if try !consumeDigits() { throw error("unexpected \(describeCurrent()); expected a digit in the exponent") }
+        }
+        let digits = bytes[start] == UInt8(ascii: "-") ? start + 1 : start
+        if index - digits <= 15,
+            bytes[digits..<index].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        {
+            // An integer of up to 15 digits (ids, counts) is exact in a double: computed here
+            // instead of through a string and `Double(_:)`, with the same value ("-0" included).
+            var magnitude = 0
+            for byte in bytes[digits..<index] { magnitude = magnitude * 10 + Int(byte - UInt8(ascii: "0")) }
+            return .number(digits > start ? -Double(magnitude) : Double(magnitude))
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text), value.isFinite else {

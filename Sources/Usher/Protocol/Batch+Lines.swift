@@ -19,12 +19,16 @@ extension Batch {
         try load(requests.compactMap { if case .success(let request) = $0 { request.session } else { nil } })
         let hasAgentRequests = requests.contains { if case .success(.agent) = $0 { true } else { false } }
         if hasAgentRequests || shards == 1 || requests.count < 64 {
+            // The sessions are swapped out of the batch for each request's turn (the batch's
+            // contact centre is read meanwhile) and back in, with one empty part made per batch:
+            // making one per request, and passing the batch's method as the closure, copied the
+            // engine and the batch on every request.
+            var part = SessionWork(engine: engine, now: now, masker: masker, logs: logs)
             return try requests.enumerated().map { index, request in
-                var part = work
-                work = SessionWork(engine: engine, now: now, masker: masker, logs: logs)
+                swap(&part, &work)
                 part.request = index
-                let outcome = Self.prepare(request, in: &part, attended: attended)
-                work = part
+                let outcome = Self.prepare(request, in: &part) { self.attended($0) }
+                swap(&part, &work)
                 return try finish(outcome)
             }
         }

@@ -7,20 +7,36 @@ extension ProtocolCodec {
     }
 
     /// A turn's response with its conversation state (`bot`, `queued`, `agent`), queue place and events.
+    ///
+    /// Every served turn is written here, so the line is built in one string with room reserved
+    /// for a typical answer, each value appended in place: joining temporary strings cost more
+    /// instructions than the rest of the encoding.
     static func encode(_ turn: TurnResult, id: JSONValue?, status: String, handoff: QueueInfo?, events: [HandoffEvent])
         -> String
     {
         var output = "{"
+        output.reserveCapacity(256)
         appendID(id, to: &output)
-        output += "\"session\": " + JSONWriter.string(turn.state.id)
-        output += ", \"intent\": " + (turn.intent.map(JSONWriter.string) ?? "null")
-        output += ", \"confidence\": " + JSONWriter.number(turn.confidence)
-        output += ", \"slots\": " + object(turn.state.slots)
-        output += ", \"replies\": [" + turn.replies.map(JSONWriter.string).joined(separator: ", ") + "]"
+        output.append("\"session\": ")
+        JSONWriter.appendString(turn.state.id, to: &output)
+        output.append(", \"intent\": ")
+        if let intent = turn.intent { JSONWriter.appendString(intent, to: &output) } else { output.append("null") }
+        output.append(", \"confidence\": ")
+        output.append(JSONWriter.number(turn.confidence))
+        output.append(", \"slots\": ")
+        appendObject(turn.state.slots, to: &output)
+        output.append(", \"replies\": [")
+        for (offset, reply) in turn.replies.enumerated() {
+            if offset > 0 { output.append(", ") }
+            JSONWriter.appendString(reply, to: &output)
+        }
+        output.append("]")
         // While the bot waits for an action's result, the line says so and repeats the call,
         // so a program that missed it (or restarted) can still run it.
         let state = turn.stateName(status)
-        output += ", \"state\": \"\(state)\""
+        output.append(", \"state\": \"")
+        output.append(state)
+        output.append("\"")
         if state == "action", let pending = turn.state.pendingAction { output += ", \"action\": " + action(pending) }
         if let outcome = turn.outcome { output += ", \"outcome\": \(JSONWriter.string(outcome))" }
         if let handoff {
@@ -31,7 +47,8 @@ extension ProtocolCodec {
             output += ", " + reasonFields(handoff.ticket.reason) + "}"
         }
         if !events.isEmpty { output += ", \"events\": [" + events.map(encode).joined(separator: ", ") + "]" }
-        return output + "}"
+        output.append("}")
+        return output
     }
 
     public static func encode(_ error: ProtocolError) -> String {
@@ -100,13 +117,27 @@ extension ProtocolCodec {
     }
 
     static func object(_ values: [String: String]) -> String {
-        "{"
-            + values.sorted { $0.key < $1.key }.map { "\(JSONWriter.string($0.key)): \(JSONWriter.string($0.value))" }
-            .joined(separator: ", ") + "}"
+        var output = ""
+        appendObject(values, to: &output)
+        return output
+    }
+
+    /// `{"key": "value", …}` with the keys sorted, appended in place; most turns' slots are empty.
+    static func appendObject(_ values: [String: String], to output: inout String) {
+        output.append("{")
+        for (offset, pair) in values.sorted(by: { $0.key < $1.key }).enumerated() {
+            if offset > 0 { output.append(", ") }
+            JSONWriter.appendString(pair.key, to: &output)
+            output.append(": ")
+            JSONWriter.appendString(pair.value, to: &output)
+        }
+        output.append("}")
     }
 
     private static func appendID(_ id: JSONValue?, to output: inout String) {
         guard let id else { return }
-        output += "\"id\": " + JSONWriter.value(id) + ", "
+        output.append("\"id\": ")
+        JSONWriter.append(id, to: &output)
+        output.append(", ")
     }
 }

@@ -13,7 +13,9 @@ public enum ProtocolCodec {
     public static let maximumMetadataValueLength = 512
 
     public static func decode(_ line: [UInt8]) -> Result<ProtocolRequest, ProtocolError> {
-        guard String(validating: line, as: UTF8.self) != nil else {
+        // Most lines are ASCII, which is valid UTF-8 without building a string to find out.
+        let isASCII = line.withUnsafeBufferPointer { $0.allSatisfy { $0 < 0x80 } }
+        guard isASCII || String(validating: line, as: UTF8.self) != nil else {
             return .failure(ProtocolError(code: "invalid_utf8", message: "the line is not valid UTF-8"))
         }
         let root: JSONNode

@@ -71,6 +71,38 @@ struct JSONParserTests {
         }
     }
 
+    /// Keys are compared one by one up to ``JSONParser/keysCompared`` and hashed past it: a
+    /// repeat is found either way, where it stands.
+    @Test(arguments: [2, 8, 9, 20])
+    func findsDuplicateKeysInSmallAndLargeObjects(count: Int) throws {
+        let keys = (0..<count).map { "\"k\($0)\": \($0)" }
+        let unique = "{" + keys.joined(separator: ", ") + "}"
+        guard case .object(let members) = try JSONParser.parse(unique).value else {
+            Issue.record("expected an object")
+            return
+        }
+        #expect(members.map(\.key) == (0..<count).map { "k\($0)" })
+        for repeated in [0, count - 1] {
+            let text = "{" + (keys + ["\"k\(repeated)\": 0"]).joined(separator: ", ") + "}"
+            #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(text) }
+        }
+    }
+
+    /// Short integers are read without `Double(_:)`; every number must still get its value.
+    @Test(arguments: [
+        "0", "-0", "7", "-7", "123456789012345", "-123456789012345", "1234567890123456", "9007199254740993",
+        "12345678901234567890", "1.5", "-0.0", "1e3", "10E-2", "0.1",
+    ])
+    func readsNumbersAsDoubleDoes(text: String) throws {
+        guard case .number(let value) = try JSONParser.parse(text).value else {
+            Issue.record("expected a number")
+            return
+        }
+        let expected = try #require(Double(text))
+        #expect(value == expected)
+        #expect(value.sign == expected.sign)
+    }
+
     @Test func rejectsInvalidUTF8InStrings() {
         let bytes: [UInt8] = Array("{\"a\": \"x".utf8) + [0xFF] + Array("\"}".utf8)
         do {
