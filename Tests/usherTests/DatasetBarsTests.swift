@@ -49,9 +49,15 @@ struct DatasetBarsTests {
     /// any loss shows (see docs/languages.md).
     @Test(arguments: [("en", 0.89), ("ru", 0.86), ("de", 0.865), ("zh-TW", 0.825)])
     func massiveMeetsItsBarInEachLanguage(language: String, bar: Double) throws {
-        let (train, val) = try MassiveSplit.files(language)
-        let bot = try importBot(train, language: language)
-        let report = try eval(bot, val)
+        let data = DataSets.folder.appendingPathComponent("massive/\(language).jsonl")
+        let bot = try UsherBinary.directory([:]).appendingPathComponent("bot.json")
+        let imported = try UsherBinary.run([
+            "import", data.path, "--split", "train", "--language", language, "-o", bot.path,
+        ])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let output = try UsherBinary.run(["eval", bot.path, "--data", data.path, "--split", "val", "--json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect((report["accuracy"] as? Double ?? 0) >= bar, "\(language): \(report["accuracy"] ?? "-")")
     }
 
@@ -62,26 +68,6 @@ struct DatasetBarsTests {
         #expect((inScope["in_scope_accuracy"] as? Double ?? 0) >= 0.90, "\(inScope["in_scope_accuracy"] ?? "-")")
         let outOfScope = try eval(bot, clinc.appendingPathComponent("oos_val.jsonl"))
         #expect((outOfScope["oos_recall"] as? Double ?? 0) >= 0.50, "\(outOfScope["oos_recall"] ?? "-")")
-    }
-}
-
-/// MASSIVE's files hold both splits, each line tagged `"split": "train"` or `"val"`: this writes
-/// each split to a file of its own with the fields `usher import` and `usher eval` read.
-enum MassiveSplit {
-    static func files(_ language: String) throws -> (train: URL, val: URL) {
-        let source = DataSets.folder.appendingPathComponent("massive/\(language).jsonl")
-        var splits: [String: [String]] = [:]
-        for line in try String(contentsOf: source, encoding: .utf8).split(separator: "\n") {
-            let object = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            let kept = ["text": object["text"] ?? "", "intent": object["intent"] ?? ""]
-            let data = try JSONSerialization.data(withJSONObject: kept, options: [.sortedKeys])
-            splits[object["split"] as? String ?? "", default: []].append(String(decoding: data, as: UTF8.self))
-        }
-        let directory = try UsherBinary.directory([
-            "train.jsonl": (splits["train"] ?? []).joined(separator: "\n") + "\n",
-            "val.jsonl": (splits["val"] ?? []).joined(separator: "\n") + "\n",
-        ])
-        return (directory.appendingPathComponent("train.jsonl"), directory.appendingPathComponent("val.jsonl"))
     }
 }
 
