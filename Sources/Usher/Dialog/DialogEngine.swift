@@ -23,6 +23,9 @@ public struct DialogEngine: Sendable {
     /// reads the explanation (`usher chat`), not on a server's hot path.
     public let explains: Bool
     let intentIndex: [String: Int]
+    /// `settings.handoff.keywords`, each with its words as the normaliser leaves them, joined
+    /// by spaces: normalised once here rather than for every message.
+    let handoffKeywords: [(keyword: String, phrase: String)]
     /// Intents that require contexts: only eligible while all of theirs are active.
     let contextGated: [(intent: Int, require: [String])]
     /// The bot in each of its other languages, compiled: a session in one of them is served
@@ -42,6 +45,10 @@ public struct DialogEngine: Sendable {
         matcher = Matcher(bot: bot, model: model)
         sentiment = SentimentAnalyzer(language: bot.language)
         messages = (Language.named(bot.language) ?? .english).messages
+        handoffKeywords = bot.settings.handoff.keywords.compactMap { keyword in
+            let phrase = TextNormalizer.normalize(keyword).words.joined(separator: " ")
+            return phrase.isEmpty ? nil : (keyword, phrase)
+        }
         intentIndex = Dictionary(
             bot.intents.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         contextGated = bot.intents.enumerated().compactMap { index, intent in

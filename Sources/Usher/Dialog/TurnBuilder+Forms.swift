@@ -173,10 +173,12 @@ extension TurnBuilder {
     /// Whether a clause of `text` (split at , . ; : ! ? and their full-width forms) is a cancel
     /// phrase.
     static func hasCancelClause(_ text: String) -> Bool {
-        text.split(whereSeparator: { ",.;:!?，。；：！？、…".contains($0) }).contains { clause in
+        text.unicodeScalars.split(whereSeparator: { clauseSeparators.contains($0) }).contains { clause in
             DialogEngine.cancelPhrases.contains(TextNormalizer.normalize(String(clause)).words.joined(separator: " "))
         }
     }
+
+    private static let clauseSeparators: Set<Unicode.Scalar> = Set(",.;:!?，。；：！？、…".unicodeScalars)
 
     /// When a form finishes or is dropped, the one it interrupted asks for its pending slot
     /// again, unless the slot was filled meanwhile (another form took the same value): a value

@@ -7,13 +7,10 @@ extension TurnBuilder {
 
     /// A handoff keyword in the message, as written in `settings.handoff.keywords`.
     func handoffKeyword() -> String? {
-        let keywords = bot.settings.handoff.keywords
+        let keywords = engine.handoffKeywords
         guard !keywords.isEmpty else { return nil }
         let words = " " + TextNormalizer.normalize(message.text).words.joined(separator: " ") + " "
-        return keywords.first { keyword in
-            let phrase = TextNormalizer.normalize(keyword).words.joined(separator: " ")
-            return !phrase.isEmpty && words.contains(" " + phrase + " ")
-        }
+        return keywords.first { words.contains(" " + $0.phrase + " ") }?.keyword
     }
 
     /// The mean sentiment of the customer's last `sentimentTurns` messages, this one included;

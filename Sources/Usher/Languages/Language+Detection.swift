@@ -67,9 +67,26 @@ extension Language {
     private static func latinLanguage(_ text: String, germanLetters: Int, margin: Int) -> LanguageTag? {
         var german = germanLetters
         var english = 0
-        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
-            if germanWords.contains(String(word)) { german += 2 }
-            if englishWords.contains(String(word)) { english += 2 }
+        func count(_ word: String) {
+            if germanWords.contains(word) { german += 2 }
+            if englishWords.contains(word) { english += 2 }
+        }
+        if germanLetters == 0, text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, as most messages are: words read straight from the bytes (every message
+            // of a session in a bot of several languages is read here).
+            var word: [UInt8] = []
+            for byte in text.utf8 {
+                let lower = byte | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    word.append(lower)
+                } else if !word.isEmpty {
+                    count(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            if !word.isEmpty { count(String(decoding: word, as: UTF8.self)) }
+        } else {
+            for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) { count(String(word)) }
         }
         if abs(german - english) < margin { return nil }
         return german > english ? .german : .english
