@@ -33,7 +33,9 @@ extension TurnBuilder {
         let result = matched()
         // A value of the right type that failed validation was an answer, not a digression; so
         // is "I don't know" ("weiß ich nicht mehr" once matched a login question).
-        if rejected.contains(slot.name) || Self.saysDontKnow(message.text) { return retry(definition, slot, result) }
+        if rejected.contains(slot.name) || Self.saysDontKnow(words: messageWords()) {
+            return retry(definition, slot, result)
+        }
         // Another intent interrupts only when it is clearly meant (a pattern, or a confidence of
         // `digression_threshold`): a message that barely matches something else is a poor
         // answer to the form's question, and the question comes again.
@@ -74,7 +76,7 @@ extension TurnBuilder {
         if isCancel() { return cancelForm() }
         intent = definition.name
         confidence = 1
-        let answer = FormConfirmation.answer(TextNormalizer.normalize(message.text).words.joined(separator: " "))
+        let answer = FormConfirmation.answer(messageWords())
         fillSlots(of: definition)
         if let slot = definition.slots.first(where: { rejected.contains($0.name) }) {
             // The customer's correction failed validation: the old value was wrong (they said
@@ -158,14 +160,23 @@ extension TurnBuilder {
     /// anymore, cancel", "ой, я передумал"), or else the bot's own `cancel` intent, ends the open
     /// form. Parts are what punctuation separates, so "cancel my order" is no cancel here.
     mutating func isCancel() -> Bool {
-        if Self.hasCancelClause(message.text) { return true }
+        // Without punctuation the message is one clause: its words, already normalised, decide.
+        let separated = message.text.unicodeScalars.contains(where: Self.clauseSeparators.contains)
+        if separated ? Self.hasCancelClause(message.text) : DialogEngine.cancelPhrases.contains(messageWords()) {
+            return true
+        }
         return engine.intent(named: "cancel") != nil && matched().intent == "cancel"
     }
 
     /// Whether `text` says, in any served language, that the customer does not have the value.
     static func saysDontKnow(_ text: String) -> Bool {
-        let words = " " + TextNormalizer.normalize(text).words.joined(separator: " ") + " "
-        return dontKnowPhrases.contains { words.contains(" " + $0 + " ") }
+        saysDontKnow(words: TextNormalizer.normalize(text).words.joined(separator: " "))
+    }
+
+    /// ``saysDontKnow(_:)`` of words already normalised and joined by spaces.
+    static func saysDontKnow(words: String) -> Bool {
+        let padded = " " + words + " "
+        return dontKnowPhrases.contains { padded.contains(" " + $0 + " ") }
     }
 
     private static let dontKnowPhrases = Set(Language.all.flatMap(\.dontKnow))

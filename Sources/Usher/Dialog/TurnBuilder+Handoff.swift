@@ -6,10 +6,10 @@ extension TurnBuilder {
     static let handoffReply = Language.english.messages.handoff
 
     /// A handoff keyword in the message, as written in `settings.handoff.keywords`.
-    func handoffKeyword() -> String? {
+    mutating func handoffKeyword() -> String? {
         let keywords = engine.handoffKeywords
         guard !keywords.isEmpty else { return nil }
-        let words = " " + TextNormalizer.normalize(message.text).words.joined(separator: " ") + " "
+        let words = " " + messageWords() + " "
         return keywords.first { words.contains(" " + $0.phrase + " ") }?.keyword
     }
 

@@ -35,6 +35,16 @@ struct TurnBuilder {
     var outcome: String?
     /// The message's entities, found on first use: a turn for an intent without slots never looks.
     var foundEntities: (types: Set<String>, matches: [EntityMatch])?
+    /// The message's words as the normaliser leaves them, joined by spaces, made on first use:
+    /// the phrase checks of one turn (handoff keywords, yes or no, "I don't know") share them.
+    private var wordsOfMessage: String?
+
+    mutating func messageWords() -> String {
+        if let wordsOfMessage { return wordsOfMessage }
+        let words = TextNormalizer.normalize(message.text).words.joined(separator: " ")
+        wordsOfMessage = words
+        return words
+    }
 
     init(
         engine: DialogEngine, session: SessionState, message: CustomerMessage, result: ActionResult? = nil,

@@ -107,24 +107,14 @@ extension Batch {
             let turn = work.turn(message, attended: isAttended)
             guard turn.handoff == nil && !isAttended else { return .turn(turn, message, id: id, attended: isAttended) }
             // A session with the bot is none of the contact centre's business: answered here.
-            let record =
-                work.logs
-                ? TurnRecord(
-                    turn, message: message, status: .bot, attended: false, now: work.now,
-                    botVersion: work.engine.bot.version, masker: work.masker) : nil
-            return .line(ProtocolCodec.encode(turn, id: id), record)
+            return .line(ProtocolCodec.encode(turn, id: id), work.botRecord(turn, message: message))
         case .success(.actionResult(let id, let result)):
             switch work.deliver(result) {
             case .failure(let unknown):
                 return .line(
                     ProtocolCodec.encode(ProtocolError(code: UnknownCall.code, message: unknown.message, id: id)), nil)
             case .success(let turn):
-                let message = CustomerMessage(session: result.session, text: "")
-                let record =
-                    work.logs
-                    ? TurnRecord(
-                        turn, message: message, status: .bot, attended: false, now: work.now,
-                        botVersion: work.engine.bot.version, masker: work.masker) : nil
+                let record = work.botRecord(turn, message: CustomerMessage(session: result.session, text: ""))
                 return .line(ProtocolCodec.encode(turn, id: id), record)
             }
         case .success(.get(let id, let session)):

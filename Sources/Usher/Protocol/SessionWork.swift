@@ -84,6 +84,14 @@ struct SessionWork: Sendable {
     }
 
     /// Changes a session in place (an agent's line in its history, a release).
+    /// The log's record of a turn the bot answered alone, when this work logs.
+    func botRecord(_ turn: TurnResult, message: CustomerMessage) -> TurnRecord? {
+        guard logs else { return nil }
+        return TurnRecord(
+            turn, message: message, status: .bot, attended: false, now: now, botVersion: engine.bot.version,
+            masker: masker)
+    }
+
     mutating func update(_ id: String, _ change: (inout SessionState) -> Void) {
         guard var state = sessions.removeValue(forKey: id) ?? nil else { return }
         change(&state)
