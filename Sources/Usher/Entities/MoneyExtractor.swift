@@ -1,6 +1,6 @@
 /// Finds amounts of money: "$49.99", "€10", "10 €", "49.99 USD", "USD 20", "10 euros", "twenty dollars",
 /// and in the words of the message's language: "500 рублей", "zwanzig Euro", "NT$300", "300元",
-/// "新台幣三百元".
+/// "新台幣三百元", with scale words: "2 Tausend Euro", "5 тысяч рублей", "$2.5k", "3千元".
 ///
 /// A comma followed by one or two digits is a decimal comma, as European customers write prices:
 /// "49,99 €" is `49.99 EUR`; followed by three it groups thousands: "$1,299" is `1299 USD`.
@@ -54,20 +54,22 @@ public struct MoneyExtractor: MessageExtractor {
     /// The amount after a currency: digits, or words of `language` when given ("新台幣三百元").
     private func amount(in message: EntityMessage, at index: Int, wordsIn language: Language?) -> NumberParser.Reading?
     {
-        if let digits = NumberParser.digits(in: message, at: index, decimalComma: true) { return digits }
-        guard let language, let words = NumberParser.words(in: message, at: index, language: language) else {
-            return nil
+        if let digits = NumberParser.scaledDigits(
+            in: message, at: index, language: language ?? .english, decimalComma: true)
+        {
+            return digits
         }
-        return NumberParser.Reading(value: String(words.value), end: words.end)
+        guard let language else { return nil }
+        return NumberParser.scaledWords(in: message, at: index, language: language)
     }
 
     /// "49.99 USD", "10€", "10 euros", "twenty dollars", "500 рублей", "300元".
     private func amountFirst(in message: EntityMessage, at index: Int, language: Language) -> (String, Int)? {
         let amount: NumberParser.Reading
-        if let words = NumberParser.words(in: message, at: index, language: language) {
-            amount = NumberParser.Reading(value: String(words.value), end: words.end)
+        if let words = NumberParser.scaledWords(in: message, at: index, language: language) {
+            amount = words
         } else if !message.isGluedBefore(index),
-            let digits = NumberParser.digits(in: message, at: index, decimalComma: true)
+            let digits = NumberParser.scaledDigits(in: message, at: index, language: language, decimalComma: true)
         {
             amount = digits
         } else {

@@ -1,5 +1,6 @@
 /// Finds numbers: "3", "-4", "3.5", "1,200", and numbers in words of the message's language:
-/// English "zero" to "nine hundred and ninety-nine", "двадцать пять", "fünfundzwanzig", "二十五".
+/// English "zero" to "nine hundred and ninety-nine", "двадцать пять", "fünfundzwanzig", "二十五",
+/// and either times a scale word: "2 thousand", "1,5 Tausend", "полторы тысячи", "3千".
 ///
 /// The value is plain decimal text without grouping or trailing zeros: "1,200" is `1200`,
 /// "3.50" is `3.5`, "twenty-five" is `25`. The point is the decimal separator; "1,5" is no
@@ -20,14 +21,14 @@ public struct NumberExtractor: MessageExtractor {
 
     /// The number starting at token `index` and the token after it.
     private func number(in message: EntityMessage, at index: Int, language: Language) -> (String, Int)? {
-        if let (value, end) = NumberParser.words(in: message, at: index, language: language) {
-            let loneOne = language.numbers.grammar == .characters && value == 1 && end == index + 1
-            return loneOne ? nil : (String(value), end)
+        if let words = NumberParser.scaledWords(in: message, at: index, language: language) {
+            let loneOne = language.numbers.grammar == .characters && words.value == "1" && words.end == index + 1
+            return loneOne ? nil : (words.value, words.end)
         }
         let signed = isMinusSign(in: message, at: index)
         let start = signed ? index + 1 : index
         guard !message.isGluedBefore(signed ? index : start),
-            let reading = NumberParser.digits(in: message, at: start),
+            let reading = NumberParser.scaledDigits(in: message, at: start, language: language),
             !message.isGluedAfter(reading.end)
         else { return nil }
         if signed {

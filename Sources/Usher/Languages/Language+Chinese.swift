@@ -14,7 +14,8 @@ extension Language {
                 "零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                 "八": 8, "九": 9,
             ],
-            multipliers: ["十": 10, "百": 100, "千": 1000, "萬": 10000, "万": 10000], articles: [:]),
+            multipliers: ["十": 10, "百": 100, "千": 1000, "萬": 10000, "万": 10000], articles: [:],
+            scales: ["百": 2, "千": 3, "萬": 4, "万": 4, "億": 8, "亿": 8]),
         calendar: chineseCalendar,
         currencies: chineseCurrencies.merging(["元": "TWD", "塊": "TWD", "块": "TWD", "塊錢": "TWD", "块钱": "TWD"]) {
             first, _ in first

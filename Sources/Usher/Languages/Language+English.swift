@@ -11,7 +11,8 @@ extension Language {
                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
             ],
-            multipliers: ["hundred": 100], joiners: ["and"], articles: ["a": 1, "an": 1]),
+            multipliers: ["hundred": 100], joiners: ["and"], articles: ["a": 1, "an": 1],
+            scales: ["thousand": 3, "k": 3, "million": 6, "mln": 6, "billion": 9, "bn": 9]),
         calendar: englishCalendar,
         currencies: [
             "dollar": "USD", "dollars": "USD", "buck": "USD", "bucks": "USD", "euro": "EUR", "euros": "EUR",

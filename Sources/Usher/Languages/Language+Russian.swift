@@ -9,7 +9,12 @@ extension Language {
             values: Dictionary(
                 uniqueKeysWithValues: russianNumberForms.flatMap { value, forms in forms.map { ($0, value) } }),
             multipliers: ["тысяча": 1000, "тысячи": 1000, "тысяч": 1000, "тысячу": 1000, "тысячей": 1000],
-            articles: [:]),
+            articles: [:],
+            scales: [
+                "тысяча": 3, "тысячи": 3, "тысяч": 3, "тысячу": 3, "тысячей": 3, "тыс": 3, "миллион": 6,
+                "миллиона": 6, "миллионов": 6, "млн": 6, "миллиард": 9, "миллиарда": 9, "миллиардов": 9, "млрд": 9,
+            ],
+            abbreviations: ["тыс", "млн", "млрд"], halves: ["полтора", "полторы"]),
         calendar: russianCalendar,
         currencies: [
             "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "руб": "RUB", "р": "RUB", "rub": "RUB",

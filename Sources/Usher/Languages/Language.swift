@@ -78,6 +78,9 @@ public struct Language: Sendable {
         var numbers = numbers
         numbers.values = Dictionary(numbers.values.map { (folding.fold($0), $1) }, uniquingKeysWith: max)
         numbers.articles = Dictionary(numbers.articles.map { (folding.fold($0), $1) }, uniquingKeysWith: max)
+        numbers.scales = Dictionary(numbers.scales.map { (folding.fold($0), $1) }, uniquingKeysWith: max)
+        numbers.abbreviations = Set(numbers.abbreviations.map(folding.fold))
+        numbers.halves = Set(numbers.halves.map(folding.fold))
         self.numbers = numbers
         self.calendar = calendar
         self.currencies = PhraseTable(currencies, folding: folding)
@@ -91,7 +94,9 @@ public struct Language: Sendable {
         self.sentiment = sentiment
         // A number written as a word says how many, which the entities read; it names no problem.
         // Chinese multipliers stay: "百" and "千" begin words ("百貨").
-        let numberWords = numbers.values.keys + (numbers.grammar == .characters ? [] : Array(numbers.multipliers.keys))
+        let numberWords =
+            numbers.values.keys
+            + (numbers.grammar == .characters ? [] : Array(numbers.multipliers.keys) + Array(numbers.scales.keys))
         let skips = keyPhraseSkips.union(numberWords).map { TextNormalizer.normalize($0).words }
         self.keyPhraseSkips = Set(skips.filter { $0.count == 1 }.flatMap { $0 })
         self.keyPhraseLexicon = PhraseTable(

@@ -25,4 +25,11 @@ struct NumberWords: Sendable {
     /// Words worth a number only as a count before a unit ("in einer Woche", "a week"), not on
     /// their own: they are articles more often than numbers.
     var articles: [String: Int] = [:]
+    /// Words that multiply a number before them by a power of ten, with the power: "thousand" 3,
+    /// "Millionen" 6, "тыс" 3, "萬" 4. They follow digits too ("2 Tausend", "3千", "2k").
+    var scales: [String: Int] = [:]
+    /// Scale words that are abbreviations and may take a point ("тыс.", "Mio.").
+    var abbreviations: Set<String> = []
+    /// Words for one and a half, a number only before a scale word ("полторы тысячи").
+    var halves: Set<String> = []
 }

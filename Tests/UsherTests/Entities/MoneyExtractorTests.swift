@@ -45,6 +45,30 @@ struct MoneyExtractorTests {
         #expect(money.extract(from: text, context: context).map(\.value) == [value])
     }
 
+    /// A number and a scale word, as customers say large amounts in each language: digits or
+    /// words, a decimal comma or point, an abbreviation with its point, a scale glued to digits.
+    @Test(arguments: [
+        ("en", "the TV was 2 thousand dollars", "2000 USD", "2 thousand dollars"),
+        ("en", "two thousand five hundred dollars", "2500 USD", "two thousand five hundred dollars"),
+        ("en", "a thousand bucks", "1000 USD", "a thousand bucks"), ("en", "$2.5k", "2500 USD", "$2.5k"),
+        ("en", "1.5 million dollars", "1500000 USD", "1.5 million dollars"),
+        ("de", "der Kühlschrank hat 2 Tausend Euro gekostet", "2000 EUR", "2 Tausend Euro"),
+        ("de", "1,5 Tausend Euro", "1500 EUR", "1,5 Tausend Euro"),
+        ("de", "anderthalb Millionen Euro", "1500000 EUR", "anderthalb Millionen Euro"),
+        ("de", "1,5 Mio. Euro", "1500000 EUR", "1,5 Mio. Euro"),
+        ("ru", "полторы тысячи рублей", "1500 RUB", "полторы тысячи рублей"),
+        ("ru", "списали 2 тыс. рублей", "2000 RUB", "2 тыс. рублей"),
+        ("ru", "5 тысяч рублей", "5000 RUB", "5 тысяч рублей"),
+        ("ru", "3 млн рублей", "3000000 RUB", "3 млн рублей"),
+        ("zh-TW", "花了3千元", "3000 TWD", "3千元"), ("zh-TW", "1.5萬元", "15000 TWD", "1.5萬元"),
+    ])
+    func readsScaleWords(language: String, text: String, value: String, matched: String) {
+        let context = EntityContext(today: monday, language: language)
+        let matches = money.extract(from: text, context: context)
+        #expect(matches.map(\.value) == [value])
+        #expect(matches.map(\.text) == [matched])
+    }
+
     @Test func findsSeveralAmountsInOrder() {
         #expect(money.values(in: "Refund €10 and $5, not 3 pounds") == ["10 EUR", "5 USD", "3 GBP"])
     }

@@ -26,6 +26,17 @@ struct NumberExtractorTests {
         #expect(numbers.values(in: text) == values)
     }
 
+    /// A scale word multiplies the number before it; a decimal comma is read only before one
+    /// ("1,5" alone stays no number), and an article is a number only before one ("a dog").
+    @Test(arguments: [
+        ("two thousand", ["2000"]), ("2 thousand", ["2000"]), ("2k", ["2000"]), ("1,5 thousand", ["1500"]),
+        ("a million", ["1000000"]), ("three thousand twelve", ["3012"]), ("2.5 billion", ["2500000000"]),
+        ("5km", []), ("a dog", []), ("1,5", []), ("2 thousand 3 days ago", ["2000", "3"]),
+    ])
+    func readsScaleWords(text: String, values: [String]) {
+        #expect(numbers.values(in: text) == values)
+    }
+
     @Test(arguments: [
         "AB123456", "3pm", "5kg", "v2", "1.2.3", "10.0.0.1", "x_12", "12abc", "ab-12cd", "٣", "",
     ])
