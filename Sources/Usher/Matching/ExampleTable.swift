@@ -39,12 +39,18 @@ struct ExampleTable: Sendable {
 
     /// Every example's text for the matcher to learn from (markers removed), in table order.
     /// (By index, so that no intent or example is copied on the way: a large bot has 200,000.)
-    var learningTexts: [String] {
+    var learningTexts: [String] { learningTexts(EntityPlaceholders(entities: [:])) }
+
+    /// The texts to learn from with the bot's regex entities as `placeholders` make them.
+    func learningTexts(_ placeholders: EntityPlaceholders) -> [String] {
         var texts: [String] = []
         texts.reserveCapacity(intents.count)
         for intent in definitions.indices {
             for example in definitions[intent].examples.indices {
-                texts.append(definitions[intent].examples[example].template.literalText)
+                texts.append(
+                    placeholders.learningText(definitions[intent].examples[example].template) {
+                        definitions[intent].slot(named: $0)?.entity
+                    })
             }
         }
         return texts

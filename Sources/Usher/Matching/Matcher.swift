@@ -31,6 +31,8 @@ public struct Matcher: Sendable {
     /// `nil` when it has none. It competes with the intents, and when it wins the message gets
     /// the fallback.
     let outOfScopeClass: Int?
+    /// The bot's regex entities as placeholder words, for features only.
+    let placeholders: EntityPlaceholders
 
     /// Compiles `bot`; `model` overrides the choice of scoring model (for experiments and very large bots).
     public init(bot: BotDefinition, model: ModelKind = .automatic) {
@@ -50,7 +52,8 @@ public struct Matcher: Sendable {
         var table = ExampleTable(intents: classes)
         var vectorizer = Vectorizer(language: bot.language)
         let kind = IntentScorer.kind(model, examples: table.intents.count, intents: table.intentCount)
-        let texts = table.learningTexts
+        let placeholders = EntityPlaceholders(entities: bot.entities)
+        let texts = table.learningTexts(placeholders)
         let vectors = vectorizer.fit(texts, bytes: texts.reduce(0) { $0 + $1.utf8.count })
         if kind == .linear {
             table.index(vectors)
@@ -61,6 +64,7 @@ public struct Matcher: Sendable {
             scorer = IntentScorer(kind: kind, examples: table, featureCount: vectorizer.featureCount)
         }
         self.vectorizer = vectorizer
+        self.placeholders = placeholders
         examples = table
         patterns = PatternIndex(intents: bot.intents)
     }
@@ -77,7 +81,9 @@ public struct Matcher: Sendable {
     /// server that does not show them.
     public func match(_ text: String, excluding excluded: Set<Int> = [], explain: Bool = true) -> MatchResult {
         let normalized = TextNormalizer.normalize(text)
-        let vector = vectorizer.vector(normalized)
+        // Features see the bot's regex entities as their placeholders; patterns see the words.
+        let features = placeholders.replacing(text).map(TextNormalizer.normalize) ?? normalized
+        let vector = vectorizer.vector(features)
         // One more candidate when the out-of-scope class may take a place, so the intents shown
         // are always `candidateCount`.
         let count = Self.candidateCount + (outOfScopeClass == nil ? 0 : 1)
@@ -119,7 +125,7 @@ public struct Matcher: Sendable {
         let evidence = MatchResult.Evidence.similarity(
             example: nearest.example.map { examples.example($0).text },
             exampleOrigin: nearest.example.map { examples.example($0).origin },
-            words: explain ? explanation(vector, normalized, intent: best.intent) : [])
+            words: explain ? explanation(vector, features, intent: best.intent) : [])
         let required = thresholds[best.intent]
         return MatchResult(
             intent: confidence >= required ? intentNames[best.intent] : nil, confidence: confidence,
@@ -201,7 +207,7 @@ public struct Matcher: Sendable {
         var byWord = [Float](repeating: 0, count: text.tokens.count)
         for token in text.tokens.indices { byWord[firstWithText[token]] += byToken[token] }
         return text.tokens.indices.filter { firstWithText[$0] == $0 && abs(byWord[$0]) >= 0.005 }
-            .map { (word: text.text(of: text.tokens[$0]), weight: byWord[$0]) }
+            .map { (word: placeholders.display(text.text(of: text.tokens[$0])), weight: byWord[$0]) }
             .sorted { ($0.weight, $1.word) > ($1.weight, $0.word) }
             .prefix(Self.explanationWords)
             .map { MatchResult.WordWeight(word: $0.word, weight: Double($0.weight)) }
