@@ -62,23 +62,19 @@ public struct HandoffSummary: Sendable, Equatable {
     /// The intents' own next steps, then generic ones that follow from the reason and the transcript.
     static func nextSteps(state: SessionState, ticket: Ticket, bot: BotDefinition, intents: [String]) -> [String] {
         var steps = intents.flatMap { bot.intent(named: $0)?.nextSteps ?? [] }
+        let notes = (Language.named(state.language) ?? Language.named(bot.language) ?? .english).messages.agentNotes
         switch ticket.reason {
         case .intent: break
-        case .fallbacks:
-            steps.append("The bot did not understand the customer: read the transcript and ask what they need.")
-        case .formFailed:
-            steps.append("The customer could not give a value the bot asked for: ask for it in your own words.")
-        case .keyword, .sentiment:
-            steps.append("The customer is upset: acknowledge the problem before anything else.")
+        case .fallbacks: steps.append(notes.notUnderstood)
+        case .formFailed: steps.append(notes.valueNotGiven)
+        case .keyword, .sentiment: steps.append(notes.upset)
         }
         let texts = state.history.map { $0.text.lowercased() }
         if Set(texts.filter { !$0.isEmpty }).count < texts.filter({ !$0.isEmpty }).count {
-            steps.append("The customer asked the same thing twice: answer that first.")
+            steps.append(notes.askedTwice)
         }
         if !state.slots.isEmpty {
-            steps.append(
-                "Use the details already given (\(state.slots.keys.sorted().joined(separator: ", "))); don't ask again."
-            )
+            steps.append(notes.detailsGiven(state.slots.keys.sorted().joined(separator: ", ")))
         }
         var seen: Set<String> = []
         return steps.filter { seen.insert($0).inserted }

@@ -28,4 +28,21 @@ public struct BuiltInMessages: Sendable {
     public var queued: @Sendable (_ position: Int, _ minutes: Int) -> String
     /// The line before a transfer's queue announcement.
     public var transferred: @Sendable (_ queue: String) -> String
+    /// The next steps a handoff summary suggests to the agent. In the customer's language: the
+    /// agent who takes the conversation reads its transcript and answers in that language.
+    public var agentNotes: AgentNotes
+}
+
+/// Notes for the agent that follow from why and how a conversation was handed off.
+public struct AgentNotes: Sendable {
+    /// After fallbacks: the bot did not understand.
+    public var notUnderstood: String
+    /// After a failed form: the customer could not give a value.
+    public var valueNotGiven: String
+    /// After a keyword or falling sentiment.
+    public var upset: String
+    /// The customer wrote the same message twice.
+    public var askedTwice: String
+    /// The slots already filled, by name.
+    public var detailsGiven: @Sendable (_ slots: String) -> String
 }

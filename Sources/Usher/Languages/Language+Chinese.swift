@@ -45,7 +45,13 @@ extension Language {
                 let time = minutes <= 0 ? "客服人員很快就會為您服務" : "預計等候時間約\(minutes)分鐘"
                 return "您目前排在第\(position)位；\(time)。"
             },
-            transferred: { queue in "正在為您轉接到\(queue)。" }))
+            transferred: { queue in "正在為您轉接到\(queue)。" },
+            agentNotes: AgentNotes(
+                notUnderstood: "機器人沒聽懂客戶的問題：請先看對話紀錄，再問客戶需要什麼。",
+                valueNotGiven: "客戶答不出機器人問的資料：請換個說法再問。",
+                upset: "客戶情緒不佳：請先承認問題，再處理其他事。",
+                askedTwice: "客戶同一件事問了兩次：請先回答這個。",
+                detailsGiven: { slots in "請使用客戶已提供的資料（\(slots)），不要再問一次。" })))
 
     /// Particles, pronouns and politeness that split a run of characters into candidate phrases.
     private static let chineseSkips: Set<String> = [

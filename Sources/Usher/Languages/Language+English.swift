@@ -55,7 +55,13 @@ extension Language {
                     : "the estimated wait is about \(minutes) minute\(minutes == 1 ? "" : "s")"
                 return "You are number \(position) in the queue; \(time)."
             },
-            transferred: { queue in "You are being transferred to \(queue). " }))
+            transferred: { queue in "You are being transferred to \(queue). " },
+            agentNotes: AgentNotes(
+                notUnderstood: "The bot did not understand the customer: read the transcript and ask what they need.",
+                valueNotGiven: "The customer could not give a value the bot asked for: ask for it in your own words.",
+                upset: "The customer is upset: acknowledge the problem before anything else.",
+                askedTwice: "The customer asked the same thing twice: answer that first.",
+                detailsGiven: { slots in "Use the details already given (\(slots)); don't ask again." })))
 
     /// Words customers use around a problem rather than to name it.
     private static let englishFillers: Set<String> = [

@@ -63,7 +63,15 @@ extension Language {
                     : "die Wartezeit beträgt etwa \(minutes) \(minutes == 1 ? "Minute" : "Minuten")"
                 return "Sie sind Nummer \(position) in der Warteschlange; \(time)."
             },
-            transferred: { queue in "Sie werden an \(queue) weitergeleitet. " }))
+            transferred: { queue in "Sie werden an \(queue) weitergeleitet. " },
+            agentNotes: AgentNotes(
+                notUnderstood:
+                    "Der Bot hat das Anliegen nicht verstanden: Verlauf lesen und nachfragen, was gebraucht wird.",
+                valueNotGiven:
+                    "Eine erfragte Angabe konnte nicht gemacht werden: mit eigenen Worten danach fragen.",
+                upset: "Die Kundin oder der Kunde ist verärgert: zuerst das Problem anerkennen.",
+                askedTwice: "Dieselbe Frage kam zweimal: sie zuerst beantworten.",
+                detailsGiven: { slots in "Vorhandene Angaben nutzen (\(slots)); nicht erneut fragen." })))
 
     /// Function words and what customers say around a problem rather than to name it.
     private static let germanSkips: Set<String> = [

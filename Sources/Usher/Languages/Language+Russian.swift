@@ -58,7 +58,13 @@ extension Language {
                     : "примерное время ожидания — \(minutes) \(russianPlural(minutes, "минута", "минуты", "минут"))"
                 return "Ваш номер в очереди: \(position); \(time)."
             },
-            transferred: { queue in "Вас переводят в очередь \(queue). " }))
+            transferred: { queue in "Вас переводят в очередь \(queue). " },
+            agentNotes: AgentNotes(
+                notUnderstood: "Бот не понял клиента: прочитайте переписку и уточните, что нужно.",
+                valueNotGiven: "Клиент не смог назвать то, что спросил бот: спросите своими словами.",
+                upset: "Клиент расстроен: сначала признайте проблему.",
+                askedTwice: "Клиент дважды спросил одно и то же: ответьте на это в первую очередь.",
+                detailsGiven: { slots in "Используйте уже полученные данные (\(slots)); не спрашивайте снова." })))
 
     /// The form of a noun after `count`: 1 минута, 2 минуты, 5 минут, 21 минута, 11 минут.
     static func russianPlural(_ count: Int, _ one: String, _ few: String, _ many: String) -> String {
