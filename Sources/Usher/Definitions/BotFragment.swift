@@ -9,6 +9,8 @@ struct BotFragment: Sendable {
     /// Set for a file of `translations`: its intents' words in `language`, which is then the
     /// translation's language, not the bot's.
     var translations: [IntentTranslation]?
+    /// A file of translations' names of the queues, in its language.
+    var queueNames: (value: [String: String], origin: DefinitionOrigin)?
 
     init(file: String) {
         self.file = file

@@ -15,7 +15,8 @@ struct BotMerger {
             if let words = fragment.translations {
                 // A file of translations: its language is the translation's, not the bot's.
                 guard let (language, _) = fragment.language else { continue }
-                addTranslation(words, fallback: fragment.fallback, language: language, to: &bot)
+                addTranslation(
+                    words, fallback: fragment.fallback, queueNames: fragment.queueNames, language: language, to: &bot)
                 continue
             }
             if let (language, origin) = fragment.language, claim("language", origin, "\"language\" is already set") {
@@ -44,7 +45,7 @@ struct BotMerger {
     /// Adds a file's translations to its language's, each intent once per language.
     private mutating func addTranslation(
         _ words: [IntentTranslation], fallback: (value: FallbackDefinition, origin: DefinitionOrigin)?,
-        language: String, to bot: inout BotDefinition
+        queueNames: (value: [String: String], origin: DefinitionOrigin)?, language: String, to bot: inout BotDefinition
     ) {
         let index =
             bot.translations.firstIndex { $0.language == language }
@@ -63,6 +64,12 @@ struct BotMerger {
             claim("fallback \(language)", origin, "the fallback is already translated into \(language)")
         {
             bot.translations[index].fallback = fallback
+        }
+        if let (names, origin) = queueNames,
+            claim("queue_names \(language)", origin, "the queue names are already translated into \(language)")
+        {
+            bot.translations[index].queueNames = names
+            bot.translations[index].queueNamesOrigin = origin
         }
     }
 

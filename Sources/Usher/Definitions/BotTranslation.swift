@@ -17,6 +17,10 @@ public struct BotTranslation: Sendable {
     public var intents: [IntentTranslation]
     /// The fallback's responses and out-of-scope examples in this language.
     public var fallback: FallbackDefinition?
+    /// What customers are told the queues are called in this language, by queue.
+    public var queueNames: [String: String] = [:]
+    /// Where `queue_names` was written, for errors.
+    public var queueNamesOrigin: DefinitionOrigin?
 
     public init(language: String, intents: [IntentTranslation] = [], fallback: FallbackDefinition? = nil) {
         self.language = language
@@ -99,6 +103,7 @@ extension BotDefinition {
         } else {
             bot.fallback.examples = []
         }
+        bot.settings.handoff.queueNames.merge(translation.queueNames) { _, translated in translated }
         return bot
     }
 }

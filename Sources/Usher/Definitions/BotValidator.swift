@@ -41,6 +41,16 @@ struct BotValidator {
         var errors: [DefinitionError] = []
         let names = bot.intents.map(\.name)
         for translation in bot.translations {
+            let queues = bot.settings.handoff.queues
+            for queue in translation.queueNames.keys.sorted() where !queues.contains(queue) {
+                errors.append(
+                    error(
+                        at: translation.queueNamesOrigin.map {
+                            DefinitionOrigin(file: $0.file, path: "\($0.path).\(queue)", location: $0.location)
+                        },
+                        "unknown queue \"\(queue)\"; the queues are \(queues.joined(separator: ", ")) (settings.handoff.queues)"
+                    ))
+            }
             for words in translation.intents {
                 if translation.language == bot.language {
                     errors.append(

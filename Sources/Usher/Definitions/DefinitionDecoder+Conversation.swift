@@ -8,7 +8,7 @@ extension DefinitionDecoder {
     ]
     static let handoffSettingsKeys = [
         "queues", "after_fallbacks", "sentiment_below", "sentiment_turns", "keywords", "aging_seconds",
-        "intent_threshold",
+        "intent_threshold", "queue_names",
     ]
     static let intentHandoffKeys = ["queue", "priority"]
     static let slotKeys = ["entity", "required", "prompt", "reprompt", "persist", "validate"]
@@ -255,6 +255,9 @@ extension DefinitionDecoder {
             settings.intentThreshold =
                 number(value, path: "settings.handoff.intent_threshold", in: 0...1) ?? settings.intentThreshold
         }
+        if let value = members["queue_names"] {
+            settings.queueNames = queueNames(value, path: "settings.handoff.queue_names", queues: settings.queues)
+        }
         return settings
     }
 
@@ -267,6 +270,29 @@ extension DefinitionDecoder {
         }
         let priority = members["priority"].flatMap { integer($0, path: "\(path).priority", in: 0...100) } ?? 1
         return IntentHandoff(queue: queue, priority: priority)
+    }
+
+    /// Queue names for customers, by queue; with `queues`, each must be one of them (a
+    /// translation's are checked once the bot is merged).
+    mutating func queueNames(_ node: JSONNode, path: String, queues: [String]?) -> [String: String] {
+        guard case .object(let list) = node.value else {
+            report(path, node, "expected an object of queue names, found \(node.value.kindDescription)")
+            return [:]
+        }
+        var names: [String: String] = [:]
+        for member in list {
+            if let queues, !queues.contains(member.key) {
+                report(
+                    "\(path).\(member.key)", member.value,
+                    "unknown queue \"\(member.key)\"; the queues are \(queues.joined(separator: ", ")) (settings.handoff.queues)"
+                )
+                continue
+            }
+            if let name = string(member.value, path: "\(path).\(member.key)", nonEmpty: true) {
+                names[member.key] = name
+            }
+        }
+        return names
     }
 
     /// An array of non-empty strings.

@@ -12,7 +12,7 @@ extension DefinitionDecoder {
         for key in ["intents", "settings", "entities"] where members[key] != nil {
             report(
                 key, members[key]!,
-                "a file of translations holds only \"language\", \"translations\" and \"fallback\"; \"\(key)\" belongs in the bot's own files"
+                "a file of translations holds only \"language\", \"translations\", \"fallback\" and \"queue_names\"; \"\(key)\" belongs in the bot's own files"
             )
         }
         guard let list = array(node, path: "translations") else { return }

@@ -10,7 +10,9 @@ struct DefinitionDecoder: JSONReading {
         self.file = file
     }
 
-    static let topLevelKeys = ["language", "settings", "entities", "intents", "fallback", "translations"]
+    static let topLevelKeys = [
+        "language", "settings", "entities", "intents", "fallback", "translations", "queue_names",
+    ]
     static let intentKeys = [
         "name", "examples", "patterns", "responses", "slots", "contexts", "resume", "handoff", "next_steps",
         "ends_conversation", "handoff_queue", "confirm", "action",
@@ -32,6 +34,16 @@ struct DefinitionDecoder: JSONReading {
         }
         if let node = members["fallback"] { fragment.fallback = decodeFallback(node) }
         if let node = members["translations"] { decodeTranslations(node, members: members, into: &fragment) }
+        if let node = members["queue_names"] {
+            if members["translations"] == nil {
+                report(
+                    "queue_names", node,
+                    "\"queue_names\" at the top level belongs in a file of translations; the bot's own go in settings.handoff.queue_names"
+                )
+            } else {
+                fragment.queueNames = (queueNames(node, path: "queue_names", queues: nil), origin("queue_names", node))
+            }
+        }
         return fragment
     }
 

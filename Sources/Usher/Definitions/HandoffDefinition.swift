@@ -29,6 +29,13 @@ public struct HandoffSettings: Sendable, Equatable {
     /// time is costly, so "tell me a joke" matching talk-to-human at 0.54 on filler words must
     /// not queue anyone.
     public var intentThreshold: Double
+    /// What customers are told a queue is called, by queue ("claims": "our claims team"); a
+    /// queue without a name is told as it is written. Files of translations name the queues in
+    /// their language (`queue_names`).
+    public var queueNames: [String: String] = [:]
+
+    /// The name a customer is told for `queue`.
+    public func displayName(of queue: String) -> String { queueNames[queue] ?? queue }
 
     public init(
         queues: [String] = ["general"], afterFallbacks: Int = 2, sentimentBelow: Double? = -0.5,

@@ -37,9 +37,11 @@ extension Batch {
             events += transferred
             let position = centre.position(of: session, now: now) ?? 1
             let wait = centre.estimatedWait(queue: queue, position: position)
-            let messages = try engine(serving: session).messages
+            let serving = try engine(serving: session)
+            let messages = serving.messages
             let line =
-                messages.transferred(queue) + Self.announcement(position: position, wait: wait, in: messages)
+                messages.transferred(serving.bot.settings.handoff.displayName(of: queue))
+                + Self.announcement(position: position, wait: wait, in: messages)
             return .transferred(
                 agent: agent, session: session,
                 to: QueueInfo(ticket: ticket, position: position, estimatedWaitSeconds: wait),

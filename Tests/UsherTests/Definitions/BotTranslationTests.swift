@@ -85,16 +85,61 @@ struct BotTranslationTests {
         ),
         (
             #"{"language": "de", "intents": [], "translations": []}"#,
-            "de.json:1:31: intents: a file of translations holds only \"language\", \"translations\" and \"fallback\"; \"intents\" belongs in the bot's own files"
+            "de.json:1:31: intents: a file of translations holds only \"language\", \"translations\", \"fallback\" and \"queue_names\"; \"intents\" belongs in the bot's own files"
         ),
         (
             #"{"language": "en", "translations": [{"name": "greeting", "examples": ["x"]}]}"#,
             "de.json:1:37: translations[0]: this translation is in en, the bot's own language: write the words in the intent itself"
         ),
+        (
+            #"{"language": "de", "queue_names": {"sales": "Vertrieb"}, "translations": []}"#,
+            "de.json:1:35: queue_names.sales: unknown queue \"sales\"; the queues are general (settings.handoff.queues)"
+        ),
+        (
+            #"{"language": "de", "queue_names": {"general": 3}, "translations": []}"#,
+            "de.json:1:47: queue_names.general: expected a string, found a number"
+        ),
     ])
     func reportsEachMistake(json: String, expected: String) {
         do {
             _ = try Self.load([("bot.json", Self.english), ("de.json", json)])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.errors.map(\.description) == [expected])
+        }
+    }
+
+    /// Customers hear a queue's name in their language; a queue without one is said as written.
+    @Test func queueNamesAreTranslated() throws {
+        let english = Self.english.replacingOccurrences(
+            of: #""language": "en","#,
+            with:
+                #""language": "en", "settings": {"handoff": {"queues": ["general", "claims"], "queue_names": {"claims": "our claims team"}}},"#
+        )
+        let german = #"{"language": "de", "queue_names": {"claims": "unser Schadenteam"}, "translations": []}"#
+        let bot = try Self.load([("bot.json", english), ("de.json", german)])
+        #expect(bot.settings.handoff.displayName(of: "claims") == "our claims team")
+        #expect(bot.settings.handoff.displayName(of: "general") == "general")
+        let localized = try #require(bot.localized(to: "de"))
+        #expect(localized.settings.handoff.displayName(of: "claims") == "unser Schadenteam")
+        #expect(localized.settings.handoff.displayName(of: "general") == "general")
+    }
+
+    /// The bot's own names are checked against its queues where both are written; names at the
+    /// top of the bot's own file are pointed to where they belong.
+    @Test(arguments: [
+        (
+            #"{"settings": {"handoff": {"queues": ["general"], "queue_names": {"sales": "Sales"}}}}"#,
+            "settings.json:1:75: settings.handoff.queue_names.sales: unknown queue \"sales\"; the queues are general (settings.handoff.queues)"
+        ),
+        (
+            #"{"queue_names": {"general": "our team"}}"#,
+            "settings.json:1:17: queue_names: \"queue_names\" at the top level belongs in a file of translations; the bot's own go in settings.handoff.queue_names"
+        ),
+    ])
+    func reportsMistakesInTheBotsOwnQueueNames(json: String, expected: String) {
+        do {
+            _ = try Self.load([("bot.json", Self.english), ("settings.json", json)])
             Issue.record("expected an error")
         } catch {
             #expect(error.errors.map(\.description) == [expected])
