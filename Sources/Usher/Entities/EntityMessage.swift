@@ -5,7 +5,9 @@
 final class EntityMessage {
     let text: String
     let utf8: [UInt8]
-    let tokens: [EntityToken]
+    /// Made on first use: the regex entities read ``scalars`` instead, so a form waiting for an
+    /// order number (or the matcher's placeholders) never tokenises the message.
+    private(set) lazy var tokens: [EntityToken] = Self.tokenize(utf8)
 
     /// Normalised words (as ``TextNormalizer`` makes them) with the range of the original word each comes from.
     private(set) lazy var normalizedWords: [(word: String, range: Range<Int>)] = SynonymExtractor.words(of: self)
@@ -33,7 +35,6 @@ final class EntityMessage {
     init(_ text: String) {
         self.text = text
         utf8 = Array(text.utf8)
-        tokens = Self.tokenize(utf8)
     }
 
     /// The message's text in a byte range.

@@ -21,6 +21,7 @@
 public struct EntityRecognizer: Sendable {
     /// The types every bot knows without defining them.
     public static let builtInTypes = ["number", "money", "date", "time", "email", "phone"]
+    private static let builtInTypeSet = Set(builtInTypes)
 
     private let extractors: [any MessageExtractor]
     /// How strongly each type holds on to text another type of the same length also matched.
@@ -73,7 +74,7 @@ public struct EntityRecognizer: Sendable {
     /// the message with that type's extractor alone.
     public func entities(ofTypes types: Set<String>, in text: String, context: EntityContext) -> [EntityMatch] {
         guard !types.isEmpty else { return [] }
-        let builtIns = Set(Self.builtInTypes)
+        let builtIns = Self.builtInTypeSet
         let needsBuiltIns = !types.isDisjoint(with: builtIns)
         let chosen = extractors.filter { types.contains($0.type) || needsBuiltIns && builtIns.contains($0.type) }
         guard !chosen.isEmpty else { return [] }

