@@ -73,8 +73,9 @@ struct ServeCommandTests {
                 return
                     "{\"id\": \(index), \"session\": \"c-\(index % 7)\", \"text\": \"\(texts[index % texts.count])\"}"
             }.joined(separator: "\n") + "\n"
-        let first = try UsherBinary.run(["serve"], input: script)
-        let second = try UsherBinary.run(["serve"], input: script)
+        // A fixed clock: an action's call id carries the time its session began.
+        let first = try UsherBinary.run(["serve", "--replay-clock"], input: script)
+        let second = try UsherBinary.run(["serve", "--replay-clock"], input: script)
         #expect(first.stdout.split(separator: "\n").count == 500)
         #expect(first.stdout == second.stdout)
     }
