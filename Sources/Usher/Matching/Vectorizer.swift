@@ -156,9 +156,12 @@ struct Vectorizer: Sendable {
                 rowIds.append(contentsOf: scratch.words.ids(entry).dropFirst())
                 continue
             }
+            let start = rowIds.count
+            if let prefixless = extractor.prefixlessStemHash(token, bytes) {
+                rowIds.append(insert(prefixless, .words))
+            }
             scratch.features.removeAll(keepingCapacity: true)
             if token.kind == .word { extractor.appendCharacterGrams(bytes, token: 0, to: &scratch.features) }
-            let start = rowIds.count
             for feature in scratch.features { rowIds.append(insert(feature.hash, .characters)) }
             scratch.words.add(key, unit: unit, ids: CollectionOfOne(unigram).lazy + rowIds[start...])
         }
