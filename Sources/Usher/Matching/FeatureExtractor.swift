@@ -77,7 +77,7 @@ struct FeatureExtractor: Sendable {
                 previous = (unit, true)
                 continue
             }
-            let unit = wordHash(token, bytes, &stemmed)
+            let (unit, prefixless) = wordHashes(token, bytes, &stemmed)
             features.append(RawFeature(hash: Hasher64.tagged(unit, tag: 1), block: .words, token: position))
             if index == 0 && marksFirstWord {
                 features.append(RawFeature(hash: Self.firstWordHash(unit), block: .words, token: position))
@@ -85,7 +85,7 @@ struct FeatureExtractor: Sendable {
             if let previous, !previous.isCharacter {
                 features.append(RawFeature(hash: Hasher64.pair(previous.hash, unit), block: .words, token: position))
             }
-            if let prefixless = prefixlessStemHash(token, bytes) {
+            if let prefixless {
                 features.append(RawFeature(hash: prefixless, block: .words, token: position))
             }
             previous = (unit, false)
@@ -104,12 +104,17 @@ struct FeatureExtractor: Sendable {
         return Hasher64.hash(buffer[...])
     }
 
-    /// The feature of a word's stem without its verb prefix, for languages that mark it; `nil` for
-    /// words without one.
-    func prefixlessStemHash(_ token: Token, _ bytes: ArraySlice<UInt8>) -> UInt64? {
-        guard marksPrefixlessStem, token.kind == .word else { return nil }
-        let (stem, _) = Stemmer.stem(bytes, kind: stemmer)
-        return Stemmer.russianPrefixless(stem).map { Hasher64.tagged(Hasher64.hash($0), tag: 2) }
+    /// The word's unit hash (as ``wordHash(_:_:_:)``) and, for languages that mark it, the feature
+    /// of its stem without its verb prefix (`nil` for words without one), from one stemming.
+    func wordHashes(
+        _ token: Token, _ bytes: ArraySlice<UInt8>, _ buffer: inout [UInt8]
+    ) -> (unit: UInt64, prefixless: UInt64?) {
+        guard marksPrefixlessStem, token.kind == .word else { return (wordHash(token, bytes, &buffer), nil) }
+        let (stem, appendY) = Stemmer.stem(bytes, kind: stemmer)
+        // Latin words take the English rules, which may append a "y"; no prefix comes off them.
+        if appendY { return (wordHash(token, bytes, &buffer), nil) }
+        let prefixless = Stemmer.russianPrefixless(stem).map { Hasher64.tagged(Hasher64.hash($0), tag: 2) }
+        return (Hasher64.hash(stem), prefixless)
     }
 
     /// The feature "the message starts with this word": a pair whose first half is no word.

@@ -82,37 +82,56 @@ struct RussianRegions {
 
 /// A class of Russian endings, longest first; some of them count only after а or я.
 struct RussianEndings: Sendable {
-    private let endings: [(bytes: [UInt8], afterAOrYa: Bool)]
+    private struct Ending {
+        var bytes: [UInt8]
+        /// The last two bytes (every ending has a Cyrillic letter, two bytes, at least): most
+        /// endings are ruled out by comparing them alone.
+        var last: UInt16
+        var afterAOrYa: Bool
+
+        init(_ text: Substring, afterAOrYa: Bool) {
+            bytes = Array(text.utf8)
+            last = UInt16(bytes[bytes.count - 2]) << 8 | UInt16(bytes[bytes.count - 1])
+            self.afterAOrYa = afterAOrYa
+        }
+    }
+
+    private let endings: [Ending]
 
     /// `anywhere` count after any letter, `afterAOrYa` only after а or я (which stay).
     init(_ anywhere: String, afterAOrYa: String = "") {
-        let plain = anywhere.split(separator: " ").map { (bytes: Array($0.utf8), afterAOrYa: false) }
-        let conditional = afterAOrYa.split(separator: " ").map { (bytes: Array($0.utf8), afterAOrYa: true) }
+        let plain = anywhere.split(separator: " ").map { Ending($0, afterAOrYa: false) }
+        let conditional = afterAOrYa.split(separator: " ").map { Ending($0, afterAOrYa: true) }
             .filter { ending in !plain.contains { $0.bytes == ending.bytes } }
         endings = (plain + conditional).sorted { $0.bytes.count > $1.bytes.count }
     }
 
     /// The byte length of the longest ending `word` has at or after `start` (0 for none).
     func longest(in word: ArraySlice<UInt8>, from start: Int) -> Int {
-        longestMatch(in: word, from: start)?.bytes.count ?? 0
+        longestMatch(in: word, from: start).map { endings[$0].bytes.count } ?? 0
     }
 
     /// Where `word` ends without its longest ending at or after `start`; `nil` if it has none, or if
     /// that ending needs an а or я before it (inside the region) and has none.
     func cut(_ word: ArraySlice<UInt8>, from start: Int) -> Int? {
         guard let match = longestMatch(in: word, from: start) else { return nil }
-        let end = word.endIndex - match.bytes.count
-        guard match.afterAOrYa else { return end }
+        let end = word.endIndex - endings[match].bytes.count
+        guard endings[match].afterAOrYa else { return end }
         guard end - 2 >= start else { return nil }
         let (lead, trail) = (word[end - 2], word[end - 1])
         return (lead, trail) == (0xD0, 0xB0) || (lead, trail) == (0xD1, 0x8F) ? end : nil
     }
 
-    private func longestMatch(in word: ArraySlice<UInt8>, from start: Int) -> (bytes: [UInt8], afterAOrYa: Bool)? {
-        endings.first { ending in
-            word.endIndex - ending.bytes.count >= start
-                && word[(word.endIndex - ending.bytes.count)...].elementsEqual(ending.bytes)
+    /// The index of the longest ending that `word` has at or after `start`.
+    private func longestMatch(in word: ArraySlice<UInt8>, from start: Int) -> Int? {
+        let end = word.endIndex
+        guard end - start >= 2 else { return nil }
+        let last = UInt16(word[end - 2]) << 8 | UInt16(word[end - 1])
+        for index in endings.indices where endings[index].last == last {
+            let count = endings[index].bytes.count
+            if end - count >= start && word[(end - count)...].elementsEqual(endings[index].bytes) { return index }
         }
+        return nil
     }
 
     static let perfectiveGerunds = RussianEndings("ив ивши ившись ыв ывши ывшись", afterAOrYa: "в вши вшись")
