@@ -45,9 +45,9 @@ struct DatasetBarsTests {
 
     /// Issue 13: a bot built from a MASSIVE language's `train` lines, scored on its `val` lines.
     /// The issue's bars (en 0.90, ru and de 0.88, zh-TW 0.87) are not reached yet: these are the
-    /// figures reached (en 0.897, ru 0.867, de 0.872, zh-TW 0.830) less half a point, so that
+    /// figures reached (en 0.897, ru 0.878, de 0.872, zh-TW 0.833) less half a point, so that
     /// any loss shows (see docs/languages.md).
-    @Test(arguments: [("en", 0.89), ("ru", 0.86), ("de", 0.865), ("zh-TW", 0.825)])
+    @Test(arguments: [("en", 0.89), ("ru", 0.873), ("de", 0.865), ("zh-TW", 0.825)])
     func massiveMeetsItsBarInEachLanguage(language: String, bar: Double) throws {
         let data = DataSets.folder.appendingPathComponent("massive/\(language).jsonl")
         let bot = try UsherBinary.directory([:]).appendingPathComponent("bot.json")

@@ -142,7 +142,8 @@ struct Vectorizer: Sendable {
             let bytes = text.utf8[token.range]
             let key = Hasher64.tagged(Hasher64.hash(bytes), tag: 16 + token.kind.rawValue)
             let entry = scratch.words.entry(for: key)
-            let unit = entry.map(scratch.words.unit) ?? extractor.wordHash(token, bytes, &scratch.stem)
+            let computed = entry == nil ? extractor.wordHashes(token, bytes, &scratch.stem) : nil
+            let unit = entry.map(scratch.words.unit) ?? computed?.unit ?? 0
             let unigram =
                 entry.map { scratch.words.ids($0)[scratch.words.ids($0).startIndex] }
                 ?? insert(Hasher64.tagged(unit, tag: 1), .words)
@@ -156,9 +157,12 @@ struct Vectorizer: Sendable {
                 rowIds.append(contentsOf: scratch.words.ids(entry).dropFirst())
                 continue
             }
+            let start = rowIds.count
+            if let prefixless = computed?.prefixless {
+                rowIds.append(insert(prefixless, .words))
+            }
             scratch.features.removeAll(keepingCapacity: true)
             if token.kind == .word { extractor.appendCharacterGrams(bytes, token: 0, to: &scratch.features) }
-            let start = rowIds.count
             for feature in scratch.features { rowIds.append(insert(feature.hash, .characters)) }
             scratch.words.add(key, unit: unit, ids: CollectionOfOne(unigram).lazy + rowIds[start...])
         }

@@ -19,7 +19,8 @@ struct WordFeatureCache {
 
     func unit(_ entry: Int) -> UInt64 { units[entry] }
 
-    /// The word's ids: its own feature, then its 3-grams.
+    /// The word's ids: its own feature, then its stem without a verb prefix if the language marks
+    /// one, then its character n-grams.
     func ids(_ entry: Int) -> ArraySlice<Int32> { ids[Int(starts[entry])..<Int(starts[entry + 1])] }
 
     mutating func add(_ key: UInt64, unit: UInt64, ids wordIds: some Sequence<Int32>) {

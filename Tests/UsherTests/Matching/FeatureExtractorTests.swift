@@ -26,10 +26,17 @@ struct FeatureExtractorTests {
         #expect(!features("刪除會議", "zh-TW").contains { $0.hash == firstWord("刪除會議", "zh-TW") })
     }
 
-    @Test func germanWordsGetFourGramsAsWell() {
-        // "<adresse>": 7 3-grams, and in German 6 4-grams besides.
+    @Test func russianWordsAlsoGiveTheirStemWithoutAVerbPrefix() {
+        let prefixless = Hasher64.tagged(Hasher64.hash(Array("пост".utf8)[...]), tag: 2)
+        #expect(features("запости фото", "ru").contains { $0.hash == prefixless && $0.block == .words })
+        #expect(!features("запости фото", "en").contains { $0.hash == prefixless })
+        #expect(!features("удали фото", "ru").contains { $0.hash == prefixless })
+    }
+
+    @Test func germanAndRussianWordsGetFourGramsAsWell() {
+        // "<adresse>": 7 3-grams, and in German and Russian 6 4-grams besides.
         #expect(features("adresse", "en").filter { $0.block == .characters }.count == 7)
-        #expect(features("adresse", "ru").filter { $0.block == .characters }.count == 7)
+        #expect(features("adresse", "ru").filter { $0.block == .characters }.count == 13)
         #expect(features("adresse", "de").filter { $0.block == .characters }.count == 13)
         // A compound shares more of its parts' grams, so it meets them more closely.
         let compound = Set(features("rechnungsadresse", "de").map(\.hash))
@@ -45,7 +52,7 @@ struct FeatureExtractorTests {
     func trainingAndMessageVectorsAgree(language: String) {
         let texts = [
             "удали встречу завтра", "Lösche die Rechnungsadresse", "cancel my order 12", "刪除明天的會議",
-            "встречу удали", "order my cancel",
+            "встречу удали", "order my cancel", "запости фото", "запости ещё фото",
         ]
         var vectorizer = Vectorizer(language: language)
         let table = vectorizer.fit(texts)
