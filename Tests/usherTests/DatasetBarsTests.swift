@@ -61,13 +61,15 @@ struct DatasetBarsTests {
         #expect((report["accuracy"] as? Double ?? 0) >= bar, "\(language): \(report["accuracy"] ?? "-")")
     }
 
+    /// Issue 14's bar, at the bot's default threshold: in-scope accuracy at least 0.92 on val
+    /// with out-of-scope recall at least 0.80 on oos_val (reached: 0.923 / 0.82).
     @Test func clinc150KeepsInScopeAccuracyAndRejectsOutOfScope() throws {
         let clinc = DataSets.folder.appendingPathComponent("clinc150")
         let bot = try importBot(clinc.appendingPathComponent("train.jsonl"))
         let inScope = try eval(bot, clinc.appendingPathComponent("val.jsonl"))
-        #expect((inScope["in_scope_accuracy"] as? Double ?? 0) >= 0.90, "\(inScope["in_scope_accuracy"] ?? "-")")
+        #expect((inScope["in_scope_accuracy"] as? Double ?? 0) >= 0.92, "\(inScope["in_scope_accuracy"] ?? "-")")
         let outOfScope = try eval(bot, clinc.appendingPathComponent("oos_val.jsonl"))
-        #expect((outOfScope["oos_recall"] as? Double ?? 0) >= 0.50, "\(outOfScope["oos_recall"] ?? "-")")
+        #expect((outOfScope["oos_recall"] as? Double ?? 0) >= 0.80, "\(outOfScope["oos_recall"] ?? "-")")
     }
 }
 

@@ -200,6 +200,54 @@ struct ExampleTable: Sendable {
 }
 
 extension ExampleTable {
+    /// How many examples of an intent ``typicalSimilarities(_:)`` looks at, at most: enough for
+    /// a mean, and a bound on the load time of an intent taught by thousands.
+    static let typicalSample = 200
+
+    /// For each intent, the mean cosine between one of its examples and the closest other example
+    /// of the same intent (over its first ``typicalSample`` examples): how tightly its examples
+    /// sit together. `nil` for an intent of fewer than two examples. `rows` are the example
+    /// vectors the index was built from.
+    func typicalSimilarities(_ rows: VectorTable) -> [Float?] {
+        // Feature id → its entry in the intent's list, filled for one intent at a time.
+        var entryOf = [Int32](repeating: 0, count: (features.max().map { Int($0) } ?? -1) + 1)
+        return (0..<intentCount).map { intent -> Float? in
+            let first = Int(intentStarts[intent])
+            let count = Int(intentStarts[intent + 1]) - first
+            guard count > 1 else { return nil }
+            for entry in Int(featureStarts[intent])..<Int(featureStarts[intent + 1]) {
+                entryOf[Int(features[entry])] = Int32(entry)
+            }
+            let sampled = min(count, Self.typicalSample)
+            let sum = withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { similarities in
+                entryOf.withUnsafeBufferPointer { entryOf in
+                    postingStarts.withUnsafeBufferPointer { starts in
+                        postingExamples.withUnsafeBufferPointer { examples in
+                            postingValues.withUnsafeBufferPointer { values in
+                                (first..<(first + sampled)).reduce(Float(0)) { sum, example in
+                                    similarities.initialize(repeating: 0)
+                                    // Every feature of an example is one of its intent's.
+                                    for index in rows.range(of: example) {
+                                        let entry = Int(entryOf[Int(rows.ids[index])])
+                                        let value = rows.values[index]
+                                        for posting in Int(starts[entry])..<Int(starts[entry + 1]) {
+                                            similarities[Int(examples[posting]) - first] += value * values[posting]
+                                        }
+                                    }
+                                    similarities[example - first] = 0
+                                    return sum + (similarities.max() ?? 0)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return sum / Float(sampled)
+        }
+    }
+}
+
+extension ExampleTable {
     /// The closest of `examples` by scanning their rows, with the message's features in a small
     /// open-addressing table (the message's, so its size follows the message).
     fileprivate static func nearest(

@@ -51,10 +51,16 @@ public struct MatchResult: Sendable, Equatable {
     public var threshold: Double
     /// The cosine similarity between the message and the closest example of the best intent, in [0, 1].
     public var similarity: Double
+    /// The share of the message's word weight that the bot's examples have (1: every word known).
+    public var knownWords: Double
+    /// The centre of the best intent's confidence curve: where the blend of its score and
+    /// similarity gives 0.5. `nil` when the confidence did not come from that curve (a pattern,
+    /// or a model other than the linear one).
+    public var centre: Double?
 
     public init(
         intent: String?, confidence: Double, candidates: [Candidate], evidence: Evidence, threshold: Double,
-        similarity: Double = 0
+        similarity: Double = 0, knownWords: Double = 1, centre: Double? = nil
     ) {
         self.intent = intent
         self.confidence = confidence
@@ -62,6 +68,8 @@ public struct MatchResult: Sendable, Equatable {
         self.evidence = evidence
         self.threshold = threshold
         self.similarity = similarity
+        self.knownWords = knownWords
+        self.centre = centre
     }
 
     /// The runner-up intents (every candidate after the best).

@@ -33,6 +33,9 @@ public struct Matcher: Sendable {
     let outOfScopeClass: Int?
     /// The bot's regex entities as placeholder words, for features only.
     let placeholders: EntityPlaceholders
+    /// Each intent's logistic centre (``confidenceCentre`` moved by how tightly its examples sit
+    /// together, ``centre(typicalSimilarity:examples:)``); empty for models other than the linear one.
+    let centres: [Double]
 
     /// Compiles `bot`; `model` overrides the choice of scoring model (for experiments and very large bots).
     public init(bot: BotDefinition, model: ModelKind = .automatic) {
@@ -58,10 +61,15 @@ public struct Matcher: Sendable {
         if kind == .linear {
             table.index(vectors)
             scorer = IntentScorer(training: vectors, examples: table, featureCount: vectorizer.featureCount)
+            let counts = scorer.exampleCounts
+            centres = table.typicalSimilarities(vectors).enumerated().map { intent, typical in
+                Self.centre(typicalSimilarity: typical, examples: Int(counts[intent]))
+            }
         } else {
             // The vectors become the table's rows; consuming them frees their full-precision values.
             table.keepRows(consume vectors)
             scorer = IntentScorer(kind: kind, examples: table, featureCount: vectorizer.featureCount)
+            centres = []
         }
         self.vectorizer = vectorizer
         self.placeholders = placeholders
@@ -100,9 +108,9 @@ public struct Matcher: Sendable {
         if declined, let outOfScope = outOfScopeClass {
             let nearest = examples.nearest(to: vector, in: outOfScope)
             let confidence = ranked.first.map { best in
-                Self.confidence(
+                self.confidence(
                     score: best.score, nearestSimilarity: examples.nearest(to: vector, in: best.intent).similarity,
-                    model: scorer.kind, examples: Int(scorer.exampleCounts[best.intent]))
+                    coverage: vector.wordCoverage, intent: best.intent)
             }
             return MatchResult(
                 intent: nil, confidence: confidence ?? 0,
@@ -112,16 +120,17 @@ public struct Matcher: Sendable {
                 evidence: .outOfScope(
                     example: nearest.example.map { examples.example($0).text },
                     exampleOrigin: nearest.example.map { examples.example($0).origin }),
-                threshold: threshold, similarity: Double(nearest.similarity))
+                threshold: threshold, similarity: Double(nearest.similarity), knownWords: Double(vector.wordCoverage),
+                centre: ranked.first.flatMap { centre(of: $0.intent) })
         }
         guard let best = ranked.first else {
             return MatchResult(
                 intent: nil, confidence: 0, candidates: [], evidence: .noKnownWords, threshold: threshold)
         }
         let nearest = examples.nearest(to: vector, in: best.intent)
-        let confidence = Self.confidence(
-            score: best.score, nearestSimilarity: nearest.similarity, model: scorer.kind,
-            examples: Int(scorer.exampleCounts[best.intent]))
+        let confidence = self.confidence(
+            score: best.score, nearestSimilarity: nearest.similarity, coverage: vector.wordCoverage,
+            intent: best.intent)
         let evidence = MatchResult.Evidence.similarity(
             example: nearest.example.map { examples.example($0).text },
             exampleOrigin: nearest.example.map { examples.example($0).origin },
@@ -130,15 +139,19 @@ public struct Matcher: Sendable {
         return MatchResult(
             intent: confidence >= required ? intentNames[best.intent] : nil, confidence: confidence,
             candidates: ranked.map { MatchResult.Candidate(intent: intentNames[$0.intent], score: Double($0.score)) },
-            evidence: evidence, threshold: required, similarity: Double(nearest.similarity))
+            evidence: evidence, threshold: required, similarity: Double(nearest.similarity),
+            knownWords: Double(vector.wordCoverage), centre: centre(of: best.intent))
     }
 
     /// Confidence blends the model's score (how well this intent fits against all others) with
     /// the cosine to the closest example (how much the message looks like anything the intent was
-    /// taught): an out-of-scope message may win the first but rarely the second. The blend is
-    /// mapped through a logistic curve centred so that 0.5 is the default threshold; centres and
-    /// slope were chosen on CLINC150's validation and out-of-scope sets (see docs/matching.md).
-    /// Naive Bayes scores are log-probabilities, not margins, so that model uses the cosine alone.
+    /// taught): an out-of-scope message may win the first but rarely the second. The blend loses
+    /// ``coverageWeight`` × the share of the message's word weight the bot never saw (issue 14:
+    /// out-of-scope messages bring words of other topics), and is mapped through a logistic curve
+    /// whose centre is the intent's own (``centre(typicalSimilarity:examples:)``), so that 0.5 is
+    /// the default threshold. The constants were chosen on CLINC150's validation and out-of-scope
+    /// sets with MASSIVE's and BANKING77's as constraints (see docs/matching.md). Naive Bayes and
+    /// centroid scores are not margins, so those models use the cosine alone.
     ///
     /// However well a message scores, confidence never exceeds `similarity / full`, where `full`
     /// is ``similarityForFullConfidence(examples:)``: 0.3 for an intent of up to 20 examples (a
@@ -148,11 +161,38 @@ public struct Matcher: Sendable {
     /// declined short in-scope messages that share few features with any one example (issue 13:
     /// 0.7 to 1.5 points of MASSIVE val in every language; CLINC150's out-of-scope recall lost
     /// one message of oos_val's hundred, the example bot's validation set none).
-    static func confidence(score: Float, nearestSimilarity: Float, model: ModelKind, examples: Int = 0) -> Double {
-        let blend = model == .linear ? Double(score + nearestSimilarity) / 2 : Double(nearestSimilarity)
-        let centre = model == .linear ? confidenceCentre : bayesConfidenceCentre
-        let curve = 1 / (1 + exp(-confidenceSlope * (blend - centre)))
+    static func confidence(
+        score: Float, nearestSimilarity: Float, model: ModelKind, examples: Int = 0, coverage: Float = 1,
+        centre: Double = confidenceCentre
+    ) -> Double {
+        let blend =
+            model == .linear
+            ? Double(score + nearestSimilarity) / 2 - coverageWeight * Double(1 - coverage) : Double(nearestSimilarity)
+        let curve = 1 / (1 + exp(-confidenceSlope * (blend - (model == .linear ? centre : bayesConfidenceCentre))))
         return max(0, min(curve, Double(nearestSimilarity) / similarityForFullConfidence(examples: examples)))
+    }
+
+    /// The centre of `intent`'s confidence curve, for models that have one per intent.
+    func centre(of intent: Int) -> Double? { centres.isEmpty ? nil : centres[intent] }
+
+    /// The confidence of `intent`, the best of this bot's intents, with its own centre.
+    func confidence(score: Float, nearestSimilarity: Float, coverage: Float, intent: Int) -> Double {
+        Self.confidence(
+            score: score, nearestSimilarity: nearestSimilarity, model: scorer.kind,
+            examples: Int(scorer.exampleCounts[intent]), coverage: coverage,
+            centre: centres.isEmpty ? Self.confidenceCentre : centres[intent])
+    }
+
+    /// An intent's logistic centre: ``confidenceCentre`` plus ``tightnessWeight`` × (how much
+    /// more similar its examples are to each other than ``usualTypicalSimilarity``), that
+    /// difference shrunk towards 0 for intents of few examples (n / (n + ``tightnessPrior``)).
+    /// An intent whose examples sit close together (CLINC150's "what is my balance") asks more of
+    /// a message than one whose examples are loosely related (MASSIVE's catch-all `general_quirky`),
+    /// whose in-scope messages look like nothing in particular.
+    static func centre(typicalSimilarity: Float?, examples: Int) -> Double {
+        guard let typical = typicalSimilarity else { return confidenceCentre }
+        let weight = Double(examples) / (Double(examples) + tightnessPrior)
+        return confidenceCentre + tightnessWeight * weight * (Double(typical) - usualTypicalSimilarity)
     }
 
     /// `0.15 · (1 + min(1, 20 / examples))`: 0.3 up to 20 examples, 0.18 at 100, 0.16 at 250.
@@ -161,8 +201,16 @@ public struct Matcher: Sendable {
     }
 
     static let confidenceSlope = 6.0
-    static let confidenceCentre = -0.20
+    static let confidenceCentre = -0.30
     static let bayesConfidenceCentre = 0.27
+    /// How far a message's unknown words lower its blend: 0.3 × the share of its word weight the
+    /// bot never saw.
+    static let coverageWeight = 0.3
+    /// How far an intent's centre moves per point of typical similarity above or below ``usualTypicalSimilarity``.
+    static let tightnessWeight = 0.75
+    static let usualTypicalSimilarity = 0.6
+    /// The number of examples at which an intent's own typical similarity counts for half.
+    static let tightnessPrior = 20.0
 
     private func patternResult(_ hit: PatternIndex.Hit, ranked: [(intent: Int, score: Float)]) -> MatchResult {
         let intent = hit.compiled.intent

@@ -4,6 +4,9 @@ struct SparseVector: Sendable {
     var values: [Float]
     /// For each entry, the message token that produced it (for explanations).
     var tokens: [Int32]
+    /// The share of the message's word weight (words and word pairs, squared) that the bot's
+    /// examples have: 1 when every word is known, less the more of it the bot never saw.
+    var wordCoverage: Float = 1
 
     static let empty = SparseVector(ids: [], values: [], tokens: [])
 

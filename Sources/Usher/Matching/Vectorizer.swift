@@ -194,6 +194,7 @@ struct Vectorizer: Sendable {
         values.reserveCapacity(known.count)
         tokens.reserveCapacity(known.count)
         var squares = unknownSquares(&unknown)
+        let unknownWords = squares.words
         var index = 0
         while index < known.count {
             let id = known[index] >> 32
@@ -215,7 +216,8 @@ struct Vectorizer: Sendable {
             next += 1
             while index < known.count && known[index] >> 32 == id { index += 1 }
         }
-        return SparseVector(ids: ids, values: values, tokens: tokens)
+        let coverage = squares.words > 0 ? (squares.words - unknownWords) / squares.words : 0
+        return SparseVector(ids: ids, values: values, tokens: tokens, wordCoverage: coverage)
     }
 
     /// `1 + ln tf`, from a table for the counts messages have.

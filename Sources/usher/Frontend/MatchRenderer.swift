@@ -34,7 +34,10 @@ struct MatchRenderer {
             (
                 "confidence",
                 "\(String(format4: result.confidence)) (threshold \(String(format4: result.threshold)), "
-                    + "similarity \(String(format4: result.similarity)))"
+                    + "similarity \(String(format4: result.similarity))"
+                    + (result.centre.map {
+                        ", known words \(String(format4: result.knownWords)), centre \(String(format4: $0))"
+                    } ?? "") + ")"
             ))
         if !result.candidates.isEmpty {
             let candidates = result.candidates.map { "\($0.intent) \(String(format4: $0.score))" }
@@ -81,6 +84,8 @@ struct MatchRenderer {
             "\"intent\": \(result.intent.map(JSONWriter.string) ?? "null")",
             "\"confidence\": \(JSONWriter.number(result.confidence))",
             "\"similarity\": \(JSONWriter.number(result.similarity))",
+            "\"known_words\": \(JSONWriter.number(result.knownWords))",
+            "\"centre\": \(result.centre.map { JSONWriter.number($0) } ?? "null")",
             "\"candidates\": ["
                 + result.candidates.map {
                     "{\"intent\": \(JSONWriter.string($0.intent)), \"score\": \(JSONWriter.number($0.score))}"
