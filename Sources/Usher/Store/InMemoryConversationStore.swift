@@ -13,6 +13,8 @@ public final class InMemoryConversationStore: ConversationStore, LogReader {
     /// The most records of each kind the log keeps; older ones are dropped, so a long-running
     /// server's memory stays bounded.
     public let logLimit: Int
+    /// Frees the versions of sessions that batches replaced, off the committing thread.
+    private let releaser = SessionReleaser()
 
     public init(logLimit: Int = 10_000) {
         self.logLimit = logLimit
@@ -32,6 +34,8 @@ public final class InMemoryConversationStore: ConversationStore, LogReader {
         for (id, state) in transaction.taken { sessions[id] = state }
         for state in changes.saved { sessions[state.id] = state }
         for id in changes.removed { sessions[id] = nil }
+        // The versions the batch replaced are now held by `taken` alone.
+        releaser.release(&transaction.taken)
         append(changes.turns, to: &turns)
         append(changes.ends, to: &ends)
         append(changes.events, to: &events)
@@ -83,6 +87,8 @@ public final class InMemoryConversationStore: ConversationStore, LogReader {
 
         func sessions(_ ids: [String]) -> [String: SessionState] {
             var found: [String: SessionState] = [:]
+            found.reserveCapacity(ids.count)
+            taken.reserveCapacity(taken.count + ids.count)
             for id in ids {
                 if let state = taken[id] {
                     found[id] = state
