@@ -19,12 +19,12 @@ public struct FormConfirmation: Sendable {
     static let yes = Set(Language.all.flatMap(\.yes))
     static let no = Set(Language.all.flatMap(\.no))
     static let contrast = Set(Language.all.flatMap(\.contrast))
+    private static let contrastPhrases = WordPhrases(contrast)
 
     /// What a normalised answer (words joined by spaces) says to the read-back: a yes that a
     /// "but" takes back ("yes, but the date is wrong") is a no.
     static func answer(_ words: String) -> Answer? {
-        let padded = " " + words + " "
-        if contrast.contains(where: { padded.contains(" " + $0 + " ") }),
+        if contrastPhrases.occur(in: words),
             begins(words, with: yes) || begins(words, with: no)
         {
             return .no

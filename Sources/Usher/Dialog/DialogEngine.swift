@@ -26,6 +26,8 @@ public struct DialogEngine: Sendable {
     /// `settings.handoff.keywords`, each with its words as the normaliser leaves them, joined
     /// by spaces: normalised once here rather than for every message.
     let handoffKeywords: [(keyword: String, phrase: String)]
+    /// The keywords' phrases, in the same order, to look for in a message's words.
+    let handoffPhrases: WordPhrases
     /// Intents that require contexts: only eligible while all of theirs are active.
     let contextGated: [(intent: Int, require: [String])]
     /// The bot in each of its other languages, compiled: a session in one of them is served
@@ -49,6 +51,7 @@ public struct DialogEngine: Sendable {
             let phrase = TextNormalizer.normalize(keyword).words.joined(separator: " ")
             return phrase.isEmpty ? nil : (keyword, phrase)
         }
+        handoffPhrases = WordPhrases(handoffKeywords.map(\.phrase))
         intentIndex = Dictionary(
             bot.intents.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         contextGated = bot.intents.enumerated().compactMap { index, intent in
@@ -217,13 +220,13 @@ public struct DialogEngine: Sendable {
     /// mind" or "cancel", or words about the queue or the agent ("I do not want an agent",
     /// "leave the queue"). The contact centre then takes them out of the queue.
     public func leavesQueue(_ text: String) -> Bool {
-        let words = " " + TextNormalizer.normalize(text).words.joined(separator: " ") + " "
-        if Self.cancelPhrases.contains(words.trimmingCharacters(in: .whitespaces)) { return true }
-        return Self.leaveQueuePhrases.contains { words.contains(" " + $0 + " ") }
+        let words = TextNormalizer.normalize(text).words.joined(separator: " ")
+        if Self.cancelPhrases.contains(WordPhrases.trimmed(" " + words + " ")) { return true }
+        return Self.leaveQueuePhrases.occur(in: words)
     }
 
     /// Every served language's phrases, since a session's language is not known here yet.
-    static let leaveQueuePhrases = Language.all.flatMap(\.leaveQueuePhrases)
+    static let leaveQueuePhrases = WordPhrases(Language.all.flatMap(\.leaveQueuePhrases))
 
     /// The built-in way out of a form, for bots that define no `cancel` intent of their own, in
     /// every served language.

@@ -175,11 +175,10 @@ extension TurnBuilder {
 
     /// ``saysDontKnow(_:)`` of words already normalised and joined by spaces.
     static func saysDontKnow(words: String) -> Bool {
-        let padded = " " + words + " "
-        return dontKnowPhrases.contains { padded.contains(" " + $0 + " ") }
+        dontKnowPhrases.occur(in: words)
     }
 
-    private static let dontKnowPhrases = Set(Language.all.flatMap(\.dontKnow))
+    private static let dontKnowPhrases = WordPhrases(Set(Language.all.flatMap(\.dontKnow)))
 
     /// Whether a clause of `text` (split at , . ; : ! ? and their full-width forms) is a cancel
     /// phrase.

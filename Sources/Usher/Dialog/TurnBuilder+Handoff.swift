@@ -7,10 +7,8 @@ extension TurnBuilder {
 
     /// A handoff keyword in the message, as written in `settings.handoff.keywords`.
     mutating func handoffKeyword() -> String? {
-        let keywords = engine.handoffKeywords
-        guard !keywords.isEmpty else { return nil }
-        let words = " " + messageWords() + " "
-        return keywords.first { words.contains(" " + $0.phrase + " ") }?.keyword
+        guard !engine.handoffPhrases.isEmpty else { return nil }
+        return engine.handoffPhrases.firstIndex(in: messageWords()).map { engine.handoffKeywords[$0].keyword }
     }
 
     /// The mean sentiment of the customer's last `sentimentTurns` messages, this one included;

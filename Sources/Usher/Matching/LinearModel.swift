@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// Per-intent weights for every feature, learnt at load time from the bot's own examples: one
 /// linear support-vector machine per intent (that intent's examples against all others), fitted
 /// by dual coordinate descent as in LIBLINEAR's L2-loss solver.
@@ -74,24 +77,115 @@ struct LinearModel: Sendable {
     }
 
     /// Fits the per-intent SVMs to the example vectors in `table`, whose row `i` belongs to intent `intents[i]`.
-    mutating func train(_ table: VectorTable, intents: [Int32], parameters: Parameters = Parameters()) {
+    ///
+    /// The intents' SVMs never read one another's weights (a row's score for an intent moves only
+    /// that intent's weights), so they are trained in `parts` groups of whole SIMD lanes on as many
+    /// threads, each with the whole example order; every float is computed by the same operations
+    /// in the same order as in one group, so the weights are the same to the bit. Only the early
+    /// stop is shared: every group runs an epoch, and the largest step of them all decides.
+    mutating func train(
+        _ table: VectorTable, intents: [Int32], parameters: Parameters = Parameters(), parts: Int = trainingParts
+    ) {
         guard table.count > 0 else { return }
-        let count = intentCount
         let diagonal = 1 / (2 * parameters.cost)
-        var alphas = [Float](repeating: 0, count: table.count * count)
-        var order = Array(0..<table.count)
-        var state = parameters.seed
-        var scores = [Float](repeating: 0, count: count)
         let squaredNorms = (0..<table.count).map { row in
             table.range(of: row).reduce(Float(1) + diagonal) { $0 + table.values[$1] * table.values[$1] }
         }
+        let laneCount = stride / 8
+        let count = max(1, min(parts, laneCount))
+        let groups = (0..<count).map { (laneCount * $0 / count)..<(laneCount * ($0 + 1) / count) }
+        var trainings = groups.map { group in
+            Training(
+                model: count == 1 ? self : self.lanes(group), intents: intents, firstIntent: group.lowerBound * 8,
+                seed: parameters.seed)
+        }
+        // The groups hold every weight now: the whole matrix is made again at the end.
+        weights = []
         for epoch in 0..<parameters.maximumEpochs {
-            Self.shuffle(&order, state: &state)
+            var largestStep: Float = 0
+            if count == 1 {
+                largestStep = trainings[0].epoch(table, squaredNorms: squaredNorms, diagonal: diagonal)
+            } else {
+                let slots = Mutex<[(Training, Float)?]>(trainings.map { ($0, 0) })
+                trainings = []
+                Parallel.forEach(count) { group in
+                    guard var training = slots.withLock({ $0[group].take()?.0 }) else { return }
+                    let step = training.epoch(table, squaredNorms: squaredNorms, diagonal: diagonal)
+                    slots.withLock { $0[group] = (training, step) }
+                }
+                for slot in slots.withLock({ $0 }) {
+                    guard let (training, step) = slot else { continue }
+                    trainings.append(training)
+                    largestStep = max(largestStep, step)
+                }
+            }
+            epochsRun = epoch + 1
+            if largestStep < parameters.tolerance { break }
+        }
+        if count == 1 {
+            weights = trainings[0].model.weights
+            bias = trainings[0].model.bias
+        } else {
+            weights = [Float](repeating: 0, count: featureCount * stride)
+            for (group, training) in zip(groups, trainings) { setLanes(group, from: training.model) }
+        }
+    }
+
+    /// How many groups of intents train at once: one per core, up to 8.
+    static let trainingParts = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+
+    /// The model of the intents in lanes `group` alone (their weights and biases).
+    private func lanes(_ group: Range<Int>) -> LinearModel {
+        let first = group.lowerBound * 8
+        var part = LinearModel(featureCount: featureCount, intentCount: min(group.upperBound * 8, intentCount) - first)
+        let width = part.stride
+        for feature in 0..<featureCount {
+            part.weights[(feature * width)..<((feature + 1) * width)] =
+                weights[(feature * stride + first)..<(feature * stride + first + width)]
+        }
+        part.bias[0..<width] = bias[first..<(first + width)]
+        return part
+    }
+
+    /// Puts back the weights and biases of the intents in lanes `group`, trained in `part`.
+    private mutating func setLanes(_ group: Range<Int>, from part: LinearModel) {
+        let first = group.lowerBound * 8
+        let width = part.stride
+        for feature in 0..<featureCount {
+            weights[(feature * stride + first)..<(feature * stride + first + width)] =
+                part.weights[(feature * width)..<((feature + 1) * width)]
+        }
+        bias[first..<(first + width)] = part.bias[0..<width]
+    }
+
+    /// One group's training: its model, dual variables and example order (the same order in
+    /// every group, from the same seed).
+    private struct Training: Sendable {
+        var model: LinearModel
+        /// Each row's intent as an index into this group's intents (outside them for the others').
+        let intents: [Int32]
+        var alphas: [Float]
+        var order: [Int]
+        var state: UInt64
+
+        init(model: LinearModel, intents: [Int32], firstIntent: Int, seed: UInt64) {
+            self.model = model
+            self.intents = firstIntent == 0 ? intents : intents.map { $0 - Int32(firstIntent) }
+            alphas = [Float](repeating: 0, count: intents.count * model.intentCount)
+            order = Array(0..<intents.count)
+            state = seed
+        }
+
+        /// One pass over the examples in a new order; returns the largest projected gradient.
+        mutating func epoch(_ table: VectorTable, squaredNorms: [Float], diagonal: Float) -> Float {
+            let count = model.intentCount
+            var scores = [Float](repeating: 0, count: count)
+            LinearModel.shuffle(&order, state: &state)
             var largestStep: Float = 0
             for row in order {
                 let range = table.range(of: row)
                 let intent = Int(intents[row])
-                scoreRow(table, range, into: &scores)
+                model.scoreRow(table, range, into: &scores)
                 for candidate in 0..<count {
                     let label: Float = candidate == intent ? 1 : -1
                     let slot = row * count + candidate
@@ -103,11 +197,10 @@ struct LinearModel: Sendable {
                     let updated = max(alpha - gradient / squaredNorms[row], 0)
                     alphas[slot] = updated
                     let delta = (updated - alpha) * label
-                    if delta != 0 { add(table, range, times: delta, to: candidate) }
+                    if delta != 0 { model.add(table, range, times: delta, to: candidate) }
                 }
             }
-            epochsRun = epoch + 1
-            if largestStep < parameters.tolerance { break }
+            return largestStep
         }
     }
 

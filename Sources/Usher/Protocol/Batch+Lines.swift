@@ -7,7 +7,9 @@ extension Batch {
     enum Outcome: Sendable {
         case line(String, TurnRecord?)
         /// A turn the contact centre must complete: it handed off, or a person has the session.
-        case turn(TurnResult, CustomerMessage, id: JSONValue?, attended: Bool)
+        /// For a session a person has, whether the message asks to leave the queue, decided
+        /// here on the worker rather than in input order.
+        case turn(TurnResult, CustomerMessage, id: JSONValue?, attended: Bool, leavesQueue: Bool?)
         /// A reset: the session is gone; the contact centre forgets it in input order.
         case reset(String, id: JSONValue?)
         /// An agent request, carried out in input order.
@@ -16,7 +18,7 @@ extension Batch {
 
     /// One response line per request, in order.
     mutating func answer(_ requests: [Result<ProtocolRequest, ProtocolError>]) throws -> [String] {
-        try load(requests.compactMap { if case .success(let request) = $0 { request.session } else { nil } })
+        try load(requests.compactMap(\.session))
         let hasAgentRequests = requests.contains { if case .success(.agent) = $0 { true } else { false } }
         if hasAgentRequests || shards == 1 || requests.count < 64 {
             // The sessions are swapped out of the batch for each request's turn (the batch's
@@ -39,9 +41,10 @@ extension Batch {
         var indices = Array(repeating: [Int](), count: shards)
         var parts = (0..<shards).map { _ in SessionWork(engine: engine, now: now, masker: masker, logs: logs) }
         for (index, request) in requests.enumerated() {
-            let shard = Self.shard(of: (try? request.get())?.session ?? "", count: shards)
+            let shard = Self.shard(of: request.session ?? "", count: shards)
             indices[shard].append(index)
         }
+        for shard in parts.indices { parts[shard].sessions.reserveCapacity(work.sessions.count / shards * 5 / 4) }
         for (id, state) in work.sessions { parts[Self.shard(of: id, count: shards)].sessions[id] = state }
         for (id, problem) in work.unreadable { parts[Self.shard(of: id, count: shards)].unreadable[id] = problem }
         work.sessions = [:]
@@ -70,7 +73,7 @@ extension Batch {
                         || (!reset.contains(session) && centreAtStart.status(of: session) != nil)
                 }
                 switch outcome {
-                case .turn(let turn, _, _, _) where turn.handoff != nil: handedOff.insert(turn.state.id)
+                case .turn(let turn, _, _, _, _) where turn.handoff != nil: handedOff.insert(turn.state.id)
                 case .reset(let session, _):
                     handedOff.remove(session)
                     reset.insert(session)
@@ -86,7 +89,8 @@ extension Batch {
             work.merge(part)
             for (index, outcome) in outcomes { ordered[index] = outcome }
         }
-        return try ordered.map { try finish($0 ?? .line("", nil)) }
+        // Each outcome is taken out, not copied: it is finished once.
+        return try ordered.indices.map { try finish(ordered[$0].take() ?? .line("", nil)) }
     }
 
     /// The part of a request that needs only its session: run on the session's shard.
@@ -105,7 +109,10 @@ extension Batch {
         case .success(.message(let id, let message)):
             let isAttended = attended(message.session)
             let turn = work.turn(message, attended: isAttended)
-            guard turn.handoff == nil && !isAttended else { return .turn(turn, message, id: id, attended: isAttended) }
+            guard turn.handoff == nil && !isAttended else {
+                let leaves = isAttended ? work.engine.leavesQueue(message.text) : nil
+                return .turn(turn, message, id: id, attended: isAttended, leavesQueue: leaves)
+            }
             // A session with the bot is none of the contact centre's business: answered here.
             return .line(ProtocolCodec.encode(turn, id: id), work.botRecord(turn, message: message))
         case .success(.actionResult(let id, let result)):
@@ -137,8 +144,9 @@ extension Batch {
         case .line(let line, let record):
             if let record { turns.append(record) }
             return line
-        case .turn(let turn, let message, let id, let attended):
-            return ProtocolCodec.encode(try complete(turn, message: message, attended: attended), id: id)
+        case .turn(let turn, let message, let id, let attended, let leaves):
+            return ProtocolCodec.encode(
+                try complete(turn, message: message, attended: attended, leavesQueue: leaves), id: id)
         case .reset(let session, let id):
             try takeCentre()
             return ProtocolCodec.encodeReset(session: session, id: id, events: forget(session))
@@ -156,6 +164,24 @@ extension Batch {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in session.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return Int(hash % UInt64(count))
+    }
+}
+
+extension Result<ProtocolRequest, ProtocolError> {
+    /// The session a decoded request reads or changes, if it names one: ``ProtocolRequest/session``
+    /// read in place, without copying the request out of its result.
+    var session: String? {
+        switch self {
+        case .failure: nil
+        case .success(.message(_, let message)): message.session
+        case .success(.actionResult(_, let result)): result.session
+        case .success(.reset(_, let session)), .success(.get(_, let session)): session
+        case .success(.agent(_, .claim(_, let session?))): session
+        case .success(.agent(_, .say(_, let session, _))), .success(.agent(_, .transfer(_, let session, _))),
+            .success(.agent(_, .release(_, let session))), .success(.agent(_, .close(_, let session))):
+            session
+        case .success(.ping), .success(.agent): nil
+        }
     }
 }
 

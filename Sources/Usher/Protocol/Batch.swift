@@ -37,6 +37,8 @@ struct Batch {
         guard !missing.isEmpty else { return }
         let found = try transaction.sessions(missing)
         let unreadable = transaction.unreadable
+        read.reserveCapacity(read.count + missing.count)
+        work.sessions.reserveCapacity(work.sessions.count + missing.count)
         for id in missing {
             read.insert(id)
             if let problem = unreadable[id] {
@@ -116,14 +118,17 @@ struct Batch {
     }
 
     /// A turn completed by the contact centre: queued with its place when it hands off, routed
-    /// to the agent who holds the session, or left with the bot; logged.
-    mutating func complete(_ turn: TurnResult, message: CustomerMessage, attended: Bool) throws -> DeskTurn {
+    /// to the agent who holds the session, or left with the bot; logged. `leavesQueue`, when
+    /// given, is ``DialogEngine/leavesQueue(_:)`` of the message, already decided.
+    mutating func complete(_ turn: TurnResult, message: CustomerMessage, attended: Bool, leavesQueue: Bool? = nil)
+        throws -> DeskTurn
+    {
         try takeCentre()
         let session = message.session
         // What the centre says (the queue, leaving it) is said in the session's language.
         let messages = engine.serving(turn.state.language).messages
         var desk: DeskTurn
-        if case .queued? = centre.status(of: session), engine.leavesQueue(message.text) {
+        if case .queued? = centre.status(of: session), leavesQueue ?? engine.leavesQueue(message.text) {
             // The customer changed their mind: out of the queue (logged, so it counts as
             // abandoned), and back with the bot.
             events += centre.forget(session: session, now: now)

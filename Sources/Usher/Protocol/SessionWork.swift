@@ -114,8 +114,13 @@ struct SessionWork: Sendable {
 
     /// Takes in another part's sessions and what it did.
     mutating func merge(_ other: SessionWork) {
-        sessions.merge(other.sessions) { _, theirs in theirs }
-        changed.formUnion(other.changed)
+        // The first part merged into an empty batch is taken whole, without hashing each key again.
+        if sessions.isEmpty {
+            sessions = other.sessions
+        } else {
+            sessions.merge(other.sessions) { _, theirs in theirs }
+        }
+        if changed.isEmpty { changed = other.changed } else { changed.formUnion(other.changed) }
         unreadable.merge(other.unreadable) { _, theirs in theirs }
         ends += other.ends
     }

@@ -1,9 +1,9 @@
 /// Conversations in this process's memory: the default for `usher serve` and `usher chat`
 /// without `--state`, and for tests. Nothing survives the process.
 ///
-/// Sessions handed to a transaction are lent, and kept as they were until it ends, so that one
-/// that fails leaves them unchanged: a turn therefore copies its session's history once per
-/// batch. The log is bounded by ``logLimit`` (nothing is kept when it is 0), contact-centre
+/// Sessions handed to a transaction are copies: the store's versions change only when it
+/// commits, so one that fails leaves them unchanged, and a turn copies its session's history
+/// once per batch. The versions a commit replaces are freed on another thread. The log is bounded by ``logLimit`` (nothing is kept when it is 0), contact-centre
 /// events included: this store has one writer, so nothing ever replays them.
 public final class InMemoryConversationStore: ConversationStore, LogReader {
     private var sessions: [String: SessionState] = [:]
@@ -13,6 +13,8 @@ public final class InMemoryConversationStore: ConversationStore, LogReader {
     /// The most records of each kind the log keeps; older ones are dropped, so a long-running
     /// server's memory stays bounded.
     public let logLimit: Int
+    /// Frees the versions of sessions that batches replaced, off the committing thread.
+    private let releaser = SessionReleaser()
 
     public init(logLimit: Int = 10_000) {
         self.logLimit = logLimit
@@ -21,17 +23,17 @@ public final class InMemoryConversationStore: ConversationStore, LogReader {
     public func transact<Result>(_ work: (StoreTransaction) throws -> (StoreChanges, Result)) throws -> Result {
         // One writer: no other process ever commits events this one has not seen.
         let transaction = Transaction(store: self, newEvents: [])
-        let changes: StoreChanges
-        let result: Result
-        do {
-            (changes, result) = try work(transaction)
-        } catch {
-            for (id, state) in transaction.taken { sessions[id] = state }
-            throw error
+        // Nothing is written until the work succeeds, so a failed batch leaves every session as it was.
+        let (changes, result) = try work(transaction)
+        var replaced: [SessionState] = []
+        replaced.reserveCapacity(changes.saved.count + changes.removed.count)
+        for state in changes.saved {
+            if let old = sessions.updateValue(state, forKey: state.id) { replaced.append(old) }
         }
-        for (id, state) in transaction.taken { sessions[id] = state }
-        for state in changes.saved { sessions[state.id] = state }
-        for id in changes.removed { sessions[id] = nil }
+        for id in changes.removed {
+            if let old = sessions.removeValue(forKey: id) { replaced.append(old) }
+        }
+        releaser.release(&replaced)
         append(changes.turns, to: &turns)
         append(changes.ends, to: &ends)
         append(changes.events, to: &events)
@@ -73,8 +75,6 @@ public final class InMemoryConversationStore: ConversationStore, LogReader {
         let newEvents: [CentreEvent]
         /// Values in memory are always readable.
         let unreadable: [String: String] = [:]
-        /// What the transaction took, as it was, to put back when it ends.
-        var taken: [String: SessionState] = [:]
 
         init(store: InMemoryConversationStore, newEvents: [CentreEvent]) {
             self.store = store
@@ -82,14 +82,12 @@ public final class InMemoryConversationStore: ConversationStore, LogReader {
         }
 
         func sessions(_ ids: [String]) -> [String: SessionState] {
+            // The store's own versions stay where they are until the transaction commits: a turn
+            // changes a copy.
             var found: [String: SessionState] = [:]
+            found.reserveCapacity(ids.count)
             for id in ids {
-                if let state = taken[id] {
-                    found[id] = state
-                } else if let state = store.sessions.removeValue(forKey: id) {
-                    taken[id] = state
-                    found[id] = state
-                }
+                if let state = store.sessions[id] { found[id] = state }
             }
             return found
         }
