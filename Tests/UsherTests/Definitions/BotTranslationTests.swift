@@ -101,8 +101,13 @@ struct BotTranslationTests {
         ),
     ])
     func reportsEachMistake(json: String, expected: String) {
+        Self.expectOnlyError(expected, loading: ("de.json", json))
+    }
+
+    /// Loading the English bot and `file` fails with exactly `expected`.
+    static func expectOnlyError(_ expected: String, loading file: (String, String)) {
         do {
-            _ = try Self.load([("bot.json", Self.english), ("de.json", json)])
+            _ = try load([("bot.json", english), file])
             Issue.record("expected an error")
         } catch {
             #expect(error.errors.map(\.description) == [expected])
@@ -138,12 +143,7 @@ struct BotTranslationTests {
         ),
     ])
     func reportsMistakesInTheBotsOwnQueueNames(json: String, expected: String) {
-        do {
-            _ = try Self.load([("bot.json", Self.english), ("settings.json", json)])
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.errors.map(\.description) == [expected])
-        }
+        Self.expectOnlyError(expected, loading: ("settings.json", json))
     }
 
     @Test func anIntentIsTranslatedOncePerLanguage() {
