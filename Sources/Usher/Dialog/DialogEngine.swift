@@ -19,6 +19,11 @@ public struct DialogEngine: Sendable {
     /// The engine's own replies (a cancelled form, a busy action, the queue) in the bot's
     /// language, or English for a language Usher has no data for.
     public let messages: BuiltInMessages
+    /// How replies show dates and money in the bot's language.
+    let formats: ValueFormat
+    /// Each slot name's entity type (from the first intent that declares it), so that a reply
+    /// can show a date or an amount as the language writes it.
+    let slotTypes: [String: String]
     /// Whether each turn's match names the words that decided it: worth its cost where a person
     /// reads the explanation (`usher chat`), not on a server's hot path.
     public let explains: Bool
@@ -47,6 +52,9 @@ public struct DialogEngine: Sendable {
         matcher = Matcher(bot: bot, model: model)
         sentiment = SentimentAnalyzer(language: bot.language)
         messages = (Language.named(bot.language) ?? .english).messages
+        formats = (Language.named(bot.language) ?? .english).formats
+        slotTypes = Dictionary(
+            bot.intents.flatMap { $0.slots.map { ($0.name, $0.entity) } }, uniquingKeysWith: { first, _ in first })
         handoffKeywords = bot.settings.handoff.keywords.compactMap { keyword in
             let phrase = TextNormalizer.normalize(keyword).words.joined(separator: " ")
             return phrase.isEmpty ? nil : (keyword, phrase)

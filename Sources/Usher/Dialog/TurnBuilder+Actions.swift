@@ -10,7 +10,7 @@ extension TurnBuilder {
             intent: definition.name, slots: slots, at: now, timeout: action.timeout ?? bot.settings.actionTimeout)
         session.pendingAction = pending
         called = pending
-        if let waiting = action.waiting { replies.append(waiting.render(session.slots)) }
+        if let waiting = action.waiting { replies.append(render(waiting, session.slots)) }
     }
 
     /// A customer's message while the bot waits for a result: a cancel stops the call, and

@@ -66,7 +66,7 @@ extension TurnBuilder {
     /// The form's question before it completes, with the values as they are now.
     mutating func readBack(_ definition: IntentDefinition) {
         guard let confirmation = definition.confirmation else { return }
-        replies.append(confirmation.prompt.render(session.slots))
+        replies.append(render(confirmation.prompt, session.slots))
     }
 
     /// The answer to a read-back: a yes completes the form; a new value (with a no or without)
@@ -93,7 +93,8 @@ extension TurnBuilder {
             return resumeWaitingForm()
         }
         if answer == .no {
-            return replies.append(confirmation.denied?.render(session.slots) ?? engine.messages.confirmationDenied)
+            return replies.append(
+                confirmation.denied.map { render($0, session.slots) } ?? engine.messages.confirmationDenied)
         }
         let result = matched()
         if let other = result.intent, other != definition.name,

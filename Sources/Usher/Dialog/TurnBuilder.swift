@@ -199,7 +199,7 @@ struct TurnBuilder {
         guard !choices.isEmpty else { return }
         let turn = session.rotation[key, default: 0]
         session.rotation[key] = turn + 1
-        replies.append(choices[turn % choices.count].render(values))
+        replies.append(render(choices[turn % choices.count], values))
     }
 
     /// The prompt, or on a second try the reprompt; after a value failed the slot's validation,
@@ -209,7 +209,19 @@ struct TurnBuilder {
         let template =
             failed ?? (again ? slot.reprompt : nil) ?? slot.prompt
             ?? Template(segments: [.text("What is the \(slot.name)?")])
-        replies.append(template.render(session.slots))
+        replies.append(render(template, session.slots))
+    }
+
+    /// `template` filled from `values`, each date or amount of money as the bot's language
+    /// writes it (the slots themselves keep canonical values).
+    func render(_ template: Template, _ values: [String: String]) -> String {
+        var shown = values
+        for name in template.slotNames {
+            if let value = values[name], let type = engine.slotTypes[name] {
+                shown[name] = engine.formats.display(value, type: type)
+            }
+        }
+        return template.render(shown)
     }
 
     // MARK: - Contexts

@@ -51,7 +51,12 @@ extension Language {
                 valueNotGiven: "客戶答不出機器人問的資料：請換個說法再問。",
                 upset: "客戶情緒不佳：請先承認問題，再處理其他事。",
                 askedTwice: "客戶同一件事問了兩次：請先回答這個。",
-                detailsGiven: { slots in "請使用客戶已提供的資料（\(slots)），不要再問一次。" })))
+                detailsGiven: { slots in "請使用客戶已提供的資料（\(slots)），不要再問一次。" })),
+        formats: ValueFormat(
+            dates: .yearMonthDayHan,
+            money: .init(
+                decimal: ".", group: ",",
+                signs: ["TWD": ("NT$", true), "USD": ("US$", true), "CNY": ("人民幣", true), "EUR": ("€", true)])))
 
     /// Particles, pronouns and politeness that split a run of characters into candidate phrases.
     private static let chineseSkips: Set<String> = [

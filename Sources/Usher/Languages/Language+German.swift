@@ -71,7 +71,12 @@ extension Language {
                     "Eine erfragte Angabe konnte nicht gemacht werden: mit eigenen Worten danach fragen.",
                 upset: "Die Kundin oder der Kunde ist verärgert: zuerst das Problem anerkennen.",
                 askedTwice: "Dieselbe Frage kam zweimal: sie zuerst beantworten.",
-                detailsGiven: { slots in "Vorhandene Angaben nutzen (\(slots)); nicht erneut fragen." })))
+                detailsGiven: { slots in "Vorhandene Angaben nutzen (\(slots)); nicht erneut fragen." })),
+        formats: ValueFormat(
+            dates: .dayMonthYearDots,
+            money: .init(
+                decimal: ",", group: ".",
+                signs: ["EUR": ("€", false), "USD": ("$", false), "GBP": ("£", false), "CHF": ("CHF", false)])))
 
     /// Function words and what customers say around a problem rather than to name it.
     private static let germanSkips: Set<String> = [

@@ -64,7 +64,12 @@ extension Language {
                 valueNotGiven: "Клиент не смог назвать то, что спросил бот: спросите своими словами.",
                 upset: "Клиент расстроен: сначала признайте проблему.",
                 askedTwice: "Клиент дважды спросил одно и то же: ответьте на это в первую очередь.",
-                detailsGiven: { slots in "Используйте уже полученные данные (\(slots)); не спрашивайте снова." })))
+                detailsGiven: { slots in "Используйте уже полученные данные (\(slots)); не спрашивайте снова." })),
+        formats: ValueFormat(
+            dates: .dayMonthYearDots,
+            money: .init(
+                decimal: ",", group: "\u{00A0}",
+                signs: ["RUB": ("₽", false), "EUR": ("€", false), "USD": ("$", false), "GBP": ("£", false)])))
 
     /// The form of a noun after `count`: 1 минута, 2 минуты, 5 минут, 21 минута, 11 минут.
     static func russianPlural(_ count: Int, _ one: String, _ few: String, _ many: String) -> String {

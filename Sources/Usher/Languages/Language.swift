@@ -46,6 +46,8 @@ public struct Language: Sendable {
     /// (`false`: "時候", "一直"), the longest first. Empty for languages written with spaces.
     let keyPhraseLexicon: PhraseTable<Bool>
     public let messages: BuiltInMessages
+    /// How replies show dates and money.
+    public let formats: ValueFormat
 
     /// The language a BCP 47 tag names ("de", "ru-RU", "zh-Hant"); `nil` when Usher has no data
     /// for it, so the caller picks the fallback (entities read English, sentiment reads nothing).
@@ -71,8 +73,9 @@ public struct Language: Sendable {
         currencies: [String: String], currencyPrefixes: [String: String] = [:], yes: Set<String>, no: Set<String>,
         contrast: Set<String>, dontKnow: Set<String>, cancelPhrases: Set<String>,
         leaveQueuePhrases: [String], sentiment: SentimentLexicon, keyPhraseSkips: Set<String>,
-        keyPhraseWords: Set<String> = [], messages: BuiltInMessages
+        keyPhraseWords: Set<String> = [], messages: BuiltInMessages, formats: ValueFormat = .canonical
     ) {
+        self.formats = formats
         self.tag = tag
         self.folding = folding
         var numbers = numbers
