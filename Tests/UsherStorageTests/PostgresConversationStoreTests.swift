@@ -38,15 +38,7 @@ struct PostgresConversationStoreTests {
         try database.execute("DELETE FROM usher_schema WHERE version = 2")
         let store = try PostgresConversationStore(address: database.address)
         #expect(try database.strings("SELECT version::text FROM usher_schema ORDER BY version") == ["1", "2"])
-        try store.transact { _ in
-            var changes = StoreChanges()
-            changes.turns = [
-                TurnRecord(
-                    at: 1, session: "a", text: "", intent: nil, confidence: 0, decidedBy: .action, replies: ["ok"],
-                    state: "bot", action: "order_status", actionOutcome: "found", botVersion: "v")
-            ]
-            return (changes, ())
-        }
+        try store.transact { _ in (.anActionResult, ()) }
         #expect(try database.strings("SELECT action_outcome FROM turns") == ["found"])
     }
 
@@ -348,6 +340,20 @@ struct PostgresConversationStoreTests {
     "PostgresConversationStore: a connection lost at COMMIT",
     .enabled(if: TestDatabase.server != nil, TestDatabase.skipped))
 struct PostgresCommitTests {
+    /// A store on a fresh database reached through a relay the test can mute, freeze or break.
+    private func relayedStore(
+        statementTimeout: Double = PostgresConversationStore.defaultStatementTimeout
+    ) throws -> (TestDatabase, TCPRelay, PostgresAddress, PostgresConversationStore) {
+        let database = try TestDatabase()
+        let relay = try TCPRelay(to: database.address.port)
+        var address = database.address
+        address.port = relay.port
+        return (
+            database, relay, address,
+            try PostgresConversationStore(address: address, statementTimeout: statementTimeout)
+        )
+    }
+
     private func saving(_ n: String) -> (StoreTransaction) throws -> (StoreChanges, Void) {
         { transaction in
             _ = try transaction.sessions(["s"])
@@ -367,11 +373,7 @@ struct PostgresCommitTests {
     /// COMMIT reaches the server, which commits, but its answer is lost and the connection then
     /// breaks: the batch counts as stored (no storage_unavailable), and is stored once.
     @Test func aCommitWhoseAnswerIsLostCountsAsStored() throws {
-        let database = try TestDatabase()
-        let relay = try TCPRelay(to: database.address.port)
-        var address = database.address
-        address.port = relay.port
-        let store = try PostgresConversationStore(address: address)
+        let (database, relay, _, store) = try relayedStore()
         store.beforeCommit = {
             relay.mute()
             Thread.detachNewThread {
@@ -390,11 +392,7 @@ struct PostgresCommitTests {
     /// The connection breaks before COMMIT reaches the server: the batch is not stored, and the
     /// answer says so.
     @Test func aCommitThatNeverArrivedFailsTheBatch() throws {
-        let database = try TestDatabase()
-        let relay = try TCPRelay(to: database.address.port)
-        var address = database.address
-        address.port = relay.port
-        let store = try PostgresConversationStore(address: address)
+        let (database, relay, address, store) = try relayedStore()
         store.beforeCommit = { relay.breakConnections() }
         #expect(
             throws: StoreError(
@@ -411,11 +409,7 @@ struct PostgresCommitTests {
     /// connection up at its deadline, and the backend, which never heard the COMMIT, would sit
     /// in its transaction (holding the session's lock) until the store terminates it.
     @Test func aTransactionStillRunningIsEndedThenCountsAsNotStored() throws {
-        let database = try TestDatabase()
-        let relay = try TCPRelay(to: database.address.port)
-        var address = database.address
-        address.port = relay.port
-        let store = try PostgresConversationStore(address: address, statementTimeout: 0.2)
+        let (database, relay, address, store) = try relayedStore(statementTimeout: 0.2)
         store.beforeCommit = { relay.freeze() }
         #expect(
             throws: StoreError(

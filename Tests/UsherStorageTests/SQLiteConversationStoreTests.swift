@@ -106,15 +106,7 @@ struct SQLiteConversationStoreTests {
                     """)
         }
         let store = try SQLiteConversationStore(path: place.file)
-        try store.transact { _ in
-            var changes = StoreChanges()
-            changes.turns = [
-                TurnRecord(
-                    at: 1, session: "a", text: "", intent: nil, confidence: 0, decidedBy: .action, replies: ["ok"],
-                    state: "bot", action: "order_status", actionOutcome: "found", botVersion: "v")
-            ]
-            return (changes, ())
-        }
+        try store.transact { _ in (.anActionResult, ()) }
         let logged = try store.log().turns
         #expect(logged.map(\.actionOutcome) == [nil, "found"], "\(logged)")
         let columns = try DatabaseQueue(path: place.file).read { db in

@@ -63,3 +63,16 @@ final class StorePlace: Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }
 }
+
+extension StoreChanges {
+    /// One logged action result (`order_status` found), as a migrated store must keep it.
+    static var anActionResult: StoreChanges {
+        var changes = StoreChanges()
+        changes.turns = [
+            TurnRecord(
+                at: 1, session: "a", text: "", intent: nil, confidence: 0, decidedBy: .action, replies: ["ok"],
+                state: "bot", action: "order_status", actionOutcome: "found", botVersion: "v")
+        ]
+        return changes
+    }
+}
