@@ -51,8 +51,9 @@ public struct DialogEngine: Sendable {
         }
         matcher = Matcher(bot: bot, model: model)
         sentiment = SentimentAnalyzer(language: bot.language)
-        messages = (Language.named(bot.language) ?? .english).messages
-        formats = (Language.named(bot.language) ?? .english).formats
+        let language = Language.named(bot.language) ?? .english
+        messages = language.messages
+        formats = language.formats
         slotTypes = Dictionary(
             bot.intents.flatMap { $0.slots.map { ($0.name, $0.entity) } }, uniquingKeysWith: { first, _ in first })
         handoffKeywords = bot.settings.handoff.keywords.compactMap { keyword in
