@@ -1,7 +1,8 @@
 import Foundation
 
 /// Turns raw customer text into ``NormalizedText``: NFKC, case folding, accents removed from
-/// Latin, Greek and Cyrillic letters, punctuation dropped, and words split by script.
+/// Latin, Greek and Cyrillic letters, Simplified Chinese characters read as Traditional
+/// (``HanVariants``), punctuation dropped, and words split by script.
 ///
 /// Examples, patterns and messages all go through the same normaliser, so that "Café", "CAFE"
 /// and "ｃａｆｅ" are the same word to the matcher.
@@ -71,6 +72,7 @@ public enum TextNormalizer {
             return [("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar]
         }
         if scalar == "ß" || scalar == "ẞ" { return ["s", "s"] }
+        if HanVariants.block.contains(scalar.value) { return [HanVariants.traditional(scalar)] }
         let lower = scalar.properties.changesWhenLowercased ? scalar.properties.lowercaseMapping.unicodeScalars : nil
         let base = lower.map(Array.init) ?? [scalar]
         return base.flatMap(stripAccent)

@@ -22,7 +22,7 @@ struct TextNormalizerTests {
 
     @Test func splitsUnspacedScriptsIntoCharacters() {
         let text = TextNormalizer.normalize("我的订单在哪里 order 12")
-        #expect(text.words == ["我", "的", "订", "单", "在", "哪", "里", "order", "12"])
+        #expect(text.words == ["我", "的", "訂", "單", "在", "哪", "里", "order", "12"])
         #expect(text.tokens.map(\.kind) == Array(repeating: .character, count: 7) + [.word, .number])
         #expect(TextNormalizer.normalize("注文はどこですか").words.count == 8)
         #expect(TextNormalizer.normalize("ｶﾀｶﾅ").words == ["カ", "タ", "カ", "ナ"])
