@@ -63,7 +63,7 @@ public struct MoneyExtractor: MessageExtractor {
         return NumberParser.scaledWords(in: message, at: index, language: language)
     }
 
-    /// "49.99 USD", "10€", "10 euros", "twenty dollars", "500 рублей", "300元".
+    /// "49.99 USD", "10€", "10 euros", "twenty dollars", "500 рублей", "300元", "500元人民幣".
     private func amountFirst(in message: EntityMessage, at index: Int, language: Language) -> (String, Int)? {
         let amount: NumberParser.Reading
         if let words = NumberParser.scaledWords(in: message, at: index, language: language) {
@@ -75,9 +75,12 @@ public struct MoneyExtractor: MessageExtractor {
         } else {
             return nil
         }
-        guard let (code, end) = Currency.named(in: message, at: amount.end, language: language),
-            !message.isGluedAfter(end)
-        else { return nil }
+        guard var (code, end) = Currency.named(in: message, at: amount.end, language: language) else { return nil }
+        // "500元人民幣", "五百塊美金": a currency named right after the unit says which one it is.
+        if let (named, namedEnd) = Currency.named(in: message, at: end, language: language) {
+            (code, end) = (named, namedEnd)
+        }
+        guard !message.isGluedAfter(end) else { return nil }
         return ("\(amount.value) \(code)", end)
     }
 }

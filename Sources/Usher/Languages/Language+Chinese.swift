@@ -153,6 +153,7 @@ extension Language {
     private static let chineseCurrencies: [String: String] = [
         "台幣": "TWD", "臺幣": "TWD", "新台幣": "TWD", "新臺幣": "TWD", "nt": "TWD", "ntd": "TWD", "twd": "TWD",
         "美元": "USD", "美金": "USD", "歐元": "EUR", "欧元": "EUR", "人民幣": "CNY", "人民币": "CNY", "日圓": "JPY",
-        "日元": "JPY", "日幣": "JPY", "港幣": "HKD", "港币": "HKD", "英鎊": "GBP", "英镑": "GBP",
+        "日元": "JPY", "日幣": "JPY", "港幣": "HKD", "港币": "HKD", "港元": "HKD", "英鎊": "GBP", "英镑": "GBP",
+        "澳幣": "AUD", "澳币": "AUD", "加幣": "CAD", "加币": "CAD", "韓元": "KRW", "韩元": "KRW",
     ]
 }
