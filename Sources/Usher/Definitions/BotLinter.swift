@@ -50,14 +50,17 @@ public enum BotLinter {
     }
 
     /// Identical examples under two intents, and near-duplicates: the same content words in any
-    /// order, or the same sentence but for one word.
+    /// order, or the same sentence but for one word. Examples are compared as the matcher learns
+    /// them, so "hello {order_id}" (an order number's placeholder) is not "hello".
     static func sharedExamples(_ bot: BotDefinition) -> [DefinitionWarning] {
         var firstByKey: [String: (intent: Int, example: Example, exact: Bool)] = [:]
         var warnings: [DefinitionWarning] = []
         var reported: Set<String> = []
+        let placeholders = EntityPlaceholders(entities: bot.entities)
         for (intentIndex, intent) in bot.intents.enumerated() {
             for example in intent.examples {
-                let words = TextNormalizer.normalize(example.template.literalText).words
+                let text = placeholders.learningText(example.template) { intent.slot(named: $0)?.entity }
+                let words = TextNormalizer.normalize(text).words
                 for (key, exact) in similarityKeys(words) {
                     guard let first = firstByKey[key] else {
                         firstByKey[key] = (intentIndex, example, exact)

@@ -35,6 +35,25 @@ struct BotLinterTests {
             ])
     }
 
+    /// A slot that takes a regex entity is a word to the matcher (its placeholder), so
+    /// "hello {order_id}" teaches something "hello" does not; a slot of any other entity is not.
+    @Test func comparesExamplesAsTheMatcherLearnsThem() throws {
+        let json = """
+            {"entities": {"order_id": {"regex": "\\b[A-Z]{2}[0-9]{6}\\b"}, "colour": {"values": {"red": []}}},
+             "intents": [
+              {"name": "greeting", "examples": ["hello", "hi there", "good morning"], "responses": ["Hi!"]},
+              {"name": "order", "examples": ["hello {order_id}", "track {order_id}", "where is order {order_id}"],
+               "slots": {"order_id": {"entity": "order_id"}}, "responses": ["x"]},
+              {"name": "paint", "examples": ["hello {colour}", "paint it {colour}", "a {colour} one"],
+               "slots": {"colour": {"entity": "colour"}}, "responses": ["y"]}
+            ]}
+            """
+        #expect(
+            try lint(json) == [
+                "bot.json:6:34: warning: intents[2].examples[0]: \"hello {colour}\" is the same example of intent \"greeting\" (\"hello\" at bot.json:3); the matcher cannot tell them apart"
+            ])
+    }
+
     @Test func warnsAboutInconsistentSlotMarkers() throws {
         let json = """
             {"intents": [
