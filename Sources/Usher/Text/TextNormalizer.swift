@@ -16,10 +16,20 @@ public enum TextNormalizer {
         var builder = Builder()
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             for byte in text.utf8 { builder.add(Unicode.Scalar(byte)) }
-        } else {
-            for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
-                for folded in fold(scalar) { builder.add(folded) }
-            }
+        } else if !ScalarFolding.shared.fold(text, into: { builder.add($0, as: $1) }) {
+            return normalizeWithUnicodeData(text)
+        }
+        builder.finishToken()
+        return NormalizedText(utf8: builder.utf8, tokens: builder.tokens)
+    }
+
+    /// The general path, for text the fast paths cannot take: NFKC by Foundation, then each
+    /// scalar folded by Unicode's data. ``ScalarFolding``'s table is built from the same
+    /// ``fold(_:)``, and its tests hold the two paths to the same result.
+    static func normalizeWithUnicodeData(_ text: String) -> NormalizedText {
+        var builder = Builder()
+        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
+            for folded in fold(scalar) { builder.add(folded) }
         }
         builder.finishToken()
         return NormalizedText(utf8: builder.utf8, tokens: builder.tokens)
@@ -99,6 +109,33 @@ public enum TextNormalizer {
             || (0x1780...0x17FF).contains(value)  // Khmer
     }
 
+    /// What a folded character does to the tokens: the normaliser's one reading of Unicode's
+    /// properties, which ``ScalarFolding`` caches per character.
+    enum ScalarRole: UInt8, Sendable {
+        /// Below 0x80: the ASCII table decides.
+        case ascii
+        /// One token of its own (Han, kana, Thai, ...).
+        case character
+        case letter
+        case digit
+        /// Dropped inside a word ("don’t"), ends it elsewhere.
+        case apostrophe
+        /// Joins the word before it.
+        case mark
+        case separator
+    }
+
+    static func role(of scalar: Unicode.Scalar) -> ScalarRole {
+        if scalar.value < 0x80 { return .ascii }
+        if isUnspacedScript(scalar) { return .character }
+        let properties = scalar.properties
+        if properties.numericType == .decimal { return .digit }
+        if properties.isAlphabetic { return .letter }
+        if scalar == "\u{2019}" || scalar == "\u{02BC}" { return .apostrophe }
+        let category = properties.generalCategory
+        return category == .nonspacingMark || category == .spacingMark ? .mark : .separator
+    }
+
     private struct Builder {
         var utf8: [UInt8] = []
         var tokens: [Token] = []
@@ -111,23 +148,27 @@ public enum TextNormalizer {
         }
 
         mutating func add(_ scalar: Unicode.Scalar) {
-            if scalar.value < 0x80 {
+            add(scalar, as: scalar.value < 0x80 ? .ascii : TextNormalizer.role(of: scalar))
+        }
+
+        /// Adds a folded scalar whose role is known (``ScalarFolding`` keeps them in its table).
+        mutating func add(_ scalar: Unicode.Scalar, as role: ScalarRole) {
+            switch role {
+            case .ascii:
                 addASCII(UInt8(scalar.value))
-            } else if TextNormalizer.isUnspacedScript(scalar) {
+            case .character:
                 finishToken()
                 let start = utf8.count
                 utf8.append(contentsOf: String(scalar).utf8)
                 tokens.append(Token(kind: .character, range: start..<utf8.count))
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal {
-                appendToToken(scalar, isDigit: scalar.properties.numericType == .decimal)
-            } else if scalar == "\u{2019}" || scalar == "\u{02BC}" {
+            case .letter, .digit:
+                appendToToken(scalar, isDigit: role == .digit)
+            case .apostrophe:
                 pendingApostrophe = tokenStart != nil
-            } else if scalar.properties.generalCategory == .nonspacingMark
-                || scalar.properties.generalCategory == .spacingMark
-            {
+            case .mark:
                 // Marks that survive folding belong to the letter before them (Devanagari vowel signs, ...).
                 if tokenStart != nil { appendToToken(scalar, isDigit: false) }
-            } else {
+            case .separator:
                 finishToken()
             }
         }
