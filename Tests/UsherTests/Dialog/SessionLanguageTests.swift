@@ -107,6 +107,14 @@ struct SessionLanguageTests {
         #expect(english.state.language == "en")
     }
 
+    @Test func tagsAreComparedWithoutCase() {
+        #expect(DialogEngine.sameTag("zh-TW", "ZH-tw"))
+        #expect(DialogEngine.sameTag("de", "DE"))
+        #expect(!DialogEngine.sameTag("en", "en-GB"))
+        #expect(!DialogEngine.sameTag("@", "`"))  // 0x40 and 0x60 differ by the case bit but are no letters
+        #expect(!DialogEngine.sameTag("ru", "uk"))
+    }
+
     @Test func tagsMatchOnTheirPrimarySubtagAndUnknownOnesGetTheBotsOwn() {
         #expect(Self.engine.engine(for: "de-AT")?.bot.language == "de")
         #expect(Self.engine.engine(for: "DE")?.bot.language == "de")
