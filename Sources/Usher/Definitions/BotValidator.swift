@@ -20,8 +20,7 @@ struct BotValidator {
                 at: DefinitionOrigin(
                     file: intent.origin.file, path: intent.origin.path + ".handoff_queue",
                     location: intent.origin.location),
-                "unknown queue \"\(queue)\"; the queues are \(queues.joined(separator: ", ")) (settings.handoff.queues)"
-            )
+                HandoffSettings.unknownQueue(queue, queues: queues))
         }
         return formQueues
             + bot.intents.compactMap { intent in
@@ -30,8 +29,7 @@ struct BotValidator {
                     at: DefinitionOrigin(
                         file: intent.origin.file, path: intent.origin.path + ".handoff.queue",
                         location: intent.origin.location),
-                    "unknown queue \"\(handoff.queue)\"; the queues are \(queues.joined(separator: ", ")) (settings.handoff.queues)"
-                )
+                    HandoffSettings.unknownQueue(handoff.queue, queues: queues))
             }
     }
 
@@ -48,8 +46,7 @@ struct BotValidator {
                         at: translation.queueNamesOrigin.map {
                             DefinitionOrigin(file: $0.file, path: "\($0.path).\(queue)", location: $0.location)
                         },
-                        "unknown queue \"\(queue)\"; the queues are \(queues.joined(separator: ", ")) (settings.handoff.queues)"
-                    ))
+                        HandoffSettings.unknownQueue(queue, queues: queues)))
             }
             for words in translation.intents {
                 if translation.language == bot.language {

@@ -282,10 +282,7 @@ extension DefinitionDecoder {
         var names: [String: String] = [:]
         for member in list {
             if let queues, !queues.contains(member.key) {
-                report(
-                    "\(path).\(member.key)", member.value,
-                    "unknown queue \"\(member.key)\"; the queues are \(queues.joined(separator: ", ")) (settings.handoff.queues)"
-                )
+                report("\(path).\(member.key)", member.value, HandoffSettings.unknownQueue(member.key, queues: queues))
                 continue
             }
             if let name = string(member.value, path: "\(path).\(member.key)", nonEmpty: true) {

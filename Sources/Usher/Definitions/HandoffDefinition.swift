@@ -37,6 +37,11 @@ public struct HandoffSettings: Sendable, Equatable {
     /// The name a customer is told for `queue`.
     public func displayName(of queue: String) -> String { queueNames[queue] ?? queue }
 
+    /// What a definition naming a queue that `queues` does not hold is told.
+    static func unknownQueue(_ queue: String, queues: [String]) -> String {
+        "unknown queue \"\(queue)\"; the queues are \(queues.joined(separator: ", ")) (settings.handoff.queues)"
+    }
+
     public init(
         queues: [String] = ["general"], afterFallbacks: Int = 2, sentimentBelow: Double? = -0.5,
         sentimentTurns: Int = 2,

@@ -168,8 +168,8 @@ extension Batch {
 }
 
 extension Result<ProtocolRequest, ProtocolError> {
-    /// The session a decoded request reads or changes, if it names one: ``ProtocolRequest/session``
-    /// read in place, without copying the request out of its result.
+    /// The session a decoded request reads or changes, if it names one. Read in place, without
+    /// copying the request out of its result: the batch asks it of every request twice.
     var session: String? {
         switch self {
         case .failure: nil
@@ -196,17 +196,7 @@ extension ProtocolRequest {
         }
     }
 
-    /// The session a request reads or changes, if it names one.
-    var session: String? {
-        switch self {
-        case .message(_, let message): message.session
-        case .actionResult(_, let result): result.session
-        case .reset(_, let session), .get(_, let session): session
-        case .agent(_, .claim(_, let session?)): session
-        case .agent(_, .say(_, let session, _)), .agent(_, .transfer(_, let session, _)),
-            .agent(_, .release(_, let session)), .agent(_, .close(_, let session)):
-            session
-        case .ping, .agent: nil
-        }
-    }
+    /// The session a request reads or changes, if it names one (the batch's hot path reads it
+    /// from the decoded result, which holds the one list of where each request names it).
+    var session: String? { Result<ProtocolRequest, ProtocolError>.success(self).session }
 }

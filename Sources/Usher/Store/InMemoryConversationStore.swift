@@ -3,8 +3,9 @@
 ///
 /// Sessions handed to a transaction are copies: the store's versions change only when it
 /// commits, so one that fails leaves them unchanged, and a turn copies its session's history
-/// once per batch. The versions a commit replaces are freed on another thread. The log is bounded by ``logLimit`` (nothing is kept when it is 0), contact-centre
-/// events included: this store has one writer, so nothing ever replays them.
+/// once per batch. The versions a commit replaces are freed on another thread. The log is
+/// bounded by ``logLimit`` (nothing is kept when it is 0), contact-centre events included: this
+/// store has one writer, so nothing ever replays them.
 public final class InMemoryConversationStore: ConversationStore, LogReader {
     private var sessions: [String: SessionState] = [:]
     private var turns: [TurnRecord] = []

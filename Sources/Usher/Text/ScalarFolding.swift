@@ -71,11 +71,10 @@ struct ScalarFolding: Sendable {
         slot(value).map { folds[$0] } ?? 0
     }
 
-    /// Calls `add` with the folded form of each scalar of `text` and its role, or returns false,
-    /// having called nothing, when some scalar needs NFKC or Unicode's data (then fold the slow
-    /// way).
+    /// Calls `add` with the folded form of each scalar of `text` and its role, in one pass; returns
+    /// false as soon as a scalar needs NFKC or Unicode's data, and the caller then discards what
+    /// was added and folds the slow way.
     func fold(_ text: String, into add: (Unicode.Scalar, TextNormalizer.ScalarRole) -> Void) -> Bool {
-        guard text.unicodeScalars.allSatisfy(canFold) else { return false }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
@@ -84,6 +83,7 @@ struct ScalarFolding: Sendable {
                 add(HanVariants.traditional(scalar), .character)
             } else {
                 var packed = packed(value)
+                guard packed != 0 else { return false }
                 while packed != 0 {
                     let folded = Unicode.Scalar(UInt32(packed & 0x1F_FFFF))!
                     add(folded, slot(folded.value).map { roles[$0] } ?? TextNormalizer.role(of: folded))
@@ -96,9 +96,4 @@ struct ScalarFolding: Sendable {
 
     /// CJK Unified Ideographs and their Extension A: stable under NFKC and never combined.
     private static let han: [ClosedRange<UInt32>] = [HanVariants.block, 0x3400...0x4DBF]
-
-    private func canFold(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value < 0x80 || Self.han.contains { $0.contains(value) } || packed(value) != 0
-    }
 }

@@ -17,6 +17,7 @@ public enum TextNormalizer {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             for byte in text.utf8 { builder.add(Unicode.Scalar(byte)) }
         } else if !ScalarFolding.shared.fold(text, into: { builder.add($0, as: $1) }) {
+            // Part of the text may have been added: the slow path starts again from nothing.
             return normalizeWithUnicodeData(text)
         }
         builder.finishToken()
