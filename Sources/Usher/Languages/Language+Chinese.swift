@@ -29,7 +29,10 @@ extension Language {
             "取消", "不用了", "算了", "不要了", "停止", "停", "沒事", "没事", "沒事了", "没事了", "我改變主意了",
             "我改变主意了", "不用", "不需要了",
         ],
-        leaveQueuePhrases: ["不想等", "不等了", "離開隊列", "离开队列", "不要真人", "不用真人", "不要客服", "不用客服"],
+        leaveQueuePhrases: [
+            "不想等了", "不等了", "不用等了", "離開隊列", "离开队列", "不要真人", "不用真人", "不要客服", "不用客服", "晚點再來",
+            "稍後再來", "我再打來",
+        ],
         sentiment: .chinese, keyPhraseSkips: chineseSkips, keyPhraseWords: chineseKeyPhraseWords,
         messages: BuiltInMessages(
             cancelReply: "好的，已經取消了。還有什麼可以幫您的嗎？",

@@ -31,9 +31,12 @@ extension Language {
             "no thanks", "no thank you", "nothing",
         ],
         leaveQueuePhrases: [
-            "leave the queue", "leave this queue", "stop waiting", "not wait", "no agent", "without an agent",
+            "leave the queue", "leave this queue", "stop waiting", "without an agent", "no agent needed",
             "dont want an agent", "do not want an agent", "dont need an agent", "do not need an agent",
             "dont want a human", "do not want a human", "dont need a human", "do not need a human", "cancel the agent",
+            "dont want to wait any longer", "do not want to wait any longer", "dont want to wait anymore",
+            "wont wait any longer", "will not wait any longer", "not waiting any longer", "not waiting anymore",
+            "call back later", "ill call back", "i will call back", "try again later", "come back later",
         ],
         sentiment: .english, keyPhraseSkips: StopWords.english.union(englishFillers),
         messages: BuiltInMessages(

@@ -38,8 +38,10 @@ extension Language {
             "nicht mehr", "ich habe es mir anders überlegt", "doch nicht", "nein danke", "nichts", "lass es",
         ],
         leaveQueuePhrases: [
-            "warteschlange verlassen", "nicht mehr warten", "nicht warten", "kein mitarbeiter", "keinen mitarbeiter",
-            "ohne mitarbeiter", "keinen menschen", "kein mensch",
+            "warteschlange verlassen", "nicht mehr warten", "nicht warten", "ohne mitarbeiter",
+            "brauche keinen mitarbeiter", "will keinen mitarbeiter", "möchte keinen mitarbeiter",
+            "brauche keinen menschen", "will keinen menschen", "möchte keinen menschen", "rufe später an",
+            "melde mich später", "versuche es später",
         ],
         sentiment: .german, keyPhraseSkips: germanSkips,
         messages: BuiltInMessages(

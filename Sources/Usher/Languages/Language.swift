@@ -32,7 +32,10 @@ public struct Language: Sendable {
     let dontKnow: Set<String>
     /// Whole messages that cancel a form, as the normaliser leaves them ("不 用 了").
     let cancelPhrases: Set<String>
-    /// Phrases that, anywhere in a waiting customer's message, ask to leave the queue.
+    /// Phrases that, anywhere in a waiting customer's message, ask to leave the queue. Each says
+    /// what the customer wants ("I don't need an agent", "I'll call back later"), never how the
+    /// wait is going: "is there no agent?" or "I won't wait forever" is an angry customer who
+    /// must keep their place, so "no agent" and "not wait" are not phrases.
     let leaveQueuePhrases: [String]
     let sentiment: SentimentLexicon
     /// Words (Chinese: characters) that never start, end or appear alone in a key phrase:

@@ -124,6 +124,7 @@ struct ResetOfAHeldSessionTests {
 struct LeavingTheQueueTests {
     @Test(arguments: [
         "never mind, I do not want an agent", "never mind", "please let me leave the queue", "I don't need an agent",
+        "never mind, I'll call back later", "I don't want to wait any longer",
     ])
     func aWaitingCustomerCanLeave(text: String) throws {
         let server = ConversationServer(engine: claimEngine)
@@ -137,7 +138,28 @@ struct LeavingTheQueueTests {
         #expect(after.turn.replies == ["Hello!"])
     }
 
-    @Test(arguments: ["still there?", "cancel my order", "is an agent coming?"])
+    /// Every served language's wish to stop waiting leaves, whatever the bot's language.
+    @Test(arguments: [
+        "ich brauche keinen Mitarbeiter mehr", "ich rufe später an", "не хочу больше ждать, перезвоню позже",
+        "不想等了", "我晚點再來",
+    ])
+    func aWaitingCustomerLeavesInTheirLanguage(text: String) throws {
+        let server = ConversationServer(engine: claimEngine)
+        _ = try server.converse(CustomerMessage(session: "c", text: "human please"), now: mondayMorning)
+        let turn = try server.converse(CustomerMessage(session: "c", text: text), now: mondayMorning + 5)
+        #expect(turn.status == .bot)
+        #expect(server.contactCentre.status(of: "c") == nil)
+    }
+
+    /// Complaints about the wait once took angry customers out of the queue ("no agent" and
+    /// "not wait" were phrases): only a wish to stop waiting does.
+    @Test(arguments: [
+        "still there?", "cancel my order", "is an agent coming?",
+        "why is there still no agent? I have been waiting 20 minutes", "I will not wait forever, hurry up",
+        "is there really no agent available?", "Es ist kein Mitarbeiter da, ich warte schon ewig!",
+        "warum habe ich noch keinen Mitarbeiter?", "為什麼還沒有客服？我不想等太久", "мне надоело ждать, где оператор?",
+        "я не хочу ждать так долго",
+    ])
     func otherMessagesKeepTheirPlace(text: String) throws {
         let server = ConversationServer(engine: claimEngine)
         _ = try server.converse(CustomerMessage(session: "c", text: "human please"), now: mondayMorning)
