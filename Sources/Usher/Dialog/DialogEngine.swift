@@ -247,6 +247,10 @@ public struct DialogEngine: Sendable {
     /// The built-in way out of a form, for bots that define no `cancel` intent of their own, in
     /// every served language.
     static let cancelPhrases = Set(Language.all.flatMap(\.cancelPhrases))
+
+    /// Every served language's bare acknowledgements ("ok", "хорошо", "好的"), which answer no
+    /// form's question.
+    static let acknowledgements = Set(Language.all.flatMap(\.acknowledgements))
     /// The English reply to a cancel; an engine replies with ``messages`` in its bot's language.
     static let cancelReply = Language.english.messages.cancelReply
 }

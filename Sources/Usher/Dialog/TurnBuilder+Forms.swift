@@ -32,8 +32,11 @@ extension TurnBuilder {
         }
         let result = matched()
         // A value of the right type that failed validation was an answer, not a digression; so
-        // is "I don't know" ("weiß ich nicht mehr" once matched a login question).
-        if rejected.contains(slot.name) || Self.saysDontKnow(words: messageWords()) {
+        // is "I don't know" ("weiß ich nicht mehr" once matched a login question), and a bare
+        // "ok" answers nothing ("alles" once matched a goodbye and ended the form).
+        if rejected.contains(slot.name) || Self.saysDontKnow(words: messageWords())
+            || DialogEngine.acknowledgements.contains(messageWords())
+        {
             return retry(definition, slot, result)
         }
         // Another intent interrupts only when it is clearly meant (a pattern, or a confidence of

@@ -25,6 +25,10 @@ extension Language {
         no: ["no", "nope", "n", "wrong"],
         contrast: ["but", "however", "except"],
         dontKnow: ["dont know", "do not know", "no idea", "cant remember", "dont remember", "no clue"],
+        acknowledgements: [
+            "ok", "okay", "okey", "k", "kk", "ok ok", "sure", "fine", "alright", "all right", "got it", "i see",
+            "understood", "right", "hmm", "hm", "uh huh", "cool",
+        ],
         cancelPhrases: [
             "cancel", "cancel that", "cancel it", "cancel please", "please cancel", "never mind", "nevermind",
             "forget it", "forget about it", "stop", "stop it", "abort", "quit", "i changed my mind", "changed my mind",

@@ -33,6 +33,11 @@ extension Language {
         no: ["nein", "falsch", "nee", "ne", "nö"],
         contrast: ["aber", "jedoch", "allerdings"],
         dontKnow: ["weiss nicht", "weiss ich nicht", "keine ahnung", "erinnere mich nicht"],
+        acknowledgements: [
+            "ok", "okay", "alles", "alles klar", "gut", "na gut", "klar", "verstehe", "verstanden", "aha", "hm",
+            "sicher",
+            "in ordnung", "passt",
+        ],
         cancelPhrases: [
             "abbrechen", "abbruch", "stopp", "stop", "vergiss es", "vergessen sie es", "egal", "schon gut",
             "nicht mehr", "ich habe es mir anders überlegt", "doch nicht", "nein danke", "nichts", "lass es",

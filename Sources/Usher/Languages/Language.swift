@@ -30,6 +30,10 @@ public struct Language: Sendable {
     /// Phrases that say the customer does not have the value a form asks for ("keine Ahnung",
     /// "не помню"): an answer to the question, never another intent.
     let dontKnow: Set<String>
+    /// Whole messages that only acknowledge ("ok", "alles klar", "хорошо", "好的"): while a form
+    /// asks for a value they answer nothing, so the question comes again. As examples of a
+    /// goodbye ("ok bye") they once took the form over and ended the conversation.
+    let acknowledgements: Set<String>
     /// Whole messages that cancel a form, as the normaliser leaves them ("不 用 了").
     let cancelPhrases: Set<String>
     /// Phrases that, anywhere in a waiting customer's message, ask to leave the queue. Each says
@@ -74,7 +78,7 @@ public struct Language: Sendable {
     init(
         tag: LanguageTag, folding: WordFolding, numbers: NumberWords, calendar: CalendarVocabulary,
         currencies: [String: String], currencyPrefixes: [String: String] = [:], yes: Set<String>, no: Set<String>,
-        contrast: Set<String>, dontKnow: Set<String>, cancelPhrases: Set<String>,
+        contrast: Set<String>, dontKnow: Set<String>, acknowledgements: Set<String>, cancelPhrases: Set<String>,
         leaveQueuePhrases: [String], sentiment: SentimentLexicon, keyPhraseSkips: Set<String>,
         keyPhraseWords: Set<String> = [], messages: BuiltInMessages, formats: ValueFormat = .canonical
     ) {
@@ -95,6 +99,7 @@ public struct Language: Sendable {
         self.no = Set(no.map(Self.normalized))
         self.contrast = Set(contrast.map(Self.normalized))
         self.dontKnow = Set(dontKnow.map(Self.normalized))
+        self.acknowledgements = Set(acknowledgements.map(Self.normalized))
         self.cancelPhrases = Set(cancelPhrases.map(Self.normalized))
         self.leaveQueuePhrases = leaveQueuePhrases.map(Self.normalized)
         self.sentiment = sentiment
