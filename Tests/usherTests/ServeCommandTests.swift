@@ -79,6 +79,23 @@ struct ServeCommandTests {
         #expect(first.stdout.split(separator: "\n").count == 500)
         #expect(first.stdout == second.stdout)
     }
+
+    /// A batch was served at its latest "at": t-1 began at t-2's time whenever the pipe delivered
+    /// both lines together, and a replayed day's waits all read 0 s.
+    @Test func theReplayClockServesEachRequestAtItsOwnTime() throws {
+        let input = """
+            {"id": 1, "at": 1796112000, "session": "t-1", "text": "hello"}
+            {"id": 2, "at": 1796112100, "session": "t-2", "text": "hello"}
+            {"id": 3, "type": "get", "session": "t-1"}
+            {"id": 4, "at": 1796112050, "type": "get", "session": "t-2"}
+
+            """
+        let lines = try UsherBinary.run(["serve", "--replay-clock"], input: input).stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[2].contains(#""created_at": 1796112000, "updated_at": 1796112000"#))
+        // The clock never goes back: an earlier "at" keeps the latest time.
+        #expect(lines[3].contains(#""created_at": 1796112100, "updated_at": 1796112100"#))
+    }
 }
 
 @Suite("usher serve handoff")

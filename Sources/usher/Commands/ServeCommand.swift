@@ -71,7 +71,7 @@ struct ServeCommand: ParsableCommand {
     private func serveJSON(_ server: ConversationServer, _ reader: LineReader, _ output: LineWriter) {
         var clock = Clock(replay: replayClock)
         serve(server, reader, output) { lines in
-            server.respond(toBatch: lines, now: clock.now(for: lines))
+            clock.runs(of: lines).flatMap { server.respond(toBatch: Array($0.lines), now: $0.now) }
         } tooLong: { length, head in
             var error = ProtocolError.lineTooLong(bytes: length, limit: maxLine)
             error.id = ProtocolCodec.leadingID(head)
@@ -79,8 +79,8 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
-    /// The time a batch is served at: the wall clock, or with `--replay-clock` the latest `"at"`
-    /// of the requests so far.
+    /// The time each request is served at: the wall clock, or with `--replay-clock` its own `"at"`
+    /// (a request without one, or with one earlier than the latest so far, keeps the latest).
     struct Clock {
         let replay: Bool
         private var latest = 0.0
@@ -89,10 +89,23 @@ struct ServeCommand: ParsableCommand {
             self.replay = replay
         }
 
-        mutating func now(for lines: [[UInt8]]) -> Double {
-            guard replay else { return Date().timeIntervalSince1970 }
-            for line in lines { latest = max(latest, ProtocolCodec.requestTime(line) ?? latest) }
-            return latest
+        /// The batch cut where the time changes: each run is answered (and committed) at its own
+        /// time. Serving a batch at its latest `"at"` once logged a recorded day's events at one
+        /// instant whenever the pipe delivered them together, so waits and handle times read 0.
+        mutating func runs(of lines: [[UInt8]]) -> [(lines: ArraySlice<[UInt8]>, now: Double)] {
+            guard replay else { return [(lines[...], Date().timeIntervalSince1970)] }
+            var runs: [(lines: ArraySlice<[UInt8]>, now: Double)] = []
+            var start = 0
+            for (index, line) in lines.enumerated() {
+                let time = max(latest, ProtocolCodec.requestTime(line) ?? latest)
+                if time != latest || index == 0 {
+                    if index > start { runs.append((lines[start..<index], latest)) }
+                    start = index
+                    latest = time
+                }
+            }
+            runs.append((lines[start...], latest))
+            return runs
         }
     }
 
