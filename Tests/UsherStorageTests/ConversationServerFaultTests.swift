@@ -78,4 +78,29 @@ struct ConversationServerFaultTests {
         // The sweep passed the unreadable session by (the readable one expired); the reset ended it.
         #expect(try server.store.log().ends.filter { $0.session == "bad" }.map(\.reason) == [.reset])
     }
+
+    /// An agent claimed a waiting session whose row was damaged and got an empty summary, as if
+    /// the customer had said nothing: its first next step now says the record cannot be read.
+    @Test func anAgentIsToldWhenTheClaimedSessionCannotBeRead() throws {
+        let place = try StorePlace()
+        let engine = try DialogEngine(bot: BotLoader.load(path: Self.bot))
+        let first = ConversationServer(engine: engine, store: try SQLiteConversationStore(path: place.file))
+        _ = first.respond(
+            toBatch: [Array(#"{"session": "bad", "text": "I want to speak to a human"}"#.utf8)], now: 1_795_428_000)
+        try DatabaseQueue(path: place.file).write { db in
+            try db.execute(sql: "UPDATE sessions SET state = 'garbage' WHERE id = 'bad'")
+        }
+        let server = ConversationServer(engine: engine, store: try SQLiteConversationStore(path: place.file))
+        try server.catchUp(now: 1_795_428_010)
+        let answers = server.respond(
+            toBatch: [
+                #"{"id": 1, "type": "agent.join", "agent": "bob", "queues": ["general"]}"#,
+                #"{"id": 2, "type": "agent.claim", "agent": "bob"}"#,
+            ].map { Array($0.utf8) }, now: 1_795_428_020)
+        #expect(answers[1].contains(#""session": "bad""#), "\(answers[1])")
+        #expect(
+            answers[1].contains(
+                #""transcript": [], "intents": [], "slots": {}, "sentiment_trend": "steady", "key_phrases": [], "next_steps": ["The bot's record of this conversation cannot be read, so there is no transcript: ask what they need."]"#
+            ), "\(answers[1])")
+    }
 }

@@ -43,6 +43,9 @@ public struct AgentNotes: Sendable {
     public var upset: String
     /// The customer wrote the same message twice.
     public var askedTwice: String
+    /// The store holds the session but cannot read it, so the summary has no transcript: said
+    /// first, or the agent would take the empty summary for a customer who said nothing.
+    public var historyUnreadable: String
     /// The slots already filled, by name.
     public var detailsGiven: @Sendable (_ slots: String) -> String
 }

@@ -55,6 +55,7 @@ extension Language {
                 valueNotGiven: "客戶答不出機器人問的資料：請換個說法再問。",
                 upset: "客戶情緒不佳：請先承認問題，再處理其他事。",
                 askedTwice: "客戶同一件事問了兩次：請先回答這個。",
+                historyUnreadable: "這段對話的紀錄無法讀取，所以摘要沒有對話內容：請問客戶需要什麼。",
                 detailsGiven: { slots in "請使用客戶已提供的資料（\(slots)），不要再問一次。" })),
         formats: ValueFormat(
             dates: .yearMonthDayHan,

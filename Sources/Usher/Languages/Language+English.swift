@@ -68,6 +68,8 @@ extension Language {
                 valueNotGiven: "The customer could not give a value the bot asked for: ask for it in your own words.",
                 upset: "The customer is upset: acknowledge the problem before anything else.",
                 askedTwice: "The customer asked the same thing twice: answer that first.",
+                historyUnreadable:
+                    "The bot's record of this conversation cannot be read, so there is no transcript: ask what they need.",
                 detailsGiven: { slots in "Use the details already given (\(slots)); don't ask again." })))
 
     /// Words customers use around a problem rather than to name it.

@@ -78,6 +78,8 @@ extension Language {
                     "Eine erfragte Angabe konnte nicht gemacht werden: mit eigenen Worten danach fragen.",
                 upset: "Die Kundin oder der Kunde ist verärgert: zuerst das Problem anerkennen.",
                 askedTwice: "Dieselbe Frage kam zweimal: sie zuerst beantworten.",
+                historyUnreadable:
+                    "Der Verlauf dieses Gesprächs ist nicht lesbar, es gibt kein Protokoll: nachfragen, was gebraucht wird.",
                 detailsGiven: { slots in "Vorhandene Angaben nutzen (\(slots)); nicht erneut fragen." })),
         formats: ValueFormat(
             dates: .dayMonthYearDots,

@@ -62,8 +62,6 @@ extension Batch {
         }
     }
 
-    /// What the agent taking `ticket` is told about the conversation so far (a session the
-    /// store cannot read gives a summary without a transcript).
     /// The engine that serves `session`'s language (loaded if it is not yet): its words are
     /// what the customer reads, and its entities, sentiment and key phrases read what they wrote.
     private mutating func engine(serving session: String) throws -> DialogEngine {
@@ -71,6 +69,8 @@ extension Batch {
         return engine.serving(work.current(session, attended: true)?.language ?? engine.bot.language)
     }
 
+    /// What the agent taking `ticket` is told about the conversation so far. A session the store
+    /// cannot read gives a summary without a transcript, whose first next step says so.
     private mutating func summary(of ticket: Ticket) throws -> HandoffSummary {
         let served = try engine(serving: ticket.session)
         let state =
@@ -79,7 +79,11 @@ extension Batch {
         let entities = served.entities.entities(
             in: state.history.map(\.text).joined(separator: "\n"),
             context: EntityContext(today: CalendarDate.fromEpoch(seconds: now), language: served.bot.language))
-        return HandoffSummary(
+        var summary = HandoffSummary(
             state: state, ticket: ticket, bot: served.bot, analyzer: served.sentiment, entities: entities)
+        if work.unreadable[ticket.session] != nil {
+            summary.nextSteps.insert(served.messages.agentNotes.historyUnreadable, at: 0)
+        }
+        return summary
     }
 }
