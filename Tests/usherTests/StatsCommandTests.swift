@@ -57,7 +57,7 @@ struct StatsCommandTests {
     ]
 
     /// Serves the script one line at a time and returns the state file.
-    static func serveScript(in folder: URL) throws -> String {
+    static func serveScript(_ script: [(Double, String)] = script, in folder: URL) throws -> String {
         let file = folder.appendingPathComponent("day.sqlite").path
         let server = try ServeProcess(["--state", file, "--replay-clock", "--commit-window", "0", bot])
         for (offset, line) in script {
@@ -191,6 +191,32 @@ struct StatsCommandTests {
 
     /// The HTML report, opened in headless Chromium: its bars and lines are drawn (pixels of
     /// their colours in a screenshot), and it needs nothing from outside the file.
+    /// A queue and an agent with nobody finished were shown a handle time of 0 s, which a
+    /// dashboard averages in as instant: no figure is null in JSON and "—" in the table.
+    @Test func durationsWithNoDataAreNotZero() throws {
+        let folder = try UsherBinary.directory([:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try Self.serveScript(
+            [
+                (0, #"{"session": "c1", "text": "I want to speak to a human"}"#),
+                (10, #"{"type": "agent.join", "agent": "ann", "queues": ["general"], "capacity": 1}"#),
+                (70, #"{"type": "agent.claim", "agent": "ann"}"#),
+            ], in: folder)
+        let stats = try json(try UsherBinary.run(["stats", "--state", file, "--json"]).stdout)
+        let queue = try #require((stats["queues"] as? [[String: Any]])?.first)
+        let wait = try #require(queue["wait"] as? [String: Any])
+        #expect(wait["count"] as? Int == 1 && wait["mean"] as? Double == 70, "\(wait)")
+        let handle = try #require(queue["handle"] as? [String: Any])
+        #expect(handle["count"] as? Int == 0)
+        #expect(["mean", "p50", "p90", "max"].allSatisfy { handle[$0] is NSNull }, "\(handle)")
+        let agent = try #require((stats["agents"] as? [[String: Any]])?.first)
+        #expect((agent["handle"] as? [String: Any])?["mean"] is NSNull)
+        let text = try UsherBinary.run(["stats", "--state", file]).stdout
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("ann ") }, "\(text)")
+        #expect(
+            line.split(separator: " ", omittingEmptySubsequences: true) == ["ann", "1", "0", "—", "—", "—", "—", "0"])
+    }
+
     @Test func theReportIsDrawnInARealBrowser() throws {
         let folder = try UsherBinary.directory([:])
         defer { try? FileManager.default.removeItem(at: folder) }

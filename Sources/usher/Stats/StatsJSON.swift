@@ -64,10 +64,12 @@ enum StatsJSON {
             + "\"fallback_rate\": \(JSONWriter.number(summary.fallbackRate))}"
     }
 
+    /// Durations, with `null` for every figure when there are none (not 0, which a dashboard
+    /// would average in as instant).
     private static func distribution(_ value: Distribution) -> String {
-        "{\"count\": \(value.count), \"mean\": \(JSONWriter.number(value.mean, digits: 1)), "
-            + "\"p50\": \(JSONWriter.number(value.p50, digits: 1)), \"p90\": \(JSONWriter.number(value.p90, digits: 1)), "
-            + "\"max\": \(JSONWriter.number(value.max, digits: 1))}"
+        func figure(_ part: Double) -> String { value.count == 0 ? "null" : JSONWriter.number(part, digits: 1) }
+        return "{\"count\": \(value.count), \"mean\": \(figure(value.mean)), \"p50\": \(figure(value.p50)), "
+            + "\"p90\": \(figure(value.p90)), \"max\": \(figure(value.max))}"
     }
 
     private static func counts(_ counts: [String: Int]) -> String {

@@ -79,7 +79,7 @@ struct StatsPage {
                 stats.queues.map {
                     (
                         $0.queue, $0.wait.p90,
-                        "p50 \(StatsText.seconds($0.wait.p50)), p90 \(StatsText.seconds($0.wait.p90)), max \(StatsText.seconds($0.wait.max)) (\($0.wait.count) taken)"
+                        "p50 \(StatsText.seconds($0.wait, \.p50)), p90 \(StatsText.seconds($0.wait, \.p90)), max \(StatsText.seconds($0.wait, \.max)) (\($0.wait.count) taken)"
                     )
                 }, title: "queue waits (90th percentile)")
         }

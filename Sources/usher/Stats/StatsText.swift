@@ -29,6 +29,12 @@ struct StatsText {
         value < 90 ? String(format: "%.0fs", value) : String(format: "%.1fm", value / 60)
     }
 
+    /// A part of a distribution of durations, or "—" when it holds none: a queue where nobody
+    /// was taken has no wait, which "0s" would pass off as instant.
+    static func seconds(_ distribution: Distribution, _ part: KeyPath<Distribution, Double>) -> String {
+        distribution.count == 0 ? "—" : seconds(distribution[keyPath: part])
+    }
+
     static func tallies(_ counts: [String: Int]) -> String {
         counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             .joined(separator: ", ")
@@ -93,9 +99,9 @@ struct StatsText {
             lines += table(
                 stats.queues.map {
                     [
-                        $0.queue, "\($0.queued)", "\($0.wait.count)", Self.seconds($0.wait.mean),
-                        Self.seconds($0.wait.p50),
-                        Self.seconds($0.wait.p90), Self.seconds($0.wait.max), Self.seconds($0.handle.mean),
+                        $0.queue, "\($0.queued)", "\($0.wait.count)", Self.seconds($0.wait, \.mean),
+                        Self.seconds($0.wait, \.p50),
+                        Self.seconds($0.wait, \.p90), Self.seconds($0.wait, \.max), Self.seconds($0.handle, \.mean),
                         "\($0.transfersIn)/\($0.transfersOut)",
                     ]
                 },
@@ -108,8 +114,8 @@ struct StatsText {
             lines += table(
                 stats.agents.map {
                     [
-                        $0.agent, "\($0.claimed)", "\($0.handle.count)", Self.seconds($0.handle.mean),
-                        Self.seconds($0.handle.p50), Self.seconds($0.handle.p90), Self.seconds($0.handle.max),
+                        $0.agent, "\($0.claimed)", "\($0.handle.count)", Self.seconds($0.handle, \.mean),
+                        Self.seconds($0.handle, \.p50), Self.seconds($0.handle, \.p90), Self.seconds($0.handle, \.max),
                         "\($0.transfers)",
                     ]
                 },
