@@ -46,4 +46,15 @@ public struct ActionDefinition: Sendable {
 
     /// The prefix of markers filled from a result's values: `{result.status}`.
     public static let resultPrefix = "result."
+
+    /// Whether a result with `outcome` gets a reply: its own, `failed`'s built-in one, or the
+    /// intent's `responses`.
+    public func replies(to outcome: String, intentResponses: [Template]) -> Bool {
+        !(responses[outcome] ?? []).isEmpty || outcome == Self.failed || !intentResponses.isEmpty
+    }
+
+    /// The outcomes with replies of their own, and `failed`, sorted.
+    public var outcomesWithReplies: [String] {
+        Set(responses.filter { !$0.value.isEmpty }.keys).union([Self.failed]).sorted()
+    }
 }

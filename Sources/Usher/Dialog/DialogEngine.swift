@@ -212,17 +212,25 @@ public struct DialogEngine: Sendable {
     /// call: it ended, the call was cancelled or handed to a person, or the bot gave up on it
     /// (it does so at the customer's first message after the timeout; until then a late
     /// result is still welcome).
-    public func respond(to result: ActionResult, state: consuming SessionState?, now: Double) throws(UnknownCall)
+    /// A result whose outcome has no reply anywhere (not its own, not the intent's `responses`)
+    /// is refused too: the customer would get silence and the call would be gone.
+    public func respond(to result: ActionResult, state: consuming SessionState?, now: Double) throws(RefusedResult)
         -> TurnResult
     {
         guard let session = state.take(), !session.isIdle(now: now, ttl: bot.settings.sessionTTL) else {
-            throw UnknownCall(result: result, waiting: nil, sessionExists: false)
+            throw .unknownCall(UnknownCall(result: result, waiting: nil, sessionExists: false))
         }
         guard let pending = session.pendingAction, pending.call == result.call else {
-            throw UnknownCall(result: result, waiting: session.pendingAction, sessionExists: true)
+            throw .unknownCall(UnknownCall(result: result, waiting: session.pendingAction, sessionExists: true))
         }
         let message = CustomerMessage(session: result.session, text: "")
         let engine = localized.isEmpty ? self : self.engine(for: session.language) ?? self
+        if let definition = engine.intent(named: pending.intent), let action = definition.action,
+            !action.replies(to: result.outcome, intentResponses: definition.responses)
+        {
+            throw .unknownOutcome(
+                UnknownOutcome(result: result, intent: definition.name, known: action.outcomesWithReplies))
+        }
         var turn = TurnBuilder(
             engine: engine, session: session, message: message, result: result, now: now, attended: false)
         turn.run()
@@ -253,6 +261,45 @@ public struct DialogEngine: Sendable {
     static let acknowledgements = Set(Language.all.flatMap(\.acknowledgements))
     /// The English reply to a cancel; an engine replies with ``messages`` in its bot's language.
     static let cancelReply = Language.english.messages.cancelReply
+}
+
+/// An action result the bot refuses, with the session untouched.
+public enum RefusedResult: Error, Sendable, Equatable {
+    case unknownCall(UnknownCall)
+    case unknownOutcome(UnknownOutcome)
+
+    /// The protocol's error code.
+    public var code: String {
+        switch self {
+        case .unknownCall: UnknownCall.code
+        case .unknownOutcome: UnknownOutcome.code
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .unknownCall(let refusal): refusal.message
+        case .unknownOutcome(let refusal): refusal.message
+        }
+    }
+}
+
+/// An action result whose outcome the bot has no reply for: neither the action's `responses`
+/// nor the intent's own.
+public struct UnknownOutcome: Error, Sendable, Equatable {
+    public var result: ActionResult
+    public var intent: String
+    /// The outcomes the action has replies for, sorted.
+    public var known: [String]
+
+    /// The protocol's error code.
+    public static let code = "unknown_outcome"
+
+    public var message: String {
+        "intent \"\(intent)\" has no reply for outcome \"\(result.outcome)\" (it has "
+            + known.map { "\"\($0)\"" }.joined(separator: ", ")
+            + "; give the intent \"responses\" to answer any other); the result was not used, the session still waits"
+    }
 }
 
 /// An action result that answers no call the session waits for.

@@ -117,9 +117,9 @@ extension Batch {
             return .line(ProtocolCodec.encode(turn, id: id), work.botRecord(turn, message: message))
         case .success(.actionResult(let id, let result)):
             switch work.deliver(result) {
-            case .failure(let unknown):
+            case .failure(let refusal):
                 return .line(
-                    ProtocolCodec.encode(ProtocolError(code: UnknownCall.code, message: unknown.message, id: id)), nil)
+                    ProtocolCodec.encode(ProtocolError(code: refusal.code, message: refusal.message, id: id)), nil)
             case .success(let turn):
                 let record = work.botRecord(turn, message: CustomerMessage(session: result.session, text: ""))
                 return .line(ProtocolCodec.encode(turn, id: id), record)

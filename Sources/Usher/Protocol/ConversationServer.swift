@@ -133,8 +133,8 @@ public final class ConversationServer {
         try run(now: now, expiring: sweepCandidates(now: now)) { batch in try batch.converse(message) }
     }
 
-    /// Answers an action's result; ``UnknownCall`` when the session waits for no such call
-    /// (nothing changes then).
+    /// Answers an action's result; ``RefusedResult`` when the session waits for no such call or
+    /// the outcome has no reply (nothing changes then).
     public func deliver(_ result: ActionResult, now: Double) throws -> DeskTurn {
         try run(now: now, expiring: []) { batch in try batch.deliver(result) }
     }

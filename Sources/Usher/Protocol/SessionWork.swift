@@ -50,9 +50,9 @@ struct SessionWork: Sendable {
     }
 
     /// Answers an action's result, or refuses it with the session untouched.
-    mutating func deliver(_ result: ActionResult) -> Result<TurnResult, UnknownCall> {
+    mutating func deliver(_ result: ActionResult) -> Result<TurnResult, RefusedResult> {
         let id = result.session
-        do throws(UnknownCall) {
+        do throws(RefusedResult) {
             let turn = try engine.respond(to: result, state: sessions[id] ?? nil, now: now)
             sessions[id] = turn.state
             changed.insert(id)

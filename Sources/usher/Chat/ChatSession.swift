@@ -143,8 +143,8 @@ final class ChatSession {
             let turn = try server.deliver(result, now: now)
             recorder.record(result, turn, advanced: advanced)
             return formatter.turn(turn)
-        } catch let unknown as UnknownCall {
-            return [.error(unknown.message)]
+        } catch let refusal as RefusedResult {
+            return [.error(refusal.message)]
         } catch {
             return [.error("the session store failed: \(error)")]
         }

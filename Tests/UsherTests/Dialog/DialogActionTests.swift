@@ -120,7 +120,7 @@ struct DialogActionTests {
         #expect(turns[1].replies == [DialogEngine.cancelReply])
         #expect(turns[1].state.pendingAction == nil)
         let late = ActionResult(session: "s", call: turns[0].called!.call, outcome: "found")
-        #expect(throws: UnknownCall.self) {
+        #expect(throws: RefusedResult.self) {
             try Self.engine.respond(to: late, state: turns[1].state, now: Self.start + 5)
         }
     }
@@ -155,12 +155,40 @@ struct DialogActionTests {
         #expect(turns[2].state.forms.map(\.intent) == ["file_claim"])
     }
 
+    /// An outcome with no reply anywhere once answered the customer with silence and forgot the
+    /// call: it is refused, and the session still waits (balance has no `responses`).
+    @Test func anOutcomeWithNoReplyIsRefusedAndTheCallStillWaits() throws {
+        let turns = try Self.run([.say("what is my balance")])
+        let call = try #require(turns[0].state.pendingAction?.call)
+        let late = ActionResult(session: "s", call: call, outcome: "late")
+        do {
+            _ = try Self.engine.respond(to: late, state: turns[0].state, now: Self.start + 2)
+            Issue.record("an outcome with no reply was taken")
+        } catch {
+            #expect(error.code == "unknown_outcome")
+            #expect(
+                error.message
+                    == #"intent "balance" has no reply for outcome "late" (it has "failed", "found"; give the intent "responses" to answer any other); the result was not used, the session still waits"#
+            )
+        }
+        let found = ActionResult(session: "s", call: call, outcome: "found", values: ["amount": "12 EUR"])
+        #expect(
+            try Self.engine.respond(to: found, state: turns[0].state, now: Self.start + 3).replies == [
+                "You have 12 EUR."
+            ])
+        // An intent with `responses` answers any outcome: order_status's "delayed" uses them.
+        let order = try Self.run([
+            .say("where is my order AB123456"), .result(outcome: "delayed", values: ["status": "delayed"]),
+        ])
+        #expect(order[1].replies == ["Order AB123456: delayed."])
+    }
+
     @Test func aResultForAnotherCallOrSessionIsRefusedAndChangesNothing() throws {
         let turns = try Self.run([.say("where is my order AB123456")])
         let state = turns[0].state
         let pending = try #require(state.pendingAction)
         let wrong = ActionResult(session: "s", call: "s/0/9", outcome: "found")
-        #expect(throws: UnknownCall.self) { try Self.engine.respond(to: wrong, state: state, now: Self.start + 2) }
+        #expect(throws: RefusedResult.self) { try Self.engine.respond(to: wrong, state: state, now: Self.start + 2) }
         do {
             _ = try Self.engine.respond(to: wrong, state: state, now: Self.start + 2)
         } catch {
@@ -177,7 +205,7 @@ struct DialogActionTests {
             #expect(error.message.hasPrefix("no session \"t\" waits for call"))
         }
         // The session expired: no call waits any more.
-        #expect(throws: UnknownCall.self) {
+        #expect(throws: RefusedResult.self) {
             try Self.engine.respond(
                 to: ActionResult(session: "s", call: pending.call, outcome: "found"), state: state,
                 now: Self.start + 100_000)
