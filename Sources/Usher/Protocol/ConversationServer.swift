@@ -87,6 +87,17 @@ public final class ConversationServer {
             code: "internal_error", message: "the batch could not be served (\(error)); nothing of it was kept", id: id)
     }
 
+    /// ``respondPlain(toBatch:now:)`` of lines as read: a line that is not valid UTF-8 is
+    /// answered with an error, never read as a customer's words.
+    public func respondPlain(toBatch lines: [[UInt8]], now: Double) -> [String] {
+        let problems = lines.map(ProtocolCodec.utf8Problem)
+        var answers = respondPlain(
+            toBatch: zip(lines, problems).compactMap { $1 == nil ? String(decoding: $0, as: UTF8.self) : nil },
+            now: now
+        ).makeIterator()
+        return problems.map { problem in problem.map { "error: " + $0 } ?? answers.next() ?? "" }
+    }
+
     /// The reply text for each plain line, `SESSION<TAB>TEXT` or just `TEXT` (session
     /// `default`); several replies share a line, separated by spaces. The lines are one batch:
     /// one commit.

@@ -12,11 +12,26 @@ public enum ProtocolCodec {
     public static let maximumMetadataKeyLength = 64
     public static let maximumMetadataValueLength = 512
 
+    /// Why `line` is not valid UTF-8, naming the first bad byte (counted from 1), or `nil` when
+    /// it is: the JSON and the plain protocol say it alike.
+    public static func utf8Problem(_ line: [UInt8]) -> String? {
+        // Most lines are ASCII, which is valid UTF-8 without decoding to find out.
+        if line.withUnsafeBufferPointer({ $0.allSatisfy { $0 < 0x80 } }) { return nil }
+        var decoder = UTF8()
+        var bytes = line.makeIterator()
+        var offset = 0
+        while true {
+            switch decoder.decode(&bytes) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return "the line is not valid UTF-8 (byte \(offset + 1))"
+            }
+        }
+    }
+
     public static func decode(_ line: [UInt8]) -> Result<ProtocolRequest, ProtocolError> {
-        // Most lines are ASCII, which is valid UTF-8 without building a string to find out.
-        let isASCII = line.withUnsafeBufferPointer { $0.allSatisfy { $0 < 0x80 } }
-        guard isASCII || String(validating: line, as: UTF8.self) != nil else {
-            return .failure(ProtocolError(code: "invalid_utf8", message: "the line is not valid UTF-8"))
+        if let problem = utf8Problem(line) {
+            return .failure(ProtocolError(code: "invalid_utf8", message: problem))
         }
         let root: JSONNode
         do {

@@ -111,8 +111,7 @@ struct ServeCommand: ParsableCommand {
 
     private func servePlain(_ server: ConversationServer, _ reader: LineReader, _ output: LineWriter) {
         serve(server, reader, output) { lines in
-            server.respondPlain(
-                toBatch: lines.map { String(decoding: $0, as: UTF8.self) }, now: Date().timeIntervalSince1970)
+            server.respondPlain(toBatch: lines, now: Date().timeIntervalSince1970)
         } tooLong: { length, _ in
             "error: " + ProtocolError.lineTooLong(bytes: length, limit: maxLine).message
         }

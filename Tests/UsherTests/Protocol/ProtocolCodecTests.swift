@@ -87,7 +87,7 @@ struct ProtocolCodecTests {
         }
         #expect(
             ProtocolCodec.encode(error)
-                == #"{"error": {"code": "invalid_utf8", "message": "the line is not valid UTF-8"}}"#)
+                == #"{"error": {"code": "invalid_utf8", "message": "the line is not valid UTF-8 (byte 30)"}}"#)
     }
 
     @Test func encodesResponsesWithAFixedKeyOrder() {

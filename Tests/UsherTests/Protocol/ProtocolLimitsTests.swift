@@ -103,6 +103,21 @@ struct ProtocolLimitsTests {
                 "error: the session id has 257 bytes; the limit is 256", "Hello!",
             ])
     }
+
+    /// The plain protocol read invalid UTF-8 as a customer's words (two fallbacks, then a
+    /// handoff); it refuses such a line as the JSON protocol does, naming the first bad byte.
+    @Test func plainLinesThatAreNotUTF8AreRefused() throws {
+        let server = ConversationServer(engine: claimEngine)
+        #expect(
+            server.respondPlain(
+                toBatch: [[0xFF, 0xFE], Array("hello".utf8), Array("ca".utf8) + [0xC3, 0xA9, 0x20, 0xE9]],
+                now: mondayMorning)
+                == [
+                    "error: the line is not valid UTF-8 (byte 1)", "Hello!",
+                    "error: the line is not valid UTF-8 (byte 6)",
+                ])
+        #expect(try server.store.log().turns.map(\.session) == ["default"])
+    }
 }
 
 /// "café" with a precomposed é and with a combining accent are different bytes but equal Swift
