@@ -13,16 +13,24 @@ extension TurnBuilder {
         if let waiting = action.waiting { replies.append(render(waiting, session.slots)) }
     }
 
-    /// A customer's message while the bot waits for a result: a cancel stops the call, and
-    /// anything else is told to wait; the bot cannot answer it without the result, and guessing
-    /// would say something the business's systems may contradict a moment later.
+    /// A customer's message while the bot waits for a result: a cancel stops the call, a clear
+    /// request for a person hands off (the call is abandoned), and anything else is told to
+    /// wait; the bot cannot answer it without the result, and guessing would say something the
+    /// business's systems may contradict a moment later.
     mutating func awaitAction(_ pending: PendingAction) {
         if isCancel() {
             session.pendingAction = nil
             return answerCancel()
         }
+        let result = matched()
+        if let name = result.intent, engine.intent(named: name)?.handoff != nil,
+            result.confidence >= bot.settings.digressionThreshold || isPattern(result)
+        {
+            return serve(name, result)
+        }
         intent = pending.intent
         confidence = 1
+        provisionalReplies = provisionalReplies ?? replies.count
         replies.append(engine.messages.busy)
     }
 

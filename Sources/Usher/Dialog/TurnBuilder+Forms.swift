@@ -121,7 +121,7 @@ extension TurnBuilder {
         if definition.resume && session.forms.count == depth && !handsOff { resumeWaitingForm() }
     }
 
-    private func isPattern(_ result: MatchResult) -> Bool {
+    func isPattern(_ result: MatchResult) -> Bool {
         if case .pattern = result.evidence { true } else { false }
     }
 

@@ -47,7 +47,10 @@ extension TurnBuilder {
         if session.metadata["tier"]?.lowercased() == "vip" { request.priority += 1 }
         if (sentiment ?? 0) <= -0.25 { request.priority += 1 }
         let byIntent = engine.intent(named: intent ?? "")?.handoff != nil
-        if !byIntent { replies.append(engine.messages.handoff) }
+        if !byIntent {
+            if let start = provisionalReplies { replies.removeSubrange(start...) }
+            replies.append(engine.messages.handoff)
+        }
         // An intent that hands off ends the forms: the customer asked for a person. Any other
         // handoff keeps them, so after an agent releases the customer the form goes on where it was.
         if byIntent { session.forms.removeAll() }

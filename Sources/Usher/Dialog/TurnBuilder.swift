@@ -32,6 +32,10 @@ struct TurnBuilder {
     /// The call whose result this turn answered, and the outcome the customer was told: a
     /// result's, or `failed` when the bot gave up waiting.
     var answered: PendingAction?
+    /// Where this turn's replies that keep the customer with the bot begin ("could you
+    /// rephrase?", "one moment, please"): a handoff in the same turn replaces them, or the
+    /// customer would be asked to rephrase and passed to a person in one breath.
+    var provisionalReplies: Int?
     var outcome: String?
     /// The message's entities, found on first use: a turn for an intent without slots never looks.
     var foundEntities: (types: Set<String>, matches: [EntityMatch])?
@@ -185,6 +189,7 @@ struct TurnBuilder {
         intent = nil
         confidence = result.confidence
         session.consecutiveFallbacks += 1
+        provisionalReplies = provisionalReplies ?? replies.count
         say(rotating: bot.fallback.responses, key: "fallback")
     }
 

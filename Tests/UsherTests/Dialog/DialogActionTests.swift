@@ -23,7 +23,9 @@ struct DialogActionTests {
            "slots": {"claim_date": {"entity": "date", "required": true, "prompt": "When did it happen?"}},
            "responses": ["Claim filed for {claim_date}."]},
           {"name": "opening_hours", "examples": ["when are you open", "what are your opening hours", "opening times"],
-           "responses": ["We are open 8 to 8."]}
+           "responses": ["We are open 8 to 8."]},
+          {"name": "talk_to_human", "examples": ["I want to talk to a person", "get me a human", "speak to an agent"],
+           "responses": ["Connecting you."], "handoff": {"queue": "general"}}
          ]}
         """
     static let engine = try! DialogEngine(
@@ -143,6 +145,28 @@ struct DialogActionTests {
         let turns = try Self.run([.say("where is my order AB123456"), .say("I will call my lawyer")])
         #expect(turns[1].handoff != nil)
         #expect(turns[1].state.pendingAction == nil)
+        #expect(turns[1].replies == [TurnBuilder.handoffReply])
+        // Anger while the bot waits: the handoff replaces "one moment, please … say cancel".
+        let angry = try Self.run([
+            .say("where is my order AB123456"), .say("this is terrible, awful, useless service"),
+            .say("I hate this, the worst, a disgrace"),
+        ])
+        #expect(angry[2].handoff?.reason.code == "sentiment")
+        #expect(angry[2].replies == [TurnBuilder.handoffReply])
+    }
+
+    /// Asking for a person while the bot waited got only "I am still working on your last
+    /// request": a clear request for a person hands off, abandoning the call.
+    @Test func askingForAPersonWhileTheBotWaitsHandsOff() throws {
+        let turns = try Self.run([.say("where is my order AB123456"), .say("I want to talk to a person")])
+        #expect(turns[1].intent == "talk_to_human")
+        #expect(turns[1].replies == ["Connecting you."])
+        #expect(turns[1].handoff?.reason == .intent("talk_to_human"))
+        #expect(turns[1].state.pendingAction == nil)
+        // Anything else still waits.
+        let waiting = try Self.run([.say("where is my order AB123456"), .say("what are your opening hours")])
+        #expect(waiting[1].replies == [Language.english.messages.busy])
+        #expect(waiting[1].state.pendingAction != nil)
     }
 
     @Test func aFormTheActionInterruptedResumesAfterTheResult() throws {

@@ -247,7 +247,7 @@ struct HandoffLanguageTests {
         let german = Language.german.messages
         #expect(
             queued["replies"] as? [String] == [
-                "Wie bitte?", german.handoff, Batch.announcement(position: 1, wait: nil, in: german),
+                german.handoff, Batch.announcement(position: 1, wait: nil, in: german),
             ])
         _ = try send(#"{"type": "agent.join", "agent": "anna", "queues": ["general"]}"#)
         let claim = try send(#"{"type": "agent.claim", "agent": "anna"}"#)
