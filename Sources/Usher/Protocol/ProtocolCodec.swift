@@ -33,6 +33,10 @@ public enum ProtocolCodec {
         if let problem = utf8Problem(line) {
             return .failure(ProtocolError(code: "invalid_utf8", message: problem))
         }
+        // A blank line is no document: "the file is empty" is the parser's word for files.
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+            return .failure(ProtocolError(code: "invalid_json", message: "the line is empty; expected a JSON object"))
+        }
         let root: JSONNode
         do {
             root = try JSONParser.parse(line)
@@ -202,9 +206,10 @@ public enum ProtocolCodec {
 
     private static func string(_ fields: Fields, _ key: String) throws(ProtocolError) -> String {
         guard let value = fields[key] else { throw invalid("the request needs \"\(key)\"") }
-        guard case .string(let text) = value, !text.isEmpty else {
+        guard case .string(let text) = value else {
             throw invalid("\"\(key)\" must be a non-empty string, found \(value.kindDescription)")
         }
+        guard !text.isEmpty else { throw invalid("\"\(key)\" must not be empty") }
         return text
     }
 

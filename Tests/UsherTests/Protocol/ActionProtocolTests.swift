@@ -90,7 +90,7 @@ struct ActionProtocolTests {
         let call = "s/\(Int(Self.start))/1"
         #expect(
             asked
-                == #"{"id": 1, "session": "s", "intent": "order_status", "confidence": 0.987, "slots": {"order_id": "AB123456"}, "replies": ["Looking up AB123456."], "state": "action", "action": {"name": "lookup_order", "call": "\#(call)", "slots": {"order_id": "AB123456"}, "timeout_seconds": 20}}"#,
+                == #"{"id": 1, "session": "s", "intent": "order_status", "confidence": 0.9883, "slots": {"order_id": "AB123456"}, "replies": ["Looking up AB123456."], "state": "action", "action": {"name": "lookup_order", "call": "\#(call)", "slots": {"order_id": "AB123456"}, "timeout_seconds": 20}}"#,
             "\(asked)")
         // A message meanwhile: asked to wait, and the call is said again.
         let waiting = server.respond(to: Array(#"{"session": "s", "text": "hello?"}"#.utf8), now: Self.start + 1)

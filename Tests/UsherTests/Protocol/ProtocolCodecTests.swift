@@ -35,6 +35,11 @@ struct ProtocolCodecTests {
 
     @Test(arguments: [
         ("not json", "invalid_json", "column 1: unexpected 'n'; expected a value", false),
+        // A blank line was "the file is empty" at some column.
+        ("", "invalid_json", "the line is empty; expected a JSON object", false),
+        ("   ", "invalid_json", "the line is empty; expected a JSON object", false),
+        // An empty agent id was "must be a non-empty string, found a string".
+        (#"{"id": 1, "type": "agent.claim", "agent": ""}"#, "invalid_request", "\"agent\" must not be empty", true),
         ("[1, 2]", "invalid_request", "expected a JSON object, found an array", false),
         (#"{"id": 1, "text": "hi"}"#, "invalid_request", "the request needs \"session\"", true),
         (
