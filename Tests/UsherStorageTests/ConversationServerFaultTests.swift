@@ -39,6 +39,30 @@ struct ConversationServerFaultTests {
         #expect(try server.store.log().turns.count == 1)
     }
 
+    /// A health probe waited out the busy timeout while another process held the database: a
+    /// batch of pings (and bad lines) never touches the store, so it reports no fault.
+    @Test func pingsNeedNoStore() throws {
+        let place = try StorePlace()
+        let engine = try DialogEngine(bot: BotLoader.load(path: Self.bot))
+        let server = ConversationServer(
+            engine: engine, store: try SQLiteConversationStore(path: place.file, busyTimeout: 0.05))
+        try server.catchUp(now: 1_795_428_000)
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let other = try DatabaseQueue(path: place.file, configuration: configuration)
+        try other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN EXCLUSIVE") }
+        let pings = server.respond(
+            toBatch: [#"{"id": 1, "type": "ping"}"#, "{"].map { Array($0.utf8) }, now: 1_795_428_001)
+        #expect(pings[0] == #"{"id": 1, "pong": true}"#)
+        #expect(pings[1].contains(#""code": "invalid_json""#))
+        #expect(server.storageFault == nil)
+        // A request that needs the store still meets the lock.
+        let locked = server.respond(toBatch: [Array(#"{"id": 2, "type": "queue.list"}"#.utf8)], now: 1_795_428_002)
+        #expect(locked[0].contains(#""code": "storage_unavailable""#))
+        #expect(server.storageFault != nil)
+        try other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+    }
+
     /// A damaged session row fails only that session's requests, with why; the server starts and
     /// serves everyone else, the row is never overwritten, and a reset clears it.
     @Test func anUnreadableSessionFailsOnlyItsOwnRequests() throws {

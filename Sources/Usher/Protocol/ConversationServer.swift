@@ -64,16 +64,17 @@ public final class ConversationServer {
     /// One response line per request line, in order.
     public func respond(toBatch lines: [[UInt8]], now: Double) -> [String] {
         let requests = Parallel.map(lines.count, workers: shards) { ProtocolCodec.decode(lines[$0]) }
+        // A batch of pings and lines that are no request needs no store: a health probe is
+        // answered at once even while another process holds the database (it waited out the
+        // busy timeout).
+        let storeFree = requests.map(\.answerWithoutStore)
+        if storeFree.allSatisfy({ $0 != nil }) { return storeFree.map { $0 ?? "" } }
         let expiring = sweepCandidates(now: now)
         do {
             return try run(now: now, expiring: expiring) { batch in try batch.answer(requests) }
         } catch {
-            return requests.map { request in
-                switch request {
-                case .failure(let error): ProtocolCodec.encode(error)
-                case .success(.ping(let id)): ProtocolCodec.encodePong(id: id)
-                case .success(let request): ProtocolCodec.encode(Self.batchError(error, id: request.id))
-                }
+            return zip(requests, storeFree).map { request, answer in
+                answer ?? ProtocolCodec.encode(Self.batchError(error, id: (try? request.get())?.id))
             }
         }
     }
@@ -225,5 +226,17 @@ public final class ConversationServer {
         // A full sweep may have left more behind: look again at the next batch.
         nextSweep = expiring.count >= Self.sweepLimit ? now : now + Self.sweepInterval
         return expiring
+    }
+}
+
+extension Result<ProtocolRequest, ProtocolError> {
+    /// The answer to a ping or to a line that is no request, which need no store; `nil` for
+    /// every other request.
+    fileprivate var answerWithoutStore: String? {
+        switch self {
+        case .failure(let error): ProtocolCodec.encode(error)
+        case .success(.ping(let id)): ProtocolCodec.encodePong(id: id)
+        case .success: nil
+        }
     }
 }
