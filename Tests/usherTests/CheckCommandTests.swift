@@ -56,6 +56,21 @@ struct CheckCommandTests {
                 """)
     }
 
+    /// A typo in a translated response was warned in English only; German customers read
+    /// "Das tut uns leid wegen ." with no warning.
+    @Test func translatedResponsesAreLinted() throws {
+        let directory = try Self.exampleBot(
+            editing: "de.json", #""Es tut mir leid, dass bei Ihrer Lieferung"#,
+            to: #""Das tut uns leid wegen {ordr_id}.", "Es tut mir leid, dass bei Ihrer Lieferung"#)
+        let output = try UsherBinary.run(["check", "--strict", directory.path])
+        #expect(output.status == 1)
+        #expect(
+            output.stderr
+                == "\(directory.path)/de.json:98:5: warning: translations[1].responses[0]: response uses {ordr_id}, but \"delivery_problem\" has no such slot and no example or pattern marks it\n"
+        )
+        #expect(output.stdout.hasSuffix(" 1 warning\n"))
+    }
+
     /// The example bot's intents in a copy whose file `name` has `old` replaced by `new`.
     static func exampleBot(editing name: String, _ old: String, to new: String) throws -> URL {
         var files: [String: String] = [:]

@@ -11,6 +11,7 @@ public enum BotLinter {
         warnings += thinIntents(bot)
         warnings += sharedExamples(bot)
         warnings += slotMarkers(bot)
+        warnings += translations(bot)
         warnings += unservedLanguages(bot)
         return warnings.sorted {
             ($0.origin.file, $0.origin.location ?? SourceLocation(line: 0, column: 0)) < (
@@ -129,7 +130,7 @@ public enum BotLinter {
             }
             for example in intent.examples {
                 for name in example.template.slotNames {
-                    let key = name.lowercased().filter { $0 != "_" && $0 != "-" }
+                    let key = spellingKey(name)
                     if let first = spellings[key], first != name {
                         warnings.append(
                             DefinitionWarning(
@@ -166,7 +167,7 @@ public enum BotLinter {
             + "and built-in replies to English; full support is for \(served.joined(separator: ", "))\(guess)"
     }
 
-    private static func patternCaptures(_ pattern: Pattern) -> [String] {
+    static func patternCaptures(_ pattern: Pattern) -> [String] {
         ((try? Pattern.parseElements(pattern.source)) ?? []).compactMap {
             if case .capture(let name) = $0 { name } else { nil }
         }
