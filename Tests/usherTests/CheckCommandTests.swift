@@ -42,6 +42,48 @@ struct CheckCommandTests {
         #expect(try UsherBinary.run(["check", "--strict", directory.path]).status == 1)
     }
 
+    /// The user trial's mistake: the example bot's German file in "ger" left every German
+    /// customer in English while `check --strict` said ok.
+    @Test func aTranslationInAnUnknownTagIsAnError() throws {
+        let directory = try Self.exampleBot(editing: "de.json", #""language": "de""#, to: #""language": "ger""#)
+        let output = try UsherBinary.run(["check", "--strict", directory.path])
+        #expect(output.status == 1)
+        #expect(
+            output.stderr == """
+                \(directory.path)/de.json:2:15: error: language: "ger" is not a BCP 47 language tag; did you mean "de"?
+                \(directory.path): 1 error; the bot was not loaded
+
+                """)
+    }
+
+    /// A typo in a translated response was warned in English only; German customers read
+    /// "Das tut uns leid wegen ." with no warning.
+    @Test func translatedResponsesAreLinted() throws {
+        let directory = try Self.exampleBot(
+            editing: "de.json", #""Es tut mir leid, dass bei Ihrer Lieferung"#,
+            to: #""Das tut uns leid wegen {ordr_id}.", "Es tut mir leid, dass bei Ihrer Lieferung"#)
+        let output = try UsherBinary.run(["check", "--strict", directory.path])
+        #expect(output.status == 1)
+        #expect(
+            output.stderr
+                == "\(directory.path)/de.json:98:5: warning: translations[1].responses[0]: response uses {ordr_id}, but \"delivery_problem\" has no such slot and no example or pattern marks it\n"
+        )
+        #expect(output.stdout.hasSuffix(" 1 warning\n"))
+    }
+
+    /// The example bot's intents in a copy whose file `name` has `old` replaced by `new`.
+    static func exampleBot(editing name: String, _ old: String, to new: String) throws -> URL {
+        var files: [String: String] = [:]
+        let intents = UsherBinary.root.appendingPathComponent("intents")
+        for file in try FileManager.default.contentsOfDirectory(atPath: intents.path) {
+            files[file] = try String(contentsOf: intents.appendingPathComponent(file), encoding: .utf8)
+        }
+        let edited = try #require(files[name]?.replacingOccurrences(of: old, with: new))
+        #expect(edited != files[name], "\(name) does not hold \(old)")
+        files[name] = edited
+        return try UsherBinary.directory(files)
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let output = try UsherBinary.run(["check", "--no-such-flag"])
         #expect(output.status == 2)

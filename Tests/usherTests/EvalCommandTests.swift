@@ -55,6 +55,40 @@ struct EvalCommandTests {
         #expect(output.stdout.contains("intent                          precision  recall   F1       support"))
     }
 
+    /// A label that names no intent is scored as a miss whatever the bot does: said once per
+    /// label, with the intent it was probably meant to be.
+    @Test func unknownLabelsAreWarnedOnce() throws {
+        let directory = try UsherBinary.directory([
+            "bot.json": bot,
+            "data.jsonl": """
+            {"text": "hello there", "intent": "Hello"}
+            {"text": "where is my order", "intent": "order"}
+            {"text": "hi", "intent": "Hello"}
+            {"text": "what's the weather", "intent": "no_such_intent"}
+
+            """,
+        ])
+        let output = try UsherBinary.run(["eval", "bot.json", "--data", "data.jsonl"], in: directory)
+        #expect(output.status == 0)
+        #expect(
+            output.stderr == """
+                data.jsonl:1: warning: label "Hello" names no intent; did you mean "hello"? (its 2 lines are scored as misses)
+                data.jsonl:4: warning: label "no_such_intent" names no intent (its line is scored as a miss)
+
+                """)
+    }
+
+    /// The user trial scored the Russian held-out set in English (0.17) for want of `--lang ru`.
+    @Test func aDataSetInAnotherLanguageGetsAHint() throws {
+        let output = try UsherBinary.run(["eval", "intents", "--data", "evals/desk-ru.jsonl", "--json"])
+        #expect(output.status == 0)
+        #expect(
+            output.stderr.hasPrefix(
+                "usher eval: 477 of 480 lines read as ru, the bot is scored in en: score them with --lang ru\n"))
+        let scored = try UsherBinary.run(["eval", "intents", "--data", "evals/desk-ru.jsonl", "--json", "--lang", "ru"])
+        #expect(!scored.stderr.contains("--lang"))
+    }
+
     @Test func badDataFilesNameTheLine() throws {
         let directory = try UsherBinary.directory([
             "bot.json": bot, "data.jsonl": "{\"text\": \"hi\", \"intent\": \"hello\"}\n{\"text\": 5}\n",

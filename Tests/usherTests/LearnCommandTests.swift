@@ -51,6 +51,31 @@ struct LearnCommandTests {
         #expect(match.stdout.contains("gift_cards"), "\(match.stdout)")
     }
 
+    /// The user trial's loop in Russian: what the bot did not understand reaches the inbox with
+    /// its language, and `usher learn` adds it to the Russian translation, not to orders.json.
+    @Test func textsAreLearnedInTheirLanguage() throws {
+        let folder = try copyOfTheExampleBot()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let served = try UsherBinary.run(
+            ["serve", "--state", "s.sqlite", "intents"],
+            input: #"{"session": "r1", "text": "вы доставляете в Казахстан?"}"# + "\n", in: folder)
+        #expect(served.status == 0, "\(served.stderr)")
+        let stats = try UsherBinary.run(["stats", "--state", "s.sqlite", "--unmatched", "inbox.jsonl"], in: folder)
+        #expect(stats.status == 0, "\(stats.stderr)")
+        let inbox = try String(contentsOf: folder.appendingPathComponent("inbox.jsonl"), encoding: .utf8)
+        #expect(inbox.hasPrefix(#"{"label": "", "count": 1, "text": "вы доставляете в Казахстан?""#), "\(inbox)")
+        #expect(inbox.hasSuffix(#", "language": "ru"}"# + "\n"), "\(inbox)")
+        try inbox.replacingOccurrences(of: #""label": """#, with: #""label": "delivery_problem""#)
+            .write(to: folder.appendingPathComponent("inbox.jsonl"), atomically: true, encoding: .utf8)
+        let before = try contents(folder)
+        let output = try UsherBinary.run(["learn", "inbox.jsonl", "--bot", "intents"], in: folder)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout == "intents/ru.json: delivery_problem (ru) + 1 example\n")
+        let after = try contents(folder)
+        for (name, text) in before where name != "ru.json" { #expect(after[name] == text) }
+        #expect(after["ru.json"]?.contains("        \"вы доставляете в Казахстан?\"") == true)
+    }
+
     @Test func oneWrongLabelChangesNothing() throws {
         let folder = try copyOfTheExampleBot()
         defer { try? FileManager.default.removeItem(at: folder) }

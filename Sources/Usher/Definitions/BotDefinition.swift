@@ -9,6 +9,8 @@
 public struct BotDefinition: Sendable {
     /// The language of the examples, as a BCP 47 tag such as `en`.
     public var language: String
+    /// Where `language` was written, for errors and warnings; `nil` when it was not.
+    public var languageOrigin: DefinitionOrigin?
     public var settings: BotSettings
     /// The bot's own entity types, by name (the built-in ones need no definition).
     public var entities: [String: EntityDefinition]

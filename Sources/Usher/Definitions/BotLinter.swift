@@ -11,6 +11,8 @@ public enum BotLinter {
         warnings += thinIntents(bot)
         warnings += sharedExamples(bot)
         warnings += slotMarkers(bot)
+        warnings += translations(bot)
+        warnings += unservedLanguages(bot)
         return warnings.sorted {
             ($0.origin.file, $0.origin.location ?? SourceLocation(line: 0, column: 0)) < (
                 $1.origin.file, $1.origin.location ?? SourceLocation(line: 0, column: 0)
@@ -128,7 +130,7 @@ public enum BotLinter {
             }
             for example in intent.examples {
                 for name in example.template.slotNames {
-                    let key = name.lowercased().filter { $0 != "_" && $0 != "-" }
+                    let key = spellingKey(name)
                     if let first = spellings[key], first != name {
                         warnings.append(
                             DefinitionWarning(
@@ -144,7 +146,28 @@ public enum BotLinter {
         return warnings
     }
 
-    private static func patternCaptures(_ pattern: Pattern) -> [String] {
+    /// Languages Usher has no data for ("fr"): the bot serves them, but with generic matching
+    /// and English entity words and built-in replies. Tags that are no BCP 47 tag at all ("ger")
+    /// are errors (``BotValidator``).
+    static func unservedLanguages(_ bot: BotDefinition) -> [DefinitionWarning] {
+        let named = [(bot.language, bot.languageOrigin)] + bot.translations.map { ($0.language, $0.languageOrigin) }
+        return named.compactMap { language, origin in
+            guard let origin, LanguageTag(bcp47: language) == nil, LanguageTag.intended(by: language) == nil else {
+                return nil
+            }
+            return DefinitionWarning(origin: origin, message: unservedLanguage(language))
+        }
+    }
+
+    /// The warning for a tag Usher has no data for, with a suggestion when one is close.
+    static func unservedLanguage(_ language: String) -> String {
+        let served = LanguageTag.served.map(\.rawValue)
+        let guess = Spelling.closest(to: language, among: served).map { "; did you mean \"\($0)\"?" } ?? ""
+        return "Usher has no language data for \"\(language)\": matching falls back to generic rules, and entities "
+            + "and built-in replies to English; full support is for \(served.joined(separator: ", "))\(guess)"
+    }
+
+    static func patternCaptures(_ pattern: Pattern) -> [String] {
         ((try? Pattern.parseElements(pattern.source)) ?? []).compactMap {
             if case .capture(let name) = $0 { name } else { nil }
         }

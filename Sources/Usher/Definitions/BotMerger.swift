@@ -14,13 +14,15 @@ struct BotMerger {
         for fragment in fragments {
             if let words = fragment.translations {
                 // A file of translations: its language is the translation's, not the bot's.
-                guard let (language, _) = fragment.language else { continue }
+                guard let (language, origin) = fragment.language else { continue }
                 addTranslation(
-                    words, fallback: fragment.fallback, queueNames: fragment.queueNames, language: language, to: &bot)
+                    words, fallback: fragment.fallback, queueNames: fragment.queueNames, language: language,
+                    origin: origin, to: &bot)
                 continue
             }
             if let (language, origin) = fragment.language, claim("language", origin, "\"language\" is already set") {
                 bot.language = language
+                bot.languageOrigin = origin
             }
             for setting in fragment.settings
             where claim("settings.\(setting.key)", setting.origin, "settings.\(setting.key) is already set") {
@@ -45,12 +47,15 @@ struct BotMerger {
     /// Adds a file's translations to its language's, each intent once per language.
     private mutating func addTranslation(
         _ words: [IntentTranslation], fallback: (value: FallbackDefinition, origin: DefinitionOrigin)?,
-        queueNames: (value: [String: String], origin: DefinitionOrigin)?, language: String, to bot: inout BotDefinition
+        queueNames: (value: [String: String], origin: DefinitionOrigin)?, language: String,
+        origin: DefinitionOrigin, to bot: inout BotDefinition
     ) {
         let index =
             bot.translations.firstIndex { $0.language == language }
             ?? {
-                bot.translations.append(BotTranslation(language: language))
+                var translation = BotTranslation(language: language)
+                translation.languageOrigin = origin
+                bot.translations.append(translation)
                 return bot.translations.count - 1
             }()
         for intent in words

@@ -14,6 +14,9 @@
 public struct BotTranslation: Sendable {
     /// The language, as a BCP 47 tag such as `de` or `zh-TW`.
     public var language: String
+    /// Where the (first) file of this language's translations names it: that file takes
+    /// translations `usher learn` adds.
+    public var languageOrigin: DefinitionOrigin?
     public var intents: [IntentTranslation]
     /// The fallback's responses and out-of-scope examples in this language.
     public var fallback: FallbackDefinition?

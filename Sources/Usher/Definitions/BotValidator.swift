@@ -8,7 +8,7 @@ struct BotValidator {
     /// unknown, so references to entities and queues are not checked (they would be reported
     /// as missing when they are only unread).
     func errors(someFileUnread: Bool = false) -> [DefinitionError] {
-        entityErrors() + (someFileUnread ? [] : slotErrors() + handoffErrors() + translationErrors())
+        languageErrors() + entityErrors() + (someFileUnread ? [] : slotErrors() + handoffErrors() + translationErrors())
     }
 
     /// Every intent's handoff queue must be one of `settings.handoff.queues`.
@@ -75,6 +75,21 @@ struct BotValidator {
             }
         }
         return errors
+    }
+
+    /// A language named the way BCP 47 does not write it ("ger", "German"): no customer's tag
+    /// would ever reach it, so German customers would all be answered in the bot's own language.
+    /// A well-formed tag Usher has no data for ("fr") is only a warning (``BotLinter``).
+    private func languageErrors() -> [DefinitionError] {
+        let named =
+            [(bot.language, bot.languageOrigin)] + bot.translations.map { ($0.language, $0.languageOrigin) }
+        return named.compactMap { language, origin in
+            guard LanguageTag(bcp47: language) == nil, let intended = LanguageTag.intended(by: language) else {
+                return nil
+            }
+            return error(
+                at: origin, "\"\(language)\" is not a BCP 47 language tag; did you mean \"\(intended.rawValue)\"?")
+        }
     }
 
     private func entityErrors() -> [DefinitionError] {

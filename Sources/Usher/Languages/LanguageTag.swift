@@ -34,5 +34,20 @@ public struct LanguageTag: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The served language `tag` was probably meant to name when it is not a BCP 47 tag of its
+    /// own: an ISO 639-2 code ("ger", "deu", "rus") or a name ("German", "Deutsch"), which
+    /// ``init(bcp47:)`` does not read. `nil` for anything else, served or not.
+    public static func intended(by tag: String) -> LanguageTag? {
+        aliases[tag.lowercased()]
+    }
+
+    private static let aliases: [String: LanguageTag] = [
+        "eng": .english, "english": .english,
+        "rus": .russian, "russian": .russian, "русский": .russian,
+        "ger": .german, "deu": .german, "german": .german, "deutsch": .german,
+        "chi": .traditionalChinese, "zho": .traditionalChinese, "chinese": .traditionalChinese,
+        "中文": .traditionalChinese,
+    ]
+
     public var description: String { rawValue }
 }

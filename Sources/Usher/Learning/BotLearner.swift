@@ -29,23 +29,32 @@ public struct BotLearner {
     public func plan(_ entries: [UnmatchedInbox.Entry], inbox: String) throws(DefinitionErrors) -> Plan {
         let names = bot.intents.map(\.name)
         var errors: [DefinitionError] = []
-        var additions: [String: [String]] = [:]
-        var creations: [(name: String, texts: [String])] = []
+        var additions: [Key: [String]] = [:]
+        var creations: [(name: String, line: Int, texts: [String: [String]])] = []
         var skipped = 0
-        let known = Dictionary(
-            bot.intents.flatMap { intent in intent.examples.map { ($0.text.lowercased(), intent.name) } },
-            uniquingKeysWith: { first, _ in first })
-        func fresh(_ texts: [String]) -> [String] {
-            let kept = texts.filter { known[$0.lowercased()] == nil }
-            skipped += texts.count - kept.count
-            return kept
+        // Texts already examples in a language, lower-cased, by language.
+        var known: [String: Set<String>] = [
+            bot.language: Set(bot.intents.flatMap(\.examples).map { $0.text.lowercased() })
+        ]
+        for translation in bot.translations {
+            known[translation.language, default: []].formUnion(
+                translation.intents.flatMap(\.examples).map { $0.text.lowercased() })
         }
         for entry in entries {
-            func fail(_ message: String) {
+            func fail(_ message: String, path: String = "label") {
                 errors.append(
                     DefinitionError(
-                        file: inbox, path: "label", location: SourceLocation(line: entry.line, column: 1),
+                        file: inbox, path: path, location: SourceLocation(line: entry.line, column: 1),
                         message: message))
+            }
+            if case .none = entry.label { continue }
+            if case .ignore = entry.label { continue }
+            guard let byLanguage = languages(of: entry, fail: fail) else { continue }
+            var fresh: [String: [String]] = [:]
+            for (language, texts) in byLanguage {
+                let kept = texts.filter { known[language]?.contains($0.lowercased()) != true }
+                skipped += texts.count - kept.count
+                if !kept.isEmpty { fresh[language] = kept }
             }
             switch entry.label {
             case .none, .ignore: continue
@@ -55,7 +64,9 @@ public struct BotLearner {
                     fail("\"\(name)\" names no intent\(guess) (or write new:\(name) for a new one)")
                     continue
                 }
-                additions[name, default: []] += fresh(entry.texts)
+                for (language, texts) in fresh {
+                    additions[Key(intent: name, language: language), default: []] += texts
+                }
             case .newIntent(let name):
                 guard Self.isName(name) else {
                     fail("\"new:\(name)\": an intent's name is letters, digits and _ , starting with a letter")
@@ -66,23 +77,49 @@ public struct BotLearner {
                     continue
                 }
                 if let index = creations.firstIndex(where: { $0.name == name }) {
-                    creations[index].texts += fresh(entry.texts)
+                    creations[index].texts.merge(fresh, uniquingKeysWith: +)
                 } else {
-                    creations.append((name, fresh(entry.texts)))
+                    creations.append((name, entry.line, fresh))
                 }
             }
         }
+        for creation in creations where creation.texts[bot.language] == nil && !creation.texts.isEmpty {
+            let others = creation.texts.keys.sorted().joined(separator: ", ")
+            errors.append(
+                DefinitionError(
+                    file: inbox, path: "label", location: SourceLocation(line: creation.line, column: 1),
+                    message:
+                        "new intent \"\(creation.name)\" would have examples in \(others) only; an intent is defined in the bot's own language (\(bot.language)) first: label a group in \(bot.language) new:\(creation.name) too, or add the intent by hand"
+                ))
+        }
         guard errors.isEmpty else { throw DefinitionErrors(errors) }
         var plan = Plan()
-        for (name, texts) in additions.sorted(by: { $0.key < $1.key }) where !texts.isEmpty {
-            try add(texts, to: name, in: &plan)
+        for (key, texts) in additions.sorted(by: { ($0.key.intent, $0.key.language) < ($1.key.intent, $1.key.language) }
+        )
+        where !texts.isEmpty {
+            if key.language == bot.language {
+                try add(texts, to: key.intent, in: &plan)
+            } else {
+                try translate(key.intent, into: key.language, adding: texts, in: &plan)
+            }
         }
         let created = creations.filter { !$0.texts.isEmpty }
-        if !created.isEmpty { try create(created, in: &plan) }
+        if !created.isEmpty { try create(created.map { ($0.name, $0.texts[bot.language] ?? []) }, in: &plan) }
+        for creation in created {
+            for (language, texts) in creation.texts.sorted(by: { $0.key < $1.key }) where language != bot.language {
+                try translate(creation.name, into: language, adding: texts, in: &plan)
+            }
+        }
         if skipped > 0 {
             plan.report.append("\(skipped) text\(skipped == 1 ? " was" : "s were") already examples; skipped")
         }
         return plan
+    }
+
+    /// An intent in one of the bot's languages.
+    struct Key: Hashable {
+        var intent: String
+        var language: String
     }
 
     static func isName(_ name: String) -> Bool {
@@ -96,16 +133,24 @@ public struct BotLearner {
         JSONWriter.string(text.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}"))
     }
 
-    private func add(_ texts: [String], to intent: String, in plan: inout Plan) throws(DefinitionErrors) {
-        guard let definition = bot.intent(named: intent),
-            let bytes = plan.files[definition.origin.file] ?? sources[definition.origin.file]
-        else { return }
-        let file = definition.origin.file
+    func add(_ texts: [String], to intent: String, in plan: inout Plan) throws(DefinitionErrors) {
+        guard let file = bot.intent(named: intent)?.origin.file else { return }
+        guard try appendExamples(texts, toObjectNamed: intent, list: "intents", in: file, plan: &plan) else {
+            throw Self.cannotEdit(file, "intent \"\(intent)\" is not where the bot says it is")
+        }
+        plan.report.append("\(file): \(intent) + \(texts.count) example\(texts.count == 1 ? "" : "s")")
+    }
+
+    /// Appends `texts` to the examples of the object named `name` in the `list` array of `file`
+    /// (adding `examples` after its name when it has none); `false` when there is no such object.
+    func appendExamples(
+        _ texts: [String], toObjectNamed name: String, list: String, in file: String, plan: inout Plan
+    ) throws(DefinitionErrors) -> Bool {
+        guard let bytes = plan.files[file] ?? sources[file] else { return false }
         var editor = JSONTextEditor(bytes)
         let node = try parse(bytes, file: file)
-        guard let intentNode = intentObject(named: intent, in: node),
-            case .object(let members) = intentNode.value
-        else { throw Self.cannotEdit(file, "intent \"\(intent)\" is not where the bot says it is") }
+        guard let object = intentObject(named: name, in: node, list: list), case .object(let members) = object.value
+        else { return false }
         if let examples = members.first(where: { $0.key == "examples" })?.value, case .array(let items) = examples.value
         {
             editor.append(
@@ -119,7 +164,7 @@ public struct BotLearner {
             editor = JSONTextEditor(bytes)
         }
         plan.files[file] = editor.bytes
-        plan.report.append("\(file): \(intent) + \(texts.count) example\(texts.count == 1 ? "" : "s")")
+        return true
     }
 
     private func create(_ intents: [(name: String, texts: [String])], in plan: inout Plan) throws(DefinitionErrors) {
@@ -148,7 +193,7 @@ public struct BotLearner {
         }
     }
 
-    private func parse(_ bytes: [UInt8], file: String) throws(DefinitionErrors) -> JSONNode {
+    func parse(_ bytes: [UInt8], file: String) throws(DefinitionErrors) -> JSONNode {
         do {
             return try JSONParser.parse(bytes)
         } catch {
@@ -156,9 +201,9 @@ public struct BotLearner {
         }
     }
 
-    private func intentObject(named name: String, in root: JSONNode) -> JSONNode? {
+    func intentObject(named name: String, in root: JSONNode, list key: String = "intents") -> JSONNode? {
         guard case .object(let members) = root.value,
-            let list = members.first(where: { $0.key == "intents" })?.value, case .array(let items) = list.value
+            let list = members.first(where: { $0.key == key })?.value, case .array(let items) = list.value
         else { return nil }
         return items.first { item in
             guard case .object(let fields) = item.value, let value = fields.first(where: { $0.key == "name" })?.value,
@@ -168,7 +213,7 @@ public struct BotLearner {
         }
     }
 
-    private static func cannotEdit(_ file: String, _ why: String) -> DefinitionErrors {
+    static func cannotEdit(_ file: String, _ why: String) -> DefinitionErrors {
         DefinitionErrors([DefinitionError(file: file, message: "cannot add examples here: \(why)")])
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// reads it back.
 ///
 /// ```
-/// {"label": "", "count": 14, "text": "can I change my delivery slot", "texts": ["can I change my delivery slot", "change delivery time"], "closest_intent": "change_address", "confidence": 0.31}
+/// {"label": "", "count": 14, "text": "can I change my delivery slot", "texts": ["can I change my delivery slot", "change delivery time"], "closest_intent": "change_address", "confidence": 0.31, "language": "en"}
 /// ```
 ///
 /// A label is an intent's name (the texts become its examples), `new:NAME` (a new intent), or
@@ -24,6 +24,16 @@ public enum UnmatchedInbox {
         public var line: Int
         public var label: Label
         public var texts: [String]
+        /// The language the texts are in, when the inbox says (`usher stats` writes it when it
+        /// knows); else `usher learn` detects each text's.
+        public var language: String?
+
+        public init(line: Int, label: Label, texts: [String], language: String? = nil) {
+            self.line = line
+            self.label = label
+            self.texts = texts
+            self.language = language
+        }
     }
 
     public static func encode(_ groups: [UnmatchedGroup]) -> String {
@@ -32,7 +42,8 @@ public enum UnmatchedInbox {
                 + "\"text\": \(JSONWriter.string(group.representative)), \"texts\": ["
                 + group.texts.map(JSONWriter.string).joined(separator: ", ") + "], \"closest_intent\": "
                 + (group.closestIntent.map(JSONWriter.string) ?? "null")
-                + ", \"confidence\": \(JSONWriter.number(group.confidence))}\n"
+                + ", \"confidence\": \(JSONWriter.number(group.confidence))"
+                + (group.language.map { ", \"language\": \(JSONWriter.string($0))" } ?? "") + "}\n"
         }.joined()
     }
 
@@ -77,7 +88,13 @@ public enum UnmatchedInbox {
                     fail("every text must be a non-empty string", path: "texts")
                 }
             }
-            entries.append(Entry(line: number, label: parse(label), texts: texts))
+            var language: String?
+            switch fields["language"] {
+            case .string(let tag)? where !tag.isEmpty: language = tag
+            case .none, .null?, .string?: break
+            default: fail("\"language\" must be a language tag such as \"de\", or null", path: "language")
+            }
+            entries.append(Entry(line: number, label: parse(label), texts: texts, language: language))
         }
         guard errors.isEmpty else { throw DefinitionErrors(errors) }
         return entries

@@ -12,11 +12,14 @@ public struct UnmatchedGroup: Sendable, Equatable {
     public var confidence: Double
     /// What the author decided: an intent's name, `new:NAME`, or `ignore`; empty until then.
     public var label: String
+    /// The language its messages are in, when known (every message of a group is in one).
+    public var language: String?
 
     public init(
         representative: String, count: Int, texts: [String], closestIntent: String?, confidence: Double,
-        label: String = ""
+        label: String = "", language: String? = nil
     ) {
+        self.language = language
         self.representative = representative
         self.count = count
         self.texts = texts

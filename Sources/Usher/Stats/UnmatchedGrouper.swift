@@ -24,9 +24,12 @@ public struct UnmatchedGrouper: Sendable {
         public var text: String
         public var closestIntent: String?
         public var confidence: Double
+        /// The language of the message, when known: messages group only with those in theirs.
+        public var language: String?
 
-        public init(text: String, closestIntent: String?, confidence: Double) {
+        public init(text: String, closestIntent: String?, confidence: Double, language: String? = nil) {
             self.text = text
+            self.language = language
             self.closestIntent = closestIntent
             self.confidence = confidence
         }
@@ -42,8 +45,9 @@ public struct UnmatchedGrouper: Sendable {
             let words = normalized.tokens.map { normalized.text(of: $0) }
             let meaningful = words.filter { !stopWords.contains($0) }
             // A message of nothing but stop words keeps them: "can I" is still something.
-            let key = (meaningful.isEmpty ? words : meaningful).joined(separator: " ")
-            guard !key.isEmpty else { continue }
+            let wording = (meaningful.isEmpty ? words : meaningful).joined(separator: " ")
+            guard !wording.isEmpty else { continue }
+            let key = (message.language ?? "") + "\u{0}" + wording
             if let at = index[key] {
                 wordings[at].count += 1
                 wordings[at].texts[message.text, default: 0] += 1
@@ -52,7 +56,7 @@ public struct UnmatchedGrouper: Sendable {
                 wordings.append((key, [message.text: 1], 1, message))
             }
         }
-        let vectors = weightedVectors(wordings.map(\.key))
+        let vectors = weightedVectors(wordings.map { String($0.key.drop { $0 != "\u{0}" }.dropFirst()) })
         let order = wordings.indices.sorted {
             wordings[$0].count != wordings[$1].count
                 ? wordings[$0].count > wordings[$1].count : wordings[$0].key < wordings[$1].key
@@ -65,7 +69,10 @@ public struct UnmatchedGrouper: Sendable {
             var best: (group: Int, similarity: Double)?
             var seen: Set<Int> = []
             for feature in vectors[wording].keys {
-                for group in byFeature[feature] ?? [] where seen.insert(group).inserted {
+                for group in byFeature[feature] ?? []
+                where seen.insert(group).inserted
+                    && wordings[founders[group]].first.language == wordings[wording].first.language
+                {
                     let similarity = cosine(vectors[wording], vectors[founders[group]])
                     if similarity >= threshold && similarity > (best?.similarity ?? 0) { best = (group, similarity) }
                 }
@@ -88,7 +95,8 @@ public struct UnmatchedGrouper: Sendable {
                 ?? founder.first.text
             return UnmatchedGroup(
                 representative: representative, count: group.reduce(0) { $0 + wordings[$1].count }, texts: ranked,
-                closestIntent: founder.first.closestIntent, confidence: founder.first.confidence)
+                closestIntent: founder.first.closestIntent, confidence: founder.first.confidence,
+                language: founder.first.language)
         }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.representative < $1.representative }
     }
 

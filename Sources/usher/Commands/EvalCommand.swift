@@ -53,6 +53,7 @@ struct EvalCommand: ParsableCommand {
         let utterances = try DataFrontend.read(data, split: split).map {
             LabelledUtterance(text: $0.text, intent: $0.intent.map(IntentName.sanitized), line: $0.line)
         }
+        warnAboutTheData(utterances, bot: bot)
         let loadStart = ContinuousClock.now
         let matcher = Matcher(bot: bot, model: model)
         let loadSeconds = (ContinuousClock.now - loadStart).seconds
@@ -76,6 +77,23 @@ struct EvalCommand: ParsableCommand {
                     + "here they were matched as if it were active (usher match leaves them out unless --context names it)"
             )
         }
+    }
+
+    /// Labels that name no intent, once each; and, scoring the bot's own language, a data set
+    /// that mostly reads as another.
+    private func warnAboutTheData(_ utterances: [LabelledUtterance], bot: BotDefinition) {
+        for unknown in EvaluationCheck.unknownLabels(utterances, intents: bot.intents.map(\.name)) {
+            Console.error("\(data):\(unknown.line): warning: \(unknown)")
+        }
+        guard lang == nil, let most = EvaluationCheck.mostTexts(utterances.map(\.text)),
+            LanguageTag(bcp47: bot.language) != most.language
+        else { return }
+        let serves = bot.languages.contains { LanguageTag(bcp47: $0) == most.language }
+        Console.error(
+            "usher eval: \(most.count) of \(utterances.count) lines read as \(most.language), the bot is scored in \(bot.language): "
+                + (serves
+                    ? "score them with --lang \(most.language)"
+                    : "the bot does not serve \(most.language) (it serves \(bot.languages.joined(separator: ", ")))"))
     }
 
     private func writeMisses(_ misses: [(LabelledUtterance, MatchResult)], to file: String) throws {

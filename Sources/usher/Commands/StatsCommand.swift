@@ -103,7 +103,7 @@ struct StatsCommand: ParsableCommand {
                     messages.append(
                         UnmatchedGrouper.Message(
                             text: turn.text, closestIntent: turn.candidates.first?.intent ?? turn.intent,
-                            confidence: turn.confidence))
+                            confidence: turn.confidence, language: Language.detect(turn.text)?.rawValue))
                 }
             } catch {
                 Console.error("usher: error: \(error)")

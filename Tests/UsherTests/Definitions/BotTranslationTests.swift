@@ -146,6 +146,62 @@ struct BotTranslationTests {
         Self.expectOnlyError(expected, loading: ("settings.json", json))
     }
 
+    /// A language written the way BCP 47 does not ("ger", "German") reaches no customer: every
+    /// German customer would be answered in English. It is an error, with the tag meant.
+    @Test(arguments: [
+        (
+            "de.json", #"{"language": "ger", "translations": []}"#,
+            #"de.json:1:14: language: "ger" is not a BCP 47 language tag; did you mean "de"?"#
+        ),
+        (
+            "de.json", #"{"language": "Deutsch", "translations": []}"#,
+            #"de.json:1:14: language: "Deutsch" is not a BCP 47 language tag; did you mean "de"?"#
+        ),
+        (
+            "ru.json", #"{"language": "rus", "translations": []}"#,
+            #"ru.json:1:14: language: "rus" is not a BCP 47 language tag; did you mean "ru"?"#
+        ),
+        (
+            "zh.json", #"{"language": "zho", "translations": []}"#,
+            #"zh.json:1:14: language: "zho" is not a BCP 47 language tag; did you mean "zh-TW"?"#
+        ),
+    ])
+    func aLanguageMustBeABCP47Tag(file: String, json: String, expected: String) {
+        Self.expectOnlyError(expected, loading: (file, json))
+    }
+
+    @Test func theBotsOwnLanguageMustBeABCP47TagToo() {
+        do {
+            _ = try Self.load([("bot.json", Self.english.replacingOccurrences(of: #""en""#, with: #""English""#))])
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.errors.map(\.description) == [
+                    #"bot.json:1:14: language: "English" is not a BCP 47 language tag; did you mean "en"?"#
+                ])
+        }
+    }
+
+    /// A tag Usher has no data for is served (a French customer gets the French words) but with
+    /// generic matching and English entities and built-in replies: a warning that says so.
+    @Test func aLanguageWithoutDataIsAWarning() throws {
+        let french =
+            #"{"language": "fr", "translations": [{"name": "greeting", "examples": ["bonjour", "salut", "coucou"], "responses": ["Bonjour !"]}]}"#
+        let bot = try Self.load([("bot.json", Self.english), ("fr.json", french)])
+        #expect(bot.localized(to: "fr") != nil)
+        let typo =
+            #"{"language": "dee", "translations": [{"name": "greeting", "examples": ["hallo", "servus", "moin"], "responses": ["Hallo!"]}]}"#
+        let warnings = try BotLinter.warnings(
+            for: Self.load([("bot.json", Self.english), ("dee.json", typo), ("fr.json", french)])
+        )
+        .map(\.description).filter { $0.contains("no language data") }
+        #expect(
+            warnings == [
+                #"dee.json:1:14: warning: language: Usher has no language data for "dee": matching falls back to generic rules, and entities and built-in replies to English; full support is for en, ru, de, zh-TW; did you mean "de"?"#,
+                #"fr.json:1:14: warning: language: Usher has no language data for "fr": matching falls back to generic rules, and entities and built-in replies to English; full support is for en, ru, de, zh-TW"#,
+            ])
+    }
+
     @Test func anIntentIsTranslatedOncePerLanguage() {
         let again = #"{"language": "de", "translations": [{"name": "greeting", "examples": ["moin"]}]}"#
         do {

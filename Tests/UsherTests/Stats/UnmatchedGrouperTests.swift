@@ -25,6 +25,18 @@ struct UnmatchedGrouperTests {
         #expect(found == Set(Self.paraphrases.map { $0.sorted() }))
     }
 
+    /// Messages group only with those in their language, and the group carries it to the inbox
+    /// (`usher learn` then adds the texts to that language's words).
+    @Test func groupsKeepToOneLanguage() {
+        let result = UnmatchedGrouper().group([
+            UnmatchedGrouper.Message(text: "AB123456", closestIntent: nil, confidence: 0, language: "en"),
+            UnmatchedGrouper.Message(text: "AB123456?", closestIntent: nil, confidence: 0, language: "ru"),
+            UnmatchedGrouper.Message(text: "AB123456!", closestIntent: nil, confidence: 0, language: "en"),
+        ])
+        #expect(result.map(\.texts) == [["AB123456", "AB123456!"], ["AB123456?"]])
+        #expect(result.map(\.language) == ["en", "ru"])
+    }
+
     @Test func groupsCountRepeatsAndComeLargestFirst() {
         let result = UnmatchedGrouper().group(
             ["gift cards?", "gift cards?", "do you sell gift cards", "ship to canada?"].map {
