@@ -55,17 +55,7 @@ extension BotLinter {
         let marked = Set(
             (intent.examples + words.examples).flatMap(\.template.slotNames)
                 + (intent.patterns + words.patterns).flatMap(patternCaptures) + intent.slots.map(\.name))
-        return words.responses.enumerated().flatMap { offset, response in
-            response.slotNames.filter { !marked.contains($0) }.map { name in
-                DefinitionWarning(
-                    origin: DefinitionOrigin(
-                        file: words.origin.file, path: "\(words.origin.path).responses[\(offset)]",
-                        location: words.origin.location),
-                    message:
-                        "response uses {\(name)}, but \"\(intent.name)\" has no such slot and no example or pattern marks it"
-                )
-            }
-        }
+        return unmarkedSlots(in: words.responses, at: words.origin, of: intent.name, marked: marked)
     }
 
     /// The paths of what `intent` says in the bot's own language that `words` does not translate.

@@ -107,6 +107,23 @@ public enum BotLinter {
         return keys
     }
 
+    /// The responses (at `origin`'s `responses`) that use a slot `marked` lacks: the customer
+    /// would read a blank there. One text for the bot's own language and its translations.
+    static func unmarkedSlots(
+        in responses: [Template], at origin: DefinitionOrigin, of intent: String, marked: Set<String>
+    ) -> [DefinitionWarning] {
+        responses.enumerated().flatMap { offset, response in
+            response.slotNames.filter { !marked.contains($0) }.map { name in
+                DefinitionWarning(
+                    origin: DefinitionOrigin(
+                        file: origin.file, path: "\(origin.path).responses[\(offset)]", location: origin.location),
+                    message:
+                        "response uses {\(name)}, but \"\(intent)\" has no such slot and no example or pattern marks it"
+                )
+            }
+        }
+    }
+
     /// Responses that use a slot no example of the intent marks, and marker names that differ
     /// only in case or separators (`order_id`, `orderId`).
     static func slotMarkers(_ bot: BotDefinition) -> [DefinitionWarning] {
@@ -116,18 +133,7 @@ public enum BotLinter {
             let marked = Set(
                 intent.examples.flatMap(\.template.slotNames) + intent.patterns.flatMap(patternCaptures)
                     + intent.slots.map(\.name))
-            for (offset, response) in intent.responses.enumerated() {
-                for name in response.slotNames where !marked.contains(name) {
-                    warnings.append(
-                        DefinitionWarning(
-                            origin: DefinitionOrigin(
-                                file: intent.origin.file, path: "\(intent.origin.path).responses[\(offset)]",
-                                location: intent.origin.location),
-                            message:
-                                "response uses {\(name)}, but \"\(intent.name)\" has no such slot and no example or pattern marks it"
-                        ))
-                }
-            }
+            warnings += unmarkedSlots(in: intent.responses, at: intent.origin, of: intent.name, marked: marked)
             for example in intent.examples {
                 for name in example.template.slotNames {
                     let key = spellingKey(name)
