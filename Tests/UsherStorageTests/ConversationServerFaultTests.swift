@@ -11,7 +11,8 @@ struct ConversationServerFaultTests {
     static let bot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("intents").path
 
-    @Test func aFailedBatchLeavesNoTicketAndTheNextOneWorks() throws {
+    /// A server on a real file (busy timeout 0.05 s) that another connection holds locked.
+    static func lockedByAnotherProcess() throws -> (StorePlace, ConversationServer, DatabaseQueue) {
         let place = try StorePlace()
         let engine = try DialogEngine(bot: BotLoader.load(path: Self.bot))
         let server = ConversationServer(
@@ -21,6 +22,11 @@ struct ConversationServerFaultTests {
         configuration.allowsUnsafeTransactions = true
         let other = try DatabaseQueue(path: place.file, configuration: configuration)
         try other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN EXCLUSIVE") }
+        return (place, server, other)
+    }
+
+    @Test func aFailedBatchLeavesNoTicketAndTheNextOneWorks() throws {
+        let (place, server, other) = try Self.lockedByAnotherProcess()
         let lines = [
             #"{"id": 1, "session": "a", "text": "I want to speak to a human"}"#, #"{"id": 2, "type": "ping"}"#, "{",
         ].map { Array($0.utf8) }
@@ -42,15 +48,7 @@ struct ConversationServerFaultTests {
     /// A health probe waited out the busy timeout while another process held the database: a
     /// batch of pings (and bad lines) never touches the store, so it reports no fault.
     @Test func pingsNeedNoStore() throws {
-        let place = try StorePlace()
-        let engine = try DialogEngine(bot: BotLoader.load(path: Self.bot))
-        let server = ConversationServer(
-            engine: engine, store: try SQLiteConversationStore(path: place.file, busyTimeout: 0.05))
-        try server.catchUp(now: 1_795_428_000)
-        var configuration = Configuration()
-        configuration.allowsUnsafeTransactions = true
-        let other = try DatabaseQueue(path: place.file, configuration: configuration)
-        try other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN EXCLUSIVE") }
+        let (place, server, other) = try Self.lockedByAnotherProcess()
         let pings = server.respond(
             toBatch: [#"{"id": 1, "type": "ping"}"#, "{"].map { Array($0.utf8) }, now: 1_795_428_001)
         #expect(pings[0] == #"{"id": 1, "pong": true}"#)
@@ -61,6 +59,7 @@ struct ConversationServerFaultTests {
         #expect(locked[0].contains(#""code": "storage_unavailable""#))
         #expect(server.storageFault != nil)
         try other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+        withExtendedLifetime(place) {}  // the file lives until the lock is let go
     }
 
     /// A damaged session row fails only that session's requests, with why; the server starts and
