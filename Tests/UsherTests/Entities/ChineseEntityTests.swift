@@ -78,6 +78,7 @@ struct ChineseEntityTests {
         ("新台幣300元", "300 TWD", "新台幣300元"), ("花了500塊", "500 TWD", "500塊"), ("20美元", "20 USD", "20美元"),
         ("退我1,200元", "1200 TWD", "1,200元"), ("500元人民幣", "500 CNY", "500元人民幣"),
         ("五百塊美金", "500 USD", "五百塊美金"), ("100港元", "100 HKD", "100港元"), ("两千块人民币", "2000 CNY", "两千块人民币"),
+        ("3百元", "300 TWD", "3百元"), ("3千塊", "3000 TWD", "3千塊"), ("三百塊", "300 TWD", "三百塊"),
     ])
     func readsMoney(text: String, value: String, matched: String) {
         #expect(found("money", in: text, language: "zh-TW") == [Pair(value, matched)])

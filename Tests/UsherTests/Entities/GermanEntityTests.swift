@@ -14,6 +14,11 @@ struct GermanEntityTests {
         #expect(found("number", in: text, language: "de") == [Pair(value, text)])
     }
 
+    @Test(arguments: [("3 hundert", "300"), ("2 Tausend", "2000"), ("drei hundert", "300")])
+    func readsScaleWordsAfterANumber(text: String, value: String) {
+        #expect(found("number", in: text, language: "de") == [Pair(value, text)])
+    }
+
     @Test(arguments: ["ein Paket", "eine Stunde", "Hundertwasser", "Stunde", "zehnmal"])
     func articlesAndLookalikesAreNoNumbers(text: String) {
         #expect(found("number", in: text, language: "de").isEmpty)
