@@ -42,6 +42,13 @@ struct GermanEntityTests {
         #expect(found("date", in: text, language: "de") == [Pair(value, matched)])
     }
 
+    /// An impossible day written with dots (30 February, 29 February of a common year) is no
+    /// date, and no phone number either.
+    @Test(arguments: ["30.02.2026", "am 29.02.2027", "bis 31.04.2026"])
+    func impossibleDatesAreNothing(text: String) {
+        #expect(everything(in: text, language: "de") == [])
+    }
+
     @Test func goodMorningIsNoDate() {
         #expect(
             found("date", in: "Guten Morgen, heute Morgen kam nichts", language: "de") == [
