@@ -82,10 +82,12 @@ extension NumberParser {
     }
 
     /// Chinese: characters with place values, "五", "十五", "二十五", "一百零五", "三千二百",
-    /// "兩萬". Two digits in a row ("一二") end the number at the first.
-    static func characterNumber(in message: EntityMessage, at index: Int, numbers: NumberWords) -> (
+    /// "兩萬". Two digits in a row ("一二") end the number at the first. The number of a weekday's
+    /// name ("星期五", "週三") names the day: it is no number, so no count or hour either.
+    static func characterNumber(in message: EntityMessage, at index: Int, language: Language) -> (
         value: Int, end: Int
     )? {
+        let numbers = language.numbers
         var (total, section, end) = (0, 0, index)
         var digit: Int?
         var smallestPlace = Int.max
@@ -111,6 +113,17 @@ extension NumberParser {
             }
             end += 1
         }
-        return end > index ? (total + section + (digit ?? 0), end) : nil
+        guard end > index, !continuesWeekday(in: message, at: index, weekdays: language.calendar.weekdays) else {
+            return nil
+        }
+        return (total + section + (digit ?? 0), end)
+    }
+
+    /// Whether token `index` is part of a weekday's name that starts before it, as 五 is of
+    /// "星期五" and 三 of "下週三".
+    private static func continuesWeekday(in message: EntityMessage, at index: Int, weekdays: PhraseTable<Int>) -> Bool {
+        (max(0, index - weekdays.longestPhrase + 1)..<index).contains { start in
+            weekdays.match(at: start, token: message.word).map { $0.end > index } ?? false
+        }
     }
 }

@@ -36,16 +36,14 @@ extension NumberParser {
         return scale(reading, in: message, language: language) ?? reading
     }
 
-    /// `reading` times the scale word right after it, with a smaller number in words after that
-    /// added when `reading` was in words ("two thousand five hundred"), or `nil` when no scale
-    /// word follows. A scale word may be glued to digits ("2k", "3千"); "тыс." takes its point.
+    /// `reading` times the scale word right after it, and times a larger one after that ("3
+    /// hundred thousand", "две сотни тысяч"), with a smaller number in words after them added
+    /// when `reading` was in words ("two thousand five hundred"), or `nil` when no scale word
+    /// follows. A scale word may be glued to digits ("2k", "3千").
     private static func scale(_ reading: Reading, in message: EntityMessage, language: Language) -> Reading? {
-        guard let word = message.word(reading.end).map(language.folding.fold),
-            let places = language.numbers.scales[word]
-        else { return nil }
-        var end = reading.end + 1
-        if message.isSymbol(end, "."), message.touches(end), language.numbers.abbreviations.contains(word) {
-            end += 1
+        guard var (places, end) = scaleWord(in: message, at: reading.end, language: language) else { return nil }
+        if let (larger, after) = scaleWord(in: message, at: end, language: language), larger > places {
+            (places, end) = (places + larger, after)
         }
         let value = shifted(reading.value, by: places)
         let inWords = message.digits(reading.end - 1) == nil
@@ -56,6 +54,19 @@ extension NumberParser {
             return Reading(value: String(base + rest.value), end: rest.end)
         }
         return Reading(value: value, end: end)
+    }
+
+    /// The power of ten of the scale word at token `index`, and the token after it: "тыс." takes its point.
+    private static func scaleWord(in message: EntityMessage, at index: Int, language: Language) -> (
+        places: Int, end: Int
+    )? {
+        guard let word = message.word(index).map(language.folding.fold),
+            let places = language.numbers.scales[word]
+        else { return nil }
+        let abbreviated =
+            message.isSymbol(index + 1, ".") && message.touches(index + 1)
+            && language.numbers.abbreviations.contains(word)
+        return (places, abbreviated ? index + 2 : index + 1)
     }
 
     /// Canonical decimal text times 10^`places`: "1.5" and 3 make "1500".

@@ -85,7 +85,7 @@ enum NumberParser {
         case .english: englishWords(in: message, at: index)
         case .spaced: spacedWords(in: message, at: index, language: language)
         case .compound: compoundWord(in: message, at: index, language: language)
-        case .characters: characterNumber(in: message, at: index, numbers: language.numbers)
+        case .characters: characterNumber(in: message, at: index, language: language)
         }
     }
 

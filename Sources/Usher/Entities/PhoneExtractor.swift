@@ -4,8 +4,9 @@
 /// A phone number has 7 to 15 digits (the E.164 maximum) in groups separated by a space, a
 /// hyphen or a dot, with parentheses around a group allowed. Digits written without separators
 /// count only from 10 digits on (7 after a `+`), so that order numbers and amounts stay numbers;
-/// dotted groups need three groups or more, so that decimals stay numbers; and groups that form a
-/// date ("2026-03-03", "03.03.2026") or a range of years ("2019-2026") are not phone numbers.
+/// dotted groups need three groups or more, so that decimals stay numbers; and groups written as a
+/// date ("2026-03-03", "03.03.2026", also an impossible one: "30.02.2026") or a range of years
+/// ("2019-2026") are not phone numbers.
 /// The value is the digits, after a `+` if one was written: `+18005550199`.
 public struct PhoneExtractor: MessageExtractor {
     public let type = "phone"

@@ -75,18 +75,25 @@ struct PhoneScanner {
         (7...15).contains(digitCount) && !isDate && !isYearRange && (!hasDot || groupCount >= 3)
     }
 
-    /// Whether the first three groups are a date, year first or last, with one separator.
+    /// Whether the first three groups are written as a date, year first or last, with one
+    /// separator: a day of 1 to 31 and a month of 1 to 12, whether or not that month has that
+    /// day, since "30.02.2026" is a mistyped or impossible date, not a phone number.
     var isDate: Bool {
         guard !hasPlus, groupCount >= 3, let mark = second.separator, third.separator == mark,
             mark != UInt8(ascii: " ")
         else { return false }
         if first.digits == 4 && second.digits <= 2 && third.digits <= 2 {
-            return CalendarDate(year: first.value, month: second.value, day: third.value) != nil
+            return Self.isDayOfMonth(third.value, month: second.value, year: first.value)
         }
         if first.digits <= 2 && second.digits <= 2 && third.digits == 4 {
-            return CalendarDate(year: third.value, month: second.value, day: first.value) != nil
+            return Self.isDayOfMonth(first.value, month: second.value, year: third.value)
         }
         return false
+    }
+
+    /// Whether `day` is 1 to 31, `month` 1 to 12 and `year` 1 to 9999.
+    private static func isDayOfMonth(_ day: Int, month: Int, year: Int) -> Bool {
+        (1...31).contains(day) && (1...12).contains(month) && (1...9999).contains(year)
     }
 
     /// Whether the number is two years joined by a hyphen, as in "2019-2026".

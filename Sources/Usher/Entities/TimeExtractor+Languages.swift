@@ -16,7 +16,7 @@ extension TimeExtractor {
         let calendar = language.calendar
         var next = index
         var part = calendar.dayParts.match(at: next, token: message.word).map(\.value)
-        var partIsUnit = false
+        var partNeedsHourWord = false
         if let (_, end) = calendar.dayParts.match(at: next, token: message.word) { next = end }
         guard let (hour, afterHour) = number(in: message, at: next, language: language), hour <= 24 else { return nil }
         next = afterHour
@@ -34,13 +34,15 @@ extension TimeExtractor {
             }
         }
         if part == nil, let (value, end) = calendar.dayParts.match(at: next, token: message.word) {
-            // "3 дня" is three days as often as 3 p.m.: a part that is also a unit needs the hour word.
-            partIsUnit = calendar.units.match(at: next, token: message.word) != nil
+            // Without the hour word a part after the number is no time where the part comes first
+            // ("初五下午"), nor where it is also a unit: "3 дня" is three days as often as 3 p.m.
+            partNeedsHourWord =
+                !calendar.dayPartsFollowBareHours || calendar.units.match(at: next, token: message.word) != nil
             part = value
             next = end
         }
         switch (part, hourWord?.value) {
-        case (let offset?, _) where hourWord != nil || !partIsUnit:
+        case (let offset?, _) where hourWord != nil || !partNeedsHourWord:
             guard (0...12).contains(hour) else { return nil }
             if offset == 12 && hour < 12 { return (hour + 12, minute, next) }
             return (offset == 0 && hour == 12 ? 0 : hour, minute, next)

@@ -54,4 +54,8 @@ struct CalendarVocabulary: Sendable {
     /// Parts of the day, before or after the hour, and the hours they add to 1 to 12:
     /// "вечера" and "下午" 12, "утра" and "上午" 0.
     var dayParts: PhraseTable<Int>
+    /// Whether a part of the day may follow an hour with no hour word between them ("10 утра",
+    /// "9 abends"). Chinese puts the part first ("下午3點"), so there a number before a part of
+    /// the day is no hour ("初五下午" is the fifth, then an afternoon); "3點下午" still is one.
+    var dayPartsFollowBareHours = true
 }

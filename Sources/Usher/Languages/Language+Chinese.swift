@@ -141,7 +141,8 @@ extension Language {
             [
                 "上午": 0, "早上": 0, "早晨": 0, "凌晨": 0, "清晨": 0, "下午": 12, "晚上": 12, "傍晚": 12,
                 "中午": 12,
-            ], folding: .none))
+            ], folding: .none),
+        dayPartsFollowBareHours: false)
 
     /// 星期一 to 星期六 and 星期日 or 星期天, likewise with 禮拜 and 週 (but not "週天").
     private static let chineseWeekdays: [String: Int] = {

@@ -12,7 +12,7 @@ extension Language {
                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
             ],
             multipliers: ["hundred": 100], joiners: ["and"], articles: ["a": 1, "an": 1],
-            scales: ["thousand": 3, "k": 3, "million": 6, "mln": 6, "billion": 9, "bn": 9]),
+            scales: ["hundred": 2, "thousand": 3, "k": 3, "million": 6, "mln": 6, "billion": 9, "bn": 9]),
         calendar: englishCalendar,
         currencies: [
             "dollar": "USD", "dollars": "USD", "buck": "USD", "bucks": "USD", "euro": "EUR", "euros": "EUR",

@@ -17,8 +17,8 @@ extension Language {
             multipliers: ["hundert": 100, "tausend": 1000], joiners: ["und"],
             articles: ["ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1],
             scales: [
-                "tausend": 3, "tsd": 3, "million": 6, "millionen": 6, "mio": 6, "milliarde": 9, "milliarden": 9,
-                "mrd": 9,
+                "hundert": 2, "tausend": 3, "tsd": 3, "million": 6, "millionen": 6, "mio": 6, "milliarde": 9,
+                "milliarden": 9, "mrd": 9,
             ],
             abbreviations: ["tsd", "mio", "mrd"], halves: ["anderthalb", "eineinhalb"]),
         calendar: germanCalendar,

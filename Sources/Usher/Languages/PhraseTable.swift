@@ -7,6 +7,8 @@
 struct PhraseTable<Value: Sendable>: Sendable {
     private let byFirstPart: [String: [(parts: [String], value: Value)]]
     private let folding: WordFolding
+    /// The most parts any phrase has: how far before a token a phrase holding it can start.
+    let longestPhrase: Int
 
     init(_ phrases: [String: Value], folding: WordFolding) {
         var byFirstPart: [String: [(parts: [String], value: Value)]] = [:]
@@ -22,6 +24,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
             }
         }
         self.folding = folding
+        longestPhrase = byFirstPart.values.joined().map(\.parts.count).max() ?? 0
     }
 
     /// The value of the longest phrase whose parts are the tokens from `index` on, and the index

@@ -50,11 +50,35 @@ struct ChineseEntityTests {
         #expect(found("time", in: text, language: "zh-TW") == [Pair(value, matched)])
     }
 
+    /// A weekday's number names the day and is never read as an hour: the part of the day and
+    /// the hour after it make the time, with or without a space, in Traditional and Simplified
+    /// writing.
+    @Test(arguments: [
+        ("星期五下午3點", "2026-11-27 ← 星期五", "15:00 ← 下午3點"), ("週五晚上八點", "2026-11-27 ← 週五", "20:00 ← 晚上八點"),
+        ("週三下午3點", "2026-11-25 ← 週三", "15:00 ← 下午3點"), ("週二下午3點", "2026-11-24 ← 週二", "15:00 ← 下午3點"),
+        ("星期五 下午3點", "2026-11-27 ← 星期五", "15:00 ← 下午3點"), ("下週五下午3點", "2026-12-04 ← 下週五", "15:00 ← 下午3點"),
+        ("上週五晚上8點", "2026-11-20 ← 上週五", "20:00 ← 晚上8點"), ("這週五下午3點", "2026-11-27 ← 這週五", "15:00 ← 下午3點"),
+        ("禮拜三早上九點半", "2026-11-25 ← 禮拜三", "09:30 ← 早上九點半"), ("周四中午12點", "2026-11-26 ← 周四", "12:00 ← 中午12點"),
+        ("星期日下午3點", "2026-11-29 ← 星期日", "15:00 ← 下午3點"), ("禮拜天晚上八點", "2026-11-29 ← 禮拜天", "20:00 ← 晚上八點"),
+        ("星期五下午3点", "2026-11-27 ← 星期五", "15:00 ← 下午3点"), ("下周五下午3点", "2026-12-04 ← 下周五", "15:00 ← 下午3点"),
+        ("礼拜六上午10点", "2026-11-28 ← 礼拜六", "10:00 ← 上午10点"), ("下星期二下午兩點", "2026-12-01 ← 下星期二", "14:00 ← 下午兩點"),
+    ])
+    func aWeekdayIsNoHour(text: String, date: String, time: String) {
+        #expect(everything(in: text, language: "zh-TW") == ["date " + date, "time " + time])
+    }
+
+    /// The part of the day comes before the hour in Chinese: a number before it is no hour.
+    @Test func aNumberBeforeThePartOfTheDayIsNoHour() {
+        #expect(found("time", in: "初五下午3點", language: "zh-TW") == [Pair("15:00", "下午3點")])
+        #expect(found("time", in: "3點下午", language: "zh-TW") == [Pair("15:00", "3點下午")])
+    }
+
     @Test(arguments: [
         ("NT$300", "300 TWD", "NT$300"), ("300元", "300 TWD", "300元"), ("三百元", "300 TWD", "三百元"),
         ("新台幣300元", "300 TWD", "新台幣300元"), ("花了500塊", "500 TWD", "500塊"), ("20美元", "20 USD", "20美元"),
         ("退我1,200元", "1200 TWD", "1,200元"), ("500元人民幣", "500 CNY", "500元人民幣"),
         ("五百塊美金", "500 USD", "五百塊美金"), ("100港元", "100 HKD", "100港元"), ("两千块人民币", "2000 CNY", "两千块人民币"),
+        ("3百元", "300 TWD", "3百元"), ("3千塊", "3000 TWD", "3千塊"), ("三百塊", "300 TWD", "三百塊"),
     ])
     func readsMoney(text: String, value: String, matched: String) {
         #expect(found("money", in: text, language: "zh-TW") == [Pair(value, matched)])

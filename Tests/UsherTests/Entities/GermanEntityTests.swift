@@ -14,6 +14,11 @@ struct GermanEntityTests {
         #expect(found("number", in: text, language: "de") == [Pair(value, text)])
     }
 
+    @Test(arguments: [("3 hundert", "300"), ("2 Tausend", "2000"), ("drei hundert", "300")])
+    func readsScaleWordsAfterANumber(text: String, value: String) {
+        #expect(found("number", in: text, language: "de") == [Pair(value, text)])
+    }
+
     @Test(arguments: ["ein Paket", "eine Stunde", "Hundertwasser", "Stunde", "zehnmal"])
     func articlesAndLookalikesAreNoNumbers(text: String) {
         #expect(found("number", in: text, language: "de").isEmpty)
@@ -35,6 +40,13 @@ struct GermanEntityTests {
     ])
     func readsDates(text: String, value: String, matched: String) {
         #expect(found("date", in: text, language: "de") == [Pair(value, matched)])
+    }
+
+    /// An impossible day written with dots (30 February, 29 February of a common year) is no
+    /// date, and no phone number either.
+    @Test(arguments: ["30.02.2026", "am 29.02.2027", "bis 31.04.2026"])
+    func impossibleDatesAreNothing(text: String) {
+        #expect(everything(in: text, language: "de") == [])
     }
 
     @Test func goodMorningIsNoDate() {

@@ -61,6 +61,14 @@ struct MoneyExtractorTests {
         ("ru", "5 тысяч рублей", "5000 RUB", "5 тысяч рублей"),
         ("ru", "3 млн рублей", "3000000 RUB", "3 млн рублей"),
         ("zh-TW", "花了3千元", "3000 TWD", "3千元"), ("zh-TW", "1.5萬元", "15000 TWD", "1.5萬元"),
+        ("en", "there's a charge of 3 hundred dollars I don't recognize", "300 USD", "3 hundred dollars"),
+        ("en", "3 hundred thousand dollars", "300000 USD", "3 hundred thousand dollars"),
+        ("en", "2 thousand dollars", "2000 USD", "2 thousand dollars"),
+        ("de", "3 hundert Euro", "300 EUR", "3 hundert Euro"), ("de", "2 Tausend Euro", "2000 EUR", "2 Tausend Euro"),
+        ("de", "drei hundert Euro", "300 EUR", "drei hundert Euro"),
+        ("ru", "3 сотни рублей", "300 RUB", "3 сотни рублей"),
+        ("ru", "три сотни рублей", "300 RUB", "три сотни рублей"),
+        ("ru", "5 сотен рублей", "500 RUB", "5 сотен рублей"),
     ])
     func readsScaleWords(language: String, text: String, value: String, matched: String) {
         let context = EntityContext(today: monday, language: language)

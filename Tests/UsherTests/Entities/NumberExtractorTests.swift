@@ -32,6 +32,8 @@ struct NumberExtractorTests {
         ("two thousand", ["2000"]), ("2 thousand", ["2000"]), ("2k", ["2000"]), ("1,5 thousand", ["1500"]),
         ("a million", ["1000000"]), ("three thousand twelve", ["3012"]), ("2.5 billion", ["2500000000"]),
         ("5km", []), ("a dog", []), ("1,5", []), ("2 thousand 3 days ago", ["2000", "3"]),
+        ("3 hundred", ["300"]), ("2.5 hundred", ["250"]), ("3 hundred thousand", ["300000"]),
+        ("two hundred thousand", ["200000"]), ("hundreds", []),
     ])
     func readsScaleWords(text: String, values: [String]) {
         #expect(numbers.values(in: text) == values)

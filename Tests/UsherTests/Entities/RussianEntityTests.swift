@@ -18,6 +18,23 @@ struct RussianEntityTests {
         #expect(found("number", in: text, language: "ru") == [Pair(value, matched)])
     }
 
+    @Test(arguments: [
+        ("3 сотни", "300"), ("пять сотен", "500"), ("две сотни пятьдесят", "250"), ("5 тысяч", "5000"),
+    ])
+    func readsScaleWordsAfterANumber(text: String, value: String) {
+        #expect(found("number", in: text, language: "ru") == [Pair(value, text)])
+    }
+
+    @Test func hundredsAloneAreNoNumber() {
+        #expect(found("number", in: "сотни людей", language: "ru").isEmpty)
+    }
+
+    /// An impossible day written with dots is no date, and no phone number either.
+    @Test(arguments: ["31.02.2026", "до 31.02.2026", "29.02.2027", "31.06.2026"])
+    func impossibleDatesAreNothing(text: String) {
+        #expect(everything(in: text, language: "ru") == [])
+    }
+
     @Test func numbersInARowStayApart() {
         #expect(found("number", in: "один два", language: "ru") == [Pair("1", "один"), Pair("2", "два")])
     }
