@@ -31,6 +31,18 @@ struct ConversationTestTests {
         #expect(results[1].failures[1].actual == "null")
     }
 
+    /// A mistyped "lang" ran the whole conversation in the bot's own language, unreported.
+    @Test func aLanguageTheBotDoesNotServeFailsTheTest() throws {
+        let tests = try suite(
+            """
+            {"conversations": [{"name": "typo", "lang": "dee", "turns": [{"say": "Hallo", "intent": "greeting"}]}]}
+            """)
+        let result = ConversationTestRunner(engine: claimEngine).run(tests.conversations[0])
+        #expect(result.failures.map(\.field) == ["lang"])
+        #expect(result.failures[0].expected == "a language the bot serves (en)")
+        #expect(result.failures[0].actual == "\"dee\"")
+    }
+
     @Test func advanceMovesTheClock() throws {
         let tests = try suite(
             """
