@@ -62,7 +62,7 @@ struct ChatCommand: ParsableCommand {
 
     func run() throws {
         let engine = try DialogFrontend.engine(path, explains: true)
-        let canned = try actions.map(Self.cannedResults)
+        let canned = try actions.map { try Self.cannedResults($0, bot: engine.bot) }
         let chat = ChatSession(
             engine: engine, path: path, agent: agent, clock: { Date().timeIntervalSince1970 },
             server: try state.server(engine: engine, shards: 1))
@@ -103,13 +103,13 @@ struct ChatCommand: ParsableCommand {
     /// The terminal: a prompt, readline editing, until /quit or Ctrl-D.
     /// With `bannerToStandardError` (stdout goes to a file), what is for the eyes only goes to stderr.
     /// The `--actions` file, or every mistake in it and a failure exit.
-    private static func cannedResults(_ file: String) throws -> CannedActionResults {
+    private static func cannedResults(_ file: String, bot: BotDefinition) throws -> CannedActionResults {
         guard let data = FileManager.default.contents(atPath: file) else {
             Console.error("\(file): error: cannot read the file")
             throw ExitCode(ExitCodes.failure)
         }
         do {
-            return try CannedActionResults.load([UInt8](data), file: file)
+            return try CannedActionResults.load([UInt8](data), file: file, bot: bot)
         } catch {
             error.errors.forEach { Console.error($0.description(severity: "error")) }
             throw ExitCode(ExitCodes.failure)

@@ -118,4 +118,24 @@ struct ConversationTestActionTests {
             #expect(error.errors.map(\.description) == [message])
         }
     }
+
+    /// Typos in an action's name or a `when` slot made cases that never answered, unreported.
+    @Test(arguments: [
+        (
+            #"{"lookup_ordr": [{"outcome": "not_found"}]}"#,
+            "r.json:1:17: lookup_ordr: no intent of the bot calls action \"lookup_ordr\"; did you mean \"lookup_order\"? (it calls get_balance, lookup_order)"
+        ),
+        (
+            #"{"lookup_order": [{"when": {"ordr_id": "AB123456"}, "outcome": "not_found"}]}"#,
+            "r.json:1:28: lookup_order[0].when.ordr_id: \"lookup_order\" is called with no slot \"ordr_id\"; did you mean \"order_id\"? (its slots: order_id)"
+        ),
+    ])
+    func reportsActionsAndSlotsTheBotDoesNotHave(json: String, message: String) {
+        do {
+            _ = try CannedActionResults.load(Array(json.utf8), file: "r.json", bot: DialogActionTests.engine.bot)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.errors.map(\.description) == [message])
+        }
+    }
 }
