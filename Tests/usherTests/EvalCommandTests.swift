@@ -95,7 +95,7 @@ struct EvalCommandTests {
         ])
         let output = try UsherBinary.run(["eval", "bot.json", "--data", "data.jsonl"], in: directory)
         #expect(output.status == 1)
-        #expect(output.stderr == "data.jsonl:2: needs \"text\" as a string\n")
+        #expect(output.stderr == "data.jsonl:2: error: needs \"text\" as a string\n")
         let range = try UsherBinary.run(
             ["eval", "bot.json", "--data", "data.jsonl", "--threshold", "3"], in: directory)
         #expect(range.status == 2)
@@ -125,6 +125,6 @@ struct EvalCommandTests {
         #expect(report["messages"] as? Int == 3)
         let typo = try UsherBinary.run(["eval", "bot.json", "--data", "all.jsonl", "--split", "dev"], in: directory)
         #expect(typo.status == 1)
-        #expect(typo.stderr == "all.jsonl: no line is in split \"dev\"; the file's splits are train, val\n")
+        #expect(typo.stderr == "all.jsonl: error: no line is in split \"dev\"; the file's splits are train, val\n")
     }
 }

@@ -28,7 +28,8 @@ public struct DatasetError: Error, Sendable, Equatable, CustomStringConvertible 
         self.message = message
     }
 
+    /// `file:line: error: message`, as compilers and `usher check` write it.
     public var description: String {
-        line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
+        line.map { "\(file):\($0): error: \(message)" } ?? "\(file): error: \(message)"
     }
 }

@@ -26,7 +26,7 @@ struct LearnCommand: ParsableCommand {
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else {
-            Console.error("usher: error: \(file): cannot read the file")
+            Console.error("\(file): error: cannot read the file")
             throw ExitCode(ExitCodes.failure)
         }
         let sources: [BotLoader.Source]

@@ -66,13 +66,13 @@ struct DatasetReaderTests {
     }
 
     @Test(arguments: [
-        ("", "data.csv: the file is empty; expected a header such as text,category"),
+        ("", "data.csv: error: the file is empty; expected a header such as text,category"),
         (
             "words,label2\nx,y\n",
-            "data.csv:1: the header needs a \"text\" column and a \"category\" (or \"intent\") column"
+            "data.csv:1: error: the header needs a \"text\" column and a \"category\" (or \"intent\") column"
         ),
-        ("text,category\nhello,greet,extra\n", "data.csv:2: expected 2 fields as in the header, found 3"),
-        ("text,category\n\"unterminated,greet\n", "data.csv:2: unterminated quoted field"),
+        ("text,category\nhello,greet,extra\n", "data.csv:2: error: expected 2 fields as in the header, found 3"),
+        ("text,category\n\"unterminated,greet\n", "data.csv:2: error: unterminated quoted field"),
     ])
     func reportsCSVErrorsWithTheirLine(input: String, message: String) {
         #expect(throws: DatasetError.self) { try csv(input) }
@@ -80,12 +80,12 @@ struct DatasetReaderTests {
     }
 
     @Test(arguments: [
-        ("{\"text\": \"a\", \"intent\": \"b\"}\n{\"text\": 1}\n", "data.jsonl:2: needs \"text\" as a string"),
-        ("{\"text\": \"a\"}\n", "data.jsonl:1: needs \"intent\" as a string or null"),
-        ("[1]\n", "data.jsonl:1: expected a JSON object, found an array"),
+        ("{\"text\": \"a\", \"intent\": \"b\"}\n{\"text\": 1}\n", "data.jsonl:2: error: needs \"text\" as a string"),
+        ("{\"text\": \"a\"}\n", "data.jsonl:1: error: needs \"intent\" as a string or null"),
+        ("[1]\n", "data.jsonl:1: error: expected a JSON object, found an array"),
         (
             "{\"text\": \"a\", \"intent\": \"b\"}\n{oops}\n",
-            "data.jsonl:2: invalid JSON at column 2: unexpected 'o'; expected a key in double quotes"
+            "data.jsonl:2: error: invalid JSON at column 2: unexpected 'o'; expected a key in double quotes"
         ),
     ])
     func reportsJSONLinesErrorsWithTheirLine(input: String, message: String) {
