@@ -35,6 +35,24 @@ struct ImportCommandTests {
         #expect(match.stdout.contains("decided by  out-of-scope example \"tell me a joke\""), "\(match.stdout)")
     }
 
+    /// The summary counted lines read, not examples written: repeats and lines without a word
+    /// were dropped without a word said. A language named the way BCP 47 does not write it, or
+    /// none, wrote a bot that `usher check` refused.
+    @Test func saysWhatItLeftOutAndRefusesABadLanguage() throws {
+        let directory = try UsherBinary.directory([
+            "d.csv": "text,category\nhello,greet\nhello,greet\n!!!,greet\nbye,leave\n"
+        ])
+        let output = try UsherBinary.run(["import", "d.csv", "-o", "bot.json"], in: directory)
+        #expect(
+            output.stderr
+                == "d.csv: imported 2 examples into 2 intents; 2 lines left out (repeated, or without a word)\n")
+        let german = try UsherBinary.run(["import", "d.csv", "-o", "bot.json", "--language", "ger"], in: directory)
+        #expect(german.status == 2)
+        #expect(german.stderr.hasPrefix(#"Error: --language "ger" is not a BCP 47 language tag; did you mean "de"?"#))
+        let empty = try UsherBinary.run(["import", "d.csv", "-o", "bot.json", "--language", ""], in: directory)
+        #expect(empty.stderr.hasPrefix("Error: --language must be a language tag such as en, de, ru or zh-TW"))
+    }
+
     @Test func writesToStandardOutput() throws {
         let directory = try UsherBinary.directory(["d.jsonl": "{\"text\": \"hi\", \"intent\": \"greet\"}\n"])
         let output = try UsherBinary.run(["import", "d.jsonl", "-o", "-"], in: directory)

@@ -26,19 +26,34 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Import only the lines of this partition, for files that name one per line (MASSIVE's \"split\").")
     var split: String?
 
+    func validate() throws {
+        if language.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--language must be a language tag such as en, de, ru or zh-TW")
+        }
+        if LanguageTag(bcp47: language) == nil, let intended = LanguageTag.intended(by: language) {
+            throw ValidationError(
+                "--language \"\(language)\" is not a BCP 47 language tag; did you mean \"\(intended.rawValue)\"?")
+        }
+    }
+
     func run() throws {
         let utterances = try files.flatMap { try DataFrontend.read($0, split: split) }
-        let json = BotImporter.json(from: utterances, language: language)
+        let bot = BotImporter.bot(from: utterances, language: language)
+        let json = BotImporter.json(for: bot)
         if output == "-" {
             Console.out(json, terminator: "")
         } else if !OutputFile.write(Data(json.utf8), to: output) {
             Console.error("\(output): cannot write the file")
             throw ExitCode(ExitCodes.failure)
         }
-        let intents = Set(utterances.compactMap(\.intent)).count
-        let outOfScope = utterances.filter { $0.intent == nil }.count
+        // Counted from the bot written, not the lines read: repeats and lines without a word are
+        // left out, and the summary says how many.
+        let examples = bot.intents.reduce(0) { $0 + $1.examples.count }
+        let outOfScope = bot.fallback.examples.count
+        let left = utterances.count - examples - outOfScope
         Console.error(
-            "\(files.joined(separator: ", ")): imported \(utterances.count - outOfScope) examples into \(intents) intents"
-                + (outOfScope > 0 ? " and \(outOfScope) out-of-scope examples" : ""))
+            "\(files.joined(separator: ", ")): imported \(examples) examples into \(bot.intents.count) intents"
+                + (outOfScope > 0 ? " and \(outOfScope) out-of-scope examples" : "")
+                + (left > 0 ? "; \(left) line\(left == 1 ? "" : "s") left out (repeated, or without a word)" : ""))
     }
 }
