@@ -14,6 +14,9 @@ extension Batch {
         case reset(String, id: JSONValue?)
         /// An agent request, carried out in input order.
         case agent(AgentRequest, id: JSONValue?)
+        /// A `get`: the session's state as its shard has it, shown in input order with where the
+        /// contact centre has the session then.
+        case session(SessionState?, String, id: JSONValue?)
     }
 
     /// One response line per request, in order.
@@ -125,9 +128,7 @@ extension Batch {
                 return .line(ProtocolCodec.encode(turn, id: id), record)
             }
         case .success(.get(let id, let session)):
-            return .line(
-                ProtocolCodec.encodeSession(
-                    work.current(session, attended: attended(session)), session: session, id: id), nil)
+            return .session(work.current(session, attended: attended(session)), session, id: id)
         case .success(.ping(let id)):
             return .line(ProtocolCodec.encodePong(id: id), nil)
         case .success(.reset(let id, let session)):
@@ -147,6 +148,8 @@ extension Batch {
         case .turn(let turn, let message, let id, let attended, let leaves):
             return ProtocolCodec.encode(
                 try complete(turn, message: message, attended: attended, leavesQueue: leaves), id: id)
+        case .session(let state, let session, let id):
+            return ProtocolCodec.encodeSession(state, session: session, handoff: centre.status(of: session), id: id)
         case .reset(let session, let id):
             try takeCentre()
             return ProtocolCodec.encodeReset(session: session, id: id, events: forget(session))

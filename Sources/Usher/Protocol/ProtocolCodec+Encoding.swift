@@ -73,11 +73,26 @@ extension ProtocolCodec {
         return output + "\"pong\": true}"
     }
 
-    /// A session's whole state, for `"type": "get"`; `null` when there is no such session.
-    public static func encodeSession(_ state: SessionState?, session: String, id: JSONValue?) -> String {
+    /// A session's whole state, for `"type": "get"`; `null` when there is no such session. With
+    /// it, where the contact centre has the session (`handoff`: waiting in a queue, or held by an
+    /// agent, or `null` with the bot), so a gateway that lost an answer (a crash between commit
+    /// and reply) can still learn who holds its customer.
+    public static func encodeSession(
+        _ state: SessionState?, session: String, handoff: SessionHandoffStatus? = nil, id: JSONValue?
+    ) -> String {
         var output = "{"
         appendID(id, to: &output)
-        output += "\"session\": \(JSONWriter.string(session)), \"found\": \(state != nil), \"state\": "
+        output += "\"session\": \(JSONWriter.string(session)), \"found\": \(state != nil), \"handoff\": "
+        switch handoff {
+        case nil: output += "null"
+        case .queued(let ticket):
+            output +=
+                "{\"status\": \"queued\", \"queue\": \(JSONWriter.string(ticket.queue)), \"ticket\": \(ticket.number)}"
+        case .agent(let agent, let ticket):
+            output +=
+                "{\"status\": \"agent\", \"agent\": \(JSONWriter.string(agent)), \"queue\": \(JSONWriter.string(ticket.queue)), \"ticket\": \(ticket.number)}"
+        }
+        output += ", \"state\": "
         guard let state else { return output + "null}" }
         output += "{\"slots\": " + object(state.slots)
         output +=

@@ -31,17 +31,40 @@ struct ConversationServerTests {
         let state = server.respond(to: Array(#"{"id": 1, "type": "get", "session": "a"}"#.utf8), now: mondayMorning)
         #expect(
             state.hasPrefix(
-                #"{"id": 1, "session": "a", "found": true, "state": {"slots": {}, "contexts": {}, "forms": [{"intent": "file_claim", "pending_slot": "policy_number", "reprompts": 0}], "consecutive_fallbacks": 0, "turns": 1, "language": "en", "metadata": {"tier": "vip"}"#
+                #"{"id": 1, "session": "a", "found": true, "handoff": null, "state": {"slots": {}, "contexts": {}, "forms": [{"intent": "file_claim", "pending_slot": "policy_number", "reprompts": 0}], "consecutive_fallbacks": 0, "turns": 1, "language": "en", "metadata": {"tier": "vip"}"#
             ))
         #expect(
             server.respond(to: Array(#"{"id": 2, "type": "reset", "session": "a"}"#.utf8), now: mondayMorning)
                 == #"{"id": 2, "session": "a", "reset": true}"#)
         #expect(
             server.respond(to: Array(#"{"type": "get", "session": "a"}"#.utf8), now: mondayMorning)
-                == #"{"session": "a", "found": false, "state": null}"#)
+                == #"{"session": "a", "found": false, "handoff": null, "state": null}"#)
         #expect(
             server.respond(to: Array(#"{"id": 3, "type": "ping"}"#.utf8), now: mondayMorning)
                 == #"{"id": 3, "pong": true}"#)
+    }
+
+    /// After a crash between a claim's commit and its answer, no request told a gateway that an
+    /// agent held its customer: `get` says where the contact centre has the session, in input
+    /// order within a batch, with one worker or several.
+    @Test(arguments: [1, 2])
+    func getSaysWhoHasTheSession(workers: Int) {
+        let server = ConversationServer(engine: claimEngine, shards: workers)
+        let lines = [
+            #"{"session": "a", "text": "human please"}"#, #"{"type": "get", "session": "a"}"#,
+            #"{"type": "agent.join", "agent": "bob", "queues": ["general"]}"#,
+            #"{"type": "agent.claim", "agent": "bob"}"#,
+            #"{"type": "get", "session": "a"}"#,
+        ]
+        let answers = server.respond(toBatch: lines.map { Array($0.utf8) }, now: mondayMorning)
+        #expect(
+            answers[1].hasPrefix(
+                #"{"session": "a", "found": true, "handoff": {"status": "queued", "queue": "general", "ticket": 1}, "state": {"#
+            ))
+        #expect(
+            answers[4].hasPrefix(
+                #"{"session": "a", "found": true, "handoff": {"status": "agent", "agent": "bob", "queue": "general", "ticket": 1}, "state": {"#
+            ))
     }
 
     @Test func plainLinesTakeAnOptionalSession() {
