@@ -90,7 +90,7 @@ struct LearnCommandTests {
         #expect(output.status == 1)
         #expect(
             output.stderr == """
-                inbox.jsonl:3:1: error: column 1: unexpected 't'; expected a value
+                inbox.jsonl:3:1: error: unexpected 't'; expected a value
                 usher learn: nothing was changed
 
                 """)

@@ -55,16 +55,18 @@ public enum UnmatchedInbox {
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
             guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") }) else { continue }
-            func fail(_ message: String, path: String = "") {
+            func fail(_ message: String, path: String = "", column: Int = 1) {
                 errors.append(
                     DefinitionError(
-                        file: file, path: path, location: SourceLocation(line: number, column: 1), message: message))
+                        file: file, path: path, location: SourceLocation(line: number, column: column),
+                        message: message))
             }
             let root: JSONNode
             do {
                 root = try JSONParser.parse(Array(line))
             } catch {
-                fail("column \(error.location.column): \(error.message)")
+                // The column goes in the location, once: "3:5: error: unexpected 'n'".
+                fail(error.message, column: error.location.column)
                 continue
             }
             guard case .object(let members) = root.value else {

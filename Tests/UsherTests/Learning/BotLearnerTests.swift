@@ -102,7 +102,7 @@ struct BotLearnerTests {
                 file: "in.jsonl")
         } throws: { error in
             (error as? DefinitionErrors)?.errors.map(\.description) == [
-                "in.jsonl:2:1: column 2: unexpected 'o'; expected a key in double quotes",
+                "in.jsonl:2:2: unexpected 'o'; expected a key in double quotes",
                 "in.jsonl:3:1: expected a group (a JSON object), found an array",
                 "in.jsonl:4:1: label: a group needs \"label\": an intent, new:NAME, ignore, or \"\" to leave it",
             ]
