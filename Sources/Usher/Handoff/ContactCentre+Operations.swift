@@ -47,7 +47,7 @@ extension ContactCentre {
         guard let leaving = agents[agent] else { throw .unknownAgent(agent) }
         let requeued = leaving.sessions.compactMap { session -> Ticket? in
             guard var ticket = held[session]?.ticket else { return nil }
-            ticket.priority += 1_000  // they were already being served: first in line again
+            ticket.priority += Ticket.returnBoost  // they were already being served: first in line again
             return ticket
         }
         return (requeued, applying([.left(agent: agent, requeued: requeued, at: now)]))

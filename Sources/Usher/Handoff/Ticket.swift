@@ -18,6 +18,13 @@ public struct Ticket: Sendable, Equatable, Codable {
         self.queuedAt = queuedAt
     }
 
+    /// What a ticket's priority gains when its agent leaves: a customer who was already being
+    /// served goes back to the front of the queue. Priorities a bot gives are at most 102.
+    public static let returnBoost = 1_000
+
+    /// Whether the ticket went back to its queue when the agent holding it left.
+    public var isReturned: Bool { priority >= Self.returnBoost }
+
     /// The priority at `now`: one more for every `agingSeconds` waited, so nobody waits forever.
     public func effectivePriority(now: Double, agingSeconds: Double) -> Int {
         priority + Int(max(0, now - queuedAt) / agingSeconds)

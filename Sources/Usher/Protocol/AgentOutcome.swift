@@ -38,8 +38,10 @@ public struct QueueView: Sendable, Equatable {
     public struct Waiting: Sendable, Equatable {
         public var ticket: Ticket
         public var position: Int
-        /// The priority now, aging included.
+        /// The priority now, aging included, without the boost of a returned ticket (shown as
+        /// `returned`: "priority 1002" told a supervisor nothing).
         public var priority: Int
+        public var returned: Bool
         public var waitedSeconds: Double
     }
 
@@ -54,8 +56,9 @@ public struct QueueView: Sendable, Equatable {
             let waiting = centre.order(of: queue, now: now).enumerated().map { offset, ticket in
                 Waiting(
                     ticket: ticket, position: offset + 1,
-                    priority: ticket.effectivePriority(now: now, agingSeconds: centre.agingSeconds),
-                    waitedSeconds: now - ticket.queuedAt)
+                    priority: ticket.effectivePriority(now: now, agingSeconds: centre.agingSeconds)
+                        - (ticket.isReturned ? Ticket.returnBoost : 0),
+                    returned: ticket.isReturned, waitedSeconds: now - ticket.queuedAt)
             }
             let agents = centre.agents.values.filter { $0.queues.contains(queue) }.map(\.id).sorted()
             return QueueView(name: queue, waiting: waiting, agents: agents)

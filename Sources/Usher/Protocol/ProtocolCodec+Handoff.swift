@@ -77,6 +77,7 @@ extension ProtocolCodec {
             let waiting = queue.waiting.map { entry in
                 "{\"session\": \(JSONWriter.string(entry.ticket.session)), \"ticket\": \(entry.ticket.number), "
                     + "\"position\": \(entry.position), \"priority\": \(entry.priority), "
+                    + (entry.returned ? "\"returned\": true, " : "")
                     + "\"waited_seconds\": \(JSONWriter.number(entry.waitedSeconds)), "
                     + reasonFields(entry.ticket.reason) + "}"
             }

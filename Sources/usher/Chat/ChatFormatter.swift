@@ -88,7 +88,8 @@ struct ChatFormatter {
                 lines.append(
                     .detail(
                         "  \(entry.position).",
-                        "\(entry.ticket.session) (ticket \(entry.ticket.number), priority \(entry.priority), "
+                        "\(entry.ticket.session) (ticket \(entry.ticket.number), priority \(entry.priority)"
+                            + (entry.returned ? ", returned" : "") + ", "
                             + "waited \(duration(entry.waitedSeconds))): \(entry.ticket.reason.description)"))
             }
         }

@@ -81,6 +81,24 @@ struct HandoffProtocolTests {
         #expect(back["intent"] as? String == "greeting")
     }
 
+    /// A customer whose agent left showed "priority": 1002 (the boost that puts them first):
+    /// the list shows the priority they entered with and that they were returned.
+    @Test func aReturnedCustomerIsShownAsReturned() throws {
+        let desk = Desk()
+        _ = desk.say("b", "human please")
+        _ = desk.say("a", "human please")
+        _ = desk.send(#"{"type": "agent.join", "agent": "alice", "queues": ["general"], "capacity": 1}"#)
+        let claimed = desk.send(#"{"type": "agent.claim", "agent": "alice", "session": "a"}"#)
+        #expect(claimed["session"] as? String == "a")
+        _ = desk.send(#"{"type": "agent.leave", "agent": "alice"}"#)
+        let queues = try #require(desk.send(#"{"type": "queue.list"}"#)["queues"] as? [[String: Any]])
+        let waiting = try #require(queues[0]["waiting"] as? [[String: Any]])
+        #expect(waiting.map { $0["session"] as? String } == ["a", "b"])
+        // a queued after b but was being served: first again, at the priority it came with.
+        #expect(waiting.map { $0["priority"] as? Int } == [2, 2])
+        #expect(waiting.map { $0["returned"] as? Bool } == [true, nil])
+    }
+
     @Test func transferCloseAndTheQueueList() throws {
         let desk = Desk()
         _ = desk.say("a", "human please")

@@ -278,8 +278,12 @@ struct ChatFormatterTests {
             QueueView(
                 name: "claims",
                 waiting: [
-                    .init(ticket: FormatterBot.ticket(4, "c-4"), position: 1, priority: 5, waitedSeconds: 65),
-                    .init(ticket: FormatterBot.ticket(2, "c-2"), position: 2, priority: 2, waitedSeconds: 3.4),
+                    .init(
+                        ticket: FormatterBot.ticket(4, "c-4"), position: 1, priority: 5, returned: true,
+                        waitedSeconds: 65),
+                    .init(
+                        ticket: FormatterBot.ticket(2, "c-2"), position: 2, priority: 2, returned: false,
+                        waitedSeconds: 3.4),
                 ],
                 agents: ["ana", "bo"]),
         ]
@@ -292,12 +296,13 @@ struct ChatFormatterTests {
             lines == [
                 .detail("general", "0 waiting, no agents"),
                 .detail("claims", "2 waiting, agents ana, bo"),
-                .detail("  1.", "c-4 (ticket 4, priority 5, waited 1:05): intent talk_to_human"),
+                .detail("  1.", "c-4 (ticket 4, priority 5, returned, waited 1:05): intent talk_to_human"),
                 .detail("  2.", "c-2 (ticket 2, priority 2, waited 0:03): intent talk_to_human"),
                 .detail("with agent", "c-1 held by ana (from claims)"),
                 .detail("with agent", "c-9 held by bo (from general)"),
             ])
-        #expect(lines[2].plain == "    1.        c-4 (ticket 4, priority 5, waited 1:05): intent talk_to_human")
+        #expect(
+            lines[2].plain == "    1.        c-4 (ticket 4, priority 5, returned, waited 1:05): intent talk_to_human")
         #expect(formatter.queues([], held: [:]).isEmpty)
     }
 
