@@ -27,6 +27,8 @@ struct ChatLine: Equatable {
     }
     static func info(_ text: String) -> ChatLine { ChatLine(style: .info, label: nil, text: text) }
     static func error(_ text: String) -> ChatLine { ChatLine(style: .error, label: "error", text: text) }
+    /// A mistake in a file, written as `usher check` writes it (`file:line:col: error: …`).
+    static func diagnostic(_ text: String) -> ChatLine { ChatLine(style: .error, label: nil, text: text) }
 
     /// The line without colour: `label: text`, details indented with their label padded to a column.
     var plain: String {

@@ -281,7 +281,7 @@ final class ChatSession {
         do {
             fresh = try DialogEngine(bot: try BotLoader.load(path: path), explains: engine.explains)
         } catch {
-            let errors = error.errors.map { ChatLine.error($0.description(severity: nil)) }
+            let errors = error.errors.map { ChatLine.diagnostic($0.description(severity: "error")) }
             return errors + [.info("kept the bot loaded before (\(engine.bot.intents.count) intents)")]
         }
         let before = Set(intentNames)

@@ -111,7 +111,8 @@ struct ChatSessionTests {
             to: directory.appendingPathComponent("bot.json"), atomically: true, encoding: .utf8)
         let reply = texts(chat.handle("/reload"))
         #expect(reply.count == 2)
-        #expect(reply[0].hasPrefix("error: \(chat.path):1:"))
+        // As usher check writes it: the place, then "error:".
+        #expect(reply[0].hasPrefix("\(chat.path):1:") && reply[0].contains(": error: "), "\(reply[0])")
         #expect(reply[1] == "kept the bot loaded before (4 intents)")
         #expect(texts(chat.handle("hello")) == ["bot: Hello!"])
     }
