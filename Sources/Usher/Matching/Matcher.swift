@@ -124,8 +124,10 @@ public struct Matcher: Sendable {
                 centre: ranked.first.flatMap { centre(of: $0.intent) })
         }
         guard let best = ranked.first else {
+            // No word the bot knows: none of its word weight is known ("known_words": 1 said all).
             return MatchResult(
-                intent: nil, confidence: 0, candidates: [], evidence: .noKnownWords, threshold: threshold)
+                intent: nil, confidence: 0, candidates: [], evidence: .noKnownWords, threshold: threshold,
+                knownWords: 0)
         }
         let nearest = examples.nearest(to: vector, in: best.intent)
         let confidence = self.confidence(

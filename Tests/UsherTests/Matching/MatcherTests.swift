@@ -70,6 +70,8 @@ struct MatcherTests {
             #expect(result.intent == nil)
             #expect(result.confidence == 0)
             #expect(result.evidence == .noKnownWords)
+            // It said "known_words": 1 beside "no word the bot knows".
+            #expect(result.knownWords == 0)
         }
     }
 
