@@ -76,13 +76,23 @@ struct BotLinterTests {
     }
 
     /// The near-duplicate keys of an example grow with its length, not its length squared
-    /// (issue 11: a 10,000-word example used 601 MB, a 2-million-word one 24 GB): counted in
-    /// bytes of keys.
+    /// (issue 11: a 10,000-word example used 601 MB, a 2-million-word one 24 GB): one key of a
+    /// fixed size per word, and two more.
     @Test func nearDuplicateKeysAreLinearInTheExample() {
         let words = (0..<10_000).map { "w\($0 % 97)" }
-        let keys = BotLinter.similarityKeys(words)
-        let text = words.joined(separator: " ").utf8.count
-        #expect(keys.count == words.count + 2)
-        #expect(keys.reduce(0) { $0 + $1.0.utf8.count } < 2 * text + 64 * words.count)
+        #expect(BotLinter.similarityKeys(words).count == words.count + 2)
+        #expect(MemoryLayout<BotLinter.SimilarityKey>.size <= 24)
+    }
+
+    /// Sentences alike but for one word share a key at that place; others do not.
+    @Test func theSameSentenceButForOneWordSharesAKey() {
+        func keys(_ text: String) -> Set<BotLinter.SimilarityKey> {
+            Set(BotLinter.similarityKeys(text.split(separator: " ").map(String.init)).map(\.0))
+        }
+        #expect(!keys("please cancel my order now").isDisjoint(with: keys("please cancel my order today")))
+        #expect(keys("please cancel my order now").isDisjoint(with: keys("please track my parcel today")))
+        // The same words in another order share the content key, not the exact one.
+        let shared = keys("cancel my order now please").intersection(keys("please cancel my order now"))
+        #expect(shared.map(\.kind) == [.content])
     }
 }
