@@ -196,8 +196,7 @@ public enum BotLinter {
     /// and English entity words and built-in replies. Tags that are no BCP 47 tag at all ("ger")
     /// are errors (``BotValidator``).
     static func unservedLanguages(_ bot: BotDefinition) -> [DefinitionWarning] {
-        let named = [(bot.language, bot.languageOrigin)] + bot.translations.map { ($0.language, $0.languageOrigin) }
-        return named.compactMap { language, origin in
+        bot.namedLanguages.compactMap { language, origin in
             guard let origin, LanguageTag(bcp47: language) == nil, LanguageTag.intended(by: language) == nil else {
                 return nil
             }

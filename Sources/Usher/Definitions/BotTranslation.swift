@@ -64,6 +64,22 @@ extension BotDefinition {
     /// The languages the bot serves: its own first, then its translations'.
     public var languages: [String] { [language] + translations.map(\.language) }
 
+    /// The language of the bot that serves `tag`: its own or a translation's, the same but for
+    /// case; else the same primary subtag (`de-AT` → `de`, `zh` → `zh-TW`), its own first, then
+    /// its translations' in tag order. `nil` when it serves none. Sessions, `usher learn` and
+    /// the language a reply is in all choose by this.
+    public func servedLanguage(for tag: String) -> String? {
+        if let exact = languages.first(where: { LanguageTag.sameTag($0, tag) }) { return exact }
+        let primary = LanguageTag.primarySubtag(tag)
+        if LanguageTag.primarySubtag(language) == primary { return language }
+        return translations.map(\.language).sorted().first { LanguageTag.primarySubtag($0) == primary }
+    }
+
+    /// ``languages`` with where each is named, for errors and warnings about the tags.
+    var namedLanguages: [(language: String, origin: DefinitionOrigin?)] {
+        [(language, languageOrigin)] + translations.map { ($0.language, $0.languageOrigin) }
+    }
+
     /// The bot as it reads in `language`: each intent with that language's examples and patterns
     /// (none where the translation has none, so the intent cannot match in that language), and
     /// its responses, prompts, read-backs and action replies where translated, the bot's own

@@ -81,14 +81,8 @@ struct BotValidator {
     /// would ever reach it, so German customers would all be answered in the bot's own language.
     /// A well-formed tag Usher has no data for ("fr") is only a warning (``BotLinter``).
     private func languageErrors() -> [DefinitionError] {
-        let named =
-            [(bot.language, bot.languageOrigin)] + bot.translations.map { ($0.language, $0.languageOrigin) }
-        return named.compactMap { language, origin in
-            guard LanguageTag(bcp47: language) == nil, let intended = LanguageTag.intended(by: language) else {
-                return nil
-            }
-            return error(
-                at: origin, "\"\(language)\" is not a BCP 47 language tag; did you mean \"\(intended.rawValue)\"?")
+        bot.namedLanguages.compactMap { language, origin in
+            LanguageTag.misnamed(language).map { error(at: origin, $0) }
         }
     }
 

@@ -82,24 +82,9 @@ public struct DialogEngine: Sendable {
     /// translation's; a tag the bot does not serve exactly is matched on its primary subtag
     /// (`de-AT` → `de`, `zh` → `zh-TW`); `nil` when the bot does not serve it at all.
     public func engine(for language: String) -> DialogEngine? {
-        if Self.sameTag(language, bot.language) { return self }
-        if let exact = localized.first(where: { Self.sameTag($0.key, language) }) { return exact.value }
-        let primary = Self.primarySubtag(language)
-        if Self.primarySubtag(bot.language) == primary { return self }
-        return localized.sorted { $0.key < $1.key }.first { Self.primarySubtag($0.key) == primary }?.value
-    }
-
-    /// Whether two language tags are the same but for case. Tags are ASCII, so their bytes are
-    /// compared with ASCII letters' case ignored: this runs several times a message, where
-    /// Foundation's case-insensitive comparison cost about 40,000 instructions a message.
-    static func sameTag(_ left: String, _ right: String) -> Bool {
-        left.utf8.elementsEqual(right.utf8) { a, b in
-            a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A)
-        }
-    }
-
-    private static func primarySubtag(_ tag: String) -> String {
-        String(tag.prefix { $0 != "-" && $0 != "_" }).lowercased()
+        if LanguageTag.sameTag(language, bot.language) { return self }
+        guard let served = bot.servedLanguage(for: language) else { return nil }
+        return served == bot.language ? self : localized[served]
     }
 
     /// The intents that cannot match while only `active` contexts are, by index, with the

@@ -7,7 +7,7 @@ extension BotLearner {
     func languages(of entry: UnmatchedInbox.Entry, fail: (String, String) -> Void) -> [String: [String]]? {
         var byLanguage: [String: [String]] = [:]
         if let named = entry.language {
-            guard let served = served(named) else {
+            guard let served = bot.servedLanguage(for: named) else {
                 fail(
                     "the bot does not serve \"\(named)\"; it serves \(bot.languages.joined(separator: ", "))",
                     "language")
@@ -18,7 +18,7 @@ extension BotLearner {
         }
         for (offset, text) in entry.texts.enumerated() {
             let detected = Language.detect(text)?.rawValue ?? bot.language
-            guard let served = served(detected) else {
+            guard let served = bot.servedLanguage(for: detected) else {
                 fail(
                     "\"\(text)\" reads as \(detected), which the bot does not serve (it serves \(bot.languages.joined(separator: ", "))); set the group's \"language\" to add it anyway",
                     "texts[\(offset)]")
@@ -27,14 +27,6 @@ extension BotLearner {
             byLanguage[served, default: []].append(text)
         }
         return byLanguage
-    }
-
-    /// The bot's language that serves `tag`: the same tag but for case, else the same primary
-    /// subtag (`de-AT` → `de`, `zh` → `zh-TW`), as a session's language is chosen.
-    func served(_ tag: String) -> String? {
-        func primary(_ tag: String) -> String { String(tag.prefix { $0 != "-" && $0 != "_" }).lowercased() }
-        return bot.languages.first { $0.lowercased() == tag.lowercased() }
-            ?? bot.languages.first { primary($0) == primary(tag) }
     }
 
     /// Adds `texts` to `intent`'s translation into `language`: to its examples where the

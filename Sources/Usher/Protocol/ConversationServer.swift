@@ -67,14 +67,14 @@ public final class ConversationServer {
         // A batch of pings and lines that are no request needs no store: a health probe is
         // answered at once even while another process holds the database (it waited out the
         // busy timeout).
-        let storeFree = requests.map(\.answerWithoutStore)
-        if storeFree.allSatisfy({ $0 != nil }) { return storeFree.map { $0 ?? "" } }
+        if !requests.contains(where: \.needsStore) { return requests.map { $0.answerWithoutStore ?? "" } }
         let expiring = sweepCandidates(now: now)
         do {
             return try run(now: now, expiring: expiring) { batch in try batch.answer(requests) }
         } catch {
-            return zip(requests, storeFree).map { request, answer in
-                answer ?? ProtocolCodec.encode(Self.batchError(error, id: (try? request.get())?.id))
+            return requests.map { request in
+                request.answerWithoutStore
+                    ?? ProtocolCodec.encode(Self.batchError(error, id: (try? request.get())?.id))
             }
         }
     }
@@ -230,6 +230,14 @@ public final class ConversationServer {
 }
 
 extension Result<ProtocolRequest, ProtocolError> {
+    /// Whether answering it needs the store: every request but a ping and a line that is none.
+    fileprivate var needsStore: Bool {
+        switch self {
+        case .failure, .success(.ping): false
+        case .success: true
+        }
+    }
+
     /// The answer to a ping or to a line that is no request, which need no store; `nil` for
     /// every other request.
     fileprivate var answerWithoutStore: String? {

@@ -39,7 +39,7 @@ public struct UnmatchedGrouper: Sendable {
     public func group(_ messages: [Message]) -> [UnmatchedGroup] {
         // Distinct wordings (by their normalised form), with how often each came.
         var index: [String: Int] = [:]
-        var wordings: [(key: String, texts: [String: Int], count: Int, first: Message)] = []
+        var wordings: [(key: String, wording: String, texts: [String: Int], count: Int, first: Message)] = []
         for message in messages {
             let normalized = TextNormalizer.normalize(message.text)
             let words = normalized.tokens.map { normalized.text(of: $0) }
@@ -53,10 +53,10 @@ public struct UnmatchedGrouper: Sendable {
                 wordings[at].texts[message.text, default: 0] += 1
             } else {
                 index[key] = wordings.count
-                wordings.append((key, [message.text: 1], 1, message))
+                wordings.append((key, wording, [message.text: 1], 1, message))
             }
         }
-        let vectors = weightedVectors(wordings.map { String($0.key.drop { $0 != "\u{0}" }.dropFirst()) })
+        let vectors = weightedVectors(wordings.map(\.wording))
         let order = wordings.indices.sorted {
             wordings[$0].count != wordings[$1].count
                 ? wordings[$0].count > wordings[$1].count : wordings[$0].key < wordings[$1].key

@@ -30,10 +30,7 @@ struct ImportCommand: ParsableCommand {
         if language.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--language must be a language tag such as en, de, ru or zh-TW")
         }
-        if LanguageTag(bcp47: language) == nil, let intended = LanguageTag.intended(by: language) {
-            throw ValidationError(
-                "--language \"\(language)\" is not a BCP 47 language tag; did you mean \"\(intended.rawValue)\"?")
-        }
+        if let problem = LanguageTag.misnamed(language) { throw ValidationError("--language " + problem) }
     }
 
     func run() throws {
