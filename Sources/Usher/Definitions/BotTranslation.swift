@@ -69,7 +69,8 @@ extension BotDefinition {
     /// its translations' in tag order. `nil` when it serves none. Sessions, `usher learn` and
     /// the language a reply is in all choose by this.
     public func servedLanguage(for tag: String) -> String? {
-        if let exact = languages.first(where: { LanguageTag.sameTag($0, tag) }) { return exact }
+        if LanguageTag.sameTag(language, tag) { return language }
+        if let exact = translations.first(where: { LanguageTag.sameTag($0.language, tag) }) { return exact.language }
         let primary = LanguageTag.primarySubtag(tag)
         if LanguageTag.primarySubtag(language) == primary { return language }
         return translations.map(\.language).sorted().first { LanguageTag.primarySubtag($0) == primary }

@@ -82,7 +82,9 @@ public struct DialogEngine: Sendable {
     /// translation's; a tag the bot does not serve exactly is matched on its primary subtag
     /// (`de-AT` → `de`, `zh` → `zh-TW`); `nil` when the bot does not serve it at all.
     public func engine(for language: String) -> DialogEngine? {
+        // The exact tags first, without building a list: this runs several times a message.
         if LanguageTag.sameTag(language, bot.language) { return self }
+        if let exact = localized.first(where: { LanguageTag.sameTag($0.key, language) }) { return exact.value }
         guard let served = bot.servedLanguage(for: language) else { return nil }
         return served == bot.language ? self : localized[served]
     }
