@@ -127,19 +127,7 @@ struct TurnBuilder {
         let turn = Turn(
             text: message.text, intent: intent, confidence: confidence, replies: replies, at: now,
             sentiment: sentiment, action: result == nil ? nil : answered?.name)
-        let limit = bot.settings.historyTurns
-        if limit > 0 && session.history.count >= limit {
-            // A full history: its last turns go to a new array, which a history shared with the
-            // store would be copied into anyway, instead of being copied, grown and shifted.
-            var kept: [Turn] = []
-            kept.reserveCapacity(limit)
-            kept.append(contentsOf: session.history[(session.history.count - limit + 1)...])
-            kept.append(turn)
-            session.history = kept
-        } else {
-            session.history.append(turn)
-            if session.history.count > limit { session.history.removeFirst(session.history.count - limit) }
-        }
+        session.record(turn, keeping: bot.settings.historyTurns)
         // A result is not a customer's turn: the count (and with it the next call's id) moves
         // with the customer's messages only.
         if result == nil { session.turns += 1 }

@@ -94,12 +94,15 @@ extension ContactCentre {
     }
 
     /// The agent hands a session to another queue; it waits there with its priority and reason.
+    /// A transfer into the queue it came from is refused: the customer would only go to the
+    /// back of the line they already waited in.
     @discardableResult
     public mutating func transfer(agent: String, session: String, to queue: String, now: Double)
         throws(HandoffError) -> (ticket: Ticket, events: [CentreEvent])
     {
         try requireQueue(queue)
         let from = try heldTicket(agent: agent, session: session)
+        guard from.queue != queue else { throw .sameQueue(session, queue: queue) }
         var to = from
         (to.queue, to.queuedAt, to.number) = (queue, now, nextTicket)
         return (to, applying([.transferred(agent: agent, from: from, to: to, at: now)]))

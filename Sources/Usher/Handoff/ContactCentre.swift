@@ -46,6 +46,9 @@ public struct ContactCentre: Sendable, Equatable {
     private(set) var nextTicket = 1
     /// Waiting tickets by session, for answering "where am I?" without a scan.
     private(set) var waitingBySession: [String: Ticket] = [:]
+    /// The last transfer of each session still in the centre: the agent who takes it next is
+    /// told who passed it on and from where. Ends with the handoff (release, close, forget).
+    public private(set) var transfers: [String: Transfer] = [:]
 
     /// Every waiting ticket, queue by queue, each queue in order.
     public var waiting: [Ticket] { queueNames.flatMap { orders[$0]?.tickets ?? [] } }
@@ -56,7 +59,7 @@ public struct ContactCentre: Sendable, Equatable {
     public static func == (lhs: ContactCentre, rhs: ContactCentre) -> Bool {
         lhs.queueNames == rhs.queueNames && lhs.agingSeconds == rhs.agingSeconds && lhs.orders == rhs.orders
             && lhs.agents == rhs.agents && lhs.held == rhs.held && lhs.handleTimes == rhs.handleTimes
-            && lhs.nextTicket == rhs.nextTicket
+            && lhs.nextTicket == rhs.nextTicket && lhs.transfers == rhs.transfers
     }
 
     public init(queues: [String] = ["general"], agingSeconds: Double = 120) {
@@ -120,13 +123,16 @@ public struct ContactCentre: Sendable, Equatable {
             guard let ended = endHold(agent: agent, session: from.session) else { return }
             recordHandleTime(max(0, at - (ended.since ?? at)), queue: ended.holding.ticket.queue)
             addWaiting(to, now: at)
+            transfers[from.session] = Transfer(agent: agent, queue: ended.holding.ticket.queue, at: at)
         case .released(let agent, let session, _, let handleSeconds),
             .closed(let agent, let session, _, let handleSeconds):
             guard let ended = endHold(agent: agent, session: session) else { return }
             recordHandleTime(handleSeconds, queue: ended.holding.ticket.queue)
+            transfers[session] = nil
         case .forgotten(let session, _):
             if let waiting = waitingBySession[session] { removeWaiting(waiting) }
             if let holding = held[session] { _ = endHold(agent: holding.agent, session: session) }
+            transfers[session] = nil
         }
     }
 
@@ -167,6 +173,14 @@ public struct ContactCentre: Sendable, Equatable {
         guard let ticket = waitingBySession[session] else { return nil }
         return (orders[ticket.queue]?.rank(of: ticket) ?? 0) + 1
     }
+}
+
+/// Who passed a session on to another queue, from which queue, and when.
+public struct Transfer: Sendable, Equatable {
+    public var agent: String
+    /// The queue the session was in when the agent took it.
+    public var queue: String
+    public var at: Double
 }
 
 /// A session an agent holds, and the ticket it came with.

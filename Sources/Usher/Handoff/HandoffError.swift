@@ -49,6 +49,13 @@ public struct HandoffError: Error, Sendable, Equatable, CustomStringConvertible 
         HandoffError(code: "not_held", message: "agent \"\(agent)\" does not hold session \"\(session)\"")
     }
 
+    static func sameQueue(_ session: String, queue: String) -> HandoffError {
+        HandoffError(
+            code: "same_queue",
+            message:
+                "session \"\(session)\" came from \"\(queue)\": transfer it to another queue, or release it to the bot")
+    }
+
     static func invalid(_ message: String) -> HandoffError {
         HandoffError(code: "invalid_request", message: message)
     }

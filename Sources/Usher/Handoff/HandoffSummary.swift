@@ -20,10 +20,14 @@ public struct HandoffSummary: Sendable, Equatable {
     public var sentimentTrend: String
     public var keyPhrases: [String]
     public var nextSteps: [String]
+    /// Who passed the session on and from which queue, when an agent transferred it.
+    public var transfer: Transfer?
 
-    /// Builds the summary of `state`, handed off with `ticket`.
+    /// Builds the summary of `state`, handed off with `ticket` (and passed on by `transfer`, if an
+    /// agent transferred it).
     public init(
-        state: SessionState, ticket: Ticket, bot: BotDefinition, analyzer: SentimentAnalyzer, entities: [EntityMatch]
+        state: SessionState, ticket: Ticket, bot: BotDefinition, analyzer: SentimentAnalyzer, entities: [EntityMatch],
+        transfer: Transfer? = nil
     ) {
         session = state.id
         reason = ticket.reason
@@ -45,7 +49,8 @@ public struct HandoffSummary: Sendable, Equatable {
         sentimentTrend = Self.trend(scores)
         keyPhrases = KeyPhrases.extract(
             from: state.history.map(\.text).filter { !$0.isEmpty }, entities: entities, language: state.language)
-        nextSteps = Self.nextSteps(state: state, ticket: ticket, bot: bot, intents: intents)
+        self.transfer = transfer
+        nextSteps = Self.nextSteps(state: state, ticket: ticket, bot: bot, intents: intents, transfer: transfer)
     }
 
     /// The last customer line against the first. Improving means the customer now writes
@@ -60,9 +65,12 @@ public struct HandoffSummary: Sendable, Equatable {
     }
 
     /// The intents' own next steps, then generic ones that follow from the reason and the transcript.
-    static func nextSteps(state: SessionState, ticket: Ticket, bot: BotDefinition, intents: [String]) -> [String] {
-        var steps = intents.flatMap { bot.intent(named: $0)?.nextSteps ?? [] }
+    static func nextSteps(
+        state: SessionState, ticket: Ticket, bot: BotDefinition, intents: [String], transfer: Transfer?
+    ) -> [String] {
         let notes = (Language.named(state.language) ?? Language.named(bot.language) ?? .english).messages.agentNotes
+        var steps = transfer.map { [notes.transferred($0.agent, $0.queue)] } ?? []
+        steps += intents.flatMap { bot.intent(named: $0)?.nextSteps ?? [] }
         switch ticket.reason {
         case .intent: break
         case .fallbacks: steps.append(notes.notUnderstood)

@@ -46,6 +46,9 @@ public struct AgentNotes: Sendable {
     /// The store holds the session but cannot read it, so the summary has no transcript: said
     /// first, or the agent would take the empty summary for a customer who said nothing.
     public var historyUnreadable: String
+    /// The session was transferred: by which agent, from which queue (its name for customers).
+    /// Said first, so the agent reads the colleague's lines in the transcript as theirs.
+    public var transferred: @Sendable (_ agent: String, _ queue: String) -> String
     /// The slots already filled, by name.
     public var detailsGiven: @Sendable (_ slots: String) -> String
 }

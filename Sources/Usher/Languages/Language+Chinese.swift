@@ -56,6 +56,7 @@ extension Language {
                 upset: "客戶情緒不佳：請先承認問題，再處理其他事。",
                 askedTwice: "客戶同一件事問了兩次：請先回答這個。",
                 historyUnreadable: "這段對話的紀錄無法讀取，所以摘要沒有對話內容：請問客戶需要什麼。",
+                transferred: { agent, queue in "由\(agent)從「\(queue)」轉接：先看對話中同事的回覆，再向客戶提問。" },
                 detailsGiven: { slots in "請使用客戶已提供的資料（\(slots)），不要再問一次。" })),
         formats: ValueFormat(
             dates: .yearMonthDayHan,

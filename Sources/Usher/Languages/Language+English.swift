@@ -70,6 +70,9 @@ extension Language {
                 askedTwice: "The customer asked the same thing twice: answer that first.",
                 historyUnreadable:
                     "The bot's record of this conversation cannot be read, so there is no transcript: ask what they need.",
+                transferred: { agent, queue in
+                    "Transferred by \(agent) from \(queue): read their lines in the transcript before you ask anything."
+                },
                 detailsGiven: { slots in "Use the details already given (\(slots)); don't ask again." })))
 
     /// Words customers use around a problem rather than to name it.

@@ -80,6 +80,9 @@ extension Language {
                 askedTwice: "Dieselbe Frage kam zweimal: sie zuerst beantworten.",
                 historyUnreadable:
                     "Der Verlauf dieses Gesprächs ist nicht lesbar, es gibt kein Protokoll: nachfragen, was gebraucht wird.",
+                transferred: { agent, queue in
+                    "Weitergeleitet von \(agent) aus \(queue): erst deren Zeilen im Verlauf lesen, dann fragen."
+                },
                 detailsGiven: { slots in "Vorhandene Angaben nutzen (\(slots)); nicht erneut fragen." })),
         formats: ValueFormat(
             dates: .dayMonthYearDots,

@@ -24,13 +24,9 @@ extension Batch {
                 events: [.toCustomer(session: ticket.session, text: greeting)])
         case .say(let agent, let session, let text):
             events += try centre.say(agent: agent, session: session, text: masker?.mask(text) ?? text, now: now)
-            let limit = engine.bot.settings.historyTurns
-            let turn = Turn(text: "", intent: nil, confidence: 0, replies: [text], at: now, agent: agent)
             try load([session])
-            work.update(session) { state in
-                state.history.append(turn)
-                if state.history.count > limit { state.history.removeFirst(state.history.count - limit) }
-            }
+            let (turn, limit) = (Turn(agentLine: text, by: agent, at: now), engine.bot.settings.historyTurns)
+            work.update(session) { $0.record(turn, keeping: limit) }
             return .said(agent: agent, session: session, events: [.toCustomer(session: session, text: text)])
         case .transfer(let agent, let session, let queue):
             let (ticket, transferred) = try centre.transfer(agent: agent, session: session, to: queue, now: now)
@@ -42,6 +38,10 @@ extension Batch {
             let line =
                 messages.transferred(serving.bot.settings.handoff.displayName(of: queue))
                 + Self.announcement(position: position, wait: wait, in: messages)
+            // The next agent's transcript shows what the customer was told, and by whom.
+            try load([session])
+            let (turn, limit) = (Turn(agentLine: line, by: agent, at: now), serving.bot.settings.historyTurns)
+            work.update(session) { $0.record(turn, keeping: limit) }
             return .transferred(
                 agent: agent, session: session,
                 to: QueueInfo(ticket: ticket, position: position, estimatedWaitSeconds: wait),
@@ -80,7 +80,8 @@ extension Batch {
             in: state.history.map(\.text).joined(separator: "\n"),
             context: EntityContext(today: CalendarDate.fromEpoch(seconds: now), language: served.bot.language))
         var summary = HandoffSummary(
-            state: state, ticket: ticket, bot: served.bot, analyzer: served.sentiment, entities: entities)
+            state: state, ticket: ticket, bot: served.bot, analyzer: served.sentiment, entities: entities,
+            transfer: centre.transfers[ticket.session])
         if work.unreadable[ticket.session] != nil {
             summary.nextSteps.insert(served.messages.agentNotes.historyUnreadable, at: 0)
         }

@@ -62,8 +62,12 @@ extension ProtocolCodec {
             "{\"speaker\": \(JSONWriter.string(line.speaker)), \"text\": \(JSONWriter.string(line.text))"
                 + (line.sentiment.map { ", \"sentiment\": \(JSONWriter.number($0, digits: 2))" } ?? "") + "}"
         }
+        let transfer = summary.transfer.map { transfer in
+            "\"transferred\": {\"agent\": \(JSONWriter.string(transfer.agent)), "
+                + "\"from\": \(JSONWriter.string(transfer.queue)), \"at\": \(JSONWriter.number(transfer.at))}, "
+        }
         return "{" + reasonFields(summary.reason) + ", \"queue\": \(JSONWriter.string(summary.queue)), "
-            + "\"transcript\": [\(transcript.joined(separator: ", "))], "
+            + (transfer ?? "") + "\"transcript\": [\(transcript.joined(separator: ", "))], "
             + "\"intents\": [\(summary.intents.map(JSONWriter.string).joined(separator: ", "))], "
             + "\"slots\": \(object(summary.slots)), \"sentiment_trend\": \(JSONWriter.string(summary.sentimentTrend)), "
             + "\"key_phrases\": [\(summary.keyPhrases.map(JSONWriter.string).joined(separator: ", "))], "

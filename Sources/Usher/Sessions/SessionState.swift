@@ -32,6 +32,22 @@ public struct SessionState: Sendable, Equatable, Codable {
         updatedAt = now
     }
 
+    /// Appends `turn` to the history, which keeps its last `limit` turns.
+    public mutating func record(_ turn: Turn, keeping limit: Int) {
+        if limit > 0 && history.count >= limit {
+            // A full history: its last turns go to a new array, which a history shared with the
+            // store would be copied into anyway, instead of being copied, grown and shifted.
+            var kept: [Turn] = []
+            kept.reserveCapacity(limit)
+            kept.append(contentsOf: history[(history.count - limit + 1)...])
+            kept.append(turn)
+            history = kept
+        } else {
+            history.append(turn)
+            if history.count > limit { history.removeFirst(history.count - limit) }
+        }
+    }
+
     /// Whether the session has been idle for longer than `ttl` seconds. Whether it has expired
     /// also depends on the contact centre: a session a person has (waiting or talking) never
     /// expires; the agent's side ends it.
@@ -66,6 +82,13 @@ public struct Turn: Sendable, Equatable, Codable {
         self.agent = agent
         self.sentiment = sentiment
         self.action = action
+    }
+}
+
+extension Turn {
+    /// What an agent wrote to the customer, as the history keeps it.
+    public init(agentLine text: String, by agent: String, at: Double) {
+        self.init(text: "", intent: nil, confidence: 0, replies: [text], at: at, agent: agent)
     }
 }
 

@@ -101,10 +101,11 @@ struct ChatFormatter {
 
     /// What the agent is told on taking a conversation.
     func summary(_ summary: HandoffSummary, ticket: Ticket) -> [ChatLine] {
+        let transfer = summary.transfer.map { ", transferred by \($0.agent) from \($0.queue)" } ?? ""
         var lines: [ChatLine] = [
             .info(
-                "claimed \(summary.session) (ticket \(ticket.number) from \(summary.queue)): \(summary.reason.description)"
-            )
+                "claimed \(summary.session) (ticket \(ticket.number) from \(summary.queue)\(transfer)): "
+                    + summary.reason.description)
         ]
         for line in summary.transcript {
             let mood = line.sentiment.map { String(format: " [%+.2f]", $0) } ?? ""

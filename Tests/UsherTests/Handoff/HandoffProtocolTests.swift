@@ -115,7 +115,21 @@ struct HandoffProtocolTests {
         let moved = desk.send(#"{"type": "agent.transfer", "agent": "alice", "session": "a", "queue": "claims"}"#)
         #expect(moved["position"] as? Int == 1)
         #expect(events(moved).first?["text"]?.hasPrefix("You are being transferred to claims.") == true)
-        #expect(desk.send(#"{"type": "agent.claim", "agent": "bob"}"#)["session"] as? String == "a")
+        let taken = desk.send(#"{"type": "agent.claim", "agent": "bob"}"#)
+        #expect(taken["session"] as? String == "a")
+        // Bob is told who passed the customer on, and reads what the customer was told.
+        let summary = try #require(taken["summary"] as? [String: Any])
+        let transferred = try #require(summary["transferred"] as? [String: Any])
+        #expect(transferred["agent"] as? String == "alice")
+        #expect(transferred["from"] as? String == "general")
+        let steps = try #require(summary["next_steps"] as? [String])
+        #expect(steps.first?.hasPrefix("Transferred by alice from general:") == true)
+        let last = try #require((summary["transcript"] as? [[String: Any]])?.last)
+        #expect(last["speaker"] as? String == "alice")
+        #expect((last["text"] as? String)?.hasPrefix("You are being transferred to claims.") == true)
+        // Back in a queue it came from would be the back of the line: refused.
+        let again = desk.send(#"{"type": "agent.transfer", "agent": "bob", "session": "a", "queue": "claims"}"#)
+        #expect((again["error"] as? [String: Any])?["code"] as? String == "same_queue")
         #expect(desk.send(#"{"type": "agent.close", "agent": "bob", "session": "a"}"#)["closed"] as? Bool == true)
         #expect(desk.send(#"{"type": "get", "session": "a"}"#)["found"] as? Bool == false)
     }
