@@ -8,13 +8,14 @@ import Usher
 /// people's own queries read both alike.
 enum PostgresRows {
     static let turnColumns =
-        "seq, at, session, started_at, customer, text, intent, confidence, decided_by, candidates, pattern, similarity, filled, form, form_slot, replies, state, handoff_code, handoff, handoff_queue, action, action_outcome, bot_version"
+        "seq, at, session, started_at, customer, text, intent, confidence, decided_by, candidates, pattern, similarity, filled, form, form_slot, replies, state, handoff_code, handoff, handoff_queue, action, action_outcome, language, bot_version"
 
     static let turnTypes = """
         seq bigint, at double precision, session text, started_at double precision, customer text, text text,
         intent text, confidence double precision, decided_by text, candidates text, pattern text,
         similarity double precision, filled text, form text, form_slot text, replies text, state text,
-        handoff_code text, handoff text, handoff_queue text, action text, action_outcome text, bot_version text
+        handoff_code text, handoff text, handoff_queue text, action text, action_outcome text, language text,
+        bot_version text
         """
 
     static let insertTurns = """
@@ -56,7 +57,7 @@ enum PostgresRows {
                 ("state", text(turn.state)), ("handoff_code", text(turn.handoff?.code)),
                 ("handoff", text(turn.handoff.map(SQLiteRows.json))), ("handoff_queue", text(turn.handoffQueue)),
                 ("action", text(turn.action)), ("action_outcome", text(turn.actionOutcome)),
-                ("bot_version", text(turn.botVersion)),
+                ("language", text(turn.language)), ("bot_version", text(turn.botVersion)),
             ]
         }
     }
@@ -111,7 +112,8 @@ enum PostgresRows {
         let handoffQueue = try cells[19].decode(String?.self)
         let action = try cells[20].decode(String?.self)
         let actionOutcome = try cells[21].decode(String?.self)
-        let botVersion = try cells[22].decode(String.self)
+        let language = try cells[22].decode(String?.self)
+        let botVersion = try cells[23].decode(String.self)
         let decoder = JSONDecoder()
         func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
             try decoder.decode(type, from: Data(json.utf8))
@@ -123,7 +125,7 @@ enum PostgresRows {
             filled: try decode([String: String].self, filled), form: form, formSlot: formSlot,
             replies: try decode([String].self, replies), state: state,
             handoff: try handoff.map { try decode(HandoffReason.self, $0) }, handoffQueue: handoffQueue,
-            action: action, actionOutcome: actionOutcome, botVersion: botVersion)
+            action: action, actionOutcome: actionOutcome, language: language, botVersion: botVersion)
         return (seq, turn)
     }
 

@@ -112,6 +112,10 @@ enum PostgresSchema {
         -- Which action a turn settled, and how (issue 12's action results), for usher stats.
         ALTER TABLE turns ADD COLUMN action text, ADD COLUMN action_outcome text;
         """,
+        """
+        -- The session's language at each turn, so usher stats can give figures per language.
+        ALTER TABLE turns ADD COLUMN language text;
+        """,
     ]
 
     /// The advisory lock key that makes processes starting together migrate one at a time

@@ -63,7 +63,7 @@ struct SQLiteLogScan {
             switch detail {
             case .summary:
                 columns =
-                    "seq, at, session, started_at, customer, intent, confidence, decided_by, form, form_slot, state, handoff, handoff_queue, action, action_outcome, bot_version"
+                    "seq, at, session, started_at, customer, intent, confidence, decided_by, form, form_slot, state, handoff, handoff_queue, action, action_outcome, language, bot_version"
             case .full:
                 columns = "*"
             case .unmatched(let below):
@@ -94,7 +94,7 @@ struct SQLiteLogScan {
                     formSlot: row["form_slot"], replies: [], state: row["state"],
                     handoff: try handoff.map { try JSONDecoder().decode(HandoffReason.self, from: Data($0.utf8)) },
                     handoffQueue: row["handoff_queue"], action: row["action"], actionOutcome: row["action_outcome"],
-                    botVersion: row["bot_version"])
+                    language: row["language"], botVersion: row["bot_version"])
             } else {
                 turn = try SQLiteRows.turn(row)
             }

@@ -8,8 +8,8 @@ enum SQLiteRows {
     static let insertTurn = """
         INSERT INTO turns (at, session, started_at, customer, text, intent, confidence, decided_by, candidates,
             pattern, similarity, filled, form, form_slot, replies, state, handoff_code, handoff, handoff_queue,
-            action, action_outcome, bot_version)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            action, action_outcome, language, bot_version)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     static func arguments(_ turn: TurnRecord) -> StatementArguments {
@@ -20,7 +20,7 @@ enum SQLiteRows {
                 candidates(turn.candidates), turn.pattern, turn.similarity, object(turn.filled), turn.form,
                 turn.formSlot,
                 array(turn.replies), turn.state, turn.handoff?.code, turn.handoff.map(json), turn.handoffQueue,
-                turn.action, turn.actionOutcome, turn.botVersion,
+                turn.action, turn.actionOutcome, turn.language, turn.botVersion,
             ] as [(any DatabaseValueConvertible)?])
     }
 
@@ -42,7 +42,7 @@ enum SQLiteRows {
             formSlot: row["form_slot"], replies: try decode([String].self, "replies"), state: row["state"],
             handoff: handoff == nil ? nil : try decode(HandoffReason.self, "handoff"),
             handoffQueue: row["handoff_queue"], action: row["action"], actionOutcome: row["action_outcome"],
-            botVersion: row["bot_version"])
+            language: row["language"], botVersion: row["bot_version"])
     }
 
     static func json(_ reason: HandoffReason) -> String {

@@ -92,6 +92,10 @@ enum SQLiteSchema {
                     ALTER TABLE turns ADD COLUMN action_outcome TEXT;
                     """)
         }
+        // The session's language at each turn, so usher stats can give figures per language.
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: "ALTER TABLE turns ADD COLUMN language TEXT;")
+        }
         return migrator
     }
 

@@ -99,14 +99,14 @@ struct ConversationStoreConformanceTests {
             formEvents: [
                 FormEvent(form: "file_claim", kind: .started, slot: "policy_number"),
                 FormEvent(form: "other", kind: .dropped, slot: "x"),
-            ], botVersion: "0123456789abcdef")
+            ], language: "de", botVersion: "0123456789abcdef")
         let handedOff = TurnRecord(
             at: 11, session: "a", text: "a lawyer", intent: nil, confidence: 0, decidedBy: .keyword,
             replies: ["I'm passing you on."], state: "queued", handoff: .keyword("lawyer"), handoffQueue: "general",
             botVersion: "v")
         let patterned = TurnRecord(
             at: 12, session: "b", text: "hours?", intent: "hours", confidence: 1, decidedBy: .pattern, pattern: "hours",
-            replies: ["9 to 5"], state: "bot", botVersion: "v")
+            replies: ["9 to 5"], state: "bot", language: "zh-TW", botVersion: "v")
         let settled = TurnRecord(
             at: 12.5, session: "b", text: "", intent: "order_status", confidence: 1, decidedBy: .action,
             replies: ["It ships Monday."], state: "bot", action: "order_status", actionOutcome: "found",
@@ -140,6 +140,8 @@ struct ConversationStoreConformanceTests {
         }
         #expect(summarised.map(\.action) == [nil, nil, nil, "order_status"])
         #expect(summarised.map(\.actionOutcome) == [nil, nil, nil, "found"])
+        // And the session's language, for figures per language.
+        #expect(summarised.map(\.language) == ["de", nil, "zh-TW", nil])
         #expect(log.events == events)
         #expect(log.ends == ends)
     }

@@ -19,14 +19,15 @@ struct PostgresConversationStoreTests {
     @Test func aDatabaseFromANewerUsherIsRefusedUntouched() throws {
         let database = try TestDatabase()
         _ = try PostgresConversationStore(address: database.address)
-        try database.execute("INSERT INTO usher_schema (version) VALUES (3)")
+        try database.execute("INSERT INTO usher_schema (version) VALUES (4)")
         #expect(
             throws: StoreError(
                 .unusable,
-                "\(database.address): written by a newer Usher (schema v3; this Usher knows up to v2); upgrade Usher to use it; the database was not changed"
+                "\(database.address): written by a newer Usher (schema v4; this Usher knows up to v3); upgrade Usher to use it; the database was not changed"
             )
         ) { try PostgresConversationStore(address: database.address) }
-        #expect(try database.strings("SELECT version::text FROM usher_schema ORDER BY version") == ["1", "2", "3"])
+        #expect(
+            try database.strings("SELECT version::text FROM usher_schema ORDER BY version") == ["1", "2", "3", "4"])
     }
 
     /// A database migrated before turns logged action outcomes gains the columns when a
@@ -34,12 +35,24 @@ struct PostgresConversationStoreTests {
     @Test func aVersion1DatabaseGainsTheActionColumns() throws {
         let database = try TestDatabase()
         _ = try PostgresConversationStore(address: database.address)
-        try database.execute("ALTER TABLE turns DROP COLUMN action, DROP COLUMN action_outcome")
-        try database.execute("DELETE FROM usher_schema WHERE version = 2")
+        try database.execute("ALTER TABLE turns DROP COLUMN action, DROP COLUMN action_outcome, DROP COLUMN language")
+        try database.execute("DELETE FROM usher_schema WHERE version >= 2")
         let store = try PostgresConversationStore(address: database.address)
-        #expect(try database.strings("SELECT version::text FROM usher_schema ORDER BY version") == ["1", "2"])
+        #expect(try database.strings("SELECT version::text FROM usher_schema ORDER BY version") == ["1", "2", "3"])
         try store.transact { _ in (.anActionResult, ()) }
         #expect(try database.strings("SELECT action_outcome FROM turns") == ["found"])
+    }
+
+    /// A database migrated before turns logged the session's language gains the column.
+    @Test func aVersion2DatabaseGainsTheLanguageColumn() throws {
+        let database = try TestDatabase()
+        _ = try PostgresConversationStore(address: database.address)
+        try database.execute("ALTER TABLE turns DROP COLUMN language")
+        try database.execute("DELETE FROM usher_schema WHERE version = 3")
+        let store = try PostgresConversationStore(address: database.address)
+        #expect(try database.strings("SELECT version::text FROM usher_schema ORDER BY version") == ["1", "2", "3"])
+        try store.transact { _ in (.anActionResult, ()) }
+        #expect(try database.strings("SELECT language FROM turns") == ["ru"])
     }
 
     @Test func aDatabaseWithAnotherProgramsSessionsTableIsRefused() throws {

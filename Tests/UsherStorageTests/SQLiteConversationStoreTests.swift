@@ -115,6 +115,20 @@ struct SQLiteConversationStoreTests {
         #expect(columns == ["action", "action_outcome"])
     }
 
+    /// A file written before turns logged the session's language gains the column; its older
+    /// turns have none.
+    @Test func aVersion2FileGainsTheLanguageColumn() throws {
+        let place = try StorePlace()
+        try commit(try SQLiteConversationStore(path: place.file), [session("a")])
+        try DatabaseQueue(path: place.file).write { db in
+            try db.execute(
+                sql: "ALTER TABLE turns DROP COLUMN language; DELETE FROM grdb_migrations WHERE identifier = 'v3';")
+        }
+        let store = try SQLiteConversationStore(path: place.file)
+        try store.transact { _ in (.anActionResult, ()) }
+        #expect(try store.log().turns.map(\.language) == [nil, "ru"])
+    }
+
     @Test func aFileFromANewerUsherIsRefusedUntouched() throws {
         let place = try StorePlace()
         try commit(try SQLiteConversationStore(path: place.file), [session("a")])
@@ -126,7 +140,7 @@ struct SQLiteConversationStoreTests {
         #expect(error.kind == .unusable)
         #expect(
             error.message
-                == "\(place.file): written by a newer Usher (schema v2-from-the-future; this Usher knows up to v2); upgrade Usher to use it; the file was not changed"
+                == "\(place.file): written by a newer Usher (schema v2-from-the-future; this Usher knows up to v3); upgrade Usher to use it; the file was not changed"
         )
         #expect(try Data(contentsOf: URL(fileURLWithPath: place.file)) == before)
     }

@@ -71,7 +71,7 @@ extension StoreChanges {
         changes.turns = [
             TurnRecord(
                 at: 1, session: "a", text: "", intent: nil, confidence: 0, decidedBy: .action, replies: ["ok"],
-                state: "bot", action: "order_status", actionOutcome: "found", botVersion: "v")
+                state: "bot", action: "order_status", actionOutcome: "found", language: "ru", botVersion: "v")
         ]
         return changes
     }

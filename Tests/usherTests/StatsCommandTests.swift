@@ -150,6 +150,36 @@ struct StatsCommandTests {
         #expect(table.stdout.contains("file_claim"))
     }
 
+    /// A team serving several languages sees which one trails: figures per session language,
+    /// as the turns logged it (given by the request or detected from the first message).
+    @Test func figuresPerLanguage() throws {
+        let folder = try UsherBinary.directory([:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try Self.serveScript(
+            [
+                (0, #"{"session": "e1", "text": "hello"}"#),
+                (10, #"{"session": "e1", "text": "thank you so much"}"#),
+                (20, #"{"session": "d1", "text": "Ich möchte mit einem Menschen sprechen", "lang": "de"}"#),
+                (30, #"{"session": "d2", "text": "Guten Tag, wo ist meine Bestellung?"}"#),
+                (40, #"{"session": "r1", "text": "Здравствуйте", "lang": "ru"}"#),
+            ], in: folder)
+        let stats = try json(try UsherBinary.run(["stats", "--state", file, "--json"]).stdout)
+        let languages = try #require(stats["languages"] as? [[String: Any]])
+        #expect(languages.map { $0["language"] as? String } == ["de", "en", "ru"])
+        let summaries = try languages.map { try #require($0["summary"] as? [String: Any]) }
+        #expect(summaries.map { $0["conversations"] as? Int } == [2, 1, 1])
+        #expect(summaries.map { $0["escalated"] as? Int } == [1, 0, 0])
+        #expect(summaries.map { $0["turns"] as? Int } == [2, 2, 1])
+        let table = try UsherBinary.run(["stats", "--state", file]).stdout
+        #expect(table.contains("language  conversations"), "\(table)")
+        #expect(table.contains("de                    2        50.0%       50.0%"), "\(table)")
+        let page = folder.appendingPathComponent("report.html")
+        #expect(try UsherBinary.run(["stats", "--state", file, "--html", page.path]).status == 0)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("<h2>Per language</h2>"))
+        #expect(html.contains("<tr><td>de</td><td class=\"n\">2</td><td class=\"n\">50.0%</td>"), "\(html)")
+    }
+
     /// Counts a PNG's pixels of each given colour (within a small tolerance), by decoding the
     /// file in Python's standard library: a screenshot proves what the browser drew.
     static let pixelCounter = #"""

@@ -109,6 +109,13 @@ public struct ConversationStats: Sendable, Equatable {
         public var summary: Summary
     }
 
+    /// The figures of the conversations held in one language (their last recorded one).
+    public struct LanguageFigures: Sendable, Equatable {
+        /// `en`, `de`, `zh-TW`: the session's language, as the bot serves it.
+        public var language: String
+        public var summary: Summary
+    }
+
     /// The period the figures cover: the first and last logged moment within the asked range.
     public var from: Double?
     public var to: Double?
@@ -131,6 +138,8 @@ public struct ConversationStats: Sendable, Equatable {
     public var transfers: Int
     public var repeatContacts: RepeatContacts
     public var days: [Day]
+    /// By language, most conversations first; empty when the log predates languages in it.
+    public var languages: [LanguageFigures]
 }
 
 func rate(_ part: Int, of whole: Int) -> Double {

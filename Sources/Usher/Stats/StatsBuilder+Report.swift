@@ -6,15 +6,13 @@ extension StatsBuilder {
     public func report() -> ConversationStats {
         var total = ConversationStats.Summary()
         var days: [String: ConversationStats.Summary] = [:]
+        var languages: [String: ConversationStats.Summary] = [:]
         for conversation in conversations.values {
             count(conversation, into: &total)
             count(conversation, into: &days[conversation.day, default: ConversationStats.Summary()])
-        }
-        for (day, figures) in botTurns {
-            days[day, default: ConversationStats.Summary()].botTurns = figures.turns
-            days[day, default: ConversationStats.Summary()].fallbacks = figures.fallbacks
-            total.botTurns += figures.turns
-            total.fallbacks += figures.fallbacks
+            if let language = conversation.language {
+                count(conversation, into: &languages[language, default: ConversationStats.Summary()])
+            }
         }
         let queueNames = Set(queued.keys).union(waits.keys).union(queueHandles.keys).union(transfersOut.keys)
         let agentNames = Set(agentClaims.keys).union(agentHandles.keys)
@@ -41,12 +39,19 @@ extension StatsBuilder {
                     transfers: agentTransfers[agent] ?? 0)
             },
             transfers: transfersOut.values.reduce(0, +), repeatContacts: repeatContacts(),
-            days: days.keys.sorted().map { ConversationStats.Day(date: $0, summary: days[$0]!) })
+            days: days.keys.sorted().map { ConversationStats.Day(date: $0, summary: days[$0]!) },
+            languages: languages.map { ConversationStats.LanguageFigures(language: $0.key, summary: $0.value) }
+                .sorted {
+                    $0.summary.conversations != $1.summary.conversations
+                        ? $0.summary.conversations > $1.summary.conversations : $0.language < $1.language
+                })
     }
 
     private func count(_ conversation: Conversation, into summary: inout ConversationStats.Summary) {
         summary.conversations += 1
         summary.turns += conversation.turns
+        summary.botTurns += conversation.botTurns
+        summary.fallbacks += conversation.fallbacks
         if conversation.escalated { summary.escalated += 1 } else { summary.contained += 1 }
         if conversation.abandoned { summary.abandoned += 1 }
     }

@@ -11,7 +11,12 @@ public struct StatsBuilder: Sendable {
 
     struct Conversation: Sendable {
         var day: String
+        /// The session's language at its last turn that recorded one.
+        var language: String?
         var turns = 0
+        /// Customer turns the bot answered, and how many of them were fallbacks.
+        var botTurns = 0
+        var fallbacks = 0
         var escalated = false
         var abandoned = false
         var customer: String?
@@ -32,7 +37,6 @@ public struct StatsBuilder: Sendable {
     var places: [String: Place] = [:]
     var first: Double?
     var last: Double?
-    var botTurns: [String: (turns: Int, fallbacks: Int)] = [:]
     var decidedBy: [String: Int] = [:]
     var intents: [String: (turns: Int, confidence: Double)] = [:]
     var escalationReasons: [String: Int] = [:]
@@ -78,16 +82,15 @@ public struct StatsBuilder: Sendable {
         }
         conversation.turns += 1
         conversation.customer = conversation.customer ?? turn.customer
+        conversation.language = turn.language ?? conversation.language
         if let handoff = turn.handoff, !conversation.escalated {
             conversation.escalated = true
             escalationReasons[handoff.code, default: 0] += 1
             escalationQueues[turn.handoffQueue ?? "?", default: 0] += 1
         }
         if turn.decidedBy != .person {
-            var day = botTurns[conversation.day, default: (0, 0)]
-            day.turns += 1
-            if turn.decidedBy == .fallback { day.fallbacks += 1 }
-            botTurns[conversation.day] = day
+            conversation.botTurns += 1
+            if turn.decidedBy == .fallback { conversation.fallbacks += 1 }
             decidedBy[turn.decidedBy.rawValue, default: 0] += 1
         }
         if let intent = turn.intent, turn.decidedBy == .pattern || turn.decidedBy == .similarity {

@@ -68,6 +68,9 @@ public struct TurnRecord: Sendable, Equatable, Codable {
     /// own): so `usher stats` can say how often the business's systems answered what.
     public var action: String?
     public var actionOutcome: String?
+    /// The session's language after the turn (`de`, `zh-TW`): the one its replies were in.
+    /// `nil` in records logged before Usher kept it.
+    public var language: String?
     /// The bot's ``BotDefinition/version``.
     public var botVersion: String
 
@@ -77,7 +80,7 @@ public struct TurnRecord: Sendable, Equatable, Codable {
         decidedBy: Decision, candidates: [Candidate] = [], pattern: String? = nil, similarity: Double? = nil,
         filled: [String: String] = [:], form: String? = nil, formSlot: String? = nil, replies: [String],
         state: String, handoff: HandoffReason? = nil, handoffQueue: String? = nil, formEvents: [FormEvent] = [],
-        action: String? = nil, actionOutcome: String? = nil, botVersion: String
+        action: String? = nil, actionOutcome: String? = nil, language: String? = nil, botVersion: String
     ) {
         self.at = at
         self.session = session
@@ -100,6 +103,7 @@ public struct TurnRecord: Sendable, Equatable, Codable {
         self.formEvents = formEvents
         self.action = action
         self.actionOutcome = actionOutcome
+        self.language = language
         self.botVersion = botVersion
     }
 }
@@ -149,6 +153,6 @@ extension TurnRecord {
             form: form?.intent, formSlot: form?.pendingSlot, replies: turn.replies.map(mask), state: status.name,
             handoff: turn.handoff?.reason, handoffQueue: turn.handoff?.queue, formEvents: turn.formEvents,
             action: turn.answered?.name, actionOutcome: turn.answered == nil ? nil : turn.outcome,
-            botVersion: botVersion)
+            language: turn.state.language, botVersion: botVersion)
     }
 }

@@ -103,7 +103,9 @@ struct StatsCommand: ParsableCommand {
                     messages.append(
                         UnmatchedGrouper.Message(
                             text: turn.text, closestIntent: turn.candidates.first?.intent ?? turn.intent,
-                            confidence: turn.confidence, language: Language.detect(turn.text)?.rawValue))
+                            confidence: turn.confidence,
+                            // The session's language, which its replies were in; older logs lack it.
+                            language: turn.language ?? Language.detect(turn.text)?.rawValue))
                 }
             } catch {
                 Console.error("usher: error: \(error)")

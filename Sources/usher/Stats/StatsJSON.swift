@@ -51,6 +51,11 @@ enum StatsJSON {
             "\"days\": ["
                 + stats.days.map { "{\"date\": \(JSONWriter.string($0.date)), \"summary\": \(summary($0.summary))}" }
                 .joined(separator: ", ") + "]")
+        fields.append(
+            "\"languages\": ["
+                + stats.languages.map {
+                    "{\"language\": \(JSONWriter.string($0.language)), \"summary\": \(summary($0.summary))}"
+                }.joined(separator: ", ") + "]")
         return "{" + fields.joined(separator: ", ") + "}\n"
     }
 

@@ -45,6 +45,16 @@ struct StatsPage {
                 ("escalation", stats.days.map(\.summary.escalationRate)),
                 ("fallback rate", stats.days.map(\.summary.fallbackRate)),
             ], title: "containment, escalation and fallback rate per day")
+        if stats.languages.count > 1 {
+            body +=
+                "<h2>Per language</h2><table><tr><th>language</th><th>conversations</th><th>containment</th>"
+                + "<th>escalation</th><th>abandonment</th><th>fallback rate</th></tr>"
+            for language in stats.languages {
+                let cells = StatsText.rates(language.summary).map { "<td class=\"n\">\(escape($0))</td>" }
+                body += "<tr><td>\(escape(language.language))</td>\(cells.joined())</tr>"
+            }
+            body += "</table>"
+        }
         body += "<h2>Why conversations went to people</h2>"
         body += SVGChart.bars(
             stats.escalationReasons.sorted { $0.value > $1.value }.map { ($0.key, Double($0.value), "\($0.value)") },

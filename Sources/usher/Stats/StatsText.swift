@@ -130,16 +130,23 @@ struct StatsText {
                     ? ""
                     : "; about " + repeats.intents.prefix(5).map { "\($0.name) \($0.count)" }.joined(separator: ", ")))
         lines.append("")
-        lines += table(
-            stats.days.map {
-                [
-                    $0.date, "\($0.summary.conversations)", Self.percent($0.summary.containmentRate),
-                    Self.percent($0.summary.escalationRate), Self.percent($0.summary.abandonmentRate),
-                    Self.percent($0.summary.fallbackRate),
-                ]
-            },
-            header: ["day", "conversations", "containment", "escalation", "abandonment", "fallback rate"])
+        let columns = ["conversations", "containment", "escalation", "abandonment", "fallback rate"]
+        lines += table(stats.days.map { [$0.date] + Self.rates($0.summary) }, header: ["day"] + columns)
+        // One language is the whole table above; several are where a team sees which one trails.
+        if stats.languages.count > 1 {
+            lines.append("")
+            lines += table(
+                stats.languages.map { [$0.language] + Self.rates($0.summary) }, header: ["language"] + columns)
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A period's or a language's conversations, containment, escalation, abandonment and fallback rate.
+    static func rates(_ summary: ConversationStats.Summary) -> [String] {
+        [
+            "\(summary.conversations)", percent(summary.containmentRate), percent(summary.escalationRate),
+            percent(summary.abandonmentRate), percent(summary.fallbackRate),
+        ]
     }
 
     private func shares(_ counts: [String: Int]) -> String {
