@@ -45,7 +45,8 @@ struct ChatCommandTests {
         #expect(refused.stdout.isEmpty)
         #expect(
             refused.stderr.contains(
-                "\(bad):1:36: error: lookup_order[0].values.a: expected a string or null, found an object"),
+                "\(bad):1:36: error: lookup_order[0].values.a: expected a string, number, boolean or null, found an object"
+            ),
             "\(refused.stderr)")
     }
 

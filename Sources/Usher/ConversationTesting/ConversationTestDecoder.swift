@@ -106,7 +106,7 @@ public struct ConversationTestDecoder: JSONReading {
     /// an `action.result` line.
     mutating func decodeResult(_ node: JSONNode, path: String) -> TestActionResult? {
         guard let members = object(node, path: path, allowed: Self.resultKeys) else { return nil }
-        let values = members["values"].map { stringMap($0, path: "\(path).values") } ?? [:]
+        let values = members["values"].map { resultValues($0, path: "\(path).values") } ?? [:]
         let error = members["error"].flatMap { string($0, path: "\(path).error", nonEmpty: true) }
         var outcome = error == nil ? ActionResult.outcome(for: values) : ActionDefinition.failed
         if let node = members["outcome"], let name = string(node, path: "\(path).outcome", nonEmpty: true) {
@@ -229,6 +229,30 @@ public struct ConversationTestDecoder: JSONReading {
             return nil
         }
         return seconds
+    }
+
+    /// An action result's values, read as `usher serve` reads them: strings, numbers and
+    /// booleans as text, null left out.
+    private mutating func resultValues(_ node: JSONNode, path: String) -> [String: String] {
+        guard case .object(let members) = node.value else {
+            report(path, node, "expected an object, found \(node.value.kindDescription)")
+            return [:]
+        }
+        var result: [String: String] = [:]
+        for member in members {
+            switch member.value.value.scalarText {
+            case .text(let text): result[member.key] = text
+            case .null: continue
+            case .inexact:
+                report(
+                    "\(path).\(member.key)", member.value, "a number too large to keep exactly; write it as a string")
+            case .nested:
+                report(
+                    "\(path).\(member.key)", member.value,
+                    "expected a string, number, boolean or null, found \(member.value.value.kindDescription)")
+            }
+        }
+        return result
     }
 
     mutating func stringMap(_ node: JSONNode, path: String) -> [String: String] {

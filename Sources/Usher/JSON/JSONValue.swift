@@ -42,6 +42,34 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 }
 
+extension JSONValue {
+    /// A scalar as the text a slot, a reply or metadata shows.
+    public enum ScalarText: Sendable, Equatable {
+        case text(String)
+        case null
+        /// A number too large to keep exactly: send it as a string.
+        case inexact
+        /// An array or object.
+        case nested
+    }
+
+    /// Strings as they are, numbers with their exact digits, booleans as `true` and `false`: the
+    /// one reading of a flat value, shared by the protocol and the test files, so a test can
+    /// give what a real backend sends.
+    public var scalarText: ScalarText {
+        switch self {
+        case .string(let text): return .text(text)
+        case .bool(let flag): return .text(flag ? "true" : "false")
+        case .null: return .null
+        case .array, .object: return .nested
+        case .number(let number):
+            if let integer = JSONWriter.exactInteger(number) { return .text(integer) }
+            guard number.isFinite, abs(number) <= JSONWriter.largestExactInteger else { return .inexact }
+            return .text(String(number))
+        }
+    }
+}
+
 /// A JSON value and the place it starts in the source.
 public struct JSONNode: Sendable, Equatable {
     public var value: JSONValue

@@ -266,9 +266,11 @@ public enum ProtocolCodec {
     }
 
     /// An object of strings, numbers and booleans, as strings (`meta`, an action result's
-    /// `values`): numbers keep their exact digits, and anything nested is refused by name.
+    /// `values`): numbers keep their exact digits, and anything nested is refused by name. Where
+    /// `nullIsAbsent`, a null value is left out (a backend's field with no value).
     private static func flatObject(
-        _ value: JSONValue?, field: String, maxKeys: Int, maxKeyLength: Int, maxValueLength: Int
+        _ value: JSONValue?, field: String, maxKeys: Int, maxKeyLength: Int, maxValueLength: Int,
+        nullIsAbsent: Bool = false
     ) throws(ProtocolError) -> [String: String] {
         guard let value else { return [:] }
         guard case .object(let members) = value else {
@@ -285,23 +287,15 @@ public enum ProtocolCodec {
             if case .string(let text) = member.value.value, text.utf8.count > maxValueLength {
                 throw invalid("\"\(field).\(member.key)\" must have at most \(maxValueLength) bytes")
             }
-            switch member.value.value {
-            case .string(let text): result[member.key] = text
-            case .number(let number):
-                guard let integer = JSONWriter.exactInteger(number) else {
-                    guard number.isFinite, abs(number) <= JSONWriter.largestExactInteger else {
-                        throw invalid(
-                            "\"\(field).\(member.key)\" is a number too large to keep exactly; send it as a string")
-                    }
-                    result[member.key] = String(number)
-                    continue
-                }
-                result[member.key] = integer
-            case .bool(let flag): result[member.key] = flag ? "true" : "false"
-            default:
+            switch member.value.value.scalarText {
+            case .text(let text): result[member.key] = text
+            case .null where nullIsAbsent: continue
+            case .inexact:
+                throw invalid("\"\(field).\(member.key)\" is a number too large to keep exactly; send it as a string")
+            case .null, .nested:
+                let kinds = nullIsAbsent ? "a string, number, boolean or null" : "a string, number or boolean"
                 throw invalid(
-                    "\"\(field).\(member.key)\" must be a string, number or boolean, found \(member.value.value.kindDescription)"
-                )
+                    "\"\(field).\(member.key)\" must be \(kinds), found \(member.value.value.kindDescription)")
             }
         }
         return result
@@ -320,7 +314,7 @@ public enum ProtocolCodec {
         }
         let values = try flatObject(
             fields["values"], field: "values", maxKeys: maximumResultValues, maxKeyLength: maximumMetadataKeyLength,
-            maxValueLength: maximumResultValueLength)
+            maxValueLength: maximumResultValueLength, nullIsAbsent: true)
         var error: String?
         if let value = fields["error"] {
             guard case .string(let text) = value, text.unicodeScalars.contains(where: { !$0.properties.isWhitespace })

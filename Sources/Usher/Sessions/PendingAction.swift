@@ -48,12 +48,19 @@ public struct ActionResult: Sendable, Equatable {
         self.session = session
         self.call = call
         self.outcome = outcome
-        self.values = values
+        self.values = values.filter { !Self.isBlank($0.value) }
         self.error = error
     }
 
     /// A result with values and no outcome of its own was found; one with neither was not.
     public static func outcome(for values: [String: String]) -> String {
-        values.isEmpty ? ActionDefinition.notFound : ActionDefinition.found
+        values.values.contains { !isBlank($0) } ? ActionDefinition.found : ActionDefinition.notFound
+    }
+
+    /// An empty or blank value is no value, as null is: backends often send `""` for a field they
+    /// do not have, and the customer would read "Order AB123456 is ." The reply that needs it
+    /// is skipped for one that does not.
+    static func isBlank(_ value: String) -> Bool {
+        value.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 }

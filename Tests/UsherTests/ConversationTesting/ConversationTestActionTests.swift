@@ -58,8 +58,12 @@ struct ConversationTestActionTests {
             "t.json:1:88: conversations[0].turns[0].result: an agent's step has no \"result\": that belongs to a customer's turn"
         ),
         (
-            #"{"conversations": [{"name": "a", "turns": [{"result": {"values": {"n": 1}}}]}]}"#,
-            "t.json:1:72: conversations[0].turns[0].result.values.n: expected a string or null, found a number"
+            #"{"conversations": [{"name": "a", "turns": [{"result": {"values": {"n": [1]}}}]}]}"#,
+            "t.json:1:72: conversations[0].turns[0].result.values.n: expected a string, number, boolean or null, found an array"
+        ),
+        (
+            #"{"conversations": [{"name": "a", "turns": [{"result": {"values": {"n": 1e300}}}]}]}"#,
+            "t.json:1:72: conversations[0].turns[0].result.values.n: a number too large to keep exactly; write it as a string"
         ),
     ])
     func reportsMistakesInResultSteps(json: String, message: String) {
@@ -69,6 +73,24 @@ struct ConversationTestActionTests {
         } catch {
             #expect(error.errors.map(\.description) == [message])
         }
+    }
+
+    /// A test gives what a real backend sends: numbers and booleans as `usher serve` reads them,
+    /// and an empty field is no value, so the reply that needs it is skipped (it said "Order
+    /// AB123456 is ; it should arrive on .").
+    @Test func resultValuesAreReadAsTheServerReadsThem() throws {
+        let tests = try Self.suite(
+            #"""
+            {"conversations": [{"name": "values", "turns": [
+              {"say": "where is my order AB123456", "action": "lookup_order"},
+              {"result": {"values": {"status": "shipped", "eta": ""}}, "reply": "Order AB123456: shipped."},
+              {"say": "where is my order CD123456", "action": "lookup_order"},
+              {"result": {"values": {"status": 7, "eta": "  "}}, "reply": "Order CD123456: 7."},
+              {"say": "where is my order EF123456", "action": "lookup_order"},
+              {"result": {"values": {"status": ""}}, "reply": "No order EF123456."}
+            ]}]}
+            """#)
+        #expect(ConversationTestRunner(engine: DialogActionTests.engine).run(tests.conversations[0]).failures == [])
     }
 
     @Test func cannedResultsAnswerByTheCallsSlotsInOrder() throws {

@@ -23,6 +23,20 @@ struct ActionProtocolTests {
                         ActionResult(
                             session: "s", call: "c", outcome: "found",
                             values: ["status": "shipped", "days": "3", "late": "true"]))))
+        // A backend's empty, blank or null field is no value: the reply that needs it is skipped,
+        // and a result of nothing else was not found.
+        #expect(
+            Self.decode(
+                #"{"type": "action.result", "session": "s", "call": "c", "values": {"status": "shipped", "eta": "", "note": " ", "days": null}}"#
+            )
+                == .success(
+                    .actionResult(
+                        id: nil, ActionResult(session: "s", call: "c", outcome: "found", values: ["status": "shipped"]))
+                ))
+        #expect(
+            Self.decode(
+                #"{"type": "action.result", "session": "s", "call": "c", "values": {"status": "", "eta": null}}"#)
+                == .success(.actionResult(id: nil, ActionResult(session: "s", call: "c", outcome: "not_found"))))
         #expect(
             Self.decode(#"{"type": "action.result", "session": "s", "call": "c"}"#)
                 == .success(.actionResult(id: nil, ActionResult(session: "s", call: "c", outcome: "not_found"))))
@@ -52,7 +66,7 @@ struct ActionProtocolTests {
         ),
         (
             #"{"id": 1, "type": "action.result", "session": "s", "call": "c", "values": {"eta": {"day": 3}}}"#,
-            "\"values.eta\" must be a string, number or boolean, found an object"
+            "\"values.eta\" must be a string, number, boolean or null, found an object"
         ),
         (
             #"{"id": 1, "type": "action.result", "session": "s", "call": "c", "outcome": "not found"}"#,
