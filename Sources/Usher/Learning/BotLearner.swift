@@ -3,8 +3,8 @@ import Foundation
 /// Adds labelled messages to a bot's definition files: `usher learn`.
 ///
 /// Pure: definition files in, changed files out. Every label is checked first; one that names
-/// no intent (with "did you mean"), a new intent that already exists, or a file that no longer
-/// parses refuses the whole run, so no file changes unless every label is right.
+/// no intent (with "did you mean"), a new intent that already exists or that the loader would
+/// refuse, or a file that no longer parses refuses the whole run, so no file changes unless every label is right.
 public struct BotLearner {
     /// What one run adds.
     public struct Plan: Sendable, Equatable {
@@ -68,8 +68,8 @@ public struct BotLearner {
                     additions[Key(intent: name, language: language), default: []] += texts
                 }
             case .newIntent(let name):
-                guard Self.isName(name) else {
-                    fail("\"new:\(name)\": an intent's name is letters, digits and _ , starting with a letter")
+                if let problem = IntentName.problem(name) {
+                    fail(name.isEmpty ? "\"new:\" needs the new intent's name after it" : problem)
                     continue
                 }
                 guard !names.contains(name) else {
@@ -120,11 +120,6 @@ public struct BotLearner {
     struct Key: Hashable {
         var intent: String
         var language: String
-    }
-
-    static func isName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic else { return false }
-        return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
     }
 
     /// An example's text as written in a definition file: a JSON string, braces doubled so a

@@ -82,7 +82,7 @@ struct BotLearnerTests {
     @Test func anyWrongLabelRefusesTheWholeRunWithFileAndLine() throws {
         let entries = try inbox([
             #"{"label": "greeting", "texts": ["good evening"]}"#, #"{"label": "greting", "texts": ["hiya"]}"#,
-            #"{"label": "new:hours", "texts": ["opening?"]}"#, #"{"label": "new:9lives", "texts": ["x"]}"#,
+            #"{"label": "new:hours", "texts": ["opening?"]}"#, #"{"label": "new:9 lives", "texts": ["x"]}"#,
         ])
         #expect {
             try learner().plan(entries, inbox: "inbox.jsonl")
@@ -90,9 +90,52 @@ struct BotLearnerTests {
             (error as? DefinitionErrors)?.errors.map(\.description) == [
                 "inbox.jsonl:2:1: label: \"greting\" names no intent; did you mean \"greeting\"? (or write new:greting for a new one)",
                 "inbox.jsonl:3:1: label: intent \"hours\" exists already; label the group \"hours\" to add examples to it",
-                "inbox.jsonl:4:1: label: \"new:9lives\": an intent's name is letters, digits and _ , starting with a letter",
+                "inbox.jsonl:4:1: label: invalid intent name \"9 lives\": no spaces, control characters or braces",
             ]
         }
+    }
+
+    /// `usher learn` takes exactly the intent names the loader takes, and refuses the others in
+    /// the loader's words.
+    @Test(arguments: ["why?", "9lives", "reverted_card_payment?", "статус-заказа", "why me", "tab\there", "{x}", "a}"])
+    func newIntentNamesAreTheLoadersNames(name: String) throws {
+        let loaded = Result {
+            try BotLoader.load(sources: [
+                BotLoader.Source(
+                    name: "bot/main.json",
+                    bytes: Array(#"{"intents": [{"name": \#(JSONWriter.string(name)), "examples": ["x"]}]}"#.utf8))
+            ])
+        }
+        let learned = Result {
+            try learner().plan(
+                try inbox([#"{"label": \#(JSONWriter.string("new:" + name)), "texts": ["x"]}"#]), inbox: "inbox.jsonl")
+        }
+        switch (loaded, learned) {
+        case (.success, .success(let plan)):
+            #expect(plan.files["bot/learned.json"] != nil)
+        case (.failure(let loading), .failure(let learning)):
+            let loader = try #require((loading as? DefinitionErrors)?.errors.map(\.message))
+            let learn = try #require((learning as? DefinitionErrors)?.errors.map(\.message))
+            #expect(learn == loader)
+        default:
+            Issue.record("the loader says \(loaded), learn says \(learned)")
+        }
+    }
+
+    @Test func aNewIntentMayBeNamedAsTheDefinitionsAllow() throws {
+        let plan = try learner().plan(
+            try inbox([#"{"label": "new:why?", "texts": ["why was I charged twice"]}"#]), inbox: "inbox.jsonl")
+        let created = try #require(plan.files["bot/learned.json"])
+        #expect(
+            String(decoding: created, as: UTF8.self)
+                == "{\n  \"intents\": [\n    {\"name\": \"why?\", \"examples\": [\"why was I charged twice\"]}\n  ]\n}\n"
+        )
+        #expect(plan.report == ["bot/learned.json: new intent why? with 1 example; give it responses"])
+        let bot = try BotLoader.load(sources: [
+            BotLoader.Source(name: "bot/main.json", bytes: Array(Self.file.utf8)),
+            BotLoader.Source(name: "bot/learned.json", bytes: created),
+        ])
+        #expect(bot.intent(named: "why?")?.examples.map(\.text) == ["why was I charged twice"])
     }
 
     @Test func brokenLinesAreNamed() {
