@@ -27,7 +27,9 @@ struct BotLearnerTests {
     }
 
     private func inbox(_ lines: [String]) throws -> [UnmatchedInbox.Entry] {
-        try UnmatchedInbox.decode(Array(lines.joined(separator: "\n").utf8), file: "inbox.jsonl")
+        let read = UnmatchedInbox.decode(Array(lines.joined(separator: "\n").utf8), file: "inbox.jsonl")
+        guard read.errors.isEmpty else { throw DefinitionErrors(read.errors) }
+        return read.entries
     }
 
     @Test func examplesGoIntoTheIntentsFileKeepingItsLayout() throws {
@@ -138,16 +140,39 @@ struct BotLearnerTests {
         #expect(bot.intent(named: "why?")?.examples.map(\.text) == ["why was I charged twice"])
     }
 
-    @Test func brokenLinesAreNamed() {
-        #expect {
-            try UnmatchedInbox.decode(
-                Array("{\"label\": \"greeting\", \"texts\": [\"a\"]}\n{oops\n[1]\n{\"texts\": []}\n".utf8),
-                file: "in.jsonl")
-        } throws: { error in
-            (error as? DefinitionErrors)?.errors.map(\.description) == [
+    @Test func brokenLinesAreNamedAndTheOthersRead() {
+        let read = UnmatchedInbox.decode(
+            Array("{\"label\": \"greeting\", \"texts\": [\"a\"]}\n{oops\n[1]\n{\"texts\": []}\n".utf8), file: "in.jsonl"
+        )
+        #expect(
+            read.errors.map(\.description) == [
                 "in.jsonl:2:2: unexpected 'o'; expected a key in double quotes",
                 "in.jsonl:3:1: expected a group (a JSON object), found an array",
                 "in.jsonl:4:1: label: a group needs \"label\": an intent, new:NAME, ignore, or \"\" to leave it",
+            ])
+        #expect(read.entries == [UnmatchedInbox.Entry(line: 1, label: .intent("greeting"), texts: ["a"])])
+    }
+
+    /// One run names every problem, in file order: broken lines, and the labels of the lines
+    /// that could be read (a line can have both).
+    @Test func brokenLinesAndWrongLabelsAreReportedTogetherInFileOrder() {
+        let lines = [
+            #"{"label": "greting", "texts": ["hiya"]}"#, "{oops", #"{"label": "new:why me", "texts": ["why me", 3]}"#,
+            #"{"label": "hours"}"#, #"{"label": "new:greeting", "texts": ["hi"]}"#,
+            #"{"label": "new:", "texts": ["x"]}"#,
+            #"{"label": "greeting", "texts": ["good evening"]}"#,
+        ]
+        #expect {
+            try learner().plan(inbox: Array(lines.joined(separator: "\n").utf8), file: "inbox.jsonl")
+        } throws: { error in
+            (error as? DefinitionErrors)?.errors.map(\.description) == [
+                "inbox.jsonl:1:1: label: \"greting\" names no intent; did you mean \"greeting\"? (or write new:greting for a new one)",
+                "inbox.jsonl:2:2: unexpected 'o'; expected a key in double quotes",
+                "inbox.jsonl:3:1: texts: every text must be a non-empty string",
+                "inbox.jsonl:3:1: label: invalid intent name \"why me\": no spaces, control characters or braces",
+                "inbox.jsonl:4:1: texts: a group needs \"texts\", a list of the messages",
+                "inbox.jsonl:5:1: label: intent \"greeting\" exists already; label the group \"greeting\" to add examples to it",
+                "inbox.jsonl:6:1: label: \"new:\" needs the new intent's name after it",
             ]
         }
     }
@@ -158,7 +183,9 @@ struct BotLearnerTests {
                 representative: "gift cards?", count: 3, texts: ["gift cards?", "do you sell \"gift\" cards"],
                 closestIntent: "payment_methods", confidence: 0.41, label: "new:gift_cards")
         ]
-        let entries = try UnmatchedInbox.decode(Array(UnmatchedInbox.encode(groups).utf8), file: "x")
-        #expect(entries == [UnmatchedInbox.Entry(line: 1, label: .newIntent("gift_cards"), texts: groups[0].texts)])
+        let read = UnmatchedInbox.decode(Array(UnmatchedInbox.encode(groups).utf8), file: "x")
+        #expect(read.errors.isEmpty)
+        #expect(
+            read.entries == [UnmatchedInbox.Entry(line: 1, label: .newIntent("gift_cards"), texts: groups[0].texts)])
     }
 }
