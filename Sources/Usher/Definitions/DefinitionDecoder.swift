@@ -57,8 +57,8 @@ struct DefinitionDecoder: JSONReading {
             return nil
         }
         guard let name = string(nameNode, path: "\(path).name", nonEmpty: true) else { return nil }
-        guard IntentName.isValid(name) else {
-            report("\(path).name", nameNode, "invalid intent name \"\(name)\": no spaces, control characters or braces")
+        if let problem = IntentName.problem(name) {
+            report("\(path).name", nameNode, problem)
             return nil
         }
         let examples = members["examples"].map { decodeExamples($0, path: "\(path).examples") } ?? []
@@ -223,6 +223,12 @@ struct DefinitionDecoder: JSONReading {
 public enum IntentName {
     public static func isValid(_ name: String) -> Bool {
         !name.isEmpty && name.unicodeScalars.allSatisfy(isAllowed)
+    }
+
+    /// Why `name` cannot name an intent, in the words the loader and `usher learn` both use;
+    /// `nil` when it can.
+    public static func problem(_ name: String) -> String? {
+        isValid(name) ? nil : "invalid intent name \"\(name)\": no spaces, control characters or braces"
     }
 
     static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {

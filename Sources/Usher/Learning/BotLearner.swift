@@ -2,9 +2,10 @@ import Foundation
 
 /// Adds labelled messages to a bot's definition files: `usher learn`.
 ///
-/// Pure: definition files in, changed files out. Every label is checked first; one that names
-/// no intent (with "did you mean"), a new intent that already exists, or a file that no longer
-/// parses refuses the whole run, so no file changes unless every label is right.
+/// Pure: definition files in, changed files out. The whole inbox is checked first, and every
+/// problem in it reported at once; a broken line, a label that names no intent (with "did you
+/// mean"), a new intent that already exists or that the loader would refuse, or a file that no
+/// longer parses refuses the whole run, so no file changes unless every label is right.
 public struct BotLearner {
     /// What one run adds.
     public struct Plan: Sendable, Equatable {
@@ -26,9 +27,20 @@ public struct BotLearner {
         self.newFile = newFile
     }
 
-    public func plan(_ entries: [UnmatchedInbox.Entry], inbox: String) throws(DefinitionErrors) -> Plan {
+    /// What learning the inbox `file` (its `bytes`) would change. Every problem of the inbox is
+    /// reported at once, in file order: its broken lines, and the labels of all the others.
+    public func plan(inbox bytes: [UInt8], file: String) throws(DefinitionErrors) -> Plan {
+        let inbox = UnmatchedInbox.decode(bytes, file: file)
+        return try plan(inbox.entries, inbox: file, decodingErrors: inbox.errors)
+    }
+
+    /// What learning `entries` would change; `decodingErrors`, what reading the inbox found
+    /// wrong, are reported in file order with the problems of the labels.
+    func plan(_ entries: [UnmatchedInbox.Entry], inbox: String, decodingErrors: [DefinitionError] = [])
+        throws(DefinitionErrors) -> Plan
+    {
         let names = bot.intents.map(\.name)
-        var errors: [DefinitionError] = []
+        var errors = decodingErrors
         var additions: [Key: [String]] = [:]
         var creations: [(name: String, line: Int, texts: [String: [String]])] = []
         var skipped = 0
@@ -68,8 +80,8 @@ public struct BotLearner {
                     additions[Key(intent: name, language: language), default: []] += texts
                 }
             case .newIntent(let name):
-                guard Self.isName(name) else {
-                    fail("\"new:\(name)\": an intent's name is letters, digits and _ , starting with a letter")
+                if let problem = IntentName.problem(name) {
+                    fail(name.isEmpty ? "\"new:\" needs the new intent's name after it" : problem)
                     continue
                 }
                 guard !names.contains(name) else {
@@ -92,7 +104,7 @@ public struct BotLearner {
                         "new intent \"\(creation.name)\" would have examples in \(others) only; an intent is defined in the bot's own language (\(bot.language)) first: label a group in \(bot.language) new:\(creation.name) too, or add the intent by hand"
                 ))
         }
-        guard errors.isEmpty else { throw DefinitionErrors(errors) }
+        guard errors.isEmpty else { throw DefinitionErrors(Self.inFileOrder(errors)) }
         var plan = Plan()
         for (key, texts) in additions.sorted(by: { ($0.key.intent, $0.key.language) < ($1.key.intent, $1.key.language) }
         )
@@ -122,9 +134,12 @@ public struct BotLearner {
         var language: String
     }
 
-    static func isName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic else { return false }
-        return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
+    /// `errors` by line, those of one line in the order they were found.
+    static func inFileOrder(_ errors: [DefinitionError]) -> [DefinitionError] {
+        errors.enumerated().sorted {
+            ($0.element.location?.line ?? 0, $0.offset) < ($1.element.location?.line ?? 0, $1.offset)
+        }
+        .map(\.element)
     }
 
     /// An example's text as written in a definition file: a JSON string, braces doubled so a

@@ -47,8 +47,10 @@ public enum UnmatchedInbox {
         }.joined()
     }
 
-    /// Every labelled line of `bytes`, or every problem found, each naming `file` and its line.
-    public static func decode(_ bytes: [UInt8], file: String) throws(DefinitionErrors) -> [Entry] {
+    /// Every group of `bytes` that could be read, and every problem found, each naming `file`
+    /// and its line: a broken line is passed over, so that the labels of the others can still be
+    /// checked in the same run.
+    public static func decode(_ bytes: [UInt8], file: String) -> (entries: [Entry], errors: [DefinitionError]) {
         var entries: [Entry] = []
         var errors: [DefinitionError] = []
         var number = 0
@@ -98,8 +100,7 @@ public enum UnmatchedInbox {
             }
             entries.append(Entry(line: number, label: parse(label), texts: texts, language: language))
         }
-        guard errors.isEmpty else { throw DefinitionErrors(errors) }
-        return entries
+        return (entries, errors)
     }
 
     static func parse(_ label: String) -> Label {

@@ -11,7 +11,8 @@ struct LearnCommand: ParsableCommand {
             FILE is what `usher stats --unmatched FILE` wrote, with each group's "label" set to an intent's name \
             (its texts become that intent's examples), new:NAME (a new intent) or ignore; groups left "" wait. \
             Examples are added to the files the intents live in, keeping their layout; texts that are already \
-            examples are skipped. Any wrong label, and nothing is changed. See docs/learning.md.
+            examples are skipped. Any wrong label or broken line, and nothing is changed; all of them are \
+            reported at once. See docs/learning.md.
             """
     )
 
@@ -43,8 +44,8 @@ struct LearnCommand: ParsableCommand {
         let target = newFile ?? (isDirectory.boolValue ? (bot as NSString).appendingPathComponent("learned.json") : bot)
         let plan: BotLearner.Plan
         do {
-            let entries = try UnmatchedInbox.decode(Array(data), file: file)
-            plan = try BotLearner(bot: definition, sources: sources, newFile: target).plan(entries, inbox: file)
+            plan = try BotLearner(bot: definition, sources: sources, newFile: target).plan(
+                inbox: Array(data), file: file)
         } catch {
             for problem in error.errors { Console.error(problem.description(severity: "error")) }
             Console.error("usher learn: nothing was changed")
