@@ -7,7 +7,8 @@ extension DefinitionDecoder {
         "action_timeout",
     ]
     static let handoffSettingsKeys = [
-        "queues", "after_fallbacks", "sentiment_below", "sentiment_turns", "keywords", "aging_seconds",
+        "queues", "after_fallbacks", "after_form_failed", "sentiment_below", "sentiment_turns", "keywords",
+        "aging_seconds",
         "intent_threshold", "queue_names",
     ]
     static let intentHandoffKeys = ["queue", "priority"]
@@ -233,6 +234,10 @@ extension DefinitionDecoder {
         if let value = members["after_fallbacks"] {
             settings.afterFallbacks =
                 integer(value, path: "settings.handoff.after_fallbacks", in: 0...100) ?? settings.afterFallbacks
+        }
+        if let value = members["after_form_failed"] {
+            settings.afterFormFailed =
+                boolean(value, path: "settings.handoff.after_form_failed") ?? settings.afterFormFailed
         }
         if let value = members["sentiment_below"] {
             if case .null = value.value {

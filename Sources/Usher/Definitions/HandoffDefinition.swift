@@ -18,6 +18,9 @@ public struct HandoffSettings: Sendable, Equatable {
     public var defaultQueue: String { queues[0] }
     /// Fallbacks in a row after which the bot hands off; 0 never does.
     public var afterFallbacks: Int
+    /// Whether a form that failed (`max_reprompts` + 1 unreadable answers) hands off; without,
+    /// it ends with the fallback, as a bot that no person stands behind needs.
+    public var afterFormFailed = true
     /// Hand off when the customer's mean sentiment over the last `sentimentTurns` turns is below this; `nil` never does.
     public var sentimentBelow: Double?
     public var sentimentTurns: Int

@@ -34,7 +34,7 @@ extension TurnBuilder {
             request = HandoffRequest(queue: queue, priority: 1, reason: .keyword(keyword))
         } else if let name = intent, let handoff = engine.intent(named: name)?.handoff {
             request = HandoffRequest(queue: handoff.queue, priority: handoff.priority, reason: .intent(name))
-        } else if let form = failedForm {
+        } else if let form = failedForm, settings.afterFormFailed {
             request = HandoffRequest(
                 queue: queue, priority: 1, reason: .formFailed(form: form, answers: bot.settings.maxReprompts + 1))
         } else if settings.afterFallbacks > 0 && session.consecutiveFallbacks >= settings.afterFallbacks {

@@ -46,6 +46,10 @@ struct ConversationDefinitionErrorTests {
             "{\"intents\": [{\"name\": \"a\", \"examples\": [\"x\"], \"resume\": \"yes\"}]}",
             "bot.json:1:57: intents[0].resume: expected true or false, found a string"
         ),
+        (
+            "{\"settings\": {\"handoff\": {\"after_form_failed\": \"no\"}}, \"intents\": [{\"name\": \"a\", \"examples\": [\"x\"]}]}",
+            "bot.json:1:48: settings.handoff.after_form_failed: expected true or false, found a string"
+        ),
     ])
     func reportsEachErrorClass(json: String, expected: String) {
         do {

@@ -42,6 +42,20 @@ struct DialogEngineTests {
         #expect(turns[2].state.consecutiveFallbacks == 1)
     }
 
+    /// A bot no person stands behind turns the form's handoff off: the fallback, and the form
+    /// ends, instead of a queue nobody serves.
+    @Test func aFailedFormWithoutHandoffGivesTheFallback() throws {
+        let json = claimBotJSON.replacingOccurrences(
+            of: #""handoff": {"queues""#, with: #""handoff": {"after_form_failed": false, "queues""#)
+        let engine = try DialogEngine(bot: BotLoader.load(sources: [.init(name: "b.json", bytes: Array(json.utf8))]))
+        let turns = converse(
+            ["I want to file a claim", "it is somewhere in a drawer", "no idea, sorry"], engine: engine)
+        #expect(turns[2].replies == ["Sorry, I did not get that."])
+        #expect(turns[2].failedForm == "file_claim")
+        #expect(turns[2].handoff == nil)
+        #expect(turns[2].state.forms.isEmpty)
+    }
+
     @Test func theCustomerCanCancelAForm() {
         let turns = converse(["I want to file a claim", "never mind"])
         #expect(turns[1].intent == "cancel")
