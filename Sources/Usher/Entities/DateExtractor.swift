@@ -54,21 +54,13 @@ public struct DateExtractor: MessageExtractor {
         return candidates.compactMap { $0 }.max { $0.end < $1.end }
     }
 
-    /// "today", "tomorrow", "yesterday", "the day after tomorrow", "the day before yesterday".
+    /// "today", "tomorrow", "tonight", "this evening", "the day after tomorrow": English's
+    /// ``CalendarVocabulary/relativeDays``, the one list of them.
     private func relativeDay(in message: EntityMessage, at index: Int, today: CalendarDate) -> Found? {
-        switch message.word(index) {
-        case "today": return Found(date: today, end: index + 1)
-        case "tomorrow": return Found(date: today.adding(days: 1), end: index + 1)
-        case "yesterday": return Found(date: today.adding(days: -1), end: index + 1)
-        default: break
+        guard let (days, end) = Language.english.calendar.relativeDays.match(at: index, token: message.word) else {
+            return nil
         }
-        let day = message.word(index) == "the" ? index + 1 : index
-        guard message.word(day) == "day" else { return nil }
-        switch (message.word(day + 1), message.word(day + 2)) {
-        case ("after", "tomorrow"): return Found(date: today.adding(days: 2), end: day + 3)
-        case ("before", "yesterday"): return Found(date: today.adding(days: -2), end: day + 3)
-        default: return nil
-        }
+        return Found(date: today.adding(days: days), end: end)
     }
 
     /// "Monday", "this Monday", "next Monday", "last Friday", and "Monday, 3 March" (the date wins).

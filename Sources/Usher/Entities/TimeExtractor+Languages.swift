@@ -21,7 +21,8 @@ extension TimeExtractor {
         guard let (hour, afterHour) = number(in: message, at: next, language: language), hour <= 24 else { return nil }
         next = afterHour
         var minute = 0
-        let hourWord = calendar.hourWords.match(at: next, token: message.word)
+        // Any token, not only words: "o'clock" is written with its apostrophe.
+        let hourWord = calendar.hourWords.match(at: next, token: message.anyToken)
         if let hourWord {
             next = hourWord.end
             if let (value, end) = calendar.minuteWords.match(at: next, token: message.word), value > 0 {

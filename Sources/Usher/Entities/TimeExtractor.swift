@@ -1,7 +1,9 @@
 /// Finds times of day: "3pm", "3 pm", "3:30 p.m.", "3.30pm", "15:30", "noon", "midnight".
 ///
-/// The value is 24-hour `HH:MM`. A bare hour ("at 9") is not a time: it could be morning or
-/// evening, or not a time at all; the bot should ask. "3:30" without am or pm is read as a
+/// The value is 24-hour `HH:MM`. A bare hour ("at 9", "9 o'clock") is not a time: it could be
+/// morning or evening, or not a time at all; the bot should ask. A part of the day makes it one
+/// ("8 in the evening", "9 o'clock at night"), read from the language's vocabulary as in the
+/// other languages. "3:30" without am or pm is read as a
 /// 24-hour clock (03:30). Seconds ("15:30:10") are accepted and dropped.
 ///
 /// Other languages add their own words (see `TimeExtractor+Languages.swift`): "в 3 часа дня",
@@ -13,9 +15,8 @@ public struct TimeExtractor: MessageExtractor {
 
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
         let language = context.resolvedLanguage
-        let english = language.tag == .english
         return message.scanTokens(type) { index in
-            let local = english ? nil : localTime(in: message, at: index, language: language)
+            let local = localTime(in: message, at: index, language: language)
             guard
                 let (hour, minute, end) = [local, namedTime(in: message, at: index), clockTime(in: message, at: index)]
                     .compactMap({ $0 }).max(by: { $0.2 < $1.2 })

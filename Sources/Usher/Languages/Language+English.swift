@@ -91,7 +91,8 @@ extension Language {
         relativeDays: PhraseTable(
             [
                 "today": 0, "tomorrow": 1, "yesterday": -1, "the day after tomorrow": 2, "day after tomorrow": 2,
-                "the day before yesterday": -2, "day before yesterday": -2,
+                "the day before yesterday": -2, "day before yesterday": -2, "tonight": 0, "this morning": 0,
+                "this afternoon": 0, "this evening": 0,
             ], folding: .none),
         weekdays: PhraseTable(
             ["monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7],
@@ -114,7 +115,9 @@ extension Language {
         spanSuffixes: PhraseTable(["ago": -1, "from now": 1], folding: .none),
         yearWords: PhraseTable([:], folding: .none),
         namedTimes: PhraseTable(["noon": 12 * 60, "midday": 12 * 60, "midnight": 0], folding: .none),
-        hourWords: PhraseTable(["o clock": 0], folding: .none),
+        hourWords: PhraseTable(["o clock": 0, "oclock": 0, "o ' clock": 0, "o \u{2019} clock": 0], folding: .none),
         minuteWords: PhraseTable([:], folding: .none),
-        dayParts: PhraseTable(["am": 0, "pm": 12], folding: .none))
+        // "am" and "pm" (and "a.m.") are the clock reader's, which knows their forms and hours.
+        dayParts: PhraseTable(
+            ["in the morning": 0, "in the afternoon": 12, "in the evening": 12, "at night": 12], folding: .none))
 }

@@ -19,6 +19,9 @@ struct DateExtractorTests {
         ("in 1 year", "2027-11-23", "in 1 year"), ("in 40 days", "2027-01-02", "in 40 days"),
         ("in twenty-one days", "2026-12-14", "in twenty-one days"),
         ("an hour ago and 1 day ago", "2026-11-22", "1 day ago"),
+        // A booking's everyday words (German had "heute Abend" and English had nothing).
+        ("a table for 4 tonight please", "2026-11-23", "tonight"), ("This evening", "2026-11-23", "This evening"),
+        ("this morning", "2026-11-23", "this morning"), ("this afternoon", "2026-11-23", "this afternoon"),
     ])
     func resolvesRelativeDays(text: String, value: String, matched: String) {
         expectDate(in: text, value: value, matched: matched)
