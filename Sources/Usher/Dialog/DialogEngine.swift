@@ -33,6 +33,9 @@ public struct DialogEngine: Sendable {
     let handoffKeywords: [(keyword: String, phrase: String)]
     /// The keywords' phrases, in the same order, to look for in a message's words.
     let handoffPhrases: WordPhrases
+    /// Whether any intent hands off: only then is a form's answer also matched, in case it asks
+    /// for a person as well.
+    let handsOffByIntent: Bool
     /// Intents that require contexts: only eligible while all of theirs are active.
     let contextGated: [(intent: Int, require: [String])]
     /// The bot in each of its other languages, compiled: a session in one of them is served
@@ -61,6 +64,7 @@ public struct DialogEngine: Sendable {
             return phrase.isEmpty ? nil : (keyword, phrase)
         }
         handoffPhrases = WordPhrases(handoffKeywords.map(\.phrase))
+        handsOffByIntent = bot.intents.contains { $0.handoff != nil }
         intentIndex = Dictionary(
             bot.intents.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         contextGated = bot.intents.enumerated().compactMap { index, intent in

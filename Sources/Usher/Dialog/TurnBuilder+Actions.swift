@@ -22,12 +22,7 @@ extension TurnBuilder {
             session.pendingAction = nil
             return answerCancel()
         }
-        let result = matched()
-        if let name = result.intent, engine.intent(named: name)?.handoff != nil,
-            result.confidence >= bot.settings.digressionThreshold || isPattern(result)
-        {
-            return serve(name, result)
-        }
+        if let person = requestForPerson() { return serve(person.intent, person.result) }
         intent = pending.intent
         confidence = 1
         provisionalReplies = provisionalReplies ?? replies.count

@@ -15,7 +15,9 @@ extension TurnBuilder {
         }
         if isCancel() { return cancelForm() }
         if slot.isFreeText {
-            // The whole answer, as written: no intent may take it over.
+            // The whole answer, as written: no intent may take it over but a request for a
+            // person ("I want to talk to a human" is not a name).
+            if let person = requestForPerson() { return interrupt(definition, with: person.intent, person.result) }
             let answer = message.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard accepts(slot, answer) else { return retry(definition, slot, matched()) }
             session.slots[slot.name] = answer
@@ -28,6 +30,9 @@ extension TurnBuilder {
             intent = definition.name
             confidence = 1
             fillSlots(of: definition)
+            // "PN-123456, but I'd rather speak to a person": the value is kept (the agent sees
+            // it), and the customer goes to a person rather than being asked the next question.
+            if let person = requestForPerson() { return interrupt(definition, with: person.intent, person.result) }
             return advance(definition)
         }
         let result = matched()
@@ -93,6 +98,8 @@ extension TurnBuilder {
         if answer == .yes {
             session.forms.removeLast()
             complete(definition)
+            // "Yes, and then I want to talk to a person": done as confirmed, then handed off.
+            if let person = requestForPerson() { return serve(person.intent, person.result) }
             return resumeWaitingForm()
         }
         if answer == .no {
@@ -119,6 +126,18 @@ extension TurnBuilder {
         serve(other, result)
         let handsOff = engine.intent(named: other)?.handoff != nil
         if definition.resume && session.forms.count == depth && !handsOff { resumeWaitingForm() }
+    }
+
+    /// A clear request for a person in the message: an intent that hands off, matched by a
+    /// pattern or at `digression_threshold`. It wins over answering a form's question and over
+    /// waiting for an action, since the customer asked for a human in so many words.
+    mutating func requestForPerson() -> (intent: String, result: MatchResult)? {
+        guard engine.handsOffByIntent else { return nil }
+        let result = probe()
+        guard let name = result.intent, engine.intent(named: name)?.handoff != nil,
+            result.confidence >= bot.settings.digressionThreshold || isPattern(result)
+        else { return nil }
+        return (name, matched())
     }
 
     func isPattern(_ result: MatchResult) -> Bool {

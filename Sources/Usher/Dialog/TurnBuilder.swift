@@ -12,6 +12,8 @@ struct TurnBuilder {
     var intent: String?
     var confidence = 0.0
     var match: MatchResult?
+    /// The matcher's reading when it was only looked at (``probe()``).
+    var probed: MatchResult?
     var failedForm: String?
     var handoff: HandoffRequest?
     /// The customer's sentiment in this message, when the bot watches it.
@@ -109,17 +111,31 @@ struct TurnBuilder {
     }
 
     /// The matcher's reading of the message, computed once, when first needed: a turn that only
-    /// answers a form's question never runs it.
+    /// answers a form's question never makes it the turn's match (the explanation and the log
+    /// say the form took the message), though it may have looked (``probed``).
     mutating func matched() -> MatchResult {
         if let match { return match }
+        let result = probed ?? reading()
+        match = result
+        return result
+    }
+
+    /// The matcher's reading, without making it what decided the turn: a form's answer is read
+    /// for a request for a person, and is still the form's when it holds none.
+    mutating func probe() -> MatchResult {
+        if let result = match ?? probed { return result }
+        let result = reading()
+        probed = result
+        return result
+    }
+
+    private mutating func reading() -> MatchResult {
         let gated =
             engine.contextGated.isEmpty ? [:] : engine.ineligibleIntents(activeContexts: Set(session.contexts.keys))
         leftOut = gated.sorted { $0.key < $1.key }.map {
             LeftOutIntent(intent: bot.intents[$0.key].name, needs: $0.value)
         }
-        let result = engine.matcher.match(message.text, excluding: Set(gated.keys), explain: engine.explains)
-        match = result
-        return result
+        return engine.matcher.match(message.text, excluding: Set(gated.keys), explain: engine.explains)
     }
 
     mutating func finish() -> TurnResult {

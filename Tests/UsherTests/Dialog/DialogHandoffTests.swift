@@ -30,6 +30,19 @@ struct DialogHandoffTests {
         #expect(turns[1].handoff?.reason == .intent("talk_to_human"))
     }
 
+    /// A request for a person in the same message as the form's answer was dropped: the value
+    /// was taken and the next question asked. The value is kept for the agent, and the customer
+    /// goes to a person.
+    @Test func aRequestForAPersonBesideAnAnswerIsNotDropped() {
+        let turns = converse(["I want to file a claim", "PN-123456 but I want to talk to a person"])
+        #expect(turns[1].replies == ["Connecting you to an agent."])
+        #expect(turns[1].handoff?.reason == .intent("talk_to_human"))
+        #expect(turns[1].state.slots["policy_number"] == "PN-123456")
+        #expect(turns[1].state.forms.isEmpty)
+        // Without the request, the answer goes on to the next question.
+        #expect(converse(["I want to file a claim", "PN-123456"])[1].replies == ["When did it happen?"])
+    }
+
     @Test func fallbacksInARowHandOff() {
         let turns = converse(["xyzzy", "plugh"])
         #expect(turns[0].handoff == nil)

@@ -271,6 +271,19 @@ struct FormConfirmationTests {
         #expect(turns[3].formEvents.map(\.kind) == [.completed])
     }
 
+    /// "Yes, and then I want to talk to a person" filed the claim and queued nobody.
+    @Test func aYesWithARequestForAPersonCompletesThenHandsOff() {
+        let turns = converse(
+            ["I want to file a claim", "PN-123456", "yesterday", "yes, and then let me talk to a real person"],
+            engine: Self.engine)
+        #expect(
+            turns[3].replies == [
+                "Thanks. Claim for policy PN-123456, incident on 2026-11-22, is filed.", "Connecting you to an agent.",
+            ])
+        #expect(turns[3].formEvents.map(\.kind) == [.completed])
+        #expect(turns[3].handoff?.reason == .intent("talk_to_human"))
+    }
+
     @Test func aNoLetsTheCustomerCorrectAValue() {
         let turns = converse(
             ["my modem was stolen yesterday, policy PN-123456", "no", "it was last Friday", "yes"], engine: Self.engine)
