@@ -15,8 +15,16 @@ public struct TimeExtractor: MessageExtractor {
 
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
         let language = context.resolvedLanguage
+        // A time in words needs a named time, an hour word or a part of the day: a message with
+        // none (most) skips the word reader at every position.
+        let calendar = language.calendar
+        let hasTimeWords = message.tokens.indices.contains { index in
+            calendar.hourWords.match(at: index, token: message.anyToken) != nil
+                || calendar.dayParts.match(at: index, token: message.word) != nil
+                || calendar.namedTimes.match(at: index, token: message.word) != nil
+        }
         return message.scanTokens(type) { index in
-            let local = localTime(in: message, at: index, language: language)
+            let local = hasTimeWords ? localTime(in: message, at: index, language: language) : nil
             guard
                 let (hour, minute, end) = [local, namedTime(in: message, at: index), clockTime(in: message, at: index)]
                     .compactMap({ $0 }).max(by: { $0.2 < $1.2 })
