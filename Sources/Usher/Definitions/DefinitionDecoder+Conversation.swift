@@ -15,7 +15,7 @@ extension DefinitionDecoder {
     static let slotKeys = ["entity", "required", "prompt", "reprompt", "persist", "validate"]
     static let validationKeys = ["values", "min", "max", "regex", "message"]
     static let contextKeys = ["require", "set", "clear"]
-    static let entityKeys = ["regex", "values"]
+    static let entityKeys = ["regex", "values", "case"]
 
     mutating func decodeSettings(_ node: JSONNode) -> [Setting] {
         guard let members = object(node, path: "settings", allowed: Self.settingsKeys) else { return [] }
@@ -75,8 +75,25 @@ extension DefinitionDecoder {
         guard let members = object(node, path: path, allowed: Self.entityKeys) else { return nil }
         switch (members["regex"], members["values"]) {
         case (let regex?, nil):
-            return string(regex, path: "\(path).regex", nonEmpty: true).map(EntityDefinition.regex)
+            var letterCase: LetterCase?
+            if let node = members["case"] {
+                letterCase = string(node, path: "\(path).case", nonEmpty: true).flatMap { name in
+                    guard let found = LetterCase(rawValue: name) else {
+                        report(
+                            "\(path).case", node, "expected \"upper\" or \"lower\", found \(JSONWriter.string(name))")
+                        return nil
+                    }
+                    return found
+                }
+            }
+            return string(regex, path: "\(path).regex", nonEmpty: true).map {
+                EntityDefinition.regex($0, letterCase: letterCase)
+            }
         case (nil, let values?):
+            if let node = members["case"] {
+                report(
+                    "\(path).case", node, "\"case\" is for regex entities: values are given as their keys are written")
+            }
             return decodeValues(values, path: "\(path).values").map(EntityDefinition.values)
         default:
             report(path, node, "an entity needs exactly one of \"regex\" and \"values\"")

@@ -36,7 +36,8 @@ public struct EntityRecognizer: Sendable {
         for (type, definition) in custom.sorted(by: { $0.key < $1.key }) {
             guard !type.isEmpty else { throw EntityDefinitionError(type: type, message: "empty entity type name") }
             switch definition {
-            case .regex(let pattern): extractors.append(try RegexExtractor(type: type, pattern: pattern))
+            case .regex(let pattern, let letterCase):
+                extractors.append(try RegexExtractor(type: type, pattern: pattern, letterCase: letterCase))
             case .values(let values): extractors.append(try SynonymExtractor(type: type, values: values))
             }
         }

@@ -15,8 +15,10 @@ public struct RegexExtractor: MessageExtractor {
     /// The pattern as the bot wrote it.
     public let pattern: String
     private let program: RegexProgram
+    /// The case the value is given in, when the bot asked for one.
+    public let letterCase: LetterCase?
 
-    public init(type: String, pattern: String) throws(EntityDefinitionError) {
+    public init(type: String, pattern: String, letterCase: LetterCase? = nil) throws(EntityDefinitionError) {
         guard !pattern.isEmpty else {
             throw EntityDefinitionError(type: type, message: "invalid regular expression: \"\"")
         }
@@ -28,6 +30,7 @@ public struct RegexExtractor: MessageExtractor {
         }
         self.type = type
         self.pattern = pattern
+        self.letterCase = letterCase
     }
 
     func extract(from message: EntityMessage, context: EntityContext) -> [EntityMatch] {
@@ -37,7 +40,9 @@ public struct RegexExtractor: MessageExtractor {
             // The value in ASCII forms, as the pattern read it; the text as the customer typed it.
             var value = String.UnicodeScalarView()
             value.append(contentsOf: scalars[range])
-            return EntityMatch(type: type, value: String(value), text: message.text(bytes), range: bytes)
+            let text = String(value)
+            return EntityMatch(
+                type: type, value: letterCase?.apply(text) ?? text, text: message.text(bytes), range: bytes)
         }
     }
 }

@@ -47,6 +47,14 @@ struct ConversationDefinitionErrorTests {
             "bot.json:1:57: intents[0].resume: expected true or false, found a string"
         ),
         (
+            "{\"entities\": {\"p\": {\"regex\": \"x\", \"case\": \"title\"}}, \"intents\": [{\"name\": \"a\", \"examples\": [\"x\"]}]}",
+            "bot.json:1:43: entities.p.case: expected \"upper\" or \"lower\", found \"title\""
+        ),
+        (
+            "{\"entities\": {\"p\": {\"values\": {\"a\": []}, \"case\": \"upper\"}}, \"intents\": [{\"name\": \"a\", \"examples\": [\"x\"]}]}",
+            "bot.json:1:50: entities.p.case: \"case\" is for regex entities: values are given as their keys are written"
+        ),
+        (
             "{\"settings\": {\"handoff\": {\"after_form_failed\": \"no\"}}, \"intents\": [{\"name\": \"a\", \"examples\": [\"x\"]}]}",
             "bot.json:1:48: settings.handoff.after_form_failed: expected true or false, found a string"
         ),

@@ -31,6 +31,16 @@ struct RegexExtractorTests {
         #expect(orders.values(in: "ab123456 or CD654321") == ["ab123456", "CD654321"])
     }
 
+    /// "ab123456" reached the order system as typed, which answered "not found".
+    @Test func givesTheValueInTheCaseTheBotAsksFor() throws {
+        let orders = try RegexExtractor(type: "order_id", pattern: "(?i)\\b[a-z]{2}\\d{6}\\b", letterCase: .upper)
+        #expect(orders.values(in: "ab123456 or Cd654321") == ["AB123456", "CD654321"])
+        let matches = orders.extract(from: "order ab123456", context: mondayContext)
+        #expect(matches.map(\.text) == ["ab123456"], "the text stays as the customer typed it")
+        let codes = try RegexExtractor(type: "code", pattern: "(?i)\\bX[0-9]+\\b", letterCase: .lower)
+        #expect(codes.values(in: "X12") == ["x12"])
+    }
+
     @Test func ignoresEmptyMatches() throws {
         let letters = try RegexExtractor(type: "letters", pattern: "é*")
         #expect(letters.values(in: "café ééé x") == ["é", "ééé"])
