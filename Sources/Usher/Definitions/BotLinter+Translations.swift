@@ -14,6 +14,7 @@ extension BotLinter {
             for words in translation.intents {
                 guard let intent = bot.intent(named: words.name) else { continue }
                 warnings += unknownMarkers(in: words, of: intent)
+                warnings += unknownExampleMarkers(words.examples, of: intent, in: bot)
                 for example in words.examples {
                     for name in example.template.slotNames {
                         guard let first = spellings[spellingKey(name)], first != name else { continue }

@@ -164,8 +164,9 @@ public enum BotLinter {
         }
     }
 
-    /// Responses that use a slot no example of the intent marks, and marker names that differ
-    /// only in case or separators (`order_id`, `orderId`).
+    /// Responses that use a slot no example of the intent marks, examples that mark what is
+    /// neither a slot of the intent nor an entity type, and marker names that differ only in case
+    /// or separators (`order_id`, `orderId`).
     static func slotMarkers(_ bot: BotDefinition) -> [DefinitionWarning] {
         var warnings: [DefinitionWarning] = []
         var spellings: [String: String] = [:]
@@ -174,6 +175,7 @@ public enum BotLinter {
                 intent.examples.flatMap(\.template.slotNames) + intent.patterns.flatMap(patternCaptures)
                     + intent.slots.map(\.name))
             warnings += unmarkedSlots(in: intent.responses, at: intent.origin, of: intent.name, marked: marked)
+            warnings += unknownExampleMarkers(intent.examples, of: intent, in: bot)
             for example in intent.examples {
                 for name in example.template.slotNames {
                     let key = spellingKey(name)
@@ -190,6 +192,27 @@ public enum BotLinter {
             }
         }
         return warnings
+    }
+
+    /// Example markers that name neither a slot of `intent` nor an entity type: `{foo}` teaches
+    /// nothing (no value stands in for it) and is most often a typo of a slot's name.
+    static func unknownExampleMarkers(_ examples: [Example], of intent: IntentDefinition, in bot: BotDefinition)
+        -> [DefinitionWarning]
+    {
+        let known = Set(intent.slots.map(\.name) + EntityRecognizer.builtInTypes + bot.entities.keys)
+        var warnings: [DefinitionWarning] = []
+        for example in examples {
+            for name in Set(example.template.slotNames) where !known.contains(name) {
+                let guess = Spelling.closest(to: name, among: known.sorted()).map { "; did you mean {\($0)}?" } ?? ""
+                warnings.append(
+                    DefinitionWarning(
+                        origin: example.origin,
+                        message:
+                            "example marks {\(name)}, which is no slot of \"\(intent.name)\" and no entity type, so it teaches nothing\(guess)"
+                    ))
+            }
+        }
+        return warnings.sorted { $0.message < $1.message }
     }
 
     /// Languages Usher has no data for ("fr"): the bot serves them, but with generic matching

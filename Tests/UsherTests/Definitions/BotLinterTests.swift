@@ -57,14 +57,32 @@ struct BotLinterTests {
     @Test func warnsAboutInconsistentSlotMarkers() throws {
         let json = """
             {"intents": [
-              {"name": "a", "examples": ["track {order_id}", "x y", "z w"], "responses": ["Order {orderid} {order_id}"]},
-              {"name": "b", "examples": ["find {orderId}", "p q", "r s"], "responses": ["ok"]}
+              {"name": "a", "examples": ["track {order_id}", "x y", "z w"], "responses": ["Order {orderid} {order_id}"],
+               "slots": {"order_id": {"entity": "number"}}},
+              {"name": "b", "examples": ["find {orderId}", "p q", "r s"], "responses": ["ok"],
+               "slots": {"orderId": {"entity": "number"}}}
             ]}
             """
         #expect(
             try lint(json) == [
                 "bot.json:2:3: warning: intents[0].responses[0]: response uses {orderid}, but \"a\" has no such slot and no example or pattern marks it",
-                "bot.json:3:30: warning: intents[1].examples[0]: slot marker {orderId} differs from {order_id} used elsewhere; use one spelling",
+                "bot.json:4:30: warning: intents[1].examples[0]: slot marker {orderId} differs from {order_id} used elsewhere; use one spelling",
+            ])
+    }
+
+    /// `{ordr_id}` in an example stood for nothing and `usher check` said nothing; a marker names a
+    /// slot of its intent or an entity type (built-in or the bot's).
+    @Test func warnsAboutExampleMarkersThatNameNothing() throws {
+        let json = """
+            {"entities": {"order_id": {"regex": "[A-Z]{2}[0-9]{6}"}},
+             "intents": [
+              {"name": "a", "examples": ["track {ordr_id}", "on {date} for {money}", "order {order_id} or {ref}"],
+               "slots": {"ref": {"entity": "order_id"}}, "responses": ["ok"]}
+            ]}
+            """
+        #expect(
+            try lint(json) == [
+                "bot.json:3:30: warning: intents[0].examples[0]: example marks {ordr_id}, which is no slot of \"a\" and no entity type, so it teaches nothing; did you mean {order_id}?"
             ])
     }
 
