@@ -11,6 +11,8 @@ struct BotFragment: Sendable {
     var translations: [IntentTranslation]?
     /// A file of translations' names of the queues, in its language.
     var queueNames: (value: [String: String], origin: DefinitionOrigin)?
+    /// A file of translations' words for values of the bot's entities, in its language.
+    var synonyms: (value: [String: [String: [String]]], origin: DefinitionOrigin)?
 
     init(file: String) {
         self.file = file

@@ -18,6 +18,13 @@ struct BotMerger {
                 addTranslation(
                     words, fallback: fragment.fallback, queueNames: fragment.queueNames, language: language,
                     origin: origin, to: &bot)
+                if let (synonyms, origin) = fragment.synonyms,
+                    let index = bot.translations.firstIndex(where: { $0.language == language }),
+                    claim("synonyms \(language)", origin, "the synonyms are already translated into \(language)")
+                {
+                    bot.translations[index].synonyms = synonyms
+                    bot.translations[index].synonymsOrigin = origin
+                }
                 continue
             }
             if let (language, origin) = fragment.language, claim("language", origin, "\"language\" is already set") {

@@ -24,6 +24,11 @@ public struct BotTranslation: Sendable {
     public var queueNames: [String: String] = [:]
     /// Where `queue_names` was written, for errors.
     public var queueNamesOrigin: DefinitionOrigin?
+    /// More words for values of the bot's `values` entities, as customers write them in this
+    /// language, by entity and value ("product": "phone": ["Handy"]); they add to the bot's own.
+    public var synonyms: [String: [String: [String]]] = [:]
+    /// Where `synonyms` was written, for errors.
+    public var synonymsOrigin: DefinitionOrigin?
 
     public init(language: String, intents: [IntentTranslation] = [], fallback: FallbackDefinition? = nil) {
         self.language = language
@@ -124,6 +129,11 @@ extension BotDefinition {
             bot.fallback.examples = []
         }
         bot.settings.handoff.queueNames.merge(translation.queueNames) { _, translated in translated }
+        for (entity, words) in translation.synonyms {
+            guard case .values(var values) = bot.entities[entity] else { continue }
+            for (value, synonyms) in words where values[value] != nil { values[value]! += synonyms }
+            bot.entities[entity] = .values(values)
+        }
         return bot
     }
 }

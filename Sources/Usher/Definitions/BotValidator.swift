@@ -33,6 +33,39 @@ struct BotValidator {
             }
     }
 
+    /// A translation's synonyms name `values` entities of the bot and values they have.
+    private func synonymErrors(_ translation: BotTranslation) -> [DefinitionError] {
+        guard let origin = translation.synonymsOrigin else { return [] }
+        var errors: [DefinitionError] = []
+        let at = { (path: String) in DefinitionOrigin(file: origin.file, path: path, location: origin.location) }
+        for (entity, words) in translation.synonyms.sorted(by: { $0.key < $1.key }) {
+            switch bot.entities[entity] {
+            case .values(let values)?:
+                for value in words.keys.sorted() where values[value] == nil {
+                    let guess =
+                        Spelling.closest(to: value, among: values.keys.sorted()).map { "; did you mean \"\($0)\"?" }
+                        ?? ""
+                    errors.append(
+                        error(
+                            at: at("synonyms.\(entity).\(value)"),
+                            "entity \"\(entity)\" has no value \"\(value)\"\(guess) (its values are \(values.keys.sorted().joined(separator: ", ")))"
+                        ))
+                }
+            case .regex?:
+                errors.append(
+                    error(
+                        at: at("synonyms.\(entity)"),
+                        "entity \"\(entity)\" is a regex entity; synonyms are for values entities"))
+            case nil:
+                let named = bot.entities.keys.sorted()
+                let guess = Spelling.closest(to: entity, among: named).map { "; did you mean \"\($0)\"?" } ?? ""
+                errors.append(
+                    error(at: at("synonyms.\(entity)"), "the bot has no entity \"\(entity)\"\(guess)"))
+            }
+        }
+        return errors
+    }
+
     /// A translation names intents, slots, read-backs and actions the bot has, in a language
     /// other than the bot's own.
     private func translationErrors() -> [DefinitionError] {
@@ -48,6 +81,7 @@ struct BotValidator {
                         },
                         HandoffSettings.unknownQueue(queue, queues: queues)))
             }
+            errors += synonymErrors(translation)
             for words in translation.intents {
                 if translation.language == bot.language {
                     errors.append(

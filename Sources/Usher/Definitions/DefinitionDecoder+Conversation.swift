@@ -101,7 +101,7 @@ extension DefinitionDecoder {
         }
     }
 
-    private mutating func decodeValues(_ node: JSONNode, path: String) -> [String: [String]]? {
+    mutating func decodeValues(_ node: JSONNode, path: String) -> [String: [String]]? {
         guard case .object(let members) = node.value, !members.isEmpty else {
             report(path, node, "expected an object of values and their synonyms, such as {\"router\": [\"modem\"]}")
             return nil

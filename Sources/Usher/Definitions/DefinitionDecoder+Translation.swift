@@ -12,11 +12,27 @@ extension DefinitionDecoder {
         for key in ["intents", "settings", "entities"] where members[key] != nil {
             report(
                 key, members[key]!,
-                "a file of translations holds only \"language\", \"translations\", \"fallback\" and \"queue_names\"; \"\(key)\" belongs in the bot's own files"
+                "a file of translations holds only \"language\", \"translations\", \"fallback\", \"queue_names\" and \"synonyms\"; \"\(key)\" belongs in the bot's own files"
             )
         }
         guard let list = array(node, path: "translations") else { return }
         fragment.translations = list.enumerated().compactMap { decodeTranslation($1, path: "translations[\($0)]") }
+    }
+
+    /// `"synonyms": {"product": {"phone": ["Handy", "Mobiltelefon"]}}`: more words for values of
+    /// the bot's `values` entities, in the file's language.
+    mutating func decodeSynonyms(_ node: JSONNode) -> [String: [String: [String]]] {
+        guard case .object(let members) = node.value else {
+            report("synonyms", node, "expected an object of entities, such as {\"product\": {\"phone\": [\"Handy\"]}}")
+            return [:]
+        }
+        var synonyms: [String: [String: [String]]] = [:]
+        for member in members {
+            if let values = decodeValues(member.value, path: "synonyms.\(member.key)") {
+                synonyms[member.key] = values
+            }
+        }
+        return synonyms
     }
 
     private mutating func decodeTranslation(_ node: JSONNode, path: String) -> IntentTranslation? {

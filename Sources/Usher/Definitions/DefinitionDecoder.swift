@@ -11,7 +11,7 @@ struct DefinitionDecoder: JSONReading {
     }
 
     static let topLevelKeys = [
-        "language", "settings", "entities", "intents", "fallback", "translations", "queue_names",
+        "language", "settings", "entities", "intents", "fallback", "translations", "queue_names", "synonyms",
     ]
     static let intentKeys = [
         "name", "examples", "patterns", "responses", "slots", "contexts", "resume", "handoff", "next_steps",
@@ -42,6 +42,15 @@ struct DefinitionDecoder: JSONReading {
                 )
             } else {
                 fragment.queueNames = (queueNames(node, path: "queue_names", queues: nil), origin("queue_names", node))
+            }
+        }
+        if let node = members["synonyms"] {
+            if members["translations"] == nil {
+                report(
+                    "synonyms", node,
+                    "\"synonyms\" belong in a file of translations; the bot's own are its entities' values")
+            } else {
+                fragment.synonyms = (decodeSynonyms(node), origin("synonyms", node))
             }
         }
         return fragment

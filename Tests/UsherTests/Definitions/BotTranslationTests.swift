@@ -85,7 +85,7 @@ struct BotTranslationTests {
         ),
         (
             #"{"language": "de", "intents": [], "translations": []}"#,
-            "de.json:1:31: intents: a file of translations holds only \"language\", \"translations\", \"fallback\" and \"queue_names\"; \"intents\" belongs in the bot's own files"
+            "de.json:1:31: intents: a file of translations holds only \"language\", \"translations\", \"fallback\", \"queue_names\" and \"synonyms\"; \"intents\" belongs in the bot's own files"
         ),
         (
             #"{"language": "en", "translations": [{"name": "greeting", "examples": ["x"]}]}"#,
@@ -99,6 +99,18 @@ struct BotTranslationTests {
             #"{"language": "de", "queue_names": {"general": 3}, "translations": []}"#,
             "de.json:1:47: queue_names.general: expected a string, found a number"
         ),
+        (
+            #"{"language": "de", "synonyms": {"order_id": {"x": ["y"]}}, "translations": []}"#,
+            "de.json:1:32: synonyms.order_id: entity \"order_id\" is a regex entity; synonyms are for values entities"
+        ),
+        (
+            #"{"language": "de", "synonyms": {"ordr_id": {"x": ["y"]}}, "translations": []}"#,
+            "de.json:1:32: synonyms.ordr_id: the bot has no entity \"ordr_id\"; did you mean \"order_id\"?"
+        ),
+        (
+            #"{"language": "de", "synonyms": {"order_id": ["y"]}, "translations": []}"#,
+            "de.json:1:45: synonyms.order_id: expected an object of values and their synonyms, such as {\"router\": [\"modem\"]}"
+        ),
     ])
     func reportsEachMistake(json: String, expected: String) {
         Self.expectOnlyError(expected, loading: ("de.json", json))
@@ -111,6 +123,29 @@ struct BotTranslationTests {
             Issue.record("expected an error")
         } catch {
             #expect(error.errors.map(\.description) == [expected])
+        }
+    }
+
+    /// "mein Handy wurde gestohlen" filled no product: a values entity's words were English
+    /// only. A file of translations adds its language's words, for that language only.
+    @Test func synonymsAddWordsInTheirLanguage() throws {
+        let fixed = #"""
+            {"language": "en", "entities": {"product": {"values": {"phone": ["mobile"]}}},
+             "intents": [{"name": "a", "examples": ["my {product} broke", "x y", "z w"], "responses": ["ok"]}]}
+            """#
+        let german = #"{"language": "de", "synonyms": {"product": {"phone": ["Handy"]}}, "translations": []}"#
+        let bot = try Self.load([("bot.json", fixed), ("de.json", german)])
+        #expect(bot.entities["product"] == .values(["phone": ["mobile"]]))
+        #expect(try #require(bot.localized(to: "de")).entities["product"] == .values(["phone": ["mobile", "Handy"]]))
+        let wrong = #"{"language": "de", "synonyms": {"product": {"phones": ["Handy"]}}, "translations": []}"#
+        do {
+            _ = try Self.load([("bot.json", fixed), ("de.json", wrong)])
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.errors.map(\.description) == [
+                    "de.json:1:32: synonyms.product.phones: entity \"product\" has no value \"phones\"; did you mean \"phone\"? (its values are phone)"
+                ])
         }
     }
 
