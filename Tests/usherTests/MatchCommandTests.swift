@@ -37,11 +37,27 @@ struct MatchCommandTests {
                 "left out    cancel_order_confirm (needs confirm_cancel), cancel_order_keep (needs confirm_cancel); --context NAME makes a context active"
             ))
         #expect(lines.contains("entities    order_id=AB123456"))
+        // The same for every message: said once, with the first.
+        #expect(lines.filter { $0.hasPrefix("left out") }.count == 1)
         let active = try UsherBinary.run(["match", "--context", "confirm_cancel", "--json", "yes"])
         let result = try #require(JSONSerialization.jsonObject(with: Data(active.stdout.utf8)) as? [String: Any])
         #expect(result["intent"] as? String == "cancel_order_confirm")
         #expect((result["left_out"] as? [Any])?.isEmpty == true)
         let eval = try UsherBinary.run(["eval", "--data", "evals/desk.jsonl"])
         #expect(eval.stderr.contains("cancel_order_confirm, cancel_order_keep need a context in a conversation"))
+    }
+
+    /// A message with a handoff keyword was explained as its intent alone, while in a
+    /// conversation it goes to a person whatever matched.
+    @Test func aHandoffKeywordIsShown() throws {
+        let output = try UsherBinary.run(["match", "I will contact my lawyer about order AB123456", "hello"])
+        let lines = output.stdout.split(separator: "\n").map(String.init)
+        #expect(
+            lines[1] == "handoff     keyword \"lawyer\": in a conversation this hands off to a person, whatever matched"
+        )
+        #expect(lines.filter { $0.hasPrefix("handoff") }.count == 1, "not for \"hello\"")
+        let json = try UsherBinary.run(["match", "--json", "my lawyer will hear of this"])
+        let result = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(result["handoff_keyword"] as? String == "lawyer")
     }
 }

@@ -33,6 +33,13 @@ public struct DialogEngine: Sendable {
     let handoffKeywords: [(keyword: String, phrase: String)]
     /// The keywords' phrases, in the same order, to look for in a message's words.
     let handoffPhrases: WordPhrases
+    /// The handoff keyword (`settings.handoff.keywords`, as the bot wrote it) in a message whose
+    /// normalised words, joined by spaces, are `words`: it hands off before any intent answers.
+    public func handoffKeyword(inWords words: String) -> String? {
+        guard !handoffPhrases.isEmpty else { return nil }
+        return handoffPhrases.firstIndex(in: words).map { handoffKeywords[$0].keyword }
+    }
+
     /// Whether any intent hands off: only then is a form's answer also matched, in case it asks
     /// for a person as well.
     let handsOffByIntent: Bool

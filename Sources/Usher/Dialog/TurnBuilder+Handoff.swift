@@ -8,7 +8,7 @@ extension TurnBuilder {
     /// A handoff keyword in the message, as written in `settings.handoff.keywords`.
     mutating func handoffKeyword() -> String? {
         guard !engine.handoffPhrases.isEmpty else { return nil }
-        return engine.handoffPhrases.firstIndex(in: messageWords()).map { engine.handoffKeywords[$0].keyword }
+        return engine.handoffKeyword(inWords: messageWords())
     }
 
     /// The mean sentiment of the customer's last `sentimentTurns` messages, this one included;

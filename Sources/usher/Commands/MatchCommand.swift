@@ -47,11 +47,18 @@ struct MatchCommand: ParsableCommand {
             let result = engine.matcher.match(message, excluding: Set(excluded.keys))
             let found = engine.entities.entities(
                 in: message, context: EntityContext(today: today, language: engine.bot.language))
+            let keyword = engine.handoffKeyword(inWords: TextNormalizer.normalize(message).words.joined(separator: " "))
             if json {
-                Console.out(renderer.json(message: message, result: result, entities: found, leftOut: leftOut))
+                Console.out(
+                    renderer.json(message: message, result: result, entities: found, leftOut: leftOut, keyword: keyword)
+                )
             } else {
                 if !first { Console.out("") }
-                Console.out(renderer.text(message: message, result: result, entities: found, leftOut: leftOut))
+                // What contexts leave out is the same for every message: said with the first.
+                Console.out(
+                    renderer.text(
+                        message: message, result: result, entities: found, leftOut: first ? leftOut : [],
+                        keyword: keyword))
             }
             first = false
         }

@@ -8,8 +8,16 @@ struct MatchRenderer {
     /// Intents left out of a match because contexts they require were not active, with those contexts.
     typealias LeftOut = [(intent: String, contexts: [String])]
 
-    func text(message: String, result: MatchResult, entities: [EntityMatch] = [], leftOut: LeftOut = []) -> String {
+    func text(
+        message: String, result: MatchResult, entities: [EntityMatch] = [], leftOut: LeftOut = [],
+        keyword: String? = nil
+    ) -> String {
         var fields = fields(result)
+        if let keyword {
+            fields.insert(
+                ("handoff", "keyword \"\(keyword)\": in a conversation this hands off to a person, whatever matched"),
+                at: 0)
+        }
         if !entities.isEmpty {
             fields.append(("entities", entities.map { "\($0.type)=\($0.value)" }.joined(separator: ", ")))
         }
@@ -78,9 +86,13 @@ struct MatchRenderer {
         }
     }
 
-    func json(message: String, result: MatchResult, entities: [EntityMatch] = [], leftOut: LeftOut = []) -> String {
+    func json(
+        message: String, result: MatchResult, entities: [EntityMatch] = [], leftOut: LeftOut = [],
+        keyword: String? = nil
+    ) -> String {
         var fields = [
             "\"text\": \(JSONWriter.string(message))",
+            "\"handoff_keyword\": \(keyword.map(JSONWriter.string) ?? "null")",
             "\"intent\": \(result.intent.map(JSONWriter.string) ?? "null")",
             "\"confidence\": \(JSONWriter.number(result.confidence))",
             "\"similarity\": \(JSONWriter.number(result.similarity))",
