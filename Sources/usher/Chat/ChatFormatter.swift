@@ -215,9 +215,14 @@ struct ChatFormatter {
         sentiment.isNegative ? "negative" : sentiment.isPositive ? "positive" : "neutral"
     }
 
-    /// `0:42`, `3:05`: minutes and seconds.
+    /// `45s`, `2m 05s`, `2h 00m`, `3d 0h`: the two largest units, so a wait of hours or a clock
+    /// moved on by days reads at a glance (every duration the chat shows goes through here).
     func duration(_ seconds: Double) -> String {
         let whole = Int(max(0, seconds).rounded())
-        return "\(whole / 60):" + String(format: "%02d", whole % 60)
+        let (minute, hour, day) = (60, 3_600, 86_400)
+        if whole < minute { return "\(whole)s" }
+        if whole < hour { return "\(whole / minute)m " + String(format: "%02ds", whole % minute) }
+        if whole < day { return "\(whole / hour)h " + String(format: "%02dm", whole % hour / minute) }
+        return "\(whole / day)d \(whole % day / hour)h"
     }
 }

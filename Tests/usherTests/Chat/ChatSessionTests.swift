@@ -418,13 +418,13 @@ struct ChatSessionTests {
         #expect(texts(chat.handle("/meta")) == ["no metadata for session default"])
         #expect(texts(chat.handle("/meta tier=vip")) == ["session default sends tier=vip"])
         _ = chat.handle("I want to file a claim")
-        #expect(texts(chat.handle("/advance 11m")) == ["the clock is 11:00 ahead now"])
+        #expect(texts(chat.handle("/advance 11m")) == ["the clock is 11m 00s ahead now"])
         // Past the bot's session_ttl of 10 minutes: the form is gone.
         #expect(texts(chat.handle("I want to file a claim")) == ["bot: What is your policy number?"])
         #expect(texts(chat.handle("/state")).contains("  metadata    tier=vip"))
         _ = chat.handle("human please")
         // The intent's priority 1, and one more for a VIP.
-        #expect(texts(chat.handle("/queue"))[1].hasPrefix("    1.        default (ticket 1, priority 2, waited 0:"))
+        #expect(texts(chat.handle("/queue"))[1].hasPrefix("    1.        default (ticket 1, priority 2, waited "))
         let file = directory.appendingPathComponent("t.json").path
         _ = chat.handle("/save \(file)")
         let saved = try String(contentsOfFile: file, encoding: .utf8)
@@ -448,13 +448,23 @@ struct ChatSessionTests {
         #expect(chat.banner == "usher chat: 1 intent from \(one.path)/; session default; /help lists the commands")
     }
 
+    /// Hours and days read as such, not as thousands of minutes, wherever the chat shows a duration.
+    @Test func longDurationsReadAsHoursAndDays() throws {
+        let chat = try chat(try botDirectory())
+        _ = chat.handle("human please")
+        #expect(texts(chat.handle("/advance 2h")) == ["the clock is 2h 00m ahead now"])
+        let queue = texts(chat.handle("/queue"))
+        #expect(queue[1].hasSuffix(", waited 2h 00m): intent talk_to_human"), "\(queue)")
+        #expect(texts(chat.handle("/advance 3d")) == ["the clock is 3d 2h ahead now"])
+    }
+
     @Test func theClockGoesAtMostACenturyAhead() throws {
         let chat = try chat(try botDirectory())
         for _ in 0..<100 { #expect(texts(chat.handle("/advance 366d")).first?.hasPrefix("the clock is") == true) }
         #expect(
             texts(chat.handle("/advance 1s"))
                 == [
-                    "error: the clock is already 52704000:00 ahead, the most it goes; restart usher chat to set it back"
+                    "error: the clock is already 36600d 0h ahead, the most it goes; restart usher chat to set it back"
                 ])
         #expect(texts(chat.handle("hello")) == ["bot: Hello!"])
     }
