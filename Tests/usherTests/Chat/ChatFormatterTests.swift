@@ -210,6 +210,10 @@ struct ChatFormatterTests {
         let withAgent = formatter.explanation(
             of: turn, text: "human please", sentiment: .neutral, status: .agent("ana"))
         #expect(withAgent.last == .detail("talking to", "agent ana"))
+        // The agent the chat plays is the person at the terminal: "you", not "agent agent".
+        let played = ChatFormatter(agent: "agent").explanation(
+            of: turn, text: "human please", sentiment: .neutral, status: .agent("agent"))
+        #expect(played.last == .detail("talking to", "you as agent"))
     }
 
     @Test(arguments: [
@@ -268,6 +272,8 @@ struct ChatFormatterTests {
         #expect(
             value("talking to", in: formatter.state(state, session: "s", handoff: .queued(ticket)))
                 == "waiting in claims (ticket 3): intent talk_to_human")
+        let played = ChatFormatter(agent: "ana").state(state, session: "s", handoff: .agent("ana", ticket))
+        #expect(value("talking to", in: played) == "you as ana (from claims)")
     }
 
     // MARK: Queues

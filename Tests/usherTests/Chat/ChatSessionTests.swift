@@ -140,6 +140,8 @@ struct ChatSessionTests {
         #expect(claim.contains("  next steps  - Greet the customer by name"))
         #expect(claim.last == "agent: You are now talking to agent.")
         #expect(chat.prompt == "default [agent]> ")
+        #expect(texts(chat.handle("/state"))[1] == "  talking to  you as agent (from general)")
+        #expect(texts(chat.handle("/session")) == ["  * default   with you as agent"])
         #expect(texts(chat.handle("are you there?")) == ["(delivered to agent)"])
         #expect(texts(chat.handle("/agent say Yes, I am here.")) == ["agent: Yes, I am here."])
         #expect(
@@ -174,12 +176,21 @@ struct ChatSessionTests {
         #expect(texts(chat.handle("/agent say hello")).first?.hasPrefix("error: agent holds no conversation") == true)
     }
 
+    /// A refused claim changes nothing: the agent it would have joined to the queues stays out.
     @Test func refusedAgentActionsSayWhy() throws {
         let chat = try chat(try botDirectory())
         #expect(
+            texts(chat.handle("/agent claim nosuch")) == [
+                #"error: session "nosuch" is not waiting in a queue (not_queued)"#
+            ])
+        #expect(
             texts(chat.handle("/agent claim")) == [
-                "agent serves general, claims",
-                #"error: no customer is waiting in the queues agent "agent" serves (queue_empty)"#,
+                #"error: no customer is waiting in the queues agent "agent" serves (queue_empty)"#
+            ])
+        #expect(!chat.agentJoined)
+        #expect(
+            texts(chat.handle("/queue")) == [
+                "  general     0 waiting, no agents", "  claims      0 waiting, no agents",
             ])
         _ = chat.handle("human please")
         _ = chat.handle("/agent claim")
@@ -282,6 +293,9 @@ struct ChatSessionTests {
                 "bot: Looking.",
                 "the bot waits for lookup_order(order_id=AB123456): answer with /result [OUTCOME] [KEY=VALUE...] or /fail [WHY]",
             ])
+        #expect(
+            texts(chat.handle("/state"))[1]
+                == "  talking to  bot, waiting for the result of lookup_order(order_id=AB123456)")
         #expect(texts(chat.handle(#"/result "status=out for delivery""#)) == ["bot: It is out for delivery."])
         _ = chat.handle("track my order CD123456")
         #expect(texts(chat.handle("/fail timeout")) == ["bot: Our system is down."])
