@@ -79,9 +79,9 @@ struct ChatCommandTests {
             ["chat", "--state", file, "--agent", "bob"], input: "/agent claim\n/advance 2h\n")
         #expect(chat.stdout.contains("w1"), "\(chat.stdout)")
         #expect(
-            chat.stdout.contains(
+            chat.stderr.contains(
                 "error: /advance moves the clock of this chat only; with --state it would expire and date the shared file's conversations, so it is off"
-            ), "\(chat.stdout)")
+            ), "\(chat.stderr)")
         let queues = try UsherBinary.run(["serve", "--state", file], input: #"{"type": "queue.list"}"# + "\n")
         #expect(queues.stdout.contains(#""agents": []"#), "\(queues.stdout)")
         #expect(queues.stdout.contains(#""session": "w1""#), "w1 waits again: \(queues.stdout)")
@@ -93,14 +93,16 @@ struct ChatCommandTests {
         #expect(output.stdout == "bot: Hello! How can I help you today?\n")
     }
 
-    @Test func badCommandsAreReportedAndQuitStopsReading() throws {
-        let output = try UsherBinary.run(["chat"], input: "/frobnicate\n/debug maybe\nhi\n/quit\nbye\n")
+    /// Mistakes are errors, on stderr: stdout keeps the conversation alone.
+    @Test func badCommandsAreReportedOnStandardErrorAndQuitStopsReading() throws {
+        let output = try UsherBinary.run(["chat"], input: "/qeue\n/debug maybe\nhi\n/quit\nbye\n")
         #expect(output.status == 0)
+        #expect(output.stdout == "bot: Hello! How can I help you today?\n")
         #expect(
-            output.stdout == """
-                error: unknown command /frobnicate; /help lists the commands; // sends a message that starts with /
+            output.stderr == """
+                usher chat: 22 intents from intents/; session default; /help lists the commands
+                error: unknown command /qeue; did you mean /queue? /help lists the commands
                 error: /debug takes on or off, not "maybe"; usage: /debug [on|off]
-                bot: Hello! How can I help you today?
 
                 """)
     }
@@ -240,6 +242,12 @@ struct ChatCommandTests {
         try terminal.expect("default> ")
         terminal.send("hi\r")
         try terminal.expect("default> ")
+        // The person typing sees their mistakes, in red as stderr is a terminal; the file keeps
+        // the conversation alone.
+        terminal.send("/qeue\r")
+        #expect(
+            try terminal.expect("default> ").contains(
+                "\u{1B}[1;31merror:\u{1B}[0m unknown command /qeue; did you mean /queue? /help lists the commands"))
         try Self.endWithControlD(terminal)
         #expect(try String(contentsOfFile: transcript, encoding: .utf8) == "bot: Hello! How can I help you today?\n")
     }

@@ -247,6 +247,23 @@ struct StatsCommandTests {
             line.split(separator: " ", omittingEmptySubsequences: true) == ["ann", "1", "0", "—", "—", "—", "—", "0"])
     }
 
+    /// A log where nobody was handed to a person lists no reasons and no queues: no "0:" with
+    /// nothing after it, no empty "by queue" line.
+    @Test func noEscalationsListNoReasonsOrQueues() throws {
+        let folder = try UsherBinary.directory([:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try Self.serveScript(
+            [
+                (0, #"{"session": "c1", "text": "hello"}"#),
+                (10, #"{"session": "c1", "text": "thank you so much"}"#),
+            ], in: folder)
+        let text = try UsherBinary.run(["stats", "--state", file]).stdout
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(
+            lines.filter { $0.hasPrefix("escalation") } == ["escalation       0.0%  0 handed to a person"], "\(text)")
+        #expect(!lines.contains { $0.contains("by queue") }, "\(text)")
+    }
+
     @Test func theReportIsDrawnInARealBrowser() throws {
         let folder = try UsherBinary.directory([:])
         defer { try? FileManager.default.removeItem(at: folder) }

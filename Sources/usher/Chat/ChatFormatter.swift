@@ -6,6 +6,11 @@ import Usher
 /// show is made here, so it is tested without a terminal.
 struct ChatFormatter {
     private let match = MatchRenderer()
+    /// The agent the person at the terminal plays: shown as "you" where the chat says who has
+    /// a conversation, which also keeps the default name from reading "agent agent".
+    let agent: String?
+
+    init(agent: String? = nil) { self.agent = agent }
 
     /// What the customer sees after a message, and what happened to it.
     func turn(_ turn: DeskTurn) -> [ChatLine] {
@@ -61,7 +66,7 @@ struct ChatFormatter {
         guard let state else { return [.info("session \(session) has not started: nothing said yet")] }
         var fields: [MatchRenderer.Field] = [
             ("session", "\(session) (\(state.turns) turn\(state.turns == 1 ? "" : "s"))"),
-            ("talking to", handoff.map(describe) ?? "bot"),
+            ("talking to", handoff.map(describe) ?? bot(waitingFor: state.pendingAction)),
             ("slots", state.slots.isEmpty ? "(none)" : pairs(state.slots)),
             ("contexts", state.contexts.isEmpty ? "(none)" : contexts(state.contexts)),
         ]
@@ -188,21 +193,36 @@ struct ChatFormatter {
         case .queued(let info):
             "waiting in \(info.ticket.queue), number \(info.position) ("
                 + (info.estimatedWaitSeconds.map { "about \(duration($0))" } ?? "no agent serves it now") + ")"
-        case .agent(let agent): "agent \(agent)"
+        case .agent(let agent): holder(agent)
         }
     }
 
     private func describe(_ status: SessionHandoffStatus) -> String {
         switch status {
         case .queued(let ticket): "waiting in \(ticket.queue) (ticket \(ticket.number)): \(ticket.reason.description)"
-        case .agent(let agent, let ticket): "agent \(agent) (from \(ticket.queue))"
+        case .agent(let agent, let ticket): "\(holder(agent)) (from \(ticket.queue))"
         }
+    }
+
+    /// `you as sam` for the agent played here, `agent bob` for another (over a shared state file).
+    func holder(_ name: String) -> String { name == agent ? "you as \(name)" : "agent \(name)" }
+
+    /// The bot has the conversation, and perhaps waits for an action's result: named, since
+    /// the conversation goes on only once `/result` or `/fail` gives it.
+    private func bot(waitingFor action: PendingAction?) -> String {
+        action.map { "bot, waiting for the result of " + call($0) } ?? "bot"
+    }
+
+    /// `lookup_order(order_id=AB123456)`: an action the bot called, with the slots it sent.
+    func call(_ action: PendingAction) -> String {
+        "\(action.name)(\(pairs(action.slots)))"
     }
 
     /// `1 pattern`, `3 patterns`.
     private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 
-    private func pairs(_ values: [String: String]) -> String {
+    /// `name=Kim, tier=vip`: keys in order.
+    func pairs(_ values: [String: String]) -> String {
         values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
     }
 
@@ -215,9 +235,14 @@ struct ChatFormatter {
         sentiment.isNegative ? "negative" : sentiment.isPositive ? "positive" : "neutral"
     }
 
-    /// `0:42`, `3:05`: minutes and seconds.
+    /// `45s`, `2m 05s`, `2h 00m`, `3d 0h`: the two largest units, so a wait of hours or a clock
+    /// moved on by days reads at a glance (every duration the chat shows goes through here).
     func duration(_ seconds: Double) -> String {
         let whole = Int(max(0, seconds).rounded())
-        return "\(whole / 60):" + String(format: "%02d", whole % 60)
+        let (minute, hour, day) = (60, 3_600, 86_400)
+        if whole < minute { return "\(whole)s" }
+        if whole < hour { return "\(whole / minute)m " + String(format: "%02ds", whole % minute) }
+        if whole < day { return "\(whole / hour)h " + String(format: "%02dm", whole % hour / minute) }
+        return "\(whole / day)d \(whole % day / hour)h"
     }
 }

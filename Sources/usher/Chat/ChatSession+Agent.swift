@@ -32,7 +32,10 @@ extension ChatSession {
                 }
                 try join(queues.isEmpty ? queueNames : queues, lines: &lines)
             case .claim(let session):
-                if !agentJoined { try join(queueNames, lines: &lines) }
+                if !agentJoined {
+                    try checkClaim(session)
+                    try join(queueNames, lines: &lines)
+                }
                 let outcome = try perform(.claim(agent: agent, session: session))
                 if case .claimed(_, let ticket, let summary, let events) = outcome {
                     agentFocus = ticket.session
@@ -85,13 +88,30 @@ extension ChatSession {
         return [.info(done)] + formatter.events(outcome.events, agent: agent, current: session)
     }
 
+    /// How many conversations the agent played here holds at once.
+    static let agentCapacity = 5
+
+    /// Refuses a claim that would fail, before the agent joins the queues for it: the join is
+    /// only a means to the claim, and a refused command changes nothing. Tried on a copy of the
+    /// contact centre, a pure value, once it has what other processes sharing the store committed.
+    private func checkClaim(_ session: String?) throws(HandoffError) {
+        let now = clock()
+        do {
+            try server.catchUp(now: now)
+        } catch {
+            throw Self.storeFailed(error)
+        }
+        var trial = server.contactCentre
+        _ = try trial.join(agent: agent, queues: queueNames, capacity: Self.agentCapacity, now: now)
+        _ = try trial.claim(agent: agent, session: session, now: now)
+    }
+
     private func join(_ queues: [String], lines: inout [ChatLine]) throws(HandoffError) {
-        _ = try perform(.join(agent: agent, queues: queues, capacity: 5))
+        _ = try perform(.join(agent: agent, queues: queues, capacity: Self.agentCapacity))
         joinedHere = true
         lines.append(.info("\(agent) serves " + queues.joined(separator: ", ")))
     }
 
-    /// Carries out an agent request; a store that fails is reported like a refusal, with nothing changed.
     /// Keeps the step in the session's recording, so `/save` writes it into the test.
     private func record(_ kind: TestAgentStep.Kind, on session: String, _ outcome: AgentOutcome, state: String) {
         recorder.record(
@@ -99,14 +119,19 @@ extension ChatSession {
             advanced: advanced)
     }
 
+    /// Carries out an agent request; a store that fails is reported like a refusal, with nothing changed.
     private func perform(_ request: AgentRequest) throws(HandoffError) -> AgentOutcome {
         do {
             return try server.perform(request, now: clock())
         } catch let error as HandoffError {
             throw error
         } catch {
-            throw HandoffError(code: "storage_unavailable", message: "the session store failed: \(error)")
+            throw Self.storeFailed(error)
         }
+    }
+
+    private static func storeFailed(_ error: any Error) -> HandoffError {
+        HandoffError(code: "storage_unavailable", message: "the session store failed: \(error)")
     }
 
     /// The session named, or the one the agent took last.

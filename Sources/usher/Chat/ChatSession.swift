@@ -23,7 +23,7 @@ final class ChatSession {
     private var metadata: [String: [String: String]] = [:]
     /// The language each session's messages are sent in, set by `/lang`.
     private var languages: [String: String] = [:]
-    let formatter = ChatFormatter()
+    let formatter: ChatFormatter
     /// The session typed into.
     private(set) var session = "default"
     /// Every session started here, in order, for `/session` and completion.
@@ -48,6 +48,7 @@ final class ChatSession {
         self.engine = engine
         self.path = path
         self.agent = agent
+        formatter = ChatFormatter(agent: agent)
         wallClock = clock
         self.server = server
     }
@@ -120,8 +121,7 @@ final class ChatSession {
     /// The bot called an action: answered from the canned results when they have one,
     /// otherwise the author is asked to answer it by hand.
     private func called(_ call: PendingAction) -> [ChatLine] {
-        let arguments = call.slots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
-        let shown = "\(call.name)(\(arguments))"
+        let shown = formatter.call(call)
         guard let canned = actionResults?.result(for: call) else {
             return [
                 .info("the bot waits for \(shown): answer with /result [OUTCOME] [KEY=VALUE...] or /fail [WHY]")
@@ -241,8 +241,7 @@ final class ChatSession {
         current.merge(pairs) { _, new in new }
         metadata[session] = current
         guard !current.isEmpty else { return [.info("no metadata for session \(session)")] }
-        let listed = current.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
-        return [.info("session \(session) sends \(listed)")]
+        return [.info("session \(session) sends \(formatter.pairs(current))")]
     }
 
     private func reset() -> [ChatLine] {
@@ -270,7 +269,7 @@ final class ChatSession {
     private func status(of session: String) -> String {
         switch server.contactCentre.status(of: session) {
         case .queued(let ticket)?: "waiting in \(ticket.queue)"
-        case .agent(let agent, _)?: "with agent \(agent)"
+        case .agent(let agent, _)?: "with \(formatter.holder(agent))"
         case nil: "with the bot"
         }
     }

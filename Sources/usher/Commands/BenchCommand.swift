@@ -10,13 +10,11 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Benchmark loading and matching (build with: swift build -c release).",
         discussion: """
-            Scenarios: example (the bot at --bot, messages from evals/desk.jsonl), banking77 (a bot imported \
-            from --data/banking77/train.csv, messages from test.csv), synthetic-1k and synthetic-10k (generated \
-            bots of 1,000 and 10,000 intents x 20 examples), realistic-1k, realistic-10k and realistic-100k \
-            (BANKING77's training utterances shared by many intents, each told apart by one made-up product \
-            name; not run unless named: realistic-100k). Load = read, validate and compile the JSON. \
-            Throughput and latency are single-threaded; each figure is the median of --rounds rounds.
-            """
+            Load = read, validate and compile the JSON. Matching throughput and latency are single-threaded; \
+            each figure is the median of --rounds rounds. The conversation scenarios (serve to session-load) \
+            talk to the bot at --bot. Scenarios:
+
+            """ + BenchScenario.all.map { "  \($0.name): \($0.measures)" }.joined(separator: "\n")
     )
 
     @Option(help: "The example bot.")

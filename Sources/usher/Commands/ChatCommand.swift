@@ -13,7 +13,8 @@ struct ChatCommand: ParsableCommand {
             lines are edited with GNU readline, Tab completes commands, intents and sessions, and history is \
             kept across runs in $XDG_STATE_HOME/usher/history (or ~/.usher_history). When stdin is not a \
             terminal, each line read gets its replies printed, so `printf 'hi\\nbye\\n' | usher chat` works \
-            in scripts. Colour is off when NO_COLOR is set or stdout is not a terminal.
+            in scripts. Errors go to stderr, the rest to stdout. Colour is off when NO_COLOR is set or the \
+            stream is not a terminal.
             """
     )
 
@@ -74,7 +75,9 @@ struct ChatCommand: ParsableCommand {
         chat.actionResults = canned
         chat.actionResultsFile = actions
         let environment = ProcessInfo.processInfo.environment
-        let style = TerminalStyle.detect(environment: environment, outputIsTerminal: isatty(STDOUT_FILENO) == 1)
+        let output = ChatOutput(
+            output: TerminalStyle.detect(environment: environment, outputIsTerminal: isatty(STDOUT_FILENO) == 1),
+            errors: TerminalStyle.detect(environment: environment, outputIsTerminal: isatty(STDERR_FILENO) == 1))
         if isatty(STDIN_FILENO) == 1 {
             let file = noHistory ? nil : (history ?? Self.historyFile(environment: environment))
             let redirected = isatty(STDOUT_FILENO) != 1
@@ -84,11 +87,11 @@ struct ChatCommand: ParsableCommand {
             if let problem = editor.historyProblem {
                 Console.error("usher chat: \(problem); history is kept for this run only")
             }
-            converse(chat, style: style, editor: editor, bannerToStandardError: redirected)
+            converse(chat, output: output, editor: editor, bannerToStandardError: redirected)
         } else {
             Console.error(chat.banner)
             converse(
-                chat, style: style,
+                chat, output: output,
                 lines: LineReader(fileDescriptor: STDIN_FILENO, maximumLength: ChatSession.longestLine))
         }
     }
@@ -100,8 +103,6 @@ struct ChatCommand: ParsableCommand {
         return home + "/.usher_history"
     }
 
-    /// The terminal: a prompt, readline editing, until /quit or Ctrl-D.
-    /// With `bannerToStandardError` (stdout goes to a file), what is for the eyes only goes to stderr.
     /// The `--actions` file, or every mistake in it and a failure exit.
     private static func cannedResults(_ file: String, bot: BotDefinition) throws -> CannedActionResults {
         guard let data = FileManager.default.contents(atPath: file) else {
@@ -116,8 +117,11 @@ struct ChatCommand: ParsableCommand {
         }
     }
 
-    private func converse(_ chat: ChatSession, style: TerminalStyle, editor: LineEditor, bannerToStandardError: Bool) {
+    /// The terminal: a prompt, readline editing, until /quit or Ctrl-D.
+    /// With `bannerToStandardError` (stdout goes to a file), what is for the eyes only goes to stderr.
+    private func converse(_ chat: ChatSession, output: ChatOutput, editor: LineEditor, bannerToStandardError: Bool) {
         defer { editor.close() }
+        let style = output.output
         if bannerToStandardError {
             Console.error(chat.banner)
         } else {
@@ -134,7 +138,7 @@ struct ChatCommand: ParsableCommand {
                 // A pasted block arrives as one line holding line breaks: each is a line of its own.
                 for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
                     let reply = chat.handle(String(line))
-                    for output in reply.lines { Console.out(style.render(output)) }
+                    output.show(reply.lines)
                     if reply.quit { return }
                 }
             }
@@ -142,7 +146,7 @@ struct ChatCommand: ParsableCommand {
     }
 
     /// A pipe: each line's replies, no prompts, until /quit or end of input.
-    private func converse(_ chat: ChatSession, style: TerminalStyle, lines: LineReader) {
+    private func converse(_ chat: ChatSession, output: ChatOutput, lines: LineReader) {
         while let batch = lines.nextBatch() {
             for line in batch {
                 let reply: ChatSession.Reply
@@ -150,7 +154,7 @@ struct ChatCommand: ParsableCommand {
                 case .line(let bytes): reply = chat.handle(String(decoding: bytes, as: UTF8.self))
                 case .tooLong(let length, _): reply = ChatSession.Reply(lines: [.error(ChatSession.tooLong(length))])
                 }
-                for output in reply.lines { Console.out(style.render(output)) }
+                output.show(reply.lines)
                 if reply.quit { return }
             }
         }

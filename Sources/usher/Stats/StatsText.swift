@@ -46,6 +46,12 @@ struct StatsText {
         let period = stats.from.map { "\(Self.moment($0)) to \(Self.moment(stats.to ?? $0)) UTC" } ?? ""
         lines.append("usher stats: \(source), \(period)")
         lines.append("")
+        // With no escalation there are no reasons or queues to list, and no line for them.
+        let escalated =
+            stats.escalationReasons.isEmpty
+            ? "\(summary.escalated) handed to a person"
+            : "\(summary.escalated): " + Self.tallies(stats.escalationReasons)
+        let byQueue = stats.escalationQueues.isEmpty ? [] : [["  by queue", "", Self.tallies(stats.escalationQueues)]]
         lines += table(
             [
                 [
@@ -56,11 +62,8 @@ struct StatsText {
                     "containment", Self.percent(summary.containmentRate),
                     "\(summary.contained) never handed to a person",
                 ],
-                [
-                    "escalation", Self.percent(summary.escalationRate),
-                    "\(summary.escalated): \(Self.tallies(stats.escalationReasons))",
-                ],
-                ["  by queue", "", Self.tallies(stats.escalationQueues)],
+                ["escalation", Self.percent(summary.escalationRate), escalated],
+            ] + byQueue + [
                 [
                     "abandonment", Self.percent(summary.abandonmentRate),
                     "\(summary.abandoned): in a queue \(stats.abandonedInQueue), in a form \(stats.abandonedInForm)",

@@ -205,11 +205,15 @@ struct ChatFormatterTests {
         let lines = formatter.explanation(of: turn, text: "human please", sentiment: .neutral, status: queued)
         #expect(Array(labels(lines).suffix(3)) == ["sentiment", "handoff", "talking to"])
         #expect(value("handoff", in: lines) == "to claims: intent talk_to_human")
-        #expect(value("talking to", in: lines) == "waiting in claims, number 2 (about 3:05)")
+        #expect(value("talking to", in: lines) == "waiting in claims, number 2 (about 3m 05s)")
 
         let withAgent = formatter.explanation(
             of: turn, text: "human please", sentiment: .neutral, status: .agent("ana"))
         #expect(withAgent.last == .detail("talking to", "agent ana"))
+        // The agent the chat plays is the person at the terminal: "you", not "agent agent".
+        let played = ChatFormatter(agent: "agent").explanation(
+            of: turn, text: "human please", sentiment: .neutral, status: .agent("agent"))
+        #expect(played.last == .detail("talking to", "you as agent"))
     }
 
     @Test(arguments: [
@@ -268,6 +272,8 @@ struct ChatFormatterTests {
         #expect(
             value("talking to", in: formatter.state(state, session: "s", handoff: .queued(ticket)))
                 == "waiting in claims (ticket 3): intent talk_to_human")
+        let played = ChatFormatter(agent: "ana").state(state, session: "s", handoff: .agent("ana", ticket))
+        #expect(value("talking to", in: played) == "you as ana (from claims)")
     }
 
     // MARK: Queues
@@ -296,13 +302,13 @@ struct ChatFormatterTests {
             lines == [
                 .detail("general", "0 waiting, no agents"),
                 .detail("claims", "2 waiting, agents ana, bo"),
-                .detail("  1.", "c-4 (ticket 4, priority 5, returned, waited 1:05): intent talk_to_human"),
-                .detail("  2.", "c-2 (ticket 2, priority 2, waited 0:03): intent talk_to_human"),
+                .detail("  1.", "c-4 (ticket 4, priority 5, returned, waited 1m 05s): intent talk_to_human"),
+                .detail("  2.", "c-2 (ticket 2, priority 2, waited 3s): intent talk_to_human"),
                 .detail("with agent", "c-1 held by ana (from claims)"),
                 .detail("with agent", "c-9 held by bo (from general)"),
             ])
         #expect(
-            lines[2].plain == "    1.        c-4 (ticket 4, priority 5, returned, waited 1:05): intent talk_to_human")
+            lines[2].plain == "    1.        c-4 (ticket 4, priority 5, returned, waited 1m 05s): intent talk_to_human")
         #expect(formatter.queues([], held: [:]).isEmpty)
     }
 
@@ -318,7 +324,7 @@ struct ChatFormatterTests {
         #expect(labels(lines) == ["general", "claims", "  1.", "with agent"])
         #expect(value("claims", in: lines) == "1 waiting, agents ana")
         #expect(value("  1.", in: lines)?.hasPrefix("c-1 (ticket 1, priority ") == true)
-        #expect(value("  1.", in: lines)?.hasSuffix(", waited 1:05): intent talk_to_human") == true)
+        #expect(value("  1.", in: lines)?.hasSuffix(", waited 1m 05s): intent talk_to_human") == true)
         #expect(value("with agent", in: lines) == "c-2 held by ana (from claims)")
     }
 
@@ -476,9 +482,11 @@ struct ChatFormatterTests {
 
     // MARK: Pieces
 
+    /// Durations read at a glance however long: two units, the larger first.
     @Test(arguments: [
-        (0.0, "0:00"), (5, "0:05"), (59.4, "0:59"), (59.6, "1:00"), (65, "1:05"), (600, "10:00"), (3600, "60:00"),
-        (-5, "0:00"),
+        (0.0, "0s"), (5, "5s"), (45, "45s"), (59.4, "59s"), (59.6, "1m 00s"), (125, "2m 05s"), (600, "10m 00s"),
+        (3599, "59m 59s"), (3600, "1h 00m"), (7200, "2h 00m"), (7259, "2h 00m"), (86_399, "23h 59m"),
+        (86_400, "1d 0h"), (259_200, "3d 0h"), (300_000, "3d 11h"), (31_622_400, "366d 0h"), (-5, "0s"),
     ])
     func duration(seconds: Double, expected: String) {
         #expect(formatter.duration(seconds) == expected)
@@ -490,6 +498,6 @@ struct ChatFormatterTests {
         #expect(
             formatter.describe(
                 .queued(QueueInfo(ticket: FormatterBot.ticket(1, "s"), position: 3, estimatedWaitSeconds: 42)))
-                == "waiting in claims, number 3 (about 0:42)")
+                == "waiting in claims, number 3 (about 42s)")
     }
 }

@@ -140,6 +140,8 @@ struct ChatSessionTests {
         #expect(claim.contains("  next steps  - Greet the customer by name"))
         #expect(claim.last == "agent: You are now talking to agent.")
         #expect(chat.prompt == "default [agent]> ")
+        #expect(texts(chat.handle("/state"))[1] == "  talking to  you as agent (from general)")
+        #expect(texts(chat.handle("/session")) == ["  * default   with you as agent"])
         #expect(texts(chat.handle("are you there?")) == ["(delivered to agent)"])
         #expect(texts(chat.handle("/agent say Yes, I am here.")) == ["agent: Yes, I am here."])
         #expect(
@@ -174,12 +176,21 @@ struct ChatSessionTests {
         #expect(texts(chat.handle("/agent say hello")).first?.hasPrefix("error: agent holds no conversation") == true)
     }
 
+    /// A refused claim changes nothing: the agent it would have joined to the queues stays out.
     @Test func refusedAgentActionsSayWhy() throws {
         let chat = try chat(try botDirectory())
         #expect(
+            texts(chat.handle("/agent claim nosuch")) == [
+                #"error: session "nosuch" is not waiting in a queue (not_queued)"#
+            ])
+        #expect(
             texts(chat.handle("/agent claim")) == [
-                "agent serves general, claims",
-                #"error: no customer is waiting in the queues agent "agent" serves (queue_empty)"#,
+                #"error: no customer is waiting in the queues agent "agent" serves (queue_empty)"#
+            ])
+        #expect(!chat.agentJoined)
+        #expect(
+            texts(chat.handle("/queue")) == [
+                "  general     0 waiting, no agents", "  claims      0 waiting, no agents",
             ])
         _ = chat.handle("human please")
         _ = chat.handle("/agent claim")
@@ -282,6 +293,9 @@ struct ChatSessionTests {
                 "bot: Looking.",
                 "the bot waits for lookup_order(order_id=AB123456): answer with /result [OUTCOME] [KEY=VALUE...] or /fail [WHY]",
             ])
+        #expect(
+            texts(chat.handle("/state"))[1]
+                == "  talking to  bot, waiting for the result of lookup_order(order_id=AB123456)")
         #expect(texts(chat.handle(#"/result "status=out for delivery""#)) == ["bot: It is out for delivery."])
         _ = chat.handle("track my order CD123456")
         #expect(texts(chat.handle("/fail timeout")) == ["bot: Our system is down."])
@@ -418,13 +432,13 @@ struct ChatSessionTests {
         #expect(texts(chat.handle("/meta")) == ["no metadata for session default"])
         #expect(texts(chat.handle("/meta tier=vip")) == ["session default sends tier=vip"])
         _ = chat.handle("I want to file a claim")
-        #expect(texts(chat.handle("/advance 11m")) == ["the clock is 11:00 ahead now"])
+        #expect(texts(chat.handle("/advance 11m")) == ["the clock is 11m 00s ahead now"])
         // Past the bot's session_ttl of 10 minutes: the form is gone.
         #expect(texts(chat.handle("I want to file a claim")) == ["bot: What is your policy number?"])
         #expect(texts(chat.handle("/state")).contains("  metadata    tier=vip"))
         _ = chat.handle("human please")
         // The intent's priority 1, and one more for a VIP.
-        #expect(texts(chat.handle("/queue"))[1].hasPrefix("    1.        default (ticket 1, priority 2, waited 0:"))
+        #expect(texts(chat.handle("/queue"))[1].hasPrefix("    1.        default (ticket 1, priority 2, waited "))
         let file = directory.appendingPathComponent("t.json").path
         _ = chat.handle("/save \(file)")
         let saved = try String(contentsOfFile: file, encoding: .utf8)
@@ -448,13 +462,23 @@ struct ChatSessionTests {
         #expect(chat.banner == "usher chat: 1 intent from \(one.path)/; session default; /help lists the commands")
     }
 
+    /// Hours and days read as such, not as thousands of minutes, wherever the chat shows a duration.
+    @Test func longDurationsReadAsHoursAndDays() throws {
+        let chat = try chat(try botDirectory())
+        _ = chat.handle("human please")
+        #expect(texts(chat.handle("/advance 2h")) == ["the clock is 2h 00m ahead now"])
+        let queue = texts(chat.handle("/queue"))
+        #expect(queue[1].hasSuffix(", waited 2h 00m): intent talk_to_human"), "\(queue)")
+        #expect(texts(chat.handle("/advance 3d")) == ["the clock is 3d 2h ahead now"])
+    }
+
     @Test func theClockGoesAtMostACenturyAhead() throws {
         let chat = try chat(try botDirectory())
         for _ in 0..<100 { #expect(texts(chat.handle("/advance 366d")).first?.hasPrefix("the clock is") == true) }
         #expect(
             texts(chat.handle("/advance 1s"))
                 == [
-                    "error: the clock is already 52704000:00 ahead, the most it goes; restart usher chat to set it back"
+                    "error: the clock is already 36600d 0h ahead, the most it goes; restart usher chat to set it back"
                 ])
         #expect(texts(chat.handle("hello")) == ["bot: Hello!"])
     }
