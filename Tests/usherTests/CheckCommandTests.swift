@@ -66,7 +66,7 @@ struct CheckCommandTests {
         #expect(output.status == 1)
         #expect(
             output.stderr
-                == "\(directory.path)/de.json:98:5: warning: translations[1].responses[0]: response uses {ordr_id}, but \"delivery_problem\" has no such slot and no example or pattern marks it\n"
+                == "\(directory.path)/de.json:108:5: warning: translations[1].responses[0]: response uses {ordr_id}, but \"delivery_problem\" has no such slot and no example or pattern marks it\n"
         )
         #expect(output.stdout.hasSuffix(" 1 warning\n"))
     }

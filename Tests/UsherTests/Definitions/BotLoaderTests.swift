@@ -80,7 +80,7 @@ struct BotLoaderTests {
         ("{\"intent\": []}", "bot.json:1:2: intent: unknown key \"intent\"; did you mean \"intents\"?"),
         (
             "{\"colour\": 1, \"intents\": [\(validIntent)]}",
-            "bot.json:1:2: colour: unknown key \"colour\"; expected one of \"language\", \"settings\", \"entities\", \"intents\", \"fallback\", \"translations\", \"queue_names\""
+            "bot.json:1:2: colour: unknown key \"colour\"; expected one of \"language\", \"settings\", \"entities\", \"intents\", \"fallback\", \"translations\", \"queue_names\", \"synonyms\""
         ),
         ("{\"intents\": {}}", "bot.json:1:13: intents: expected an array, found an object"),
         ("{\"intents\": [1]}", "bot.json:1:14: intents[0]: expected an object, found a number"),
