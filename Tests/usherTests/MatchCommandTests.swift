@@ -60,4 +60,18 @@ struct MatchCommandTests {
         let result = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(result["handoff_keyword"] as? String == "lawyer")
     }
+
+    /// "confidence 0.9197 (similarity 0.6533)" beside "out of scope" read as a contradiction:
+    /// the confidence is the best intent's, the similarity is to the out-of-scope example.
+    @Test func anOutOfScopeDecisionSaysWhoseNumbersItShows() throws {
+        let output = try UsherBinary.run(["match", "how do I cancel my Netflix"])
+        let lines = output.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[1] == "intent      (out of scope: fallback)")
+        let confidence = try #require(lines.first { $0.hasPrefix("confidence") })
+        #expect(
+            confidence.contains(
+                ", the best intent (threshold 0.5000), which an out-of-scope example outranked (similarity "),
+            "\(confidence)")
+        #expect(lines.contains { $0.hasPrefix("decided by  out-of-scope example") })
+    }
 }

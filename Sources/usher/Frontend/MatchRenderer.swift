@@ -38,6 +38,18 @@ struct MatchRenderer {
     /// The decision, the runner-ups and the evidence, for any channel to lay out.
     func fields(_ result: MatchResult) -> [Field] {
         var fields: [Field] = [("intent", result.intent ?? "(out of scope: fallback)")]
+        if case .outOfScope = result.evidence, let best = result.candidates.first {
+            // Two numbers of two different things: said so, or "confidence 0.92, similarity
+            // 0.65, out of scope" reads as a contradiction.
+            fields.append(
+                (
+                    "confidence",
+                    "\(String(format4: result.confidence)) for \(best.intent), the best intent (threshold "
+                        + "\(String(format4: result.threshold))), which an out-of-scope example outranked "
+                        + "(similarity \(String(format4: result.similarity)) to it)"
+                ))
+            return fields + candidates(result) + evidence(result.evidence)
+        }
         fields.append(
             (
                 "confidence",
@@ -47,11 +59,17 @@ struct MatchRenderer {
                         ", known words \(String(format4: result.knownWords)), centre \(String(format4: $0))"
                     } ?? "") + ")"
             ))
-        if !result.candidates.isEmpty {
-            let candidates = result.candidates.map { "\($0.intent) \(String(format4: $0.score))" }
-            fields.append(("candidates", candidates.joined(separator: ", ")))
-        }
-        return fields + evidence(result.evidence)
+        return fields + candidates(result) + evidence(result.evidence)
+    }
+
+    private func candidates(_ result: MatchResult) -> [Field] {
+        guard !result.candidates.isEmpty else { return [] }
+        return [
+            (
+                "candidates",
+                result.candidates.map { "\($0.intent) \(String(format4: $0.score))" }.joined(separator: ", ")
+            )
+        ]
     }
 
     private func evidence(_ evidence: MatchResult.Evidence) -> [Field] {
