@@ -10,6 +10,9 @@ struct LanguageDetectionTests {
         ("Grüße", "de"), ("danke schön", "de"), ("Where is my order?", "en"), ("I was charged twice", "en"),
         ("Thanks!", "en"), ("我明天去", "zh-TW"), ("我的order在哪裡", "zh-TW"), ("订单还没到", "zh-TW"),
         ("請問NT$300的方案", "zh-TW"), ("Hallo, mein Paket ist nicht da", "de"), ("Hello, my parcel is not here", "en"),
+        // Words read by scalars, a decomposed umlaut kept in its word: "fu\u{308}r" is "für".
+        ("Ein Geschenk fu\u{308}r dich, können wir über die Rechnung sprechen", "de"),
+        ("zuru\u{308}ck", "de"), ("Café for my résumé, please", "en"),
     ])
     func detectsTheLanguage(text: String, tag: String) {
         #expect(Language.detect(text)?.rawValue == tag)
