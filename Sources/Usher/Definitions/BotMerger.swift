@@ -15,16 +15,7 @@ struct BotMerger {
             if let words = fragment.translations {
                 // A file of translations: its language is the translation's, not the bot's.
                 guard let (language, origin) = fragment.language else { continue }
-                addTranslation(
-                    words, fallback: fragment.fallback, queueNames: fragment.queueNames, language: language,
-                    origin: origin, to: &bot)
-                if let (synonyms, origin) = fragment.synonyms,
-                    let index = bot.translations.firstIndex(where: { $0.language == language }),
-                    claim("synonyms \(language)", origin, "the synonyms are already translated into \(language)")
-                {
-                    bot.translations[index].synonyms = synonyms
-                    bot.translations[index].synonymsOrigin = origin
-                }
+                addTranslation(words, of: fragment, language: language, origin: origin, to: &bot)
                 continue
             }
             if let (language, origin) = fragment.language, claim("language", origin, "\"language\" is already set") {
@@ -51,11 +42,11 @@ struct BotMerger {
         return bot
     }
 
-    /// Adds a file's translations to its language's, each intent once per language.
+    /// Adds a file's translations to its language's, each intent once per language, and its
+    /// fallback, queue names and synonyms once per language.
     private mutating func addTranslation(
-        _ words: [IntentTranslation], fallback: (value: FallbackDefinition, origin: DefinitionOrigin)?,
-        queueNames: (value: [String: String], origin: DefinitionOrigin)?, language: String,
-        origin: DefinitionOrigin, to bot: inout BotDefinition
+        _ words: [IntentTranslation], of fragment: BotFragment, language: String, origin: DefinitionOrigin,
+        to bot: inout BotDefinition
     ) {
         let index =
             bot.translations.firstIndex { $0.language == language }
@@ -72,16 +63,22 @@ struct BotMerger {
         {
             bot.translations[index].intents.append(intent)
         }
-        if let (fallback, origin) = fallback,
+        if let (fallback, origin) = fragment.fallback,
             claim("fallback \(language)", origin, "the fallback is already translated into \(language)")
         {
             bot.translations[index].fallback = fallback
         }
-        if let (names, origin) = queueNames,
+        if let (names, origin) = fragment.queueNames,
             claim("queue_names \(language)", origin, "the queue names are already translated into \(language)")
         {
             bot.translations[index].queueNames = names
             bot.translations[index].queueNamesOrigin = origin
+        }
+        if let (synonyms, origin) = fragment.synonyms,
+            claim("synonyms \(language)", origin, "the synonyms are already translated into \(language)")
+        {
+            bot.translations[index].synonyms = synonyms
+            bot.translations[index].synonymsOrigin = origin
         }
     }
 
