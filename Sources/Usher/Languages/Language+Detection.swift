@@ -21,15 +21,43 @@ extension Language {
     /// against English then needs two common words' lead, so that a session in one is not moved
     /// to the other by a name with an umlaut ("Müller") or a borrowed "bitte".
     public static func detect(_ text: String, clearly: Bool = false) -> LanguageTag? {
+        if case .served(let tag) = read(text, clearly: clearly) { return tag }
+        return nil
+    }
+
+    /// What the rules make of a text's language: one Usher serves, one it clearly does not, or
+    /// nothing to tell by.
+    public enum Reading: Sendable, Equatable {
+        case served(LanguageTag)
+        /// Clearly in a language Usher does not serve: its BCP 47 tag when the rules know it
+        /// ("fr", "es", "it", "pt", "ja", "ko", "uk", "be"), else "und".
+        case unserved(String)
+        /// A tie, or nothing to tell by: "ok", "AB-12345", a name.
+        case unknown
+    }
+
+    /// The one rule behind ``detect(_:clearly:)``, saying also when a text is clearly in a
+    /// language the bot cannot serve, so that no one takes it for the bot's own: Japanese
+    /// (kana), Korean (Hangul), Ukrainian or Belarusian letters, another script, or Latin text
+    /// whose common words are French, Spanish, Italian or Portuguese ones, two different ones
+    /// at least, more than English or German words.
+    ///
+    /// ```swift
+    /// Language.read("Est-ce que je peux payer en plusieurs fois ?") // .unserved("fr")
+    /// Language.read("Where is my order?")                           // .served(.english)
+    /// Language.read("ok")                                           // .unknown
+    /// ```
+    public static func read(_ text: String, clearly: Bool = false) -> Reading {
         // Plain ASCII is Latin script or none: no scalar's properties need reading.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            guard text.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
+            guard text.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return .unknown }
             return latinLanguage(text, germanLetters: 0, margin: clearly ? 4 : 1)
         }
         var (latin, cyrillic, han, other) = (0, 0, 0, 0)
         var germanLetters = 0
-        var nonRussianCyrillic = false
+        var nonRussianCyrillic: String?
         var kana = false
+        var hangul = false
         for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
             switch scalar.value {
             case 0x41...0x5A, 0x61...0x7A: latin += 1
@@ -39,37 +67,58 @@ extension Language {
             case 0xC0...0x24F: latin += 1
             case 0x400...0x4FF:
                 cyrillic += 1
-                // і ї є ґ ў (and capitals): Ukrainian or Belarusian.
-                if [0x456, 0x457, 0x454, 0x491, 0x45E, 0x406, 0x407, 0x404, 0x490, 0x40E].contains(scalar.value) {
-                    nonRussianCyrillic = true
+                // ў (and its capital): Belarusian; і ї є ґ: Ukrainian (і is Belarusian too).
+                if [0x45E, 0x40E].contains(scalar.value) {
+                    nonRussianCyrillic = "be"
+                } else if [0x456, 0x457, 0x454, 0x491, 0x406, 0x407, 0x404, 0x490].contains(scalar.value) {
+                    nonRussianCyrillic = nonRussianCyrillic ?? "uk"
                 }
             case 0x3040...0x30FF, 0x31F0...0x31FF:
                 kana = true
+                other += 1
+            // Bopomofo: Chinese phonetic symbols, which tell nothing by themselves ("ㄅㄆㄇㄈ").
+            case 0x3100...0x312F, 0x31A0...0x31BF: continue
+            case 0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7AF:
+                hangul = true
                 other += 1
             default:
                 if scalar.properties.isIdeographic { han += 3 } else { other += 1 }
             }
         }
         let largest = max(latin, cyrillic, han, other)
-        guard largest > 0 else { return nil }
-        if han == largest { return kana ? nil : .traditionalChinese }
-        if cyrillic == largest { return nonRussianCyrillic ? nil : .russian }
-        guard latin == largest else { return nil }
+        guard largest > 0 else { return .unknown }
+        if han == largest { return kana ? .unserved("ja") : .served(.traditionalChinese) }
+        if cyrillic == largest { return nonRussianCyrillic.map { .unserved($0) } ?? .served(.russian) }
+        guard latin == largest else { return .unserved(kana ? "ja" : hangul ? "ko" : "und") }
         return latinLanguage(text, germanLetters: germanLetters, margin: clearly ? 4 : 1)
+    }
+
+    /// The language a logged message is in: the one the rules read in its text when it is
+    /// clearly one the bot cannot serve (the session's language is then only the one the replies
+    /// were in), else the session's as the log keeps it, else the one the rules read; `nil`
+    /// when nothing tells.
+    public static func tag(ofLogged text: String, session: String?) -> String? {
+        switch read(text) {
+        case .unserved(let tag): tag
+        case .served(let tag): session ?? tag.rawValue
+        case .unknown: session
+        }
     }
 
     /// The served languages written in Latin letters: the only ones a Latin text whose words
     /// tell nothing ("ok", "Schaden melden") can be in.
     public static let latinScript: Set<LanguageTag> = [.english, .german]
 
-    /// German or English by umlauts and common words (two points each); `nil` when neither
-    /// leads by `margin`.
-    private static func latinLanguage(_ text: String, germanLetters: Int, margin: Int) -> LanguageTag? {
+    /// German or English by umlauts and common words (two points each), unless the common
+    /// words of a language Usher does not serve lead both; unknown when neither leads by `margin`.
+    private static func latinLanguage(_ text: String, germanLetters: Int, margin: Int) -> Reading {
         var german = germanLetters
         var english = 0
+        var unserved = UnservedWords()
         func count(_ word: String) {
             if germanWords.contains(word) { german += 2 }
             if englishWords.contains(word) { english += 2 }
+            unserved.count(word)
         }
         if germanLetters == 0, text.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII, as most messages are: words read straight from the bytes (every message
@@ -102,8 +151,9 @@ extension Language {
             }
             if !word.isEmpty { count(String(word)) }
         }
-        if abs(german - english) < margin { return nil }
-        return german > english ? .german : .english
+        if let other = unserved.leader(over: max(german, english)) { return .unserved(other) }
+        if abs(german - english) < margin { return .unknown }
+        return .served(german > english ? .german : .english)
     }
 
     /// Frequent German words that are not English words too ("in", "was", "will", "so" are both).

@@ -2,8 +2,9 @@
 /// intent: a Russian customer's words belong in the bot's Russian examples, never its English ones.
 extension BotLearner {
     /// The group's texts by the bot language each goes to: the group's `language` when the inbox
-    /// names one, else each text's as ``Language/detect(_:clearly:)`` reads it, else the bot's
-    /// own. `nil` (after `fail`) when a text is in a language the bot does not serve.
+    /// names one, else each text's as ``Language/read(_:clearly:)`` reads it, else (nothing to
+    /// tell by) the bot's own. `nil` (after `fail`) when a text is in a language the bot does not
+    /// serve, whether Usher serves it or not: French is never taken for the bot's own.
     func languages(of entry: UnmatchedInbox.Entry, fail: (String, String) -> Void) -> [String: [String]]? {
         var byLanguage: [String: [String]] = [:]
         if let named = entry.language {
@@ -17,7 +18,12 @@ extension BotLearner {
             return byLanguage
         }
         for (offset, text) in entry.texts.enumerated() {
-            let detected = Language.detect(text)?.rawValue ?? bot.language
+            let detected: String
+            switch Language.read(text) {
+            case .served(let tag): detected = tag.rawValue
+            case .unserved(let tag): detected = tag
+            case .unknown: detected = bot.language
+            }
             guard let served = bot.servedLanguage(for: detected) else {
                 fail(
                     "\"\(text)\" reads as \(detected), which the bot does not serve (it serves \(bot.languages.joined(separator: ", "))); set the group's \"language\" to add it anyway",

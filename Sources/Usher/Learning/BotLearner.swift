@@ -44,14 +44,7 @@ public struct BotLearner {
         var additions: [Key: [String]] = [:]
         var creations: [(name: String, line: Int, texts: [String: [String]])] = []
         var skipped = 0
-        // Texts already examples in a language, lower-cased, by language.
-        var known: [String: Set<String>] = [
-            bot.language: Set(bot.intents.flatMap(\.examples).map { $0.text.lowercased() })
-        ]
-        for translation in bot.translations {
-            known[translation.language, default: []].formUnion(
-                translation.intents.flatMap(\.examples).map { $0.text.lowercased() })
-        }
+        let known = Self.examples(of: bot)
         for entry in entries {
             func fail(_ message: String, path: String = "label") {
                 errors.append(
@@ -126,6 +119,34 @@ public struct BotLearner {
             plan.report.append("\(skipped) text\(skipped == 1 ? " was" : "s were") already examples; skipped")
         }
         return plan
+    }
+
+    /// The texts already examples of `bot`, lower-cased, by language; with `intent`, only that
+    /// intent's.
+    static func examples(of bot: BotDefinition, intent: String? = nil) -> [String: Set<String>] {
+        func wanted(_ name: String) -> Bool { intent == nil || name == intent }
+        var known = [
+            bot.language: Set(bot.intents.filter { wanted($0.name) }.flatMap(\.examples).map { $0.text.lowercased() })
+        ]
+        for translation in bot.translations {
+            known[translation.language, default: []].formUnion(
+                translation.intents.filter { wanted($0.name) }.flatMap(\.examples).map { $0.text.lowercased() })
+        }
+        return known
+    }
+
+    /// Whether the bot has learned a labelled group: its label names an intent (or a `new:` one)
+    /// the bot has, and every text is already one of that intent's examples, in any language.
+    /// `usher stats --unmatched` leaves such groups out of the inbox it writes again.
+    public static func isLearned(_ entry: UnmatchedInbox.Entry, by bot: BotDefinition) -> Bool {
+        let name: String
+        switch entry.label {
+        case .intent(let intent), .newIntent(let intent): name = intent
+        case .ignore, .none: return false
+        }
+        guard bot.intents.contains(where: { $0.name == name }) else { return false }
+        let known = examples(of: bot, intent: name).values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        return entry.texts.allSatisfy { known.contains($0.lowercased()) }
     }
 
     /// An intent in one of the bot's languages.

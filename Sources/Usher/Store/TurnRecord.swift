@@ -68,8 +68,10 @@ public struct TurnRecord: Sendable, Equatable, Codable {
     /// own): so `usher stats` can say how often the business's systems answered what.
     public var action: String?
     public var actionOutcome: String?
-    /// The session's language after the turn (`de`, `zh-TW`): the one its replies were in.
-    /// `nil` in records logged before Usher kept it.
+    /// The session's language after the turn (`de`, `zh-TW`): the one its replies were in; or,
+    /// when the message is clearly in a language Usher does not serve (`fr`), that one, so that
+    /// it is never counted as the bot's own (``Language/tag(ofLogged:session:)``). `nil` in
+    /// records logged before Usher kept it.
     public var language: String?
     /// The bot's ``BotDefinition/version``.
     public var botVersion: String
@@ -153,6 +155,6 @@ extension TurnRecord {
             form: form?.intent, formSlot: form?.pendingSlot, replies: turn.replies.map(mask), state: status.name,
             handoff: turn.handoff?.reason, handoffQueue: turn.handoff?.queue, formEvents: turn.formEvents,
             action: turn.answered?.name, actionOutcome: turn.answered == nil ? nil : turn.outcome,
-            language: turn.state.language, botVersion: botVersion)
+            language: Language.tag(ofLogged: message.text, session: turn.state.language), botVersion: botVersion)
     }
 }

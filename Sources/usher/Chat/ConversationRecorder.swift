@@ -75,7 +75,7 @@ struct ConversationRecorder {
             name: title, start: recording.start, turns: recording.turns, language: recording.language)
         let text: String
         do {
-            if FileManager.default.fileExists(atPath: target) && !Self.isDirectory(target) {
+            if FileManager.default.fileExists(atPath: target) && !OutputFile.isDirectory(target) {
                 guard let existing = try? String(contentsOfFile: target, encoding: .utf8) else {
                     return [.error("cannot read \(file) as UTF-8 text; nothing written")]
                 }
@@ -87,7 +87,11 @@ struct ConversationRecorder {
         } catch let errors as DefinitionErrors {
             return errors.errors.map { ChatLine.error($0.description(severity: nil)) } + [.info("\(file) is unchanged")]
         } catch {
-            return [.error("cannot write \(file): \(Self.reason(error, path: target))")]
+            return [
+                .error(
+                    "cannot write \(file): \(OutputFile.reason(cannotWrite: target, otherwise: error.localizedDescription))"
+                )
+            ]
         }
         let lines: [ChatLine] = [
             .info(
@@ -124,21 +128,5 @@ struct ConversationRecorder {
                 ? destination : (path as NSString).deletingLastPathComponent + "/" + destination
         }
         return path
-    }
-
-    private static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
-
-    /// Why `path` cannot be written, in a user's words.
-    private static func reason(_ error: Error, path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        if isDirectory(path) { return "it is a directory" }
-        if !folder.isEmpty && !isDirectory(folder) { return "there is no folder \(folder)" }
-        if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
-            return "the folder \(folder) is not writable"
-        }
-        return error.localizedDescription
     }
 }

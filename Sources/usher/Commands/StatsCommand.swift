@@ -40,10 +40,24 @@ struct StatsCommand: ParsableCommand {
             valueName: "file"))
     var unmatched: String?
 
-    @Option(help: "Matched messages below this confidence count as not understood too (--unmatched, --html).")
+    // Unconditional, so that "-1" is read as the value it is and refused as out of range.
+    @Option(
+        parsing: .unconditional,
+        help: "Matched messages below this confidence (0 to 1) count as not understood too (--unmatched, --html).")
     var lowConfidence = 0.6
 
+    @Option(
+        help: ArgumentHelp(
+            "The bot as it is now: what it understands now stays out of --unmatched (default: intents, when there is one).",
+            valueName: "path"))
+    var bot: String?
+
     func validate() throws {
+        guard (0...1).contains(lowConfidence) else {
+            throw ValidationError(
+                "--low-confidence \(String(format: "%g", lowConfidence)) is out of range: give a confidence from 0 to 1"
+            )
+        }
         let range = try period()
         if let from = range.from, let to = range.to, from >= to {
             throw ValidationError("--since \(since ?? "") is not before --until \(until ?? "")")
@@ -104,8 +118,7 @@ struct StatsCommand: ParsableCommand {
                         UnmatchedGrouper.Message(
                             text: turn.text, closestIntent: turn.candidates.first?.intent ?? turn.intent,
                             confidence: turn.confidence,
-                            // The session's language, which its replies were in; older logs lack it.
-                            language: turn.language ?? Language.detect(turn.text)?.rawValue))
+                            language: Language.tag(ofLogged: turn.text, session: turn.language)))
                 }
             } catch {
                 Console.error("usher: error: \(error)")
@@ -113,24 +126,21 @@ struct StatsCommand: ParsableCommand {
             }
             groups = UnmatchedGrouper().group(messages)
             if let unmatched {
-                guard
-                    OutputFile.write(Data(UnmatchedInbox.encode(groups).utf8), to: unmatched)
-                else {
-                    Console.error("usher: error: \(unmatched): cannot write the file")
-                    throw ExitCode(ExitCodes.failure)
-                }
-                Console.error(
-                    "usher stats: \(groups.count) groups of \(messages.count) messages the bot did not understand written to \(unmatched); "
-                        + "label each (an intent, new:NAME or ignore), then `usher learn \(unmatched)`")
+                Console.error(Self.describe(try writeInbox(messages, to: unmatched), file: unmatched))
             }
         }
         if let html {
             let page = StatsPage(stats: stats, source: source, unmatched: groups).html
             guard OutputFile.write(Data(page.utf8), to: html) else {
-                Console.error("usher: error: \(html): cannot write the report")
+                Console.error(
+                    "usher: error: \(html): cannot write the report: \(OutputFile.reason(cannotWrite: html, otherwise: "the system refused it"))"
+                )
                 throw ExitCode(ExitCodes.failure)
             }
+            Console.error("usher stats: the report is written to \(html)")
         }
+        // The files asked for are the output; the tables (or JSON, when asked for) otherwise.
+        guard json || (unmatched == nil && html == nil) else { return }
         Console.out(json ? StatsJSON.encode(stats) : StatsText(stats: stats, source: source).text, terminator: "")
     }
 }

@@ -24,4 +24,24 @@ enum OutputFile {
         }
         return FileManager.default.createFile(atPath: path, contents: data)
     }
+
+    /// Why `path` cannot be written, in a user's words ("there is no folder /nope"), when the
+    /// file system says; else `fallback`.
+    static func reason(cannotWrite path: String, otherwise fallback: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        if isDirectory(path) { return "it is a directory" }
+        if !folder.isEmpty && !isDirectory(folder) { return "there is no folder \(folder)" }
+        if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+            return "the folder \(folder) is not writable"
+        }
+        if FileManager.default.fileExists(atPath: path) && !FileManager.default.isWritableFile(atPath: path) {
+            return "permission denied"
+        }
+        return fallback
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
 }

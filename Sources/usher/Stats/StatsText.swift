@@ -127,11 +127,14 @@ struct StatsText {
         let repeats = stats.repeatContacts
         lines.append("")
         lines.append(
-            "repeat contacts: \(repeats.repeats) of \(repeats.identified) conversations of known customers "
-                + "(\(Self.percent(repeats.rate))) came back within 24 hours"
-                + (repeats.intents.isEmpty
-                    ? ""
-                    : "; about " + repeats.intents.prefix(5).map { "\($0.name) \($0.count)" }.joined(separator: ", ")))
+            repeats.identified == 0
+                ? "repeat contacts: nothing to count: no conversation named its customer (request metadata \"customer\")"
+                : "repeat contacts: \(repeats.repeats) of \(repeats.identified) conversations of known customers "
+                    + "(\(Self.percent(repeats.rate))) came back within 24 hours"
+                    + (repeats.intents.isEmpty
+                        ? ""
+                        : "; about "
+                            + repeats.intents.prefix(5).map { "\($0.name) \($0.count)" }.joined(separator: ", ")))
         lines.append("")
         let columns = ["conversations", "containment", "escalation", "abandonment", "fallback rate"]
         lines += table(stats.days.map { [$0.date] + Self.rates($0.summary) }, header: ["day"] + columns)

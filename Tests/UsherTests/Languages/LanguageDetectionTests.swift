@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Usher
@@ -34,5 +35,43 @@ struct LanguageDetectionTests {
     ])
     func clearlyNeedsALead(text: String, tag: String?) {
         #expect(Language.detect(text, clearly: true)?.rawValue == tag)
+    }
+
+    /// A text clearly in a language Usher does not serve is read as that language, never as
+    /// English (user trial: a French question was logged, grouped and learned as English).
+    @Test(arguments: [
+        ("Est-ce que je peux payer en plusieurs fois ?", "fr"), ("Où est ma commande ?", "fr"),
+        ("Bonjour, je voudrais un remboursement", "fr"), ("¿Puedo pagar en varias cuotas?", "es"),
+        ("Mi pedido no ha llegado", "es"), ("Dov'è il mio ordine? Non è arrivato", "it"),
+        ("Meu pedido não chegou", "pt"), ("注文はどこですか", "ja"), ("주문이 어디에 있나요", "ko"),
+        ("Де моє замовлення? Ї", "uk"),
+    ])
+    func readsUnservedLanguages(text: String, tag: String) {
+        #expect(Language.read(text) == .unserved(tag))
+        #expect(Language.detect(text) == nil)
+    }
+
+    /// Short, noisy and mixed English stays English or unknown, never another language.
+    @Test(arguments: [
+        ("la la land tickets", Language.Reading.unknown), ("ok", .unknown), ("AB-12345", .unknown),
+        ("order for Jose de la Cruz", .served(.english)), ("merci, thanks a lot", .served(.english)),
+        ("Where is my order?", .served(.english)), ("Wo bleibt meine Lieferung?", .served(.german)),
+    ])
+    func servedAndUnknownStayAsTheyWere(text: String, reading: Language.Reading) {
+        #expect(Language.read(text) == reading)
+    }
+
+    /// No message of the example bot's held-out sets, in any served language, reads as a
+    /// language it does not serve.
+    @Test(arguments: ["desk", "desk-val", "desk-de", "desk-ru", "desk-zh-TW", "desk-val-de", "desk-val-ru"])
+    func noHeldOutMessageReadsAsUnserved(set: String) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("evals/\(set).jsonl")
+        struct Line: Decodable { var text: String }
+        let texts = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map {
+            try JSONDecoder().decode(Line.self, from: Data($0.utf8)).text
+        }
+        let unserved = texts.filter { if case .unserved = Language.read($0) { true } else { false } }
+        #expect(unserved.isEmpty, "\(unserved)")
     }
 }
