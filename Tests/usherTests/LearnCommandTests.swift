@@ -5,13 +5,6 @@ import Testing
 /// files, the bot still checks, and one wrong label changes nothing.
 @Suite("usher learn")
 struct LearnCommandTests {
-    private func copyOfTheExampleBot() throws -> URL {
-        let folder = try UsherBinary.directory([:])
-        try FileManager.default.copyItem(
-            at: UsherBinary.root.appendingPathComponent("intents"), to: folder.appendingPathComponent("intents"))
-        return folder
-    }
-
     private func contents(_ folder: URL) throws -> [String: String] {
         let intents = folder.appendingPathComponent("intents")
         return try Dictionary(
@@ -21,7 +14,7 @@ struct LearnCommandTests {
     }
 
     @Test func labelledGroupsBecomeExamples() throws {
-        let folder = try copyOfTheExampleBot()
+        let folder = try UsherBinary.copyOfTheExampleBot()
         defer { try? FileManager.default.removeItem(at: folder) }
         let inbox = [
             #"{"label": "order_status", "count": 2, "text": "where has my parcel got to", "texts": ["where has my parcel got to", "parcel still not here"], "closest_intent": "order_status", "confidence": 0.4}"#,
@@ -54,7 +47,7 @@ struct LearnCommandTests {
     /// The user trial's loop in Russian: what the bot did not understand reaches the inbox with
     /// its language, and `usher learn` adds it to the Russian translation, not to orders.json.
     @Test func textsAreLearnedInTheirLanguage() throws {
-        let folder = try copyOfTheExampleBot()
+        let folder = try UsherBinary.copyOfTheExampleBot()
         defer { try? FileManager.default.removeItem(at: folder) }
         let served = try UsherBinary.run(
             ["serve", "--state", "s.sqlite", "intents"],
@@ -79,7 +72,7 @@ struct LearnCommandTests {
     /// Every problem of the inbox in one run, in file order: the broken lines, and the labels of
     /// every line that could be read; and nothing changes.
     @Test func everyProblemIsReportedAtOnceAndNothingChanges() throws {
-        let folder = try copyOfTheExampleBot()
+        let folder = try UsherBinary.copyOfTheExampleBot()
         defer { try? FileManager.default.removeItem(at: folder) }
         let inbox = [
             #"{"label": "order_status", "texts": ["where has my parcel got to"]}"#,

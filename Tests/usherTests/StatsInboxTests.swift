@@ -5,17 +5,24 @@ import Testing
 /// example bot (new-user trial: every run wiped the labels, and learned groups came back).
 @Suite("usher stats --unmatched")
 struct StatsInboxTests {
-    private func copyOfTheExampleBot() throws -> URL {
-        let folder = try UsherBinary.directory([:])
-        try FileManager.default.copyItem(
-            at: UsherBinary.root.appendingPathComponent("intents"), to: folder.appendingPathComponent("intents"))
-        return folder
-    }
-
     private func serve(_ texts: [(session: String, text: String)], in folder: URL) throws {
         let input = texts.map { #"{"session": "\#($0.session)", "text": "\#($0.text)"}"# + "\n" }.joined()
         let served = try UsherBinary.run(["serve", "--state", "s.sqlite", "intents"], input: input, in: folder)
         #expect(served.status == 0, "\(served.stderr)")
+    }
+
+    /// Runs `usher stats --unmatched inbox.jsonl` in `folder`: what it said.
+    private func writeInbox(in folder: URL) throws -> String {
+        let output = try UsherBinary.run(["stats", "--state", "s.sqlite", "--unmatched", "inbox.jsonl"], in: folder)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout == "")
+        return output.stderr
+    }
+
+    /// The line `usher stats` ends with, `notes` in brackets after the file's name.
+    private func said(_ groups: String, _ notes: String = "") -> String {
+        "usher stats: \(groups) the bot did not understand written to inbox.jsonl\(notes); "
+            + "label each (an intent, new:NAME or ignore), then `usher learn inbox.jsonl`\n"
     }
 
     private func inbox(_ folder: URL) throws -> [String] {
@@ -26,20 +33,14 @@ struct StatsInboxTests {
     /// Labels survive the next run; what is labelled does not come back as new, and what the
     /// bot has learned since leaves the inbox.
     @Test func labellingWorkIsNeverLost() throws {
-        let folder = try copyOfTheExampleBot()
+        let folder = try UsherBinary.copyOfTheExampleBot()
         defer { try? FileManager.default.removeItem(at: folder) }
         try serve(
             [
                 ("s1", "do you ship to canada"), ("s2", "shipping to canada?"),
                 ("s3", "is there a student discount"),
             ], in: folder)
-        let first = try UsherBinary.run(["stats", "--state", "s.sqlite", "--unmatched", "inbox.jsonl"], in: folder)
-        #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout == "")
-        #expect(
-            first.stderr
-                == "usher stats: 2 groups of 3 messages the bot did not understand written to inbox.jsonl; label each (an intent, new:NAME or ignore), then `usher learn inbox.jsonl`\n"
-        )
+        #expect(try writeInbox(in: folder) == said("2 groups of 3 messages"))
         let lines = try inbox(folder)
         #expect(lines.count == 2)
         #expect(lines[0].hasPrefix(#"{"label": "", "count": 2, "text": "do you ship to canada""#), "\(lines)")
@@ -53,12 +54,7 @@ struct StatsInboxTests {
 
         // Before learning: a second run keeps both labels and adds only what is new.
         try serve([("s4", "is there a student discount"), ("s5", "blorp fizzle")], in: folder)
-        let second = try UsherBinary.run(["stats", "--state", "s.sqlite", "--unmatched", "inbox.jsonl"], in: folder)
-        #expect(second.status == 0, "\(second.stderr)")
-        #expect(
-            second.stderr
-                == "usher stats: 1 group of 1 message the bot did not understand written to inbox.jsonl (kept its 2 labelled groups); label each (an intent, new:NAME or ignore), then `usher learn inbox.jsonl`\n"
-        )
+        #expect(try writeInbox(in: folder) == said("1 group of 1 message", " (kept its 2 labelled groups)"))
         let afterSecond = try inbox(folder)
         #expect(Array(afterSecond.prefix(2)) == labelled)
         #expect(
@@ -68,11 +64,10 @@ struct StatsInboxTests {
         // now understands; the ignored group and the one not yet labelled stay.
         let learned = try UsherBinary.run(["learn", "inbox.jsonl", "--bot", "intents"], in: folder)
         #expect(learned.status == 0, "\(learned.stderr)")
-        let third = try UsherBinary.run(["stats", "--state", "s.sqlite", "--unmatched", "inbox.jsonl"], in: folder)
-        #expect(third.status == 0, "\(third.stderr)")
         #expect(
-            third.stderr
-                == "usher stats: 1 group of 1 message the bot did not understand written to inbox.jsonl (kept its 1 labelled group; left out 2 messages the bot understands now); label each (an intent, new:NAME or ignore), then `usher learn inbox.jsonl`\n"
+            try writeInbox(in: folder)
+                == said(
+                    "1 group of 1 message", " (kept its 1 labelled group; left out 2 messages the bot understands now)")
         )
         let afterThird = try inbox(folder)
         #expect(afterThird.count == 2 && afterThird[0] == ignored, "\(afterThird)")
@@ -84,7 +79,7 @@ struct StatsInboxTests {
 
     /// An inbox that cannot be read is not overwritten: its labels could not be kept.
     @Test func aBrokenInboxIsNotOverwritten() throws {
-        let folder = try copyOfTheExampleBot()
+        let folder = try UsherBinary.copyOfTheExampleBot()
         defer { try? FileManager.default.removeItem(at: folder) }
         try serve([("s1", "blorp fizzle")], in: folder)
         let broken = #"{"label": "ignore", "texts": ["x"]"# + "\n"
@@ -103,7 +98,7 @@ struct StatsInboxTests {
     /// A message in a language the bot does not serve reaches the inbox as that language, not
     /// as the bot's own, and `usher learn` refuses it unless the author names a language.
     @Test func unservedLanguagesAreNotTakenForEnglish() throws {
-        let folder = try copyOfTheExampleBot()
+        let folder = try UsherBinary.copyOfTheExampleBot()
         defer { try? FileManager.default.removeItem(at: folder) }
         try serve([("f1", "Est-ce que je peux payer en plusieurs fois ?"), ("e1", "hello")], in: folder)
         // The French conversation is counted as French, not in English's fallback rate.
@@ -112,8 +107,7 @@ struct StatsInboxTests {
             (try JSONSerialization.jsonObject(with: Data(figures.stdout.utf8)) as? [String: Any])?["languages"]
                 as? [[String: Any]])
         #expect(languages.map { $0["language"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == ["en", "fr"])
-        let stats = try UsherBinary.run(["stats", "--state", "s.sqlite", "--unmatched", "inbox.jsonl"], in: folder)
-        #expect(stats.status == 0, "\(stats.stderr)")
+        _ = try writeInbox(in: folder)
         let line = try #require(try inbox(folder).first)
         #expect(line.hasSuffix(#", "language": "fr"}"#), "\(line)")
         try line.replacingOccurrences(of: #""label": """#, with: #""label": "payment_methods""#).write(
@@ -150,7 +144,7 @@ struct StatsInboxTests {
     /// A file that cannot be written says why; the files asked for replace the tables, and each
     /// says where it went.
     @Test func filesSayWhereTheyWentOrWhyNot() throws {
-        let folder = try copyOfTheExampleBot()
+        let folder = try UsherBinary.copyOfTheExampleBot()
         defer { try? FileManager.default.removeItem(at: folder) }
         try serve([("s1", "hello"), ("s2", "blorp fizzle")], in: folder)
         let missing = try UsherBinary.run(

@@ -53,4 +53,12 @@ struct UsherBinary {
         }
         return directory
     }
+
+    /// A fresh temporary directory holding a copy of the example bot, as `intents`.
+    static func copyOfTheExampleBot() throws -> URL {
+        let folder = try directory([:])
+        try FileManager.default.copyItem(
+            at: root.appendingPathComponent("intents"), to: folder.appendingPathComponent("intents"))
+        return folder
+    }
 }
