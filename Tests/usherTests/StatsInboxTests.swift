@@ -72,6 +72,17 @@ struct StatsInboxTests {
         let afterThird = try inbox(folder)
         #expect(afterThird.count == 2 && afterThird[0] == ignored, "\(afterThird)")
         #expect(afterThird[1].hasPrefix(#"{"label": "", "count": 1, "text": "blorp fizzle""#))
+        // Every group labelled and nothing new since: said so, and the inbox stays as it is.
+        let allLabelled = [
+            ignored, afterThird[1].replacingOccurrences(of: #""label": """#, with: #""label": "ignore""#),
+        ]
+        try (allLabelled.joined(separator: "\n") + "\n").write(
+            to: folder.appendingPathComponent("inbox.jsonl"), atomically: true, encoding: .utf8)
+        #expect(
+            try writeInbox(in: folder)
+                == "usher stats: no new message the bot did not understand for inbox.jsonl (kept its 2 labelled groups; left out 2 messages the bot understands now)\n"
+        )
+        #expect(try inbox(folder) == allLabelled)
         // Learning twice in a row is harmless: nothing left to learn.
         let again = try UsherBinary.run(["learn", "inbox.jsonl", "--bot", "intents"], in: folder)
         #expect(again.status == 0, "\(again.stderr)")

@@ -65,9 +65,12 @@ extension StatsCommand {
         if written.understood > 0 {
             notes.append("left out \(plural(written.understood, "message")) the bot understands now")
         }
+        let kept = notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"
+        guard written.groups > 0 else {
+            return "usher stats: no new message the bot did not understand for \(file)\(kept)"
+        }
         return
             "usher stats: \(plural(written.groups, "group")) of \(plural(written.messages, "message")) the bot did not understand written to \(file)"
-            + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
-            + "; label each (an intent, new:NAME or ignore), then `usher learn \(file)`"
+            + kept + "; label each (an intent, new:NAME or ignore), then `usher learn \(file)`"
     }
 }
