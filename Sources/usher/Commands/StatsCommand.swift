@@ -31,19 +31,24 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of tables.")
     var json = false
 
-    @Option(help: ArgumentHelp("Also write the report as one self-contained HTML page.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the report as one self-contained HTML page, instead of printing the tables (--json prints JSON too).",
+            valueName: "file"))
     var html: String?
 
     @Option(
         help: ArgumentHelp(
-            "Write the messages the bot did not understand, grouped by similarity, for `usher learn`.",
+            "Write the messages the bot did not understand, grouped by similarity, for `usher learn`, instead of printing the tables; the groups the file has labelled are kept.",
             valueName: "file"))
     var unmatched: String?
 
     // Unconditional, so that "-1" is read as the value it is and refused as out of range.
     @Option(
         parsing: .unconditional,
-        help: "Matched messages below this confidence (0 to 1) count as not understood too (--unmatched, --html).")
+        help: ArgumentHelp(
+            "Matched messages below this confidence (0 to 1) count as not understood too (--unmatched, --html).",
+            valueName: "confidence"))
     var lowConfidence = 0.6
 
     @Option(
