@@ -115,10 +115,13 @@ extension Language {
         var german = germanLetters
         var english = 0
         var unserved = UnservedWords()
+        // One look-up a word, in one table of every language's common words: the log reads each
+        // turn's text, so this runs for every message.
         func count(_ word: String) {
-            if germanWords.contains(word) { german += 2 }
-            if englishWords.contains(word) { english += 2 }
-            unserved.count(word)
+            guard let languages = commonWords[word] else { return }
+            if languages & CommonWord.german != 0 { german += 2 }
+            if languages & CommonWord.english != 0 { english += 2 }
+            if languages >= CommonWord.firstUnserved { unserved.count(word, languages: languages) }
         }
         if germanLetters == 0, text.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII, as most messages are: words read straight from the bytes (every message
@@ -155,6 +158,25 @@ extension Language {
         if abs(german - english) < margin { return .unknown }
         return .served(german > english ? .german : .english)
     }
+
+    /// Which languages' common words a word is, as bits: German, English, then the unserved
+    /// languages of ``UnservedWords/lists`` in their order.
+    enum CommonWord {
+        static let german: UInt8 = 1
+        static let english: UInt8 = 2
+        static let firstUnserved: UInt8 = 4
+    }
+
+    /// Every common word with the languages it is a common word of (``CommonWord``).
+    static let commonWords: [String: UInt8] = {
+        var table: [String: UInt8] = [:]
+        for word in germanWords { table[word, default: 0] |= CommonWord.german }
+        for word in englishWords { table[word, default: 0] |= CommonWord.english }
+        for (index, list) in UnservedWords.lists.enumerated() {
+            for word in list.words { table[word, default: 0] |= CommonWord.firstUnserved << UInt8(index) }
+        }
+        return table
+    }()
 
     /// Frequent German words that are not English words too ("in", "was", "will", "so" are both).
     private static let germanWords: Set<String> = [

@@ -2,21 +2,29 @@
 /// that a French or Spanish message is not taken for English (new-user trial: "Est-ce que je
 /// peux payer en plusieurs fois ?" was logged, grouped and learned as English).
 extension Language {
-    /// Counts the different common words of each unserved language a text holds.
+    /// Counts the different common words of each unserved language a text holds. English text
+    /// rarely has any, so the words seen are a short list, not a set per language.
     struct UnservedWords {
-        private var seen: [String: Set<String>] = [:]
+        private var seen: [String] = []
+        private var counts = [Int](repeating: 0, count: Self.lists.count)
 
-        mutating func count(_ word: String) {
-            for (tag, words) in Self.lists where words.contains(word) { seen[tag, default: []].insert(word) }
+        /// Counts `word`, a common word of the unserved languages whose bits `languages` has
+        /// (``Language/CommonWord``), once however often it comes.
+        mutating func count(_ word: String, languages: UInt8) {
+            guard !seen.contains(word) else { return }
+            seen.append(word)
+            for index in counts.indices where languages & (Language.CommonWord.firstUnserved << UInt8(index)) != 0 {
+                counts[index] += 1
+            }
         }
 
         /// The unserved language with the most different common words (two points each, as the
         /// served ones count), when it has two at least and more points than `served`, the
         /// better of English and German; "und" when two unserved languages tie.
         func leader(over served: Int) -> String? {
-            guard let best = seen.values.map(\.count).max(), best >= 2, best * 2 > served else { return nil }
-            let leaders = seen.filter { $0.value.count == best }.map(\.key)
-            return leaders.count == 1 ? leaders[0] : "und"
+            guard let best = counts.max(), best >= 2, best * 2 > served else { return nil }
+            let leaders = counts.indices.filter { counts[$0] == best }
+            return leaders.count == 1 ? Self.lists[leaders[0]].tag : "und"
         }
 
         /// Frequent words that are neither English nor German words ("a", "me", "no", "pour",
