@@ -73,12 +73,20 @@ struct BotMerger {
         {
             bot.translations[index].queueNames = names
             bot.translations[index].queueNamesOrigin = origin
+            bot.translations[index].entryOrigins.merge(
+                fragment.entryOrigins.filter { $0.key.hasPrefix("queue_names.") }
+            ) {
+                first, _ in first
+            }
         }
         if let (synonyms, origin) = fragment.synonyms,
             claim("synonyms \(language)", origin, "the synonyms are already translated into \(language)")
         {
             bot.translations[index].synonyms = synonyms
             bot.translations[index].synonymsOrigin = origin
+            bot.translations[index].entryOrigins.merge(fragment.entryOrigins.filter { $0.key.hasPrefix("synonyms.") }) {
+                first, _ in first
+            }
         }
     }
 
