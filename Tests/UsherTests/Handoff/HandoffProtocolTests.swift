@@ -295,4 +295,33 @@ struct HandoffLanguageTests {
         let english = try send(#"{"session": "e", "text": "asdfgh"}"#)
         #expect((english["replies"] as? [String])?.contains(Language.english.messages.handoff) == true)
     }
+
+    /// An agent with no name of their own (`usher chat`'s default `agent`) is announced as one,
+    /// in the session's language: "You are now talking to agent." read like a slip.
+    @Test(arguments: [
+        ("en", "You are now talking to an agent."), ("de", "Sie sprechen jetzt mit einem Mitglied unseres Teams."),
+        ("ru", "Сейчас с вами общается оператор."), ("zh-TW", "現在由客服人員為您服務。"),
+    ])
+    func anAgentWithoutANameIsAnnouncedAsAnAgent(language: String, greeting: String) throws {
+        var bot = claimBot
+        bot.language = language
+        let server = ConversationServer(engine: try DialogEngine(bot: bot))
+        var now = mondayMorning
+        func send(_ line: String) throws -> [String: Any] {
+            now += 1
+            let response = server.respond(toBatch: [Array(line.utf8)], now: now)[0]
+            return try #require(try JSONSerialization.jsonObject(with: Data(response.utf8)) as? [String: Any])
+        }
+        for (session, agent) in [("c-1", "agent"), ("c-2", "sam")] {
+            #expect(try send(#"{"session": "\#(session)", "text": "lawyer"}"#)["state"] as? String == "queued")
+            _ = try send(#"{"type": "agent.join", "agent": "\#(agent)", "queues": ["general"]}"#)
+            let claim = try send(#"{"type": "agent.claim", "agent": "\#(agent)"}"#)
+            let named = Language.named(language)?.messages.agentJoined("sam")
+            #expect(
+                events(claim) == [
+                    ["type": "to_customer", "session": session, "text": agent == "sam" ? named ?? "" : greeting]
+                ])
+        }
+        #expect(Language.english.messages.agentJoined("sam") == "You are now talking to sam.")
+    }
 }
