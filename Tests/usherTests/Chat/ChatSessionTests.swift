@@ -138,7 +138,7 @@ struct ChatSessionTests {
         #expect(claim[0] == "agent serves general, claims")
         #expect(claim[1] == "claimed default (ticket 1 from general): intent talk_to_human")
         #expect(claim.contains("  next steps  - Greet the customer by name"))
-        #expect(claim.last == "agent: You are now talking to agent.")
+        #expect(claim.last == "agent: You are now talking to an agent.")
         #expect(chat.prompt == "default [agent]> ")
         #expect(texts(chat.handle("/state"))[1] == "  talking to  you as agent (from general)")
         #expect(texts(chat.handle("/session")) == ["  * default   with you as agent"])
