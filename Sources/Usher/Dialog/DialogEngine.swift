@@ -117,7 +117,8 @@ public struct DialogEngine: Sendable {
         intentIndex[name].map { bot.intents[$0] }
     }
 
-    /// Answers one message. A missing or expired `state` starts a new session. While a person
+    /// Answers one message. A missing or expired `state` starts a new session (the turn's
+    /// ``TurnResult/expired`` says what an expired one dropped). While a person
     /// has the conversation (`attended`: the customer waits in a queue or talks to an agent) the
     /// bot stays silent and only records the message; the contact centre owns that fact.
     public func respond(
@@ -183,9 +184,15 @@ public struct DialogEngine: Sendable {
         // Taken out of the optional, so the turn owns the only reference and updates the history
         // in place instead of copying it.
         var session: SessionState
-        if let existing = state.take(), attended || !existing.isIdle(now: now, ttl: bot.settings.sessionTTL) {
+        // A session idle past its lifetime ends here; the turn says what it dropped.
+        var expired: SessionExpiry?
+        switch state.take() {
+        case let existing? where attended || !existing.isIdle(now: now, ttl: bot.settings.sessionTTL):
             session = existing
-        } else {
+        case let idle?:
+            expired = SessionExpiry(idle, ttl: bot.settings.sessionTTL, now: now)
+            session = SessionState(id: message.session, language: bot.language, now: now)
+        case nil:
             session = SessionState(id: message.session, language: bot.language, now: now)
         }
         // What the integrating program says of a session is kept within a bound: past it, keys
@@ -202,7 +209,9 @@ public struct DialogEngine: Sendable {
         // Consumed, so the turn holds the only reference and appends without copying the history.
         var turn = TurnBuilder(engine: self, session: consume session, message: message, now: now, attended: attended)
         turn.run()
-        return turn.finish()
+        var result = turn.finish()
+        result.expired = expired
+        return result
     }
 
     /// Answers an action's result: the reply of its outcome, then whatever the call
@@ -370,6 +379,9 @@ public struct TurnResult: Sendable {
     public var outcome: String?
     /// The result this turn answered, when it answered one instead of a message.
     public var result: ActionResult?
+    /// Set when the session this message continued had expired: what it dropped. The message
+    /// started a new session.
+    public var expired: SessionExpiry? = nil
 }
 
 /// An intent that could not match this turn: it requires contexts that were not active.

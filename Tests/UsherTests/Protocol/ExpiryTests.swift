@@ -27,4 +27,68 @@ struct ExpiryTests {
         #expect(ends.count == 2 * perRound)
         #expect(ends.allSatisfy { $0.reason == .expired })
     }
+
+    /// A line for `session` at `now`, answered by `server`.
+    private func say(_ server: ConversationServer, _ session: String, _ text: String, at now: Double) -> String {
+        server.respond(to: Array(#"{"session": "\#(session)", "text": "\#(text)"}"#.utf8), now: now)
+    }
+
+    /// A half-filled form that expired is not dropped silently: the message that finds it gone
+    /// says what went with it, once (the claim bot's session_ttl is 600 seconds).
+    @Test func theMessageAfterAnExpiryIsToldWhatWasDropped() {
+        let server = ConversationServer(engine: claimEngine)
+        _ = say(server, "s", "I want to file a claim", at: mondayMorning)
+        _ = say(server, "s", "PN-123456", at: mondayMorning + 1)
+        let told = say(server, "s", "hello", at: mondayMorning + 1_000)
+        #expect(
+            told.hasSuffix(
+                #""state": "bot", "expired": {"idle_seconds": 999, "session_ttl": 600, "forms": [{"intent": "file_claim", "pending_slot": "incident_date", "reprompts": 0}], "slots": ["policy_number"], "action": null}}"#
+            ))
+        #expect(told.contains(#""intent": "greeting""#))
+        #expect(!say(server, "s", "hello", at: mondayMorning + 1_001).contains("expired"))
+    }
+
+    /// Swept by another customer's batch first, the session's expiry is still told when its
+    /// customer comes back.
+    @Test func anExpirySweptEarlierIsToldWhenTheCustomerComesBack() throws {
+        let server = ConversationServer(engine: claimEngine, shards: 2)
+        _ = say(server, "s", "I want to file a claim", at: mondayMorning)
+        _ = say(server, "other", "hello", at: mondayMorning + 700)
+        #expect(try server.sessionCount() == 1)
+        let told = say(server, "s", "hello", at: mondayMorning + 900)
+        #expect(
+            told.contains(
+                #""expired": {"idle_seconds": 900, "session_ttl": 600, "forms": [{"intent": "file_claim", "pending_slot": "policy_number", "reprompts": 0}], "slots": [], "action": null}"#
+            ))
+        #expect(!say(server, "s", "hello", at: mondayMorning + 901).contains("expired"))
+    }
+
+    /// A session reset after it expired starts afresh with nothing to tell; so does one that
+    /// never was, and one still alive.
+    @Test func nothingIsToldWithoutAnExpiry() {
+        let server = ConversationServer(engine: claimEngine)
+        _ = say(server, "s", "I want to file a claim", at: mondayMorning)
+        _ = say(server, "other", "hello", at: mondayMorning + 700)
+        _ = server.respond(to: Array(#"{"type": "reset", "session": "s"}"#.utf8), now: mondayMorning + 701)
+        #expect(!say(server, "s", "hello", at: mondayMorning + 702).contains("expired"))
+        #expect(!say(server, "new", "hello", at: mondayMorning + 703).contains("expired"))
+        #expect(!say(server, "new", "hello", at: mondayMorning + 1_200).contains("expired"))
+    }
+
+    /// A batch served in parallel tells each expiry on the shard of its session.
+    @Test func aParallelBatchTellsEveryExpiry() {
+        let server = ConversationServer(engine: claimEngine, shards: 2)
+        let sessions = (0..<100).map { "p-\($0)" }
+        func batch(_ text: String, at now: Double) -> [String] {
+            server.respond(
+                toBatch: sessions.map { Array(#"{"session": "\#($0)", "text": "\#(text)"}"#.utf8) }, now: now)
+        }
+        _ = batch("I want to file a claim", at: mondayMorning)
+        let told = batch("hello", at: mondayMorning + 700)
+        #expect(
+            told.allSatisfy {
+                $0.contains(#""expired": {"idle_seconds": 700, "session_ttl": 600, "forms": [{"intent": "file_claim""#)
+            })
+        #expect(batch("hello", at: mondayMorning + 701).allSatisfy { !$0.contains("expired") })
+    }
 }
