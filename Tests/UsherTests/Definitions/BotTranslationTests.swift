@@ -118,11 +118,16 @@ struct BotTranslationTests {
 
     /// Loading the English bot and `file` fails with exactly `expected`.
     static func expectOnlyError(_ expected: String, loading file: (String, String)) {
+        expectErrors([expected], loading: [("bot.json", english), file])
+    }
+
+    /// Loading `files` fails with exactly `expected`, in order.
+    static func expectErrors(_ expected: [String], loading files: [(String, String)]) {
         do {
-            _ = try load([("bot.json", english), file])
+            _ = try load(files)
             Issue.record("expected an error")
         } catch {
-            #expect(error.errors.map(\.description) == [expected])
+            #expect(error.errors.map(\.description) == expected)
         }
     }
 
@@ -138,15 +143,10 @@ struct BotTranslationTests {
         #expect(bot.entities["product"] == .values(["phone": ["mobile"]]))
         #expect(try #require(bot.localized(to: "de")).entities["product"] == .values(["phone": ["mobile", "Handy"]]))
         let wrong = #"{"language": "de", "synonyms": {"product": {"phones": ["Handy"]}}, "translations": []}"#
-        do {
-            _ = try Self.load([("bot.json", fixed), ("de.json", wrong)])
-            Issue.record("expected an error")
-        } catch {
-            #expect(
-                error.errors.map(\.description) == [
-                    "de.json:1:55: synonyms.product.phones: entity \"product\" has no value \"phones\"; did you mean \"phone\"? (its values are phone)"
-                ])
-        }
+        Self.expectErrors(
+            [
+                "de.json:1:55: synonyms.product.phones: entity \"product\" has no value \"phones\"; did you mean \"phone\"? (its values are phone)"
+            ], loading: [("bot.json", fixed), ("de.json", wrong)])
     }
 
     /// A mistake in a translation's queue names or synonyms names the line of the entry at
@@ -170,18 +170,13 @@ struct BotTranslationTests {
                "colour": {"red": ["rot"]}},
              "translations": []}
             """#
-        do {
-            _ = try Self.load([("bot.json", bot), ("de.json", german)])
-            Issue.record("expected an error")
-        } catch {
-            #expect(
-                error.errors.map(\.description) == [
-                    "de.json:4:13: queue_names.sales: unknown queue \"sales\"; the queues are general (settings.handoff.queues)",
-                    "de.json:9:12: synonyms.code: entity \"code\" is a regex entity; synonyms are for values entities",
-                    "de.json:10:14: synonyms.colour: the bot has no entity \"colour\"",
-                    "de.json:8:16: synonyms.product.phones: entity \"product\" has no value \"phones\"; did you mean \"phone\"? (its values are phone)",
-                ])
-        }
+        Self.expectErrors(
+            [
+                "de.json:4:13: queue_names.sales: unknown queue \"sales\"; the queues are general (settings.handoff.queues)",
+                "de.json:9:12: synonyms.code: entity \"code\" is a regex entity; synonyms are for values entities",
+                "de.json:10:14: synonyms.colour: the bot has no entity \"colour\"",
+                "de.json:8:16: synonyms.product.phones: entity \"product\" has no value \"phones\"; did you mean \"phone\"? (its values are phone)",
+            ], loading: [("bot.json", bot), ("de.json", german)])
     }
 
     /// Customers hear a queue's name in their language; a queue without one is said as written.
