@@ -5,8 +5,12 @@ import Testing
 
 /// Drives the contact centre through protocol lines, as an integrating program would.
 private final class Desk {
-    let server = ConversationServer(engine: claimEngine, shards: 2)
+    let server: ConversationServer
     var now = mondayMorning
+
+    init(engine: DialogEngine = claimEngine) {
+        server = ConversationServer(engine: engine, shards: 2)
+    }
 
     func send(_ line: String) -> [String: Any] {
         now += 1
@@ -305,17 +309,11 @@ struct HandoffLanguageTests {
     func anAgentWithoutANameIsAnnouncedAsAnAgent(language: String, greeting: String) throws {
         var bot = claimBot
         bot.language = language
-        let server = ConversationServer(engine: try DialogEngine(bot: bot))
-        var now = mondayMorning
-        func send(_ line: String) throws -> [String: Any] {
-            now += 1
-            let response = server.respond(toBatch: [Array(line.utf8)], now: now)[0]
-            return try #require(try JSONSerialization.jsonObject(with: Data(response.utf8)) as? [String: Any])
-        }
+        let desk = Desk(engine: try DialogEngine(bot: bot))
         for (session, agent) in [("c-1", "agent"), ("c-2", "sam")] {
-            #expect(try send(#"{"session": "\#(session)", "text": "lawyer"}"#)["state"] as? String == "queued")
-            _ = try send(#"{"type": "agent.join", "agent": "\#(agent)", "queues": ["general"]}"#)
-            let claim = try send(#"{"type": "agent.claim", "agent": "\#(agent)"}"#)
+            #expect(desk.say(session, "lawyer")["state"] as? String == "queued")
+            _ = desk.send(#"{"type": "agent.join", "agent": "\#(agent)", "queues": ["general"]}"#)
+            let claim = desk.send(#"{"type": "agent.claim", "agent": "\#(agent)"}"#)
             let named = Language.named(language)?.messages.agentJoined("sam")
             #expect(
                 events(claim) == [
