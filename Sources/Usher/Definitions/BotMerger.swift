@@ -73,21 +73,15 @@ struct BotMerger {
         {
             bot.translations[index].queueNames = names
             bot.translations[index].queueNamesOrigin = origin
-            bot.translations[index].entryOrigins.merge(
-                fragment.entryOrigins.filter { $0.key.hasPrefix("queue_names.") }
-            ) {
-                first, _ in first
-            }
         }
         if let (synonyms, origin) = fragment.synonyms,
             claim("synonyms \(language)", origin, "the synonyms are already translated into \(language)")
         {
             bot.translations[index].synonyms = synonyms
             bot.translations[index].synonymsOrigin = origin
-            bot.translations[index].entryOrigins.merge(fragment.entryOrigins.filter { $0.key.hasPrefix("synonyms.") }) {
-                first, _ in first
-            }
         }
+        // A second file's queue names or synonyms are refused above, and the first's places kept.
+        bot.translations[index].entryOrigins.merge(fragment.entryOrigins) { first, _ in first }
     }
 
     /// Records that `key` is set at `origin`; a second setting is an error naming the first place.
