@@ -36,7 +36,7 @@ public final class ConversationServer {
     /// Sessions the sweep ended whose customers have not written since, with what each dropped:
     /// the next message of one is told (``TurnResult/expired``). Kept in this process only, at
     /// most ``rememberedExpiries`` of them, the most recent.
-    private var expiries: [String: SessionExpiry] = [:]
+    private(set) var expiries: [String: SessionExpiry] = [:]
     /// The most swept sessions whose expiry this server remembers to tell.
     public static let rememberedExpiries = 10_000
     /// Why the last batch could not be stored, while the store keeps failing; `nil` once a batch

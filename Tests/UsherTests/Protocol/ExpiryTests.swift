@@ -91,4 +91,33 @@ struct ExpiryTests {
             })
         #expect(batch("hello", at: mondayMorning + 701).allSatisfy { !$0.contains("expired") })
     }
+
+    /// The expiries a server remembers to tell are bounded: past the bound, the oldest go.
+    @Test func rememberedExpiriesAreBounded() throws {
+        var bot = claimBot
+        bot.settings.sessionTTL = 1
+        let server = ConversationServer(engine: try DialogEngine(bot: bot), shards: 2)
+        for round in 0..<4 {
+            // Batches of 250, as a busy server's are: each sweeps up to 1,000 expired sessions.
+            for start in stride(from: 0, to: 5_000, by: 250) {
+                let lines = (start..<start + 250).map {
+                    Array(#"{"session": "r\#(round)-\#($0)", "text": "hello"}"#.utf8)
+                }
+                _ = server.respond(toBatch: lines, now: mondayMorning + Double(round) * 100)
+            }
+        }
+        // Rounds 0 to 2 expired, 15,000: past the bound and a quarter (12,500) the oldest went,
+        // down to the bound, and the rest of round 2 came after.
+        let bound = ConversationServer.rememberedExpiries
+        #expect(server.expiries.count == 12_000 && server.expiries.count <= bound + bound / 4)
+        let rounds = (0..<3).map { round in server.expiries.keys.filter { $0.hasPrefix("r\(round)-") }.count }
+        #expect(rounds == [2_000, 5_000, 5_000])
+        let forgotten = try #require((0..<5_000).first { server.expiries["r0-\($0)"] == nil })
+        let later = mondayMorning + 500
+        #expect(
+            !server.respond(to: Array(#"{"session": "r0-\#(forgotten)", "text": "hello"}"#.utf8), now: later).contains(
+                "expired"))
+        #expect(
+            server.respond(to: Array(#"{"session": "r2-0", "text": "hello"}"#.utf8), now: later).contains("expired"))
+    }
 }
