@@ -44,8 +44,11 @@ struct SessionWork: Sendable {
         var turn = engine.respond(to: message, state: state.take(), now: now, attended: attended)
         if let expiry = turn.expired {
             ends.append((request, SessionEnd(session: id, at: expiry.endedAt, reason: .expired)))
-        } else if isNew, !expiries.isEmpty, let swept = expiries[id], !settledExpiries.contains(id) {
-            turn.expired = swept.told(at: now)
+        }
+        if !expiries.isEmpty, let swept = expiries[id], !settledExpiries.contains(id) {
+            // Told to a message that found no session; a session found instead was made since
+            // (by another process sharing the store), and the sweep's news is stale.
+            if isNew { turn.expired = swept.told(at: now) }
             settledExpiries.insert(id)
         }
         sessions[id] = turn.state

@@ -120,4 +120,19 @@ struct ExpiryTests {
         #expect(
             server.respond(to: Array(#"{"session": "r2-0", "text": "hello"}"#.utf8), now: later).contains("expired"))
     }
+
+    /// A swept session another process sharing the store has served since is not told of the
+    /// old expiry later, when it starts afresh again.
+    @Test func anExpiryAnotherProcessOvertookIsNotTold() {
+        let store = InMemoryConversationStore()
+        let (a, b) = (
+            ConversationServer(engine: claimEngine, store: store), ConversationServer(engine: claimEngine, store: store)
+        )
+        _ = say(a, "s", "I want to file a claim", at: mondayMorning)
+        _ = say(a, "other", "hello", at: mondayMorning + 700)
+        #expect(!say(b, "s", "hello", at: mondayMorning + 701).contains("expired"))
+        #expect(!say(a, "s", "hello", at: mondayMorning + 702).contains("expired"))
+        _ = b.respond(to: Array(#"{"type": "reset", "session": "s"}"#.utf8), now: mondayMorning + 703)
+        #expect(!say(a, "s", "hello", at: mondayMorning + 704).contains("expired"))
+    }
 }
