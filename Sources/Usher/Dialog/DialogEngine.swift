@@ -381,7 +381,13 @@ public struct TurnResult: Sendable {
     public var result: ActionResult?
     /// Set when the session this message continued had expired: what it dropped. The message
     /// started a new session.
-    public var expired: SessionExpiry? = nil
+    public var expired: SessionExpiry? {
+        get { expiredBox?.value }
+        set { expiredBox = newValue.map(SessionExpiry.Box.init) }
+    }
+    /// ``expired``, held by reference: nearly every turn has none, and a turn is copied from
+    /// layer to layer, so it stays as small as it was without it.
+    var expiredBox: SessionExpiry.Box? = nil
 }
 
 /// An intent that could not match this turn: it requires contexts that were not active.

@@ -36,4 +36,10 @@ public struct SessionExpiry: Sendable, Equatable {
         told.idleSeconds = now - lastActive
         return told
     }
+
+    /// An expiry held by reference (``TurnResult/expired``).
+    final class Box: Sendable {
+        let value: SessionExpiry
+        init(_ value: SessionExpiry) { self.value = value }
+    }
 }
