@@ -118,11 +118,13 @@ public struct DialogEngine: Sendable {
     }
 
     /// Answers one message. A missing or expired `state` starts a new session (the turn's
-    /// ``TurnResult/expired`` says what an expired one dropped). While a person
+    /// ``TurnResult/expired`` says what an expired one dropped; `expired` is one found before
+    /// the message came, when a sweep ended the session, for the turn to tell). While a person
     /// has the conversation (`attended`: the customer waits in a queue or talks to an agent) the
     /// bot stays silent and only records the message; the contact centre owns that fact.
     public func respond(
-        to message: CustomerMessage, state: consuming SessionState?, now: Double, attended: Bool = false
+        to message: CustomerMessage, state: consuming SessionState?, now: Double, attended: Bool = false,
+        expired: SessionExpiry? = nil
     ) -> TurnResult {
         // The language: the one the request names, else the session's, else the bot's own.
         let alive = attended || state?.isIdle(now: now, ttl: bot.settings.sessionTTL) == false
@@ -130,9 +132,10 @@ public struct DialogEngine: Sendable {
             let other = engine(for: language(of: message, session: alive ? state?.language : nil)),
             other.bot.language != bot.language
         {
-            return other.respondInItsLanguage(to: message, state: state, now: now, attended: attended)
+            return other.respondInItsLanguage(
+                to: message, state: state, now: now, attended: attended, expired: expired)
         }
-        return respondInItsLanguage(to: message, state: state, now: now, attended: attended)
+        return respondInItsLanguage(to: message, state: state, now: now, attended: attended, expired: expired)
     }
 
     /// The language a message is answered in: the one the request names; else, for a new
@@ -179,13 +182,14 @@ public struct DialogEngine: Sendable {
 
     /// Answers in this engine's language.
     private func respondInItsLanguage(
-        to message: CustomerMessage, state: consuming SessionState?, now: Double, attended: Bool
+        to message: CustomerMessage, state: consuming SessionState?, now: Double, attended: Bool,
+        expired swept: SessionExpiry?
     ) -> TurnResult {
         // Taken out of the optional, so the turn owns the only reference and updates the history
         // in place instead of copying it.
         var session: SessionState
         // A session idle past its lifetime ends here; the turn says what it dropped.
-        var expired: SessionExpiry?
+        var expired = swept
         switch state.take() {
         case let existing? where attended || !existing.isIdle(now: now, ttl: bot.settings.sessionTTL):
             session = existing

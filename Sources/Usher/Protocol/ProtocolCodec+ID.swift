@@ -25,28 +25,45 @@ extension ProtocolCodec {
     }
 
     /// Whether a number written as `text` comes back as written, in value, once read.
-    static func isEchoedExactly(_ text: some Collection<UInt8>, _ number: Double) -> Bool {
+    static func isEchoedExactly(_ text: ArraySlice<UInt8>, _ number: Double) -> Bool {
         // The usual id, a short integer, is read exactly and written back digit for digit.
-        let digits = text.first == UInt8(ascii: "-") ? text.dropFirst() : text[...]
-        if digits.count <= 15, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+        var digits = text.startIndex
+        if digits < text.endIndex, text[digits] == UInt8(ascii: "-") { digits += 1 }
+        if text.endIndex - digits <= 15, text[digits...].allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) {
             return true
         }
         return DecimalValue(text) == DecimalValue(Array(JSONWriter.value(.number(number)).utf8))
     }
 
     /// The text of the number that starts at `location` (line and column in Unicode scalars,
-    /// as the parser counts them) in `line`.
+    /// as the parser counts them) in `line`. Every request with a numeric id comes here, so it
+    /// reads bytes, not strings.
     private static func numberText(at location: SourceLocation, in line: [UInt8]) -> ArraySlice<UInt8>? {
-        var index = line.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let byteOrderMark = line.count >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF
+        var index = byteOrderMark ? 3 : 0
         var (row, column) = (1, 1)
-        while index < line.count, (row, column) != (location.line, location.column) {
-            if line[index] == 0x0A { (row, column) = (row + 1, 1) } else { column += 1 }
+        while index < line.count, row != location.line || column != location.column {
+            if line[index] == 0x0A {
+                (row, column) = (row + 1, 1)
+            } else {
+                column += 1
+            }
             index += 1
             // A scalar's continuation bytes belong to it.
             while index < line.count, line[index] & 0xC0 == 0x80 { index += 1 }
         }
         let start = index
-        while index < line.count, "+-.0123456789eE".utf8.contains(line[index]) { index += 1 }
+        while index < line.count, isNumberByte(line[index]) { index += 1 }
         return index > start ? line[start..<index] : nil
+    }
+
+    /// A digit, sign, point or exponent mark.
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "e"), UInt8(ascii: "E"):
+            true
+        default: false
+        }
     }
 }

@@ -40,16 +40,17 @@ struct SessionWork: Sendable {
     mutating func turn(_ message: CustomerMessage, attended: Bool) -> TurnResult {
         let id = message.session
         var state = sessions.removeValue(forKey: id) ?? nil
-        let isNew = state == nil
-        var turn = engine.respond(to: message, state: state.take(), now: now, attended: attended)
-        if let expiry = turn.expired {
-            ends.append((request, SessionEnd(session: id, at: expiry.endedAt, reason: .expired)))
-        }
-        if !expiries.isEmpty, let swept = expiries[id], !settledExpiries.contains(id) {
-            // Told to a message that found no session; a session found instead was made since
+        var swept: SessionExpiry?
+        if !expiries.isEmpty, let remembered = expiries[id], !settledExpiries.contains(id) {
+            // Told to a message that finds no session; a session found instead was made since
             // (by another process sharing the store), and the sweep's news is stale.
-            if isNew { turn.expired = swept.told(at: now) }
+            if state == nil { swept = remembered.told(at: now) }
             settledExpiries.insert(id)
+        }
+        let turn = engine.respond(to: message, state: state.take(), now: now, attended: attended, expired: swept)
+        // An expiry the engine found itself ends the session here; the sweep logged its own.
+        if swept == nil, let expiry = turn.expired {
+            ends.append((request, SessionEnd(session: id, at: expiry.endedAt, reason: .expired)))
         }
         sessions[id] = turn.state
         changed.insert(id)
