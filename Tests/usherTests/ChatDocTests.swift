@@ -68,6 +68,16 @@ struct ChatDocTests {
         }
     }
 
+    @Test func theExpiryTranscriptIsWhatUsherSays() throws {
+        let expiry = Self.split(
+            try Self.block(
+                startingWith: "default> I want to file a claim\nbot: What is your policy number?\ndefault> /advance",
+                in: try Self.page()))
+        #expect(expiry.typed.count == 3)
+        #expect(
+            try UsherBinary.run(["chat"], input: expiry.typed.joined(separator: "\n") + "\n").stdout == expiry.shown)
+    }
+
     @Test func theMistakesAreWhatUsherSays() throws {
         let listed = try Self.block(startingWith: "error: unknown command", in: try Self.page())
         let typed = ["/qeue", "/debug maybe", "/agent transfer", "/intent opening_hour", "/agent say hi"]

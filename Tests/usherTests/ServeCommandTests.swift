@@ -52,6 +52,41 @@ struct ServeCommandTests {
                 + "\n")
     }
 
+    /// The answer after a session expired says what went with it (docs/protocol.md's example).
+    @Test func anExpiredSessionsNextAnswerSaysWhatItDropped() throws {
+        let input = """
+            {"id": 7, "session": "c-1", "text": "I want to file a claim", "at": 1795428000}
+            {"id": 8, "session": "c-1", "text": "PN-123456", "at": 1795428000}
+            {"id": 9, "session": "c-1", "text": "hello", "at": 1795429860}
+
+            """
+        let lines = try UsherBinary.run(["serve", "--replay-clock"], input: input).stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(!lines[1].contains("expired"))
+        #expect(
+            lines.last
+                == #"{"id": 9, "session": "c-1", "intent": "greeting", "confidence": 0.9997, "slots": {}, "replies": ["Hello! How can I help you today?"], "state": "bot", "expired": {"idle_seconds": 1860, "session_ttl": 1800, "forms": [{"intent": "file_claim", "pending_slot": "incident_date", "reprompts": 0}], "slots": ["policy_number"], "action": null}}"#
+        )
+    }
+
+    /// An id comes back with the value it was sent with, or the request is refused saying why:
+    /// `1e-400` was answered as id `0`, another request's id.
+    @Test func idsComeBackExactlyOrAreRefused() throws {
+        let input = """
+            {"id": 1e-400, "session": "c-1", "text": "hello"}
+            {"id": 0.5, "type": "ping"}
+            {"id": 1e-400, "text": "\(String(repeating: "a", count: 200))"}
+
+            """
+        let lines = try UsherBinary.run(["serve", "--max-line", "100"], input: input).stdout.split(separator: "\n")
+        #expect(
+            lines == [
+                #"{"error": {"code": "invalid_request", "message": "\"id\" has the number 1e-400, which cannot be echoed exactly (it would come back as 0); send it as a string"}}"#,
+                #"{"id": 0.5, "pong": true}"#,
+                #"{"error": {"code": "line_too_long", "message": "the line has 226 bytes; the limit is 100 (see --max-line)"}}"#,
+            ])
+    }
+
     @Test func plainModeForShellPipes() throws {
         let output = try UsherBinary.run(
             ["serve", "--plain"], input: "hello\nwhere is my order?\nAB123456\nother\thello\n")

@@ -13,6 +13,9 @@ struct BotFragment: Sendable {
     var queueNames: (value: [String: String], origin: DefinitionOrigin)?
     /// A file of translations' words for values of the bot's entities, in its language.
     var synonyms: (value: [String: [String: [String]]], origin: DefinitionOrigin)?
+    /// Where each queue name, and each entity and value of the synonyms, was written, by JSON
+    /// path (`synonyms.product.phone`).
+    var entryOrigins: [String: DefinitionOrigin] = [:]
 
     init(file: String) {
         self.file = file

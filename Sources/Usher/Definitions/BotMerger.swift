@@ -80,6 +80,8 @@ struct BotMerger {
             bot.translations[index].synonyms = synonyms
             bot.translations[index].synonymsOrigin = origin
         }
+        // A second file's queue names or synonyms are refused above, and the first's places kept.
+        bot.translations[index].entryOrigins.merge(fragment.entryOrigins) { first, _ in first }
     }
 
     /// Records that `key` is set at `origin`; a second setting is an error naming the first place.

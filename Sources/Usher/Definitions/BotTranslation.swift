@@ -29,6 +29,10 @@ public struct BotTranslation: Sendable {
     public var synonyms: [String: [String: [String]]] = [:]
     /// Where `synonyms` was written, for errors.
     public var synonymsOrigin: DefinitionOrigin?
+    /// Where each queue name, and each entity and value of the synonyms, was written, by JSON
+    /// path (`queue_names.claims`, `synonyms.product`, `synonyms.product.phone`): an error names
+    /// the line of the entry at fault.
+    public var entryOrigins: [String: DefinitionOrigin] = [:]
 
     public init(language: String, intents: [IntentTranslation] = [], fallback: FallbackDefinition? = nil) {
         self.language = language

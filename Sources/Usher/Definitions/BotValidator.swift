@@ -37,7 +37,9 @@ struct BotValidator {
     private func synonymErrors(_ translation: BotTranslation) -> [DefinitionError] {
         guard let origin = translation.synonymsOrigin else { return [] }
         var errors: [DefinitionError] = []
-        let at = { (path: String) in DefinitionOrigin(file: origin.file, path: path, location: origin.location) }
+        let at = { (path: String) in
+            translation.entryOrigins[path] ?? DefinitionOrigin(file: origin.file, path: path, location: origin.location)
+        }
         for (entity, words) in translation.synonyms.sorted(by: { $0.key < $1.key }) {
             switch bot.entities[entity] {
             case .values(let values)?:
@@ -76,9 +78,10 @@ struct BotValidator {
             for queue in translation.queueNames.keys.sorted() where !queues.contains(queue) {
                 errors.append(
                     error(
-                        at: translation.queueNamesOrigin.map {
-                            DefinitionOrigin(file: $0.file, path: "\($0.path).\(queue)", location: $0.location)
-                        },
+                        at: translation.entryOrigins["queue_names.\(queue)"]
+                            ?? translation.queueNamesOrigin.map {
+                                DefinitionOrigin(file: $0.file, path: "\($0.path).\(queue)", location: $0.location)
+                            },
                         HandoffSettings.unknownQueue(queue, queues: queues)))
             }
             errors += synonymErrors(translation)

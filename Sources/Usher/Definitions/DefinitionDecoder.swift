@@ -42,6 +42,7 @@ struct DefinitionDecoder: JSONReading {
                 )
             } else {
                 fragment.queueNames = (queueNames(node, path: "queue_names", queues: nil), origin("queue_names", node))
+                fragment.entryOrigins.merge(memberOrigins(node, path: "queue_names")) { first, _ in first }
             }
         }
         if let node = members["synonyms"] {
@@ -51,6 +52,7 @@ struct DefinitionDecoder: JSONReading {
                     "\"synonyms\" belong in a file of translations; the bot's own are its entities' values")
             } else {
                 fragment.synonyms = (decodeSynonyms(node), origin("synonyms", node))
+                fragment.entryOrigins.merge(memberOrigins(node, path: "synonyms", levels: 2)) { first, _ in first }
             }
         }
         return fragment

@@ -117,4 +117,18 @@ extension JSONReading {
     func origin(_ path: String, _ node: JSONNode) -> DefinitionOrigin {
         DefinitionOrigin(file: file, path: path, location: node.location)
     }
+
+    /// Where each member of the object `node` (and, `levels` deep, of the objects it holds) was
+    /// written, by JSON path: for errors found only once the bot is merged, which must point at
+    /// the entry at fault rather than at the object above it.
+    func memberOrigins(_ node: JSONNode, path: String, levels: Int = 1) -> [String: DefinitionOrigin] {
+        guard levels > 0, case .object(let members) = node.value else { return [:] }
+        var origins: [String: DefinitionOrigin] = [:]
+        for member in members {
+            let memberPath = "\(path).\(member.key)"
+            origins[memberPath] = origin(memberPath, member.value)
+            origins.merge(memberOrigins(member.value, path: memberPath, levels: levels - 1)) { first, _ in first }
+        }
+        return origins
+    }
 }

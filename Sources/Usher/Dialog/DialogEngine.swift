@@ -117,11 +117,14 @@ public struct DialogEngine: Sendable {
         intentIndex[name].map { bot.intents[$0] }
     }
 
-    /// Answers one message. A missing or expired `state` starts a new session. While a person
+    /// Answers one message. A missing or expired `state` starts a new session (the turn's
+    /// ``TurnResult/expired`` says what an expired one dropped; `expired` is one found before
+    /// the message came, when a sweep ended the session, for the turn to tell). While a person
     /// has the conversation (`attended`: the customer waits in a queue or talks to an agent) the
     /// bot stays silent and only records the message; the contact centre owns that fact.
     public func respond(
-        to message: CustomerMessage, state: consuming SessionState?, now: Double, attended: Bool = false
+        to message: CustomerMessage, state: consuming SessionState?, now: Double, attended: Bool = false,
+        expired: SessionExpiry? = nil
     ) -> TurnResult {
         // The language: the one the request names, else the session's, else the bot's own.
         let alive = attended || state?.isIdle(now: now, ttl: bot.settings.sessionTTL) == false
@@ -129,9 +132,10 @@ public struct DialogEngine: Sendable {
             let other = engine(for: language(of: message, session: alive ? state?.language : nil)),
             other.bot.language != bot.language
         {
-            return other.respondInItsLanguage(to: message, state: state, now: now, attended: attended)
+            return other.respondInItsLanguage(
+                to: message, state: state, now: now, attended: attended, expired: expired)
         }
-        return respondInItsLanguage(to: message, state: state, now: now, attended: attended)
+        return respondInItsLanguage(to: message, state: state, now: now, attended: attended, expired: expired)
     }
 
     /// The language a message is answered in: the one the request names; else, for a new
@@ -178,14 +182,21 @@ public struct DialogEngine: Sendable {
 
     /// Answers in this engine's language.
     private func respondInItsLanguage(
-        to message: CustomerMessage, state: consuming SessionState?, now: Double, attended: Bool
+        to message: CustomerMessage, state: consuming SessionState?, now: Double, attended: Bool,
+        expired swept: SessionExpiry?
     ) -> TurnResult {
         // Taken out of the optional, so the turn owns the only reference and updates the history
         // in place instead of copying it.
         var session: SessionState
-        if let existing = state.take(), attended || !existing.isIdle(now: now, ttl: bot.settings.sessionTTL) {
+        // A session idle past its lifetime ends here; the turn says what it dropped.
+        var expired = swept
+        switch state.take() {
+        case let existing? where attended || !existing.isIdle(now: now, ttl: bot.settings.sessionTTL):
             session = existing
-        } else {
+        case let idle?:
+            expired = SessionExpiry(idle, ttl: bot.settings.sessionTTL, now: now)
+            session = SessionState(id: message.session, language: bot.language, now: now)
+        case nil:
             session = SessionState(id: message.session, language: bot.language, now: now)
         }
         // What the integrating program says of a session is kept within a bound: past it, keys
@@ -202,7 +213,9 @@ public struct DialogEngine: Sendable {
         // Consumed, so the turn holds the only reference and appends without copying the history.
         var turn = TurnBuilder(engine: self, session: consume session, message: message, now: now, attended: attended)
         turn.run()
-        return turn.finish()
+        var result = turn.finish()
+        result.expired = expired
+        return result
     }
 
     /// Answers an action's result: the reply of its outcome, then whatever the call
@@ -370,6 +383,15 @@ public struct TurnResult: Sendable {
     public var outcome: String?
     /// The result this turn answered, when it answered one instead of a message.
     public var result: ActionResult?
+    /// Set when the session this message continued had expired: what it dropped. The message
+    /// started a new session.
+    public var expired: SessionExpiry? {
+        get { expiredBox?.value }
+        set { expiredBox = newValue.map(SessionExpiry.Box.init) }
+    }
+    /// ``expired``, held by reference: nearly every turn has none, and a turn is copied from
+    /// layer to layer, so it stays as small as it was without it.
+    var expiredBox: SessionExpiry.Box? = nil
 }
 
 /// An intent that could not match this turn: it requires contexts that were not active.

@@ -15,8 +15,9 @@ public struct BuiltInMessages: Sendable {
     /// What the bot says when it hands off for any reason but a handoff intent (which has its
     /// own replies): fallbacks in a row, a keyword, a failed form, a customer getting angrier.
     public var handoff: String
-    /// What the customer is told when an agent takes the conversation: "You are now talking to alice."
-    public var agentJoined: @Sendable (_ agent: String) -> String
+    /// What the customer is told when an agent takes the conversation: "You are now talking to
+    /// alice.", or, for an agent with no name (`nil`), "You are now talking to an agent."
+    public var agentJoined: @Sendable (_ agent: String?) -> String
     /// What the customer is told when the agent gives the conversation back to the bot.
     public var released: String
     /// What the customer is told when the agent ends the conversation.

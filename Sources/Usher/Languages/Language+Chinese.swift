@@ -41,7 +41,7 @@ extension Language {
             confirmationDenied: "要修改哪一項？請直接告訴我新的內容，或說「取消」。",
             leftQueue: "好的，您已離開排隊。還有什麼可以幫您的嗎？",
             handoff: "正在為您轉接可以協助的同事，請留在這個對話中稍候。",
-            agentJoined: { agent in "現在由\(agent)為您服務。" },
+            agentJoined: { agent in agent.map { "現在由\($0)為您服務。" } ?? "現在由客服人員為您服務。" },
             released: "您已回到虛擬助理。還有什麼可以幫您的嗎？",
             closed: "本次對話已結束，感謝您的聯繫。",
             queuedWithoutAgent: { position in "您目前排在第\(position)位。現在沒有客服人員可以接聽；您的順位會保留。" },

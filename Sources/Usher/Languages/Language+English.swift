@@ -49,7 +49,9 @@ extension Language {
             confirmationDenied: "What should I change? Tell me the new value, or say cancel.",
             leftQueue: "Okay, you have left the queue. How else can I help?",
             handoff: "I'm passing you to a colleague who can help. Please stay in this chat.",
-            agentJoined: { agent in "You are now talking to \(agent)." },
+            agentJoined: { agent in
+                agent.map { "You are now talking to \($0)." } ?? "You are now talking to an agent."
+            },
             released: "You are back with the virtual assistant. How else can I help?",
             closed: "This conversation is closed. Thank you for contacting us.",
             queuedWithoutAgent: { position in

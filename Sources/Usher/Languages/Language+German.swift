@@ -57,7 +57,9 @@ extension Language {
             leftQueue: "Okay, Sie haben die Warteschlange verlassen. Wie kann ich sonst helfen?",
             handoff:
                 "Ich verbinde Sie mit einer Kollegin oder einem Kollegen, die Ihnen helfen können. Bitte bleiben Sie in diesem Chat.",
-            agentJoined: { agent in "Sie sprechen jetzt mit \(agent)." },
+            agentJoined: { agent in
+                agent.map { "Sie sprechen jetzt mit \($0)." } ?? "Sie sprechen jetzt mit einem Mitglied unseres Teams."
+            },
             released: "Sie sind wieder beim virtuellen Assistenten. Wie kann ich sonst helfen?",
             closed: "Dieses Gespräch ist beendet. Vielen Dank für Ihre Anfrage.",
             queuedWithoutAgent: { position in

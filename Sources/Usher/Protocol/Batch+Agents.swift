@@ -18,7 +18,8 @@ extension Batch {
             let (ticket, claimed) = try centre.claim(agent: agent, session: session, now: now)
             events += claimed
             let summary = try summary(of: ticket)
-            let greeting = try engine(serving: ticket.session).messages.agentJoined(agent)
+            let greeting = try engine(serving: ticket.session).messages.agentJoined(
+                ContactCentre.displayName(of: agent))
             return .claimed(
                 agent: agent, ticket: ticket, summary: summary,
                 events: [.toCustomer(session: ticket.session, text: greeting)])

@@ -47,7 +47,10 @@ extension Batch {
             let shard = Self.shard(of: request.session ?? "", count: shards)
             indices[shard].append(index)
         }
-        for shard in parts.indices { parts[shard].sessions.reserveCapacity(work.sessions.count / shards * 5 / 4) }
+        for shard in parts.indices {
+            parts[shard].sessions.reserveCapacity(work.sessions.count / shards * 5 / 4)
+            parts[shard].expiries = work.expiries
+        }
         for (id, state) in work.sessions { parts[Self.shard(of: id, count: shards)].sessions[id] = state }
         for (id, problem) in work.unreadable { parts[Self.shard(of: id, count: shards)].unreadable[id] = problem }
         work.sessions = [:]

@@ -19,7 +19,7 @@ struct Batch {
 
     init(
         engine: DialogEngine, centre: ContactCentre, transaction: StoreTransaction, now: Double, shards: Int,
-        masker: PIIMasker?, logs: Bool
+        masker: PIIMasker?, logs: Bool, expiries: [String: SessionExpiry] = [:]
     ) {
         self.engine = engine
         self.centre = centre
@@ -29,6 +29,7 @@ struct Batch {
         self.masker = masker
         self.logs = logs
         work = SessionWork(engine: engine, now: now, masker: masker, logs: logs)
+        work.expiries = expiries
     }
 
     /// Reads the sessions among `ids` not read yet.
@@ -67,6 +68,14 @@ struct Batch {
         try load(ids)
         let centre = self.centre
         work.expire(ids) { centre.status(of: $0) != nil }
+    }
+
+    /// The expiries still to tell once the batch is committed: those it was given and those its
+    /// sweep found, but not those told or reset.
+    func untoldExpiries() -> [String: SessionExpiry] {
+        var untold = work.expiries
+        for id in work.settledExpiries { untold.removeValue(forKey: id) }
+        return untold
     }
 
     /// What the store must commit: every session changed, the rest given back as read.

@@ -33,6 +33,12 @@ public final class ConversationServer {
     /// The most expired sessions one batch ends.
     public static let sweepLimit = 1_000
     private var nextSweep = -Double.infinity
+    /// Sessions the sweep ended whose customers have not written since, with what each dropped:
+    /// the next message of one is told (``TurnResult/expired``). Kept in this process only, at
+    /// most ``rememberedExpiries`` of them, the most recent.
+    private(set) var expiries: [String: SessionExpiry] = [:]
+    /// The most swept sessions whose expiry this server remembers to tell.
+    public static let rememberedExpiries = 10_000
     /// Why the last batch could not be stored, while the store keeps failing; `nil` once a batch
     /// is stored again. `usher serve` reports each change of it on stderr.
     public private(set) var storageFault: String?
@@ -201,18 +207,29 @@ public final class ConversationServer {
     }
 
     private func transact<T>(now: Double, expiring: [String], _ work: (inout Batch) throws -> T) throws -> T {
-        let (result, centre) = try store.transact { transaction in
+        let (result, centre, untold) = try store.transact { transaction in
             var centre = contactCentre
             for event in transaction.newEvents { centre.apply(event) }
             var batch = Batch(
                 engine: engine, centre: centre, transaction: transaction, now: now, shards: shards, masker: masker,
-                logs: store.keepsLog)
+                logs: store.keepsLog, expiries: expiries)
             try batch.expire(expiring)
             let result = try work(&batch)
-            return (batch.finish(), (result, batch.centre))
+            return (batch.finish(), (result, batch.centre, batch.untoldExpiries()))
         }
         contactCentre = centre
+        remember(untold)
         return result
+    }
+
+    /// Keeps the expiries a committed batch left untold, the most recent when there are too many.
+    private func remember(_ untold: [String: SessionExpiry]) {
+        guard untold.count > Self.rememberedExpiries + Self.rememberedExpiries / 4 else {
+            expiries = untold
+            return
+        }
+        let kept = untold.sorted { $0.value.endedAt > $1.value.endedAt }.prefix(Self.rememberedExpiries)
+        expiries = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
     }
 
     /// Sessions that may have expired, looked for every ``sweepInterval`` seconds.

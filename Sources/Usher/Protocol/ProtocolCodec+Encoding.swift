@@ -46,9 +46,24 @@ extension ProtocolCodec {
                 ", \"position\": \(handoff.position), \"estimated_wait_seconds\": \(handoff.estimatedWaitSeconds.map { JSONWriter.number($0) } ?? "null")"
             output += ", " + reasonFields(handoff.ticket.reason) + "}"
         }
+        if let expired = turn.expired { output += ", \"expired\": " + expiry(expired) }
         if !events.isEmpty { output += ", \"events\": [" + events.map(encode).joined(separator: ", ") + "]" }
         output.append("}")
         return output
+    }
+
+    /// `{"idle_seconds", "session_ttl", "forms", "slots", "action"}`: what the session this
+    /// message found expired had dropped.
+    static func expiry(_ expiry: SessionExpiry) -> String {
+        "{\"idle_seconds\": \(JSONWriter.number(expiry.idleSeconds, digits: 3)), \"session_ttl\": \(expiry.ttl)"
+            + ", \"forms\": [" + expiry.forms.map(form).joined(separator: ", ") + "], \"slots\": ["
+            + expiry.slots.map(JSONWriter.string).joined(separator: ", ") + "], \"action\": "
+            + (expiry.pendingAction.map(action) ?? "null") + "}"
+    }
+
+    /// `{"intent", "pending_slot", "reprompts"}`: a form in progress.
+    private static func form(_ form: FormProgress) -> String {
+        "{\"intent\": \(JSONWriter.string(form.intent)), \"pending_slot\": \(JSONWriter.string(form.pendingSlot)), \"reprompts\": \(form.reprompts)}"
     }
 
     public static func encode(_ error: ProtocolError) -> String {
@@ -99,11 +114,7 @@ extension ProtocolCodec {
             ", \"contexts\": {"
             + state.contexts.sorted { $0.key < $1.key }.map { "\(JSONWriter.string($0.key)): \($0.value)" }.joined(
                 separator: ", ") + "}"
-        output +=
-            ", \"forms\": ["
-            + state.forms.map {
-                "{\"intent\": \(JSONWriter.string($0.intent)), \"pending_slot\": \(JSONWriter.string($0.pendingSlot)), \"reprompts\": \($0.reprompts)}"
-            }.joined(separator: ", ") + "]"
+        output += ", \"forms\": [" + state.forms.map(form).joined(separator: ", ") + "]"
         output += ", \"consecutive_fallbacks\": \(state.consecutiveFallbacks), \"turns\": \(state.turns)"
         output += ", \"language\": " + JSONWriter.string(state.language) + ", \"metadata\": " + object(state.metadata)
         output +=

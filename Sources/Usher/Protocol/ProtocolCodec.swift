@@ -50,13 +50,17 @@ public enum ProtocolCodec {
                     code: "invalid_request", message: "expected a JSON object, found \(root.value.kindDescription)"))
         }
         let fields = Fields(members: members)
-        let id = fields["id"]
+        let idNode = fields.node("id")
+        let id = idNode?.value
         if case .number(let number)? = id, number == number.rounded(), abs(number) > JSONWriter.largestExactInteger {
             // Digits past 2^53 are already lost: echoing a different id would misroute the answer.
             return .failure(
                 ProtocolError(
                     code: "invalid_request",
                     message: "\"id\" is an integer too large to echo exactly (beyond 2^53 - 1); send it as a string"))
+        }
+        if let idNode, let problem = idProblem(idNode, in: line) {
+            return .failure(ProtocolError(code: "invalid_request", message: problem))
         }
         do throws(ProtocolError) {
             return .success(try request(fields, id: id))
@@ -102,7 +106,9 @@ public enum ProtocolCodec {
             if key == Array("\"id\"".utf8) {
                 guard let node = try? JSONParser.parse(Array(head[index..<valueEnd])) else { return nil }
                 switch node.value {
-                case .number, .string: return node.value
+                // A number that would come back as another is no id to answer with.
+                case .number(let number): return isEchoedExactly(head[index..<valueEnd], number) ? node.value : nil
+                case .string: return node.value
                 default: return nil
                 }
             }
@@ -358,7 +364,11 @@ private struct Fields {
     let members: [JSONMember]
 
     subscript(key: String) -> JSONValue? {
-        members.first { $0.key == key }?.value.value
+        node(key)?.value
+    }
+
+    func node(_ key: String) -> JSONNode? {
+        members.first { $0.key == key }?.value
     }
 }
 

@@ -20,6 +20,11 @@ struct SessionWork: Sendable {
     var ends: [(request: Int, end: SessionEnd)] = []
     /// The index of the request being served.
     var request = -1
+    /// Expiries not told yet, by session: those the server remembers from earlier batches and
+    /// those this batch's sweep found. Read by every part of a parallel batch, written by none.
+    var expiries: [String: SessionExpiry] = [:]
+    /// Sessions whose expiry is done with: told to their customer's message, or reset.
+    var settledExpiries: Set<String> = []
 
     init(engine: DialogEngine, now: Double, masker: PIIMasker?, logs: Bool, sessions: [String: SessionState?] = [:]) {
         self.engine = engine
@@ -30,20 +35,23 @@ struct SessionWork: Sendable {
     }
 
     /// Runs a customer's turn; `attended` when a person has the session (the bot stays silent).
-    /// A session idle past its lifetime ends (logged as expired) and a new one starts.
+    /// A session idle past its lifetime ends (logged as expired) and a new one starts; the turn
+    /// says what it dropped, as it does for the first message after a sweep ended the session.
     mutating func turn(_ message: CustomerMessage, attended: Bool) -> TurnResult {
         let id = message.session
         var state = sessions.removeValue(forKey: id) ?? nil
-        if let idle = state, !attended, idle.isIdle(now: now, ttl: engine.bot.settings.sessionTTL) {
-            ends.append(
-                (
-                    request,
-                    SessionEnd(
-                        session: id, at: idle.updatedAt + Double(engine.bot.settings.sessionTTL), reason: .expired)
-                ))
-            state = nil
+        var swept: SessionExpiry?
+        if !expiries.isEmpty, let remembered = expiries[id], !settledExpiries.contains(id) {
+            // Told to a message that finds no session; a session found instead was made since
+            // (by another process sharing the store), and the sweep's news is stale.
+            if state == nil { swept = remembered.told(at: now) }
+            settledExpiries.insert(id)
         }
-        let turn = engine.respond(to: message, state: state.take(), now: now, attended: attended)
+        let turn = engine.respond(to: message, state: state.take(), now: now, attended: attended, expired: swept)
+        // An expiry the engine found itself ends the session here; the sweep logged its own.
+        if swept == nil, let expiry = turn.expired {
+            ends.append((request, SessionEnd(session: id, at: expiry.endedAt, reason: .expired)))
+        }
         sessions[id] = turn.state
         changed.insert(id)
         return turn
@@ -71,6 +79,7 @@ struct SessionWork: Sendable {
         } else {
             exists = unreadable.removeValue(forKey: id) != nil
         }
+        if expiries[id] != nil { settledExpiries.insert(id) }
         guard exists else { return }
         sessions[id] = .some(nil)
         changed.insert(id)
@@ -108,7 +117,9 @@ struct SessionWork: Sendable {
             }
             sessions[id] = .some(nil)
             changed.insert(id)
-            ends.append((-1, SessionEnd(session: id, at: state.updatedAt + ttl, reason: .expired)))
+            let expiry = SessionExpiry(state, ttl: Int(ttl), now: now)
+            expiries[id] = expiry
+            ends.append((-1, SessionEnd(session: id, at: expiry.endedAt, reason: .expired)))
         }
     }
 
@@ -122,6 +133,7 @@ struct SessionWork: Sendable {
         }
         if changed.isEmpty { changed = other.changed } else { changed.formUnion(other.changed) }
         unreadable.merge(other.unreadable) { _, theirs in theirs }
+        settledExpiries.formUnion(other.settledExpiries)
         ends += other.ends
     }
 }

@@ -12,9 +12,11 @@ struct ChatFormatter {
 
     init(agent: String? = nil) { self.agent = agent }
 
-    /// What the customer sees after a message, and what happened to it.
+    /// What the customer sees after a message, and what happened to it: first, when the
+    /// session had expired, what went with it.
     func turn(_ turn: DeskTurn) -> [ChatLine] {
-        var lines = turn.turn.replies.map(ChatLine.bot)
+        var lines = turn.turn.expired.map { [expiry($0, session: turn.turn.state.id)] } ?? []
+        lines += turn.turn.replies.map(ChatLine.bot)
         for event in turn.events {
             if case .toAgent(let agent, _, _) = event { lines.append(.info("(delivered to \(agent))")) }
         }
@@ -172,6 +174,21 @@ struct ChatFormatter {
     }
 
     // MARK: Pieces
+
+    /// `(session default had expired: idle for 31m 00s, longer than session_ttl 30m 00s; dropped
+    /// form file_claim (waiting for policy_number), slots policy_number; this message started it
+    /// afresh)`: the session's form and state were not lost silently.
+    func expiry(_ expiry: SessionExpiry, session: String) -> ChatLine {
+        var dropped = expiry.forms.reversed().map { form in
+            "form \(form.intent) (waiting for \(form.isConfirming ? "a yes to its read-back" : form.pendingSlot))"
+        }
+        if let action = expiry.pendingAction { dropped.append("the wait for " + call(action)) }
+        if !expiry.slots.isEmpty { dropped.append("slots " + expiry.slots.joined(separator: ", ")) }
+        return .info(
+            "(session \(session) had expired: idle for \(duration(expiry.idleSeconds)), longer than session_ttl "
+                + duration(Double(expiry.ttl)) + (dropped.isEmpty ? "" : "; dropped " + dropped.joined(separator: ", "))
+                + "; this message started it afresh)")
+    }
 
     /// Why the bot said nothing.
     private func silence(_ status: ConversationStatus) -> String {

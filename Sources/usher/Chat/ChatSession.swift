@@ -42,7 +42,7 @@ final class ChatSession {
 
     /// A chat through `server` (in memory unless `usher chat --state FILE` gave a durable one).
     init(
-        engine: DialogEngine, path: String, agent: String = "agent", clock: @escaping () -> Double,
+        engine: DialogEngine, path: String, agent: String = ContactCentre.unnamedAgent, clock: @escaping () -> Double,
         server: ConversationServer
     ) {
         self.engine = engine
@@ -54,7 +54,9 @@ final class ChatSession {
     }
 
     /// A chat over a fresh in-memory store.
-    convenience init(engine: DialogEngine, path: String, agent: String = "agent", clock: @escaping () -> Double) {
+    convenience init(
+        engine: DialogEngine, path: String, agent: String = ContactCentre.unnamedAgent, clock: @escaping () -> Double
+    ) {
         self.init(
             engine: engine, path: path, agent: agent, clock: clock,
             server: ConversationServer(engine: engine, store: InMemoryConversationStore()))

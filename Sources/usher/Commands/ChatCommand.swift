@@ -28,7 +28,7 @@ struct ChatCommand: ParsableCommand {
     var history: String?
 
     @Option(help: "The name you use when you play the agent (/agent …).")
-    var agent = "agent"
+    var agent = ContactCentre.unnamedAgent
 
     @Flag(help: "Start with /debug on: every reply explained.")
     var debug = false

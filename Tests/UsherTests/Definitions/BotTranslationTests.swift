@@ -93,7 +93,7 @@ struct BotTranslationTests {
         ),
         (
             #"{"language": "de", "queue_names": {"sales": "Vertrieb"}, "translations": []}"#,
-            "de.json:1:35: queue_names.sales: unknown queue \"sales\"; the queues are general (settings.handoff.queues)"
+            "de.json:1:45: queue_names.sales: unknown queue \"sales\"; the queues are general (settings.handoff.queues)"
         ),
         (
             #"{"language": "de", "queue_names": {"general": 3}, "translations": []}"#,
@@ -101,11 +101,11 @@ struct BotTranslationTests {
         ),
         (
             #"{"language": "de", "synonyms": {"order_id": {"x": ["y"]}}, "translations": []}"#,
-            "de.json:1:32: synonyms.order_id: entity \"order_id\" is a regex entity; synonyms are for values entities"
+            "de.json:1:45: synonyms.order_id: entity \"order_id\" is a regex entity; synonyms are for values entities"
         ),
         (
             #"{"language": "de", "synonyms": {"ordr_id": {"x": ["y"]}}, "translations": []}"#,
-            "de.json:1:32: synonyms.ordr_id: the bot has no entity \"ordr_id\"; did you mean \"order_id\"?"
+            "de.json:1:44: synonyms.ordr_id: the bot has no entity \"ordr_id\"; did you mean \"order_id\"?"
         ),
         (
             #"{"language": "de", "synonyms": {"order_id": ["y"]}, "translations": []}"#,
@@ -118,11 +118,16 @@ struct BotTranslationTests {
 
     /// Loading the English bot and `file` fails with exactly `expected`.
     static func expectOnlyError(_ expected: String, loading file: (String, String)) {
+        expectErrors([expected], loading: [("bot.json", english), file])
+    }
+
+    /// Loading `files` fails with exactly `expected`, in order.
+    static func expectErrors(_ expected: [String], loading files: [(String, String)]) {
         do {
-            _ = try load([("bot.json", english), file])
+            _ = try load(files)
             Issue.record("expected an error")
         } catch {
-            #expect(error.errors.map(\.description) == [expected])
+            #expect(error.errors.map(\.description) == expected)
         }
     }
 
@@ -138,15 +143,40 @@ struct BotTranslationTests {
         #expect(bot.entities["product"] == .values(["phone": ["mobile"]]))
         #expect(try #require(bot.localized(to: "de")).entities["product"] == .values(["phone": ["mobile", "Handy"]]))
         let wrong = #"{"language": "de", "synonyms": {"product": {"phones": ["Handy"]}}, "translations": []}"#
-        do {
-            _ = try Self.load([("bot.json", fixed), ("de.json", wrong)])
-            Issue.record("expected an error")
-        } catch {
-            #expect(
-                error.errors.map(\.description) == [
-                    "de.json:1:32: synonyms.product.phones: entity \"product\" has no value \"phones\"; did you mean \"phone\"? (its values are phone)"
-                ])
-        }
+        Self.expectErrors(
+            [
+                "de.json:1:55: synonyms.product.phones: entity \"product\" has no value \"phones\"; did you mean \"phone\"? (its values are phone)"
+            ], loading: [("bot.json", fixed), ("de.json", wrong)])
+    }
+
+    /// A mistake in a translation's queue names or synonyms names the line of the entry at
+    /// fault, not the line of `queue_names` or `synonyms` above it.
+    @Test func queueNameAndSynonymErrorsPointAtTheirEntry() {
+        let bot = #"""
+            {"language": "en", "settings": {"handoff": {"queues": ["general"]}},
+             "entities": {"product": {"values": {"phone": ["mobile"]}}, "code": {"regex": "[0-9]{4}"}},
+             "intents": [{"name": "a", "examples": ["my {product} broke", "x y", "z w"], "responses": ["ok"]}]}
+            """#
+        let german = #"""
+            {"language": "de",
+             "queue_names": {
+               "general": "Allgemein",
+               "sales": "Vertrieb"},
+             "synonyms": {
+               "product": {
+                 "phone": ["Handy"],
+                 "phones": ["Mobiltelefon"]},
+               "code": {"x": ["y"]},
+               "colour": {"red": ["rot"]}},
+             "translations": []}
+            """#
+        Self.expectErrors(
+            [
+                "de.json:4:13: queue_names.sales: unknown queue \"sales\"; the queues are general (settings.handoff.queues)",
+                "de.json:9:12: synonyms.code: entity \"code\" is a regex entity; synonyms are for values entities",
+                "de.json:10:14: synonyms.colour: the bot has no entity \"colour\"",
+                "de.json:8:16: synonyms.product.phones: entity \"product\" has no value \"phones\"; did you mean \"phone\"? (its values are phone)",
+            ], loading: [("bot.json", bot), ("de.json", german)])
     }
 
     /// Customers hear a queue's name in their language; a queue without one is said as written.

@@ -148,4 +148,25 @@ struct DialogEngineTests {
         #expect(first.map(\.1) == second.map(\.1))
         #expect(first.map(\.2) == second.map(\.2))
     }
+
+    /// The engine ends a session idle past its lifetime and says what it dropped; a session a person
+    /// has never expires.
+    @Test func anIdleSessionEndsAndTheTurnSaysWhatItDropped() throws {
+        let start = 1_000_000.0
+        let first = claimEngine.respond(
+            to: CustomerMessage(session: "s", text: "I want to file a claim"), state: nil, now: start)
+        let second = claimEngine.respond(
+            to: CustomerMessage(session: "s", text: "PN-123456"), state: first.state, now: start + 10)
+        #expect(first.expired == nil && second.expired == nil)
+        let late = claimEngine.respond(
+            to: CustomerMessage(session: "s", text: "hello"), state: second.state, now: start + 700)
+        let expired = try #require(late.expired)
+        #expect(expired.idleSeconds == 690 && expired.ttl == 600 && expired.endedAt == start + 610)
+        #expect(expired.forms == [FormProgress(intent: "file_claim", pendingSlot: "incident_date")])
+        #expect(expired.slots == ["policy_number"] && expired.pendingAction == nil)
+        #expect(late.state.turns == 1 && late.state.forms.isEmpty && late.intent == "greeting")
+        let attended = claimEngine.respond(
+            to: CustomerMessage(session: "s", text: "hello"), state: second.state, now: start + 700, attended: true)
+        #expect(attended.expired == nil && attended.state.slots == ["policy_number": "PN-123456"])
+    }
 }

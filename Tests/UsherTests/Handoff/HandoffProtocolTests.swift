@@ -5,8 +5,12 @@ import Testing
 
 /// Drives the contact centre through protocol lines, as an integrating program would.
 private final class Desk {
-    let server = ConversationServer(engine: claimEngine, shards: 2)
+    let server: ConversationServer
     var now = mondayMorning
+
+    init(engine: DialogEngine = claimEngine) {
+        server = ConversationServer(engine: engine, shards: 2)
+    }
 
     func send(_ line: String) -> [String: Any] {
         now += 1
@@ -294,5 +298,28 @@ struct HandoffLanguageTests {
         _ = try send(#"{"session": "e", "text": "qwertz"}"#)
         let english = try send(#"{"session": "e", "text": "asdfgh"}"#)
         #expect((english["replies"] as? [String])?.contains(Language.english.messages.handoff) == true)
+    }
+
+    /// An agent with no name of their own (`usher chat`'s default `agent`) is announced as one,
+    /// in the session's language: "You are now talking to agent." read like a slip.
+    @Test(arguments: [
+        ("en", "You are now talking to an agent."), ("de", "Sie sprechen jetzt mit einem Mitglied unseres Teams."),
+        ("ru", "Сейчас с вами общается оператор."), ("zh-TW", "現在由客服人員為您服務。"),
+    ])
+    func anAgentWithoutANameIsAnnouncedAsAnAgent(language: String, greeting: String) throws {
+        var bot = claimBot
+        bot.language = language
+        let desk = Desk(engine: try DialogEngine(bot: bot))
+        for (session, agent) in [("c-1", "agent"), ("c-2", "sam")] {
+            #expect(desk.say(session, "lawyer")["state"] as? String == "queued")
+            _ = desk.send(#"{"type": "agent.join", "agent": "\#(agent)", "queues": ["general"]}"#)
+            let claim = desk.send(#"{"type": "agent.claim", "agent": "\#(agent)"}"#)
+            let named = Language.named(language)?.messages.agentJoined("sam")
+            #expect(
+                events(claim) == [
+                    ["type": "to_customer", "session": session, "text": agent == "sam" ? named ?? "" : greeting]
+                ])
+        }
+        #expect(Language.english.messages.agentJoined("sam") == "You are now talking to sam.")
     }
 }

@@ -12,10 +12,28 @@ struct ProtocolLimitsTests {
 
     @Test(arguments: [
         ("1000000000000000", "1000000000000000"), ("9007199254740991", "9007199254740991"), ("-42", "-42"),
-        ("1.5", "1.5"), ("\"abc\"", "\"abc\""),
+        ("1.5", "1.5"), ("\"abc\"", "\"abc\""), ("0.1", "0.1"), ("1e-7", "1e-07"), ("2.5E+3", "2500"),
+        ("-0", "0"), ("[1, 0.25]", "[1, 0.25]"), ("{\"n\": 5e-324}", "{\"n\": 5e-324}"),
     ])
     func idsAreEchoedExactly(id: String, echoed: String) {
         #expect(answer(#"{"id": \#(id), "type": "ping"}"#) == #"{"id": \#(echoed), "pong": true}"#)
+    }
+
+    /// A number a double does not hold exactly would come back as another id (`1e-400` as
+    /// `0`): refused, saying so, wherever it stands in the id.
+    @Test(arguments: [
+        ("1e-400", "1e-400", "0"), ("0.1000000000000000000001", "0.1000000000000000000001", "0.1"),
+        ("[7, 1e-400]", "1e-400", "0"), ("{\"n\": -2.00000000000000000001}", "-2.00000000000000000001", "-2"),
+        (
+            "1.00000000000000000000000000000000000000000000001", "1.00000000000000000000000000000000000000…",
+            "1"
+        ),
+    ])
+    func idsThatCannotBeEchoedExactlyAreRefused(id: String, number: String, echoed: String) {
+        let expected =
+            #"{"error": {"code": "invalid_request", "message": "\"id\" has the number \#(number), which cannot be echoed exactly (it would come back as \#(echoed)); send it as a string"}}"#
+        #expect(answer(#"{"id": \#(id), "type": "ping"}"#) == expected)
+        #expect(answer(#"{"id": \#(id), "session": "s", "text": "hello"}"#) == expected)
     }
 
     @Test(arguments: ["9007199254740992", "9007199254740993", "12345678901234567890"])

@@ -500,4 +500,30 @@ struct ChatFormatterTests {
                 .queued(QueueInfo(ticket: FormatterBot.ticket(1, "s"), position: 3, estimatedWaitSeconds: 42)))
                 == "waiting in claims, number 3 (about 42s)")
     }
+
+    /// An expired session's notice names what it dropped: every form (the one being asked
+    /// first), the call the bot waited for and the slots.
+    @Test func anExpiryNamesWhatWasDropped() {
+        var state = SessionState(id: "s", language: "en", now: 0)
+        state.forms = [
+            FormProgress(intent: "order_status", pendingSlot: "order_id"),
+            FormProgress(intent: "file_claim", pendingSlot: FormProgress.confirmation),
+        ]
+        state.slots = ["policy_number": "PN-123456", "product": "phone"]
+        state.pendingAction = PendingAction(
+            call: "s/0/1", name: "lookup_order", intent: "order_status", slots: ["order_id": "AB123456"], at: 0,
+            timeout: 15)
+        let line = ChatFormatter().expiry(SessionExpiry(state, ttl: 1_800, now: 7_200), session: "s")
+        #expect(
+            line
+                == .info(
+                    "(session s had expired: idle for 2h 00m, longer than session_ttl 30m 00s; dropped form file_claim (waiting for a yes to its read-back), form order_status (waiting for order_id), the wait for lookup_order(order_id=AB123456), slots policy_number, product; this message started it afresh)"
+                ))
+        let bare = ChatFormatter().expiry(
+            SessionExpiry(SessionState(id: "s", language: "en", now: 0), ttl: 60, now: 61), session: "s")
+        #expect(
+            bare.text
+                == "(session s had expired: idle for 1m 01s, longer than session_ttl 1m 00s; this message started it afresh)"
+        )
+    }
 }

@@ -138,7 +138,7 @@ struct ChatSessionTests {
         #expect(claim[0] == "agent serves general, claims")
         #expect(claim[1] == "claimed default (ticket 1 from general): intent talk_to_human")
         #expect(claim.contains("  next steps  - Greet the customer by name"))
-        #expect(claim.last == "agent: You are now talking to agent.")
+        #expect(claim.last == "agent: You are now talking to an agent.")
         #expect(chat.prompt == "default [agent]> ")
         #expect(texts(chat.handle("/state"))[1] == "  talking to  you as agent (from general)")
         #expect(texts(chat.handle("/session")) == ["  * default   with you as agent"])
@@ -433,8 +433,18 @@ struct ChatSessionTests {
         #expect(texts(chat.handle("/meta tier=vip")) == ["session default sends tier=vip"])
         _ = chat.handle("I want to file a claim")
         #expect(texts(chat.handle("/advance 11m")) == ["the clock is 11m 00s ahead now"])
-        // Past the bot's session_ttl of 10 minutes: the form is gone.
-        #expect(texts(chat.handle("I want to file a claim")) == ["bot: What is your policy number?"])
+        // Past the bot's session_ttl of 10 minutes: the form is gone, and the chat says so.
+        let expired = texts(chat.handle("I want to file a claim"))
+        #expect(expired.count == 2)
+        #expect(expired.first?.hasPrefix("(session default had expired: idle for 11m 0") == true)
+        #expect(
+            expired.first?.hasSuffix(
+                ", longer than session_ttl 10m 00s; dropped form file_claim (waiting for policy_number); this message started it afresh)"
+            ) == true)
+        #expect(expired.last == "bot: What is your policy number?")
+        // Said once: the new session goes on.
+        #expect(
+            texts(chat.handle("/state")).contains("  form        file_claim, waiting for policy_number (0 reprompts)"))
         #expect(texts(chat.handle("/state")).contains("  metadata    tier=vip"))
         _ = chat.handle("human please")
         // The intent's priority 1, and one more for a VIP.
