@@ -83,8 +83,12 @@ struct StatsCommand: ParsableCommand {
         }
         let range = try period()
         var builder = StatsBuilder()
+        var damaged = DamagedRowWarnings()
         do {
-            try log.scanLog(from: range.from, to: range.to, detail: .summary) { builder.add($0) }
+            try log.scanLog(from: range.from, to: range.to, detail: .summary) { record in
+                damaged.warn(record)
+                builder.add(record)
+            }
         } catch {
             Console.error("usher: error: \(error)")
             throw ExitCode(ExitCodes.failure)
@@ -99,6 +103,7 @@ struct StatsCommand: ParsableCommand {
             var messages: [UnmatchedGrouper.Message] = []
             do {
                 try log.scanLog(from: range.from, to: range.to, detail: .unmatched(below: lowConfidence)) { record in
+                    damaged.warn(record)
                     guard case .turn(let turn) = record, !turn.text.isEmpty else { return }
                     messages.append(
                         UnmatchedGrouper.Message(
@@ -131,6 +136,7 @@ struct StatsCommand: ParsableCommand {
                 throw ExitCode(ExitCodes.failure)
             }
         }
+        damaged.finish()
         Console.out(json ? StatsJSON.encode(stats) : StatsText(stats: stats, source: source).text, terminator: "")
     }
 }
