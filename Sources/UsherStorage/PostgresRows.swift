@@ -112,31 +112,21 @@ enum PostgresRows {
             at: try? cells["at"].decode(Double.self))
     }
 
-    /// The record a `turns` row holds (the columns of ``turnColumns``).
+    /// The record a `turns` row holds (the columns of ``turnColumns``; ``StoredTurn``).
     static func turn(_ cells: PostgresRandomAccessRow, store: String) throws(DamagedRow) -> TurnRecord {
-        let cell = place(of: cells, table: "turns", store: store)
-        func value<T: PostgresDecodable>(_ column: String) throws(DamagedRow) -> T {
-            try cell.read(cells, column)
-        }
-        func json<T: Decodable>(_ type: T.Type, _ column: String) throws(DamagedRow) -> T {
-            try cell.json(type, try value(column) as String, column: column)
-        }
-        let handoff: String? = try value("handoff")
-        return TurnRecord(
-            at: try value("at"), session: try value("session"), conversationStart: try value("started_at"),
-            customer: try value("customer"), text: try value("text"), intent: try value("intent"),
-            confidence: try value("confidence"),
-            decidedBy: try cell.code(try value("decided_by"), column: "decided_by", TurnRecord.Decision.init),
-            candidates: try json([TurnRecord.Candidate].self, "candidates"), pattern: try value("pattern"),
-            similarity: try value("similarity"), filled: try json([String: String].self, "filled"),
-            form: try value("form"), formSlot: try value("form_slot"), replies: try json([String].self, "replies"),
-            state: try value("state"),
-            handoff: try handoff.map { json throws(DamagedRow) in
-                try cell.json(HandoffReason.self, json, column: "handoff")
-            },
-            handoffQueue: try value("handoff_queue"), action: try value("action"),
-            actionOutcome: try value("action_outcome"), language: try value("language"),
-            botVersion: try value("bot_version"))
+        try StoredTurn.record(Columns(cells: cells, place: place(of: cells, table: "turns", store: store)))
+    }
+
+    /// A PostgreSQL row's columns.
+    private struct Columns: StoredColumns {
+        let cells: PostgresRandomAccessRow
+        let place: StoredValue
+
+        func has(_ column: String) -> Bool { cells.contains(column) }
+        func text(_ column: String) throws(DamagedRow) -> String { try place.read(cells, column) }
+        func optionalText(_ column: String) throws(DamagedRow) -> String? { try place.read(cells, column) }
+        func number(_ column: String) throws(DamagedRow) -> Double { try place.read(cells, column) }
+        func optionalNumber(_ column: String) throws(DamagedRow) -> Double? { try place.read(cells, column) }
     }
 
     /// A JSON array of objects, one per element, each written from its (column, JSON value) pairs.

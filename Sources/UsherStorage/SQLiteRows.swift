@@ -38,34 +38,21 @@ enum SQLiteRows {
             at: try? row.decode(Double.self, forColumn: "at"))
     }
 
-    /// The record a `turns` row holds. A scan for figures leaves out the text, the candidates
-    /// and the filled slots; they come back empty.
+    /// The record a `turns` row holds (``StoredTurn``).
     static func turn(_ row: Row, store: String) throws(DamagedRow) -> TurnRecord {
-        let cell = place(of: row, table: "turns", store: store)
-        func value<T: DatabaseValueConvertible>(_ column: String) throws(DamagedRow) -> T {
-            try cell.read(row, column)
-        }
-        func json<T: Decodable>(_ type: T.Type, _ column: String, absent: T) throws(DamagedRow) -> T {
-            guard row.hasColumn(column) else { return absent }
-            return try cell.json(type, try value(column) as String, column: column)
-        }
-        let handoff: String? = try value("handoff")
-        return TurnRecord(
-            at: try value("at"), session: try value("session"), conversationStart: try value("started_at"),
-            customer: try value("customer"), text: row.hasColumn("text") ? try value("text") : "",
-            intent: try value("intent"), confidence: try value("confidence"),
-            decidedBy: try cell.code(try value("decided_by"), column: "decided_by", TurnRecord.Decision.init),
-            candidates: try json([TurnRecord.Candidate].self, "candidates", absent: []),
-            pattern: try value("pattern"), similarity: try value("similarity"),
-            filled: try json([String: String].self, "filled", absent: [:]), form: try value("form"),
-            formSlot: try value("form_slot"), replies: try json([String].self, "replies", absent: []),
-            state: try value("state"),
-            handoff: try handoff.map { json throws(DamagedRow) in
-                try cell.json(HandoffReason.self, json, column: "handoff")
-            },
-            handoffQueue: try value("handoff_queue"), action: try value("action"),
-            actionOutcome: try value("action_outcome"), language: try value("language"),
-            botVersion: try value("bot_version"))
+        try StoredTurn.record(Columns(row: row, place: place(of: row, table: "turns", store: store)))
+    }
+
+    /// A SQLite row's columns.
+    private struct Columns: StoredColumns {
+        let row: Row
+        let place: StoredValue
+
+        func has(_ column: String) -> Bool { row.hasColumn(column) }
+        func text(_ column: String) throws(DamagedRow) -> String { try place.read(row, column) }
+        func optionalText(_ column: String) throws(DamagedRow) -> String? { try place.read(row, column) }
+        func number(_ column: String) throws(DamagedRow) -> Double { try place.read(row, column) }
+        func optionalNumber(_ column: String) throws(DamagedRow) -> Double? { try place.read(row, column) }
     }
 
     /// The turn a `form_events` row belongs to, and the event.
