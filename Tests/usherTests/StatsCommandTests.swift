@@ -387,5 +387,9 @@ struct StatsCommandTests {
                 == "left out: 1 damaged row (turns 1), named on stderr; the figures do not count it")
         let json = try UsherBinary.run(["stats", "--state", file, "--json"])
         #expect(json.stdout.contains(#""damaged_rows": {"turns": 1}"#), "\(json.stdout)")
+        let html = try UsherBinary.run(["stats", "--state", file, "--html", "report.html"], in: folder)
+        #expect(html.status == 0, "\(html.stderr)")
+        let page = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(page.contains("left out: 1 damaged row (turns 1)"))
     }
 }
