@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(
             name: "usherTests",
             dependencies: [
-                "usher", "Usher", "UsherStorage", "UsherTestSupport",
+                "usher", "Usher", "UsherStorage", "UsherTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

@@ -11,13 +11,7 @@ extension PostgresConversationStore: LogReader {
 
     public func log() throws -> ConversationLog {
         var log = ConversationLog()
-        try scan(from: nil, to: nil, detail: .full) { record in
-            switch record {
-            case .turn(let turn): log.turns.append(turn)
-            case .event(let event): log.events.append(event)
-            case .end(let end): log.ends.append(end)
-            }
-        }
+        try scan(from: nil, to: nil, detail: .full) { try log.append($0) }
         return log
     }
 
@@ -25,7 +19,6 @@ extension PostgresConversationStore: LogReader {
         try scan(from: from, to: to, detail: detail) { record in
             if case .turn(var turn) = record, case .summary = detail {
                 turn.text = ""
-                turn.replies = []
                 turn.candidates = []
                 turn.filled = [:]
                 try visit(.turn(turn))
@@ -69,40 +62,61 @@ extension PostgresConversationStore: LogReader {
             SELECT \(PostgresRows.turnColumns) FROM turns
             WHERE seq > $1 AND at >= $2 AND at < $3\(filter) ORDER BY seq LIMIT $4
             """, bindings)
-        var page: [(Int64, TurnRecord)] = []
-        do {
-            page = try rows.map { try PostgresRows.turn($0) }
-        } catch {
-            throw StoreError(.unusable, "\(address): a turns row cannot be read: \(error)")
+        var page: [(seq: Int64, turn: LogRecord)] = []
+        for row in rows {
+            let cells = row.makeRandomAccess()
+            let seq = try cells["seq"].decode(Int64.self)
+            do throws(DamagedRow) {
+                page.append((seq, .turn(try PostgresRows.turn(cells, store: address.description))))
+            } catch {
+                page.append((seq, .damaged(error)))
+            }
         }
-        guard let first = page.first?.0, let last = page.last?.0 else { return [] }
+        guard let first = page.first?.seq, let last = page.last?.seq else { return [] }
         var formBindings = PostgresBindings()
         formBindings.append(first)
         formBindings.append(last)
         var formEvents: [Int64: [FormEvent]] = [:]
+        var damaged: [(Int64, LogRecord)] = []
         for row in try reading(
-            "SELECT turn, form, event, slot FROM form_events WHERE turn BETWEEN $1 AND $2 ORDER BY seq", formBindings)
+            "SELECT seq, at, turn, form, event, slot FROM form_events WHERE turn BETWEEN $1 AND $2 ORDER BY seq",
+            formBindings)
         {
-            let (turn, form, event, slot) = try row.decode((Int64, String, String, String?).self)
-            guard let kind = FormEvent.Kind(rawValue: event) else {
-                throw StoreError(.unusable, "\(address): form_events has an unknown event \(event)")
+            let cells = row.makeRandomAccess()
+            let cell = PostgresRows.place(of: cells, table: "form_events", store: address.description)
+            do {
+                let kind = try cell.code(try cell.read(cells, "event"), column: "event", FormEvent.Kind.init)
+                let event = FormEvent(
+                    form: try cell.read(cells, "form"), kind: kind, slot: try cell.read(cells, "slot"))
+                formEvents[try cell.read(cells, "turn") as Int64, default: []].append(event)
+            } catch {
+                damaged.append((last, .damaged(error)))
             }
-            formEvents[turn, default: []].append(FormEvent(form: form, kind: kind, slot: slot))
         }
-        return page.map { seq, turn in
-            var turn = turn
-            turn.formEvents = formEvents[seq] ?? []
-            return (seq, .turn(turn))
-        }
+        return damaged
+            + page.map { seq, record in
+                guard case .turn(var turn) = record else { return (seq, record) }
+                turn.formEvents = formEvents[seq] ?? []
+                return (seq, .turn(turn))
+            }
     }
 
     private func eventPage(after: Int64, range: (Double, Double)) throws -> [(Int64, LogRecord)] {
         let rows = try reading(
-            "SELECT seq, event FROM centre_events WHERE seq > $1 AND at >= $2 AND at < $3 ORDER BY seq LIMIT $4",
+            "SELECT seq, at, event FROM centre_events WHERE seq > $1 AND at >= $2 AND at < $3 ORDER BY seq LIMIT $4",
             rangeBindings(after, range))
         return try rows.map { row in
-            let (seq, json) = try row.decode((Int64, String).self)
-            return (seq, .event(try decodeEvent(json, seq: seq)))
+            let cells = row.makeRandomAccess()
+            let cell = PostgresRows.place(of: cells, table: "centre_events", store: address.description)
+            let seq = try cells["seq"].decode(Int64.self)
+            do throws(DamagedRow) {
+                return (
+                    seq,
+                    .event(try cell.json(CentreEvent.self, try cell.read(cells, "event") as String, column: "event"))
+                )
+            } catch {
+                return (seq, .damaged(error))
+            }
         }
     }
 
@@ -113,11 +127,23 @@ extension PostgresConversationStore: LogReader {
             WHERE seq > $1 AND at >= $2 AND at < $3 ORDER BY seq LIMIT $4
             """, rangeBindings(after, range))
         return try rows.map { row in
-            let (seq, at, session, code, agent) = try row.decode((Int64, Double, String, String, String?).self)
-            guard let reason = SessionEnd.Reason(code: code, agent: agent) else {
-                throw StoreError(.unusable, "\(address): session_ends row \(seq) has an unknown reason")
+            let cells = row.makeRandomAccess()
+            let cell = PostgresRows.place(of: cells, table: "session_ends", store: address.description)
+            let seq = try cells["seq"].decode(Int64.self)
+            do throws(DamagedRow) {
+                let agent: String? = try cell.read(cells, "agent")
+                let reason = try cell.code(try cell.read(cells, "reason"), column: "reason") {
+                    SessionEnd.Reason(code: $0, agent: agent)
+                }
+                return (
+                    seq,
+                    .end(
+                        SessionEnd(
+                            session: try cell.read(cells, "session"), at: try cell.read(cells, "at"), reason: reason))
+                )
+            } catch {
+                return (seq, .damaged(error))
             }
-            return (seq, .end(SessionEnd(session: session, at: at, reason: reason)))
         }
     }
 

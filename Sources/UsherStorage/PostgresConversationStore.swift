@@ -203,22 +203,11 @@ public final class PostgresConversationStore: ConversationStore {
     }
 
     func decodeEvent(_ json: String, seq: Int64) throws(StoreError) -> CentreEvent {
-        do {
-            return try decoder.decode(CentreEvent.self, from: Data(json.utf8))
-        } catch {
-            throw StoreError(.unusable, "\(address): centre_events row \(seq) cannot be read: \(error)")
-        }
+        try StoredValue.centreEvent(json, seq: seq, store: address.description)
     }
 
     func decodeSession(_ json: String, id: String) throws(StoreError) -> SessionState {
-        do {
-            return try decoder.decode(SessionState.self, from: Data(json.utf8))
-        } catch {
-            throw StoreError(
-                .unusable,
-                "\(address): session \(JSONWriter.string(id)) cannot be read (\(SQLiteErrors.describe(error))); a reset of the session clears it"
-            )
-        }
+        try StoredValue.session(Data(json.utf8), id: id, store: address.description)
     }
 
     public func idleSessions(before cutoff: Double, limit: Int) throws -> [String] {

@@ -2,6 +2,14 @@ import Foundation
 import PostgresNIO
 import Usher
 
+extension StoredValue {
+    /// `column` of a PostgreSQL row, as `T`.
+    func read<T: PostgresDecodable>(_ cells: PostgresRandomAccessRow, _ column: String) throws(DamagedRow) -> T {
+        guard cells.contains(column) else { throw damaged(column, "no such column") }
+        return try value(column) { try cells[column].decode(T.self) }
+    }
+}
+
 /// How log records become PostgreSQL rows, and back. A batch's records travel as one JSON
 /// array each, unpacked by `json_to_recordset` on the server: one statement per table per
 /// batch, whatever the batch's size. The columns are the SQLite file's, so `usher stats` and
@@ -96,37 +104,29 @@ enum PostgresRows {
         }
     }
 
-    /// The record a `turns` row holds (columns in ``turnColumns`` order).
-    static func turn(_ row: PostgresRow) throws -> (seq: Int64, turn: TurnRecord) {
-        let (seq, at, session, startedAt, customer, text, intent, confidence, decidedBy, candidates) = try row.decode(
-            (Int64, Double, String, Double, String?, String, String?, Double, String, String).self)
-        let cells = row.makeRandomAccess()
-        let pattern = try cells[10].decode(String?.self)
-        let similarity = try cells[11].decode(Double?.self)
-        let filled = try cells[12].decode(String.self)
-        let form = try cells[13].decode(String?.self)
-        let formSlot = try cells[14].decode(String?.self)
-        let replies = try cells[15].decode(String.self)
-        let state = try cells[16].decode(String.self)
-        let handoff = try cells[18].decode(String?.self)
-        let handoffQueue = try cells[19].decode(String?.self)
-        let action = try cells[20].decode(String?.self)
-        let actionOutcome = try cells[21].decode(String?.self)
-        let language = try cells[22].decode(String?.self)
-        let botVersion = try cells[23].decode(String.self)
-        let decoder = JSONDecoder()
-        func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
-            try decoder.decode(type, from: Data(json.utf8))
-        }
-        let turn = TurnRecord(
-            at: at, session: session, conversationStart: startedAt, customer: customer, text: text, intent: intent,
-            confidence: confidence, decidedBy: TurnRecord.Decision(rawValue: decidedBy) ?? .fallback,
-            candidates: try decode([TurnRecord.Candidate].self, candidates), pattern: pattern, similarity: similarity,
-            filled: try decode([String: String].self, filled), form: form, formSlot: formSlot,
-            replies: try decode([String].self, replies), state: state,
-            handoff: try handoff.map { try decode(HandoffReason.self, $0) }, handoffQueue: handoffQueue,
-            action: action, actionOutcome: actionOutcome, language: language, botVersion: botVersion)
-        return (seq, turn)
+    /// Where a row of a log table is, for the errors of reading it: its `seq` and time.
+    static func place(of cells: PostgresRandomAccessRow, table: String, store: String) -> StoredValue {
+        StoredValue(
+            store: store, table: table,
+            row: (try? cells["seq"].decode(Int64.self)).map { "seq \($0)" } ?? "?",
+            at: try? cells["at"].decode(Double.self))
+    }
+
+    /// The record a `turns` row holds (the columns of ``turnColumns``; ``StoredTurn``).
+    static func turn(_ cells: PostgresRandomAccessRow, store: String) throws(DamagedRow) -> TurnRecord {
+        try StoredTurn.record(Columns(cells: cells, place: place(of: cells, table: "turns", store: store)))
+    }
+
+    /// A PostgreSQL row's columns.
+    private struct Columns: StoredColumns {
+        let cells: PostgresRandomAccessRow
+        let place: StoredValue
+
+        func has(_ column: String) -> Bool { cells.contains(column) }
+        func text(_ column: String) throws(DamagedRow) -> String { try place.read(cells, column) }
+        func optionalText(_ column: String) throws(DamagedRow) -> String? { try place.read(cells, column) }
+        func number(_ column: String) throws(DamagedRow) -> Double { try place.read(cells, column) }
+        func optionalNumber(_ column: String) throws(DamagedRow) -> Double? { try place.read(cells, column) }
     }
 
     /// A JSON array of objects, one per element, each written from its (column, JSON value) pairs.

@@ -193,12 +193,8 @@ public final class SQLiteConversationStore: ConversationStore {
         return (events, last)
     }
 
-    func decodeEvent(_ json: String, seq: Int64) throws -> CentreEvent {
-        do {
-            return try decoder.decode(CentreEvent.self, from: Data(json.utf8))
-        } catch {
-            throw StoreError(.unusable, "\(path): centre_events row \(seq) cannot be read: \(error)")
-        }
+    func decodeEvent(_ json: String, seq: Int64) throws(StoreError) -> CentreEvent {
+        try StoredValue.centreEvent(json, seq: seq, store: path)
     }
 
     /// Writes a batch's changes; returns the number of the last event written (0 when none).
@@ -257,14 +253,7 @@ public final class SQLiteConversationStore: ConversationStore {
     }
 
     func decodeSession(_ data: Data, id: String) throws(StoreError) -> SessionState {
-        do {
-            return try decoder.decode(SessionState.self, from: data)
-        } catch {
-            throw StoreError(
-                .unusable,
-                "\(path): session \(JSONWriter.string(id)) cannot be read (\(SQLiteErrors.describe(error))); a reset of the session clears it"
-            )
-        }
+        try StoredValue.session(data, id: id, store: path)
     }
 
     public func idleSessions(before cutoff: Double, limit: Int) throws -> [String] {

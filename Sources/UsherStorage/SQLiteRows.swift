@@ -2,6 +2,13 @@ import Foundation
 import GRDB
 import Usher
 
+extension StoredValue {
+    /// `column` of a SQLite row, as `T`.
+    func read<T: DatabaseValueConvertible>(_ row: Row, _ column: String) throws(DamagedRow) -> T {
+        try value(column) { try row.decode(T.self, forColumn: column) }
+    }
+}
+
 /// How log records become SQL rows: the columns `usher stats` filters and groups by are
 /// columns; lists and maps are compact JSON.
 enum SQLiteRows {
@@ -24,25 +31,38 @@ enum SQLiteRows {
             ] as [(any DatabaseValueConvertible)?])
     }
 
-    /// The record a `turns` row holds.
-    static func turn(_ row: Row) throws -> TurnRecord {
-        let decoder = JSONDecoder()
-        func decode<T: Decodable>(_ type: T.Type, _ column: String) throws -> T {
-            let json: String = row[column]
-            return try decoder.decode(type, from: Data(json.utf8))
-        }
-        let handoff: String? = row["handoff"]
-        return TurnRecord(
-            at: row["at"], session: row["session"], conversationStart: row["started_at"], customer: row["customer"],
-            text: row["text"],
-            intent: row["intent"], confidence: row["confidence"],
-            decidedBy: TurnRecord.Decision(rawValue: row["decided_by"]) ?? .fallback,
-            candidates: try decode([TurnRecord.Candidate].self, "candidates"), pattern: row["pattern"],
-            similarity: row["similarity"], filled: try decode([String: String].self, "filled"), form: row["form"],
-            formSlot: row["form_slot"], replies: try decode([String].self, "replies"), state: row["state"],
-            handoff: handoff == nil ? nil : try decode(HandoffReason.self, "handoff"),
-            handoffQueue: row["handoff_queue"], action: row["action"], actionOutcome: row["action_outcome"],
-            language: row["language"], botVersion: row["bot_version"])
+    /// Where a row of a log table is, for the errors of reading it: its `seq` and time.
+    static func place(of row: Row, table: String, store: String) -> StoredValue {
+        StoredValue(
+            store: store, table: table, row: (try? row.decode(Int64.self, forColumn: "seq")).map { "seq \($0)" } ?? "?",
+            at: try? row.decode(Double.self, forColumn: "at"))
+    }
+
+    /// The record a `turns` row holds (``StoredTurn``).
+    static func turn(_ row: Row, store: String) throws(DamagedRow) -> TurnRecord {
+        try StoredTurn.record(Columns(row: row, place: place(of: row, table: "turns", store: store)))
+    }
+
+    /// A SQLite row's columns.
+    private struct Columns: StoredColumns {
+        let row: Row
+        let place: StoredValue
+
+        func has(_ column: String) -> Bool { row.hasColumn(column) }
+        func text(_ column: String) throws(DamagedRow) -> String { try place.read(row, column) }
+        func optionalText(_ column: String) throws(DamagedRow) -> String? { try place.read(row, column) }
+        func number(_ column: String) throws(DamagedRow) -> Double { try place.read(row, column) }
+        func optionalNumber(_ column: String) throws(DamagedRow) -> Double? { try place.read(row, column) }
+    }
+
+    /// The turn a `form_events` row belongs to, and the event.
+    static func formEvent(_ row: Row, store: String) throws(DamagedRow) -> (turn: Int64, event: FormEvent) {
+        let cell = place(of: row, table: "form_events", store: store)
+        let kind = try cell.code(try cell.read(row, "event"), column: "event", FormEvent.Kind.init)
+        return (
+            try cell.read(row, "turn"),
+            FormEvent(form: try cell.read(row, "form"), kind: kind, slot: try cell.read(row, "slot"))
+        )
     }
 
     static func json(_ reason: HandoffReason) -> String {

@@ -163,17 +163,7 @@ enum SQLiteSchema {
 /// Turns GRDB's errors into the words a person reads.
 enum SQLiteErrors {
     static func describe(_ error: any Error) -> String {
-        if let error = error as? DecodingError {
-            switch error {
-            case .keyNotFound(let key, let context):
-                return "no \"\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))\""
-            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-                let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-                return (path.isEmpty ? "" : "\(path): ") + context.debugDescription
-            @unknown default:
-                return "\(error)"
-            }
-        }
+        if error is DecodingError { return StoredValue.describe(error) }
         if let error = error as? DatabaseError {
             switch error.resultCode {
             case .SQLITE_READONLY: return "the file is read-only"

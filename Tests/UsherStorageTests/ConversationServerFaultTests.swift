@@ -78,7 +78,7 @@ struct ConversationServerFaultTests {
         let server = ConversationServer(engine: engine, store: try SQLiteConversationStore(path: place.file))
         try server.catchUp(now: 1_795_428_000 + 86_400)
         let problem =
-            "\(place.file): session \"bad\" cannot be read (no \"slots\"); a reset of the session clears it"
+            #"\#(place.file): table sessions, row id "bad", column state: no "slots"; a reset of the session clears it"#
         let answers = server.respond(
             toBatch: [
                 #"{"id": 1, "session": "bad", "text": "hello"}"#, #"{"id": 2, "session": "good", "text": "hello"}"#,

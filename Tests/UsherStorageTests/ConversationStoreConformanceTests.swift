@@ -218,4 +218,57 @@ struct ConversationStoreConformanceTests {
         #expect(back == ["two"])
         #expect(final == "2")
     }
+
+    /// A row damaged behind Usher's back (the new-user trial: `update turns set
+    /// handoff='{broken' where seq=13`) says where it is: the store, the table, the row and the
+    /// column. A scan for figures hands it on and goes on; the whole log refuses; and a
+    /// contact-centre event, which the centre is rebuilt from, refuses the store.
+    @Test(arguments: StoreKind.allCases.filter(\.persists))
+    func aDamagedRowSaysWhereItIs(kind: StoreKind) throws {
+        let (store, place) = try kind.open()
+        defer { withExtendedLifetime(place) {} }
+        let ticket = Ticket(
+            number: 1, session: "b", queue: "general", priority: 1, reason: .keyword("lawyer"), queuedAt: 2)
+        try commit(store) {
+            $0.turns = [
+                TurnRecord(
+                    at: 1, session: "a", text: "hi", intent: "hi", confidence: 1, decidedBy: .pattern,
+                    replies: ["Hello!"], state: "bot", botVersion: "v"),
+                TurnRecord(
+                    at: 2, session: "b", text: "a lawyer", intent: nil, confidence: 0, decidedBy: .keyword,
+                    replies: ["I'm passing you on."], state: "queued", handoff: .keyword("lawyer"),
+                    handoffQueue: "general", botVersion: "v"),
+            ]
+            $0.events = [.queued(ticket)]
+            $0.ends = [SessionEnd(session: "a", at: 3, reason: .expired)]
+        }
+        try kind.tamper(place, "UPDATE turns SET handoff = '{broken' WHERE seq = 2")
+        try kind.tamper(place, "UPDATE session_ends SET reason = 'eaten' WHERE seq = 1")
+        let name = try kind.name(place)
+        var records: [LogRecord] = []
+        try (store as? LogReader)?.scanLog(from: nil, to: nil, detail: .summary) { records.append($0) }
+        #expect(
+            records.compactMap { if case .damaged(let row) = $0 { row.description } else { nil } } == [
+                #"\#(name): table turns, row seq 2, column handoff: not valid JSON: "{broken""#,
+                #"\#(name): table session_ends, row seq 1, column reason: unknown value "eaten""#,
+            ])
+        #expect(records.count == 4)
+        #expect(
+            throws: StoreError(
+                .unusable, #"\#(name): table turns, row seq 2, column handoff: not valid JSON: "{broken""#)
+        ) {
+            try store.log()
+        }
+        try kind.tamper(place, "UPDATE centre_events SET event = '{\"queued\": 7}' WHERE seq = 1")
+        let error = #expect(throws: StoreError.self) {
+            try kind.reopen(place).transact { _ in (StoreChanges(), ()) }
+        }
+        #expect(
+            error?.message.hasPrefix(#"\#(name): table centre_events, row seq 1, column event: "#) == true,
+            "\(String(describing: error))")
+        #expect(
+            error?.message.hasSuffix(
+                #"so the store cannot be used until the row is repaired or deleted (docs/storage.md, "A damaged row")"#)
+                == true)
+    }
 }

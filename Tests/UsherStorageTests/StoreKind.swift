@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Synchronization
 import Testing
 import Usher
@@ -35,6 +36,24 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
         case .memory: InMemoryConversationStore()
         case .sqlite: try SQLiteConversationStore(path: place.file, busyTimeout: 1)
         case .postgres: try PostgresConversationStore(address: place.database().address)
+        }
+    }
+
+    /// Runs `sql` on the place's store behind its back, as a person with `sqlite3` or `psql` would.
+    func tamper(_ place: StorePlace, _ sql: String) throws {
+        switch self {
+        case .memory: break
+        case .sqlite: try DatabaseQueue(path: place.file).write { try $0.execute(sql: sql) }
+        case .postgres: try place.database().execute(sql)
+        }
+    }
+
+    /// How the store at `place` names itself in its errors.
+    func name(_ place: StorePlace) throws -> String {
+        switch self {
+        case .memory: "memory"
+        case .sqlite: place.file
+        case .postgres: try place.database().address.description
         }
     }
 }

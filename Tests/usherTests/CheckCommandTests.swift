@@ -12,8 +12,9 @@ struct CheckCommandTests {
 
     @Test func errorsExitOneAndNameFileLineAndPath() throws {
         let directory = try UsherBinary.directory([
-            "a.json": "{\n  \"intents\": [\n    {\"name\": \"a\", \"example\": [\"hi\"]}\n  ]\n}\n",
-            "b.json": "{\"intents\": [{\"name\": \"b\", \"examples\": [\"x {y\"]}]}",
+            "a.json":
+                "{\n  \"intents\": [\n    {\"name\": \"a\", \"example\": [\"hi\"], \"responses\": [\"ok\"]}\n  ]\n}\n",
+            "b.json": "{\"intents\": [{\"name\": \"b\", \"examples\": [\"x {y\"], \"responses\": [\"ok\"]}]}",
         ])
         let output = try UsherBinary.run(["check", directory.path])
         #expect(output.status == 1)
@@ -105,5 +106,34 @@ struct CheckCommandTests {
         #expect(
             output.stderr
                 == "/no/such/bot: error: no such file or directory\n/no/such/bot: 1 error; the bot was not loaded\n")
+    }
+
+    /// The new-user trial: a learned intent without responses passed `check` with a warning,
+    /// and `serve` answered "do you ship to canada" with no reply. Now every command that talks
+    /// to customers refuses the bot, naming the file, line and intent; matching alone still runs.
+    @Test func anIntentThatCannotReplyIsAnErrorEverywhereItWouldTalk() throws {
+        let directory = try UsherBinary.directory([
+            "billing.json": """
+            {
+              "intents": [
+                {"name": "hi", "examples": ["hello", "hi there", "good morning"], "responses": ["Hi!"]},
+                {"name": "shipping_destinations", "examples": ["do you ship to canada", "shipping to canada?", "do you deliver abroad"]}
+              ]
+            }
+
+            """
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let error =
+            #"\#(directory.path)/billing.json:4:5: error: intents[1]: intent "shipping_destinations" has no responses: a customer it matches would get no reply; give it "responses" (or an "action" or a "handoff")"#
+        for command in [["check"], ["serve"], ["test", "--bot"], ["chat"]] {
+            let output = try UsherBinary.run(command + [directory.path], input: "do you ship to canada\n")
+            #expect(output.status == 1, "\(command)")
+            #expect(output.stdout.isEmpty, "\(command): \(output.stdout)")
+            #expect(output.stderr.hasPrefix(error + "\n"), "\(command): \(output.stderr)")
+        }
+        let match = try UsherBinary.run(["match", "--bot", directory.path, "do you ship to canada"])
+        #expect(match.status == 0, "\(match.stderr)")
+        #expect(match.stdout.contains("shipping_destinations"))
     }
 }

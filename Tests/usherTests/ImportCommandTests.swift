@@ -3,7 +3,9 @@ import Testing
 
 @Suite("usher import")
 struct ImportCommandTests {
-    @Test func importsALabelledSetIntoABotThatChecksAndScores() throws {
+    /// The bot scores at once; it talks to customers only once its intents have responses, and
+    /// `check` names each that has none.
+    @Test func importsALabelledSetIntoABotThatScoresAndChecksOnceItCanReply() throws {
         let directory = try UsherBinary.directory([
             "train.csv":
                 "text,category\nwhere is my card,card_arrival\n\"card not here, still waiting\",card_arrival\nwhat is the rate?,exchange_rate\nhow much is a euro,exchange_rate\nblah,oos\n"
@@ -14,11 +16,24 @@ struct ImportCommandTests {
         // Out-of-scope lines become the fallback's out-of-scope examples.
         let written = try String(contentsOf: directory.appendingPathComponent("bot.json"), encoding: .utf8)
         #expect(written.contains(#""examples": ["#) && written.contains(#""blah""#))
-        let check = try UsherBinary.run(["check", "bot.json"], in: directory)
-        #expect(check.status == 0)
-        #expect(check.stdout == "bot.json: ok: 2 intents, 4 examples, 0 patterns, 4 warnings\n")
         let eval = try UsherBinary.run(["eval", "bot.json", "--data", "train.csv", "--json"], in: directory)
         #expect(eval.stdout.contains("\"in_scope_accuracy\": 1,"))
+        let check = try UsherBinary.run(["check", "bot.json"], in: directory)
+        #expect(check.status == 1)
+        #expect(
+            check.stderr.split(separator: "\n").filter { $0.contains("has no responses") }.map {
+                String($0.split(separator: "\"")[1])
+            } == ["card_arrival", "exchange_rate"], "\(check.stderr)")
+        try written.replacingOccurrences(
+            of: #""name": "card_arrival","#, with: #""name": "card_arrival", "responses": ["Soon."],"#
+        )
+        .replacingOccurrences(
+            of: #""name": "exchange_rate","#, with: #""name": "exchange_rate", "responses": ["1.08."],"#
+        )
+        .write(to: directory.appendingPathComponent("bot.json"), atomically: true, encoding: .utf8)
+        let fixed = try UsherBinary.run(["check", "bot.json"], in: directory)
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        #expect(fixed.stdout == "bot.json: ok: 2 intents, 4 examples, 0 patterns, 2 warnings\n")
     }
 
     /// Several files are read as one: a training split and its out-of-scope split (CLINC150's

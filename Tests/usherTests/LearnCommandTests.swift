@@ -28,9 +28,17 @@ struct LearnCommandTests {
         #expect(
             output.stdout == """
                 intents/orders.json: order_status + 2 examples
-                intents/learned.json: new intent gift_cards with 2 examples; give it responses
+                intents/learned.json: new intent gift_cards with 2 examples; give it responses: until it has some, the bot does not load for serve, chat or test
 
                 """)
+        // The new intent cannot reply yet: said at once, as `usher check` says it.
+        let replyless =
+            #"intents/learned.json:3:5: error: intents[0]: intent "gift_cards" has no responses: a customer it matches would get no reply; give it "responses" (or an "action" or a "handoff")"#
+        #expect(
+            output.stderr
+                == replyless + "\n"
+                + "usher learn: the examples were added; the bot loads for serve, chat and test once this intent has responses\n"
+        )
         let after = try contents(folder)
         #expect(after["orders.json"]?.contains("        \"parcel still not here\"") == true)
         // Only orders.json changed among the files that were there, and only by added lines.
@@ -38,10 +46,27 @@ struct LearnCommandTests {
         let added = Set(after["orders.json"]!.split(separator: "\n")).subtracting(
             before["orders.json"]!.split(separator: "\n"))
         #expect(added.count == 3)  // the last old example gains a comma; two new lines
+        // Until it has responses the bot talks to nobody; matching measures it meanwhile.
         let check = try UsherBinary.run(["check", "intents"], in: folder)
-        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.status == 1)
+        #expect(check.stderr.hasPrefix(replyless + "\n"), "\(check.stderr)")
         let match = try UsherBinary.run(["match", "--bot", "intents", "do you sell gift cards"], in: folder)
         #expect(match.stdout.contains("gift_cards"), "\(match.stdout)")
+        // More examples for it can be learned before it has responses.
+        try
+            #"{"label": "gift_cards", "count": 1, "text": "can I buy a gift card", "texts": ["can I buy a gift card"], "closest_intent": "gift_cards", "confidence": 0.4}"#
+            .write(to: folder.appendingPathComponent("more.jsonl"), atomically: true, encoding: .utf8)
+        let more = try UsherBinary.run(["learn", "more.jsonl", "--bot", "intents"], in: folder)
+        #expect(more.status == 0, "\(more.stderr)")
+        #expect(more.stdout == "intents/learned.json: gift_cards + 1 example\n")
+        let learned = folder.appendingPathComponent("intents/learned.json")
+        try String(contentsOf: learned, encoding: .utf8)
+            .replacingOccurrences(
+                of: #""name": "gift_cards","#, with: #""name": "gift_cards", "responses": ["Yes, in any amount."],"#
+            )
+            .write(to: learned, atomically: true, encoding: .utf8)
+        let fixed = try UsherBinary.run(["check", "intents"], in: folder)
+        #expect(fixed.status == 0, "\(fixed.stderr)")
     }
 
     /// The user trial's loop in Russian: what the bot did not understand reaches the inbox with

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// `usher stats` on a scripted two days of conversations with known outcomes, served by the
@@ -363,5 +364,32 @@ struct StatsCommandTests {
         let output = try UsherBinary.run(["stats", "--state", empty])
         #expect(output.status == 1)
         #expect(output.stderr == "usher: error: \(empty): no conversation is logged\n")
+    }
+
+    /// The new-user trial: one damaged row stopped the report with "DecodingError.dataCorrupted",
+    /// naming no file, table or row. Now the report comes without the row, says it left one out,
+    /// and stderr names it.
+    @Test func aDamagedRowIsLeftOutAndNamed() throws {
+        let folder = try UsherBinary.directory([:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try Self.serveScript(in: folder)
+        try DatabaseQueue(path: file).write {
+            try $0.execute(sql: "UPDATE turns SET handoff = '{broken' WHERE seq = 13")
+        }
+        let output = try UsherBinary.run(["stats", "--state", file])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(
+            output.stderr
+                == #"usher stats: warning: \#(file): table turns, row seq 13, column handoff: not valid JSON: "{broken"; the row is left out"#
+                + "\n")
+        #expect(
+            output.stdout.split(separator: "\n")[1]
+                == "left out: 1 damaged row (turns 1), named on stderr; the figures do not count it")
+        let json = try UsherBinary.run(["stats", "--state", file, "--json"])
+        #expect(json.stdout.contains(#""damaged_rows": {"turns": 1}"#), "\(json.stdout)")
+        let html = try UsherBinary.run(["stats", "--state", file, "--html", "report.html"], in: folder)
+        #expect(html.status == 0, "\(html.stderr)")
+        let page = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(page.contains("left out: 1 damaged row (turns 1)"))
     }
 }

@@ -43,10 +43,9 @@ public enum BotLinter {
                                 "intent \"\(intent.name)\": its action \"\(action.name)\" has no replies for \(silent.joined(separator: " or ")) and the intent no responses, so such a result says nothing"
                         ))
                 }
-            } else if intent.responses.isEmpty {
-                warnings.append(
-                    DefinitionWarning(origin: intent.origin, message: "intent \"\(intent.name)\" has no responses"))
             }
+            // An intent that cannot reply at all (no responses, action or handoff) is an error
+            // of the load (``BotValidator``), not a warning.
             return warnings
         }
     }

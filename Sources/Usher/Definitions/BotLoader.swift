@@ -19,13 +19,25 @@ public enum BotLoader {
         }
     }
 
+    /// What the bot is loaded for, which decides how much it must hold.
+    public enum Use: Sendable {
+        /// Talking with customers (`serve`, `chat`, `test`, `check`): every intent must be able
+        /// to answer, so no customer is left without a reply.
+        case conversation
+        /// Matching only (`match`, `eval`, `bench`): intents without responses are fine, as in
+        /// a bot `usher import` made from labelled data.
+        case matching
+    }
+
     /// Loads the bot at `path`: one JSON file, or every `*.json` file directly inside a directory, in name order.
-    public static func load(path: String) throws(DefinitionErrors) -> BotDefinition {
-        try load(sources: try readSources(at: path))
+    public static func load(path: String, for use: Use = .conversation) throws(DefinitionErrors) -> BotDefinition {
+        try load(sources: try readSources(at: path), for: use)
     }
 
     /// Parses, validates and merges already-read sources.
-    public static func load(sources: [Source]) throws(DefinitionErrors) -> BotDefinition {
+    public static func load(sources: [Source], for use: Use = .conversation) throws(DefinitionErrors)
+        -> BotDefinition
+    {
         var errors: [DefinitionError] = []
         var fragments: [BotFragment] = []
         var unread = false
@@ -44,7 +56,7 @@ public enum BotLoader {
         let bot = merger.merge(fragments, files: sources.map(\.name))
         errors += merger.errors
         // Every error of the load at once, not in rounds: the cross-file checks too.
-        errors += BotValidator(bot: bot, entityOrigins: merger.entityOrigins).errors(someFileUnread: unread)
+        errors += BotValidator(bot: bot, entityOrigins: merger.entityOrigins).errors(someFileUnread: unread, for: use)
         if errors.isEmpty, bot.intents.isEmpty {
             errors.append(DefinitionError(file: sources.first?.name ?? "", message: "the bot has no intents"))
         }

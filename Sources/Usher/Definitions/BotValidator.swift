@@ -7,8 +7,28 @@ struct BotValidator {
     /// Every error at once. When a file could not be read at all, what it would have defined is
     /// unknown, so references to entities and queues are not checked (they would be reported
     /// as missing when they are only unread).
-    func errors(someFileUnread: Bool = false) -> [DefinitionError] {
-        languageErrors() + entityErrors() + (someFileUnread ? [] : slotErrors() + handoffErrors() + translationErrors())
+    func errors(someFileUnread: Bool = false, for use: BotLoader.Use = .conversation) -> [DefinitionError] {
+        languageErrors() + entityErrors()
+            + (someFileUnread ? [] : slotErrors() + handoffErrors() + translationErrors())
+            + (use == .conversation ? replylessErrors() : [])
+    }
+
+    /// Intents that would leave a customer with no reply: no responses, and no handoff or
+    /// action to answer instead. Slots do not help: their prompts ask, and when the form is
+    /// complete the intent answers with its responses, or with nothing; nor do contexts. (An
+    /// action's outcome without a reply is refused at run time as `unknown_outcome`, and the
+    /// linter warns of `found` and `not_found`.)
+    private func replylessErrors() -> [DefinitionError] {
+        bot.intents.compactMap { intent in
+            guard intent.responses.isEmpty, intent.action == nil, intent.handoff == nil else { return nil }
+            let when = intent.slots.contains(where: \.required) ? "who completes its form" : "it matches"
+            var error = error(
+                at: intent.origin,
+                "intent \"\(intent.name)\" has no responses: a customer \(when) would get no reply; give it \"responses\" (or an \"action\" or a \"handoff\")"
+            )
+            error.replylessIntent = intent.name
+            return error
+        }
     }
 
     /// Every intent's handoff queue must be one of `settings.handoff.queues`.

@@ -10,6 +10,9 @@ public struct DefinitionError: Error, Sendable, Equatable, CustomStringConvertib
     /// Where the offending value starts, when the file could be parsed that far.
     public var location: SourceLocation?
     public var message: String
+    /// The intent this error says could leave a customer with no reply, if that is what it says:
+    /// `usher learn` writes new intents that have none yet, and tells the author so.
+    public var replylessIntent: String?
 
     public init(file: String, path: String = "", location: SourceLocation? = nil, message: String) {
         self.file = file

@@ -46,8 +46,10 @@ extension TurnBuilder {
         guard var request else { return }
         if session.metadata["tier"]?.lowercased() == "vip" { request.priority += 1 }
         if (sentiment ?? 0) <= -0.25 { request.priority += 1 }
-        let byIntent = engine.intent(named: intent ?? "")?.handoff != nil
-        if !byIntent {
+        let handingIntent = engine.intent(named: intent ?? "").flatMap { $0.handoff == nil ? nil : $0 }
+        let byIntent = handingIntent != nil
+        // A handoff intent says its own responses; one without any says the built-in words.
+        if !byIntent || handingIntent?.responses.isEmpty == true {
             if let start = provisionalReplies { replies.removeSubrange(start...) }
             replies.append(engine.messages.handoff)
         }

@@ -224,7 +224,7 @@ public struct BotLearner {
         }
         for intent in intents {
             plan.report.append(
-                "\(newFile): new intent \(intent.name) with \(intent.texts.count) example\(intent.texts.count == 1 ? "" : "s"); give it responses"
+                "\(newFile): new intent \(intent.name) with \(intent.texts.count) example\(intent.texts.count == 1 ? "" : "s"); give it responses: until it has some, the bot does not load for serve, chat or test"
             )
         }
     }

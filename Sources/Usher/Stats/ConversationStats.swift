@@ -9,7 +9,7 @@ public struct ConversationStats: Sendable, Equatable {
         public var conversations = 0
         /// Customer messages.
         public var turns = 0
-        /// Conversations never handed to a person.
+        /// Conversations never handed to a person, in which the bot answered every message.
         public var contained = 0
         /// Conversations handed to a person.
         public var escalated = 0
@@ -19,6 +19,9 @@ public struct ConversationStats: Sendable, Equatable {
         /// Turns the bot answered (a person's turns excluded), and of those the fallbacks.
         public var botTurns = 0
         public var fallbacks = 0
+        /// Bot turns that said nothing: an intent without responses (a bot from before Usher
+        /// refused to load one). Their conversations do not count as contained.
+        public var silent = 0
 
         public init() {}
 
@@ -140,6 +143,8 @@ public struct ConversationStats: Sendable, Equatable {
     public var days: [Day]
     /// By language, most conversations first; empty when the log predates languages in it.
     public var languages: [LanguageFigures]
+    /// Rows of the log that could not be read and are left out of every figure, by table.
+    public var damagedRows: [Tally] = []
 }
 
 func rate(_ part: Int, of whole: Int) -> Double {

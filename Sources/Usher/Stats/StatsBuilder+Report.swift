@@ -44,7 +44,10 @@ extension StatsBuilder {
                 .sorted {
                     $0.summary.conversations != $1.summary.conversations
                         ? $0.summary.conversations > $1.summary.conversations : $0.language < $1.language
-                })
+                },
+            damagedRows: damaged.map { ConversationStats.Tally(name: $0.key, count: $0.value) }.sorted {
+                $0.name < $1.name
+            })
     }
 
     private func count(_ conversation: Conversation, into summary: inout ConversationStats.Summary) {
@@ -52,7 +55,13 @@ extension StatsBuilder {
         summary.turns += conversation.turns
         summary.botTurns += conversation.botTurns
         summary.fallbacks += conversation.fallbacks
-        if conversation.escalated { summary.escalated += 1 } else { summary.contained += 1 }
+        summary.silent += conversation.silent
+        // A customer the bot left without a reply was not served by it, whatever came after.
+        if conversation.escalated {
+            summary.escalated += 1
+        } else if conversation.silent == 0 {
+            summary.contained += 1
+        }
         if conversation.abandoned { summary.abandoned += 1 }
     }
 

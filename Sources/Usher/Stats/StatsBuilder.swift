@@ -17,6 +17,9 @@ public struct StatsBuilder: Sendable {
         /// Customer turns the bot answered, and how many of them were fallbacks.
         var botTurns = 0
         var fallbacks = 0
+        /// Bot turns that said nothing and handed nobody over, less those an action's result
+        /// answered later (a call without a waiting message says nothing until then).
+        var silent = 0
         var escalated = false
         var abandoned = false
         var customer: String?
@@ -53,6 +56,8 @@ public struct StatsBuilder: Sendable {
     var agentTransfers: [String: Int] = [:]
     var transfersIn: [String: Int] = [:]
     var transfersOut: [String: Int] = [:]
+    /// Rows left out because they could not be read, by table.
+    var damaged: [String: Int] = [:]
 
     public init() {}
 
@@ -63,6 +68,7 @@ public struct StatsBuilder: Sendable {
         case .turn(let turn): add(turn)
         case .event(let event): add(event)
         case .end(let end): add(end)
+        case .damaged(let row): damaged[row.table, default: 0] += 1
         }
     }
 
@@ -74,6 +80,9 @@ public struct StatsBuilder: Sendable {
         if let action = turn.action, let outcome = turn.actionOutcome {
             actions[action, default: [:]][outcome, default: 0] += 1
         }
+        // A call settled (its result, or the bot giving up): the turn that made it, if it said
+        // nothing, was waiting, not silent.
+        if turn.action != nil { conversation.silent = max(0, conversation.silent - 1) }
         // An action's result is the business's systems answering, not the customer: it counts
         // toward no customer turn.
         if turn.decidedBy == .action {
@@ -91,6 +100,9 @@ public struct StatsBuilder: Sendable {
         if turn.decidedBy != .person {
             conversation.botTurns += 1
             if turn.decidedBy == .fallback { conversation.fallbacks += 1 }
+            if turn.replies.isEmpty, turn.handoff == nil, [.pattern, .similarity, .form].contains(turn.decidedBy) {
+                conversation.silent += 1
+            }
             decidedBy[turn.decidedBy.rawValue, default: 0] += 1
         }
         if let intent = turn.intent, turn.decidedBy == .pattern || turn.decidedBy == .similarity {

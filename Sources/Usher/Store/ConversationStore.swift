@@ -103,3 +103,16 @@ public struct ConversationLog: Sendable, Equatable {
         self.ends = ends
     }
 }
+
+extension ConversationLog {
+    /// Adds a record a store read back. A damaged row refuses: the whole log was asked for
+    /// (to replay or compare it), and it is not whole.
+    public mutating func append(_ record: LogRecord) throws(StoreError) {
+        switch record {
+        case .turn(let turn): turns.append(turn)
+        case .event(let event): events.append(event)
+        case .end(let end): ends.append(end)
+        case .damaged(let row): throw StoreError(.unusable, row.description)
+        }
+    }
+}

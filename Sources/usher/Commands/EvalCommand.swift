@@ -41,7 +41,7 @@ struct EvalCommand: ParsableCommand {
     var lang: String?
 
     func run() throws {
-        var bot = try BotFrontend.load(path)
+        var bot = try BotFrontend.load(path, for: .matching)
         if let lang {
             guard let localized = bot.localized(to: lang) else {
                 throw ValidationError(

@@ -34,7 +34,9 @@ struct LearnCommand: ParsableCommand {
         let definition: BotDefinition
         do {
             sources = try BotLoader.readSources(at: bot)
-            definition = try BotLoader.load(sources: sources)
+            // Its intents and examples are all learning needs: an intent learned before, still
+            // without responses, may take more examples.
+            definition = try BotLoader.load(sources: sources, for: .matching)
         } catch {
             for problem in error.errors { Console.error(problem.description(severity: "error")) }
             throw ExitCode(ExitCodes.failure)
@@ -57,10 +59,27 @@ struct LearnCommand: ParsableCommand {
         }
         try write(plan, sources: sources)
         for line in plan.report { Console.out(line) }
+        reportReplyless()
+    }
+
+    /// The intents that cannot reply yet (new ones have no responses), as `usher check` reports
+    /// them: the bot does not load to talk with customers until they can.
+    private func reportReplyless() {
+        do {
+            _ = try BotLoader.load(path: bot)
+        } catch {
+            let replyless = error.errors.filter { $0.replylessIntent != nil }
+            for problem in replyless { Console.error(problem.description(severity: "error")) }
+            Console.error(
+                "usher learn: the examples were added; the bot loads for serve, chat and test once "
+                    + (replyless.count == 1 ? "this intent has" : "these \(replyless.count) intents have")
+                    + " responses")
+        }
     }
 
     /// Writes every changed file, then loads the bot again; if it no longer loads, every file is
-    /// put back as it was and the errors are shown.
+    /// put back as it was and the errors are shown. Intents without responses do not count: new
+    /// intents have none yet (``reportReplyless()`` says so).
     private func write(_ plan: BotLearner.Plan, sources: [BotLoader.Source]) throws {
         let originals = Dictionary(sources.map { ($0.name, $0.bytes) }, uniquingKeysWith: { first, _ in first })
         func restore() {
@@ -83,7 +102,7 @@ struct LearnCommand: ParsableCommand {
             }
         }
         do {
-            _ = try BotLoader.load(path: bot)
+            _ = try BotLoader.load(path: bot, for: .matching)
         } catch {
             restore()
             for problem in error.errors { Console.error(problem.description(severity: "error")) }

@@ -30,7 +30,7 @@ struct MatchCommand: ParsableCommand {
     var lang: String?
 
     func run() throws {
-        var engine = try DialogFrontend.engine(bot, explains: true)
+        var engine = try DialogFrontend.engine(bot, explains: true, for: .matching)
         if let lang {
             guard let localized = engine.engine(for: lang) else {
                 throw ValidationError(

@@ -102,8 +102,12 @@ struct StatsCommand: ParsableCommand {
         }
         let range = try period()
         var builder = StatsBuilder()
+        var damaged = DamagedRowWarnings()
         do {
-            try log.scanLog(from: range.from, to: range.to, detail: .summary) { builder.add($0) }
+            try log.scanLog(from: range.from, to: range.to, detail: .summary) { record in
+                damaged.warn(record)
+                builder.add(record)
+            }
         } catch {
             Console.error("usher: error: \(error)")
             throw ExitCode(ExitCodes.failure)
@@ -118,6 +122,7 @@ struct StatsCommand: ParsableCommand {
             var messages: [UnmatchedGrouper.Message] = []
             do {
                 try log.scanLog(from: range.from, to: range.to, detail: .unmatched(below: lowConfidence)) { record in
+                    damaged.warn(record)
                     guard case .turn(let turn) = record, !turn.text.isEmpty else { return }
                     messages.append(
                         UnmatchedGrouper.Message(
@@ -144,6 +149,7 @@ struct StatsCommand: ParsableCommand {
             }
             Console.error("usher stats: the report is written to \(html)")
         }
+        damaged.finish()
         // The files asked for are the output; the tables (or JSON, when asked for) otherwise.
         guard json || (unmatched == nil && html == nil) else { return }
         Console.out(json ? StatsJSON.encode(stats) : StatsText(stats: stats, source: source).text, terminator: "")

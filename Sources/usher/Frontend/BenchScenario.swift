@@ -44,7 +44,7 @@ struct BenchScenario {
         for _ in 0..<max(1, rounds) {
             matcher = nil  // so that peak memory is one bot's, not two
             let start = ContinuousClock.now
-            let definition = try BotLoader.load(path: path)
+            let definition = try BotLoader.load(path: path, for: .matching)
             parses.append((ContinuousClock.now - start).seconds)
             matcher = Matcher(bot: definition)
             loads.append((ContinuousClock.now - start).seconds)
@@ -90,7 +90,7 @@ struct BenchScenario {
             if let evals = try? DatasetReader.read(path: "evals/desk.jsonl"), !evals.isEmpty {
                 return (bot, evals, true, nil)
             }
-            let examples = try BotLoader.load(path: bot).intents.flatMap {
+            let examples = try BotLoader.load(path: bot, for: .matching).intents.flatMap {
                 $0.examples.map { LabelledUtterance(text: $0.text, intent: nil) }
             }
             return (bot, examples, false, nil)

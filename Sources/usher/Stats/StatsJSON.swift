@@ -56,6 +56,9 @@ enum StatsJSON {
                 + stats.languages.map {
                     "{\"language\": \(JSONWriter.string($0.language)), \"summary\": \(summary($0.summary))}"
                 }.joined(separator: ", ") + "]")
+        fields.append(
+            "\"damaged_rows\": "
+                + counts(Dictionary(stats.damagedRows.map { ($0.name, $0.count) }, uniquingKeysWith: +)))
         return "{" + fields.joined(separator: ", ") + "}\n"
     }
 
@@ -65,7 +68,7 @@ enum StatsJSON {
             + "\"contained\": \(summary.contained), \"containment_rate\": \(JSONWriter.number(summary.containmentRate)), "
             + "\"escalated\": \(summary.escalated), \"escalation_rate\": \(JSONWriter.number(summary.escalationRate)), "
             + "\"abandoned\": \(summary.abandoned), \"abandonment_rate\": \(JSONWriter.number(summary.abandonmentRate)), "
-            + "\"bot_turns\": \(summary.botTurns), \"fallbacks\": \(summary.fallbacks), "
+            + "\"bot_turns\": \(summary.botTurns), \"fallbacks\": \(summary.fallbacks), \"silent_turns\": \(summary.silent), "
             + "\"fallback_rate\": \(JSONWriter.number(summary.fallbackRate))}"
     }
 

@@ -19,6 +19,7 @@ struct StatsPage {
         let summary = stats.summary
         let period = stats.from.map { "\(StatsText.moment($0)) to \(StatsText.moment(stats.to ?? $0)) UTC" } ?? ""
         var body = "<h1>How the bot did</h1><p class=\"period\">\(escape(source)), \(escape(period))</p>"
+        if let note = StatsText.leftOut(stats) { body += "<p class=\"period\">\(escape(note))</p>" }
         body += "<section class=\"figures\">"
         for (label, value, detail) in [
             (
@@ -32,7 +33,7 @@ struct StatsPage {
                 "\(summary.abandoned) left waiting or mid-form"
             ),
             ("Fallback rate", StatsText.percent(summary.fallbackRate), "of \(summary.botTurns) bot turns"),
-        ] {
+        ] + (summary.silent > 0 ? [("Silent turns", "\(summary.silent)", StatsText.silentDetail)] : []) {
             body +=
                 "<div class=\"figure\"><div class=\"label\">\(label)</div><div class=\"value\">\(escape(value))</div><div class=\"detail\">\(escape(detail))</div></div>"
         }

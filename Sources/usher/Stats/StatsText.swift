@@ -40,11 +40,31 @@ struct StatsText {
             .joined(separator: ", ")
     }
 
+    /// What the figures leave out, when they leave out anything: rows that could not be read.
+    static func leftOut(_ stats: ConversationStats) -> String? {
+        guard !stats.damagedRows.isEmpty else { return nil }
+        let count = stats.damagedRows.reduce(0) { $0 + $1.count }
+        return "left out: \(count) damaged row\(count == 1 ? "" : "s") ("
+            + stats.damagedRows.map { "\($0.name) \($0.count)" }.joined(separator: ", ")
+            + "), named on stderr; the figures do not count \(count == 1 ? "it" : "them")"
+    }
+
+    /// What a silent turn is, beside their count.
+    static let silentDetail = "the bot said nothing; not counted as contained"
+
+    /// Turns the bot answered with nothing, when there were any.
+    private var silentLine: [[String]] {
+        let silent = stats.summary.silent
+        guard silent > 0 else { return [] }
+        return [["silent turns", "\(silent)", Self.silentDetail]]
+    }
+
     var text: String {
         let summary = stats.summary
         var lines: [String] = []
         let period = stats.from.map { "\(Self.moment($0)) to \(Self.moment(stats.to ?? $0)) UTC" } ?? ""
         lines.append("usher stats: \(source), \(period)")
+        if let note = Self.leftOut(stats) { lines.append(note) }
         lines.append("")
         // With no escalation there are no reasons or queues to list, and no line for them.
         let escalated =
@@ -69,7 +89,8 @@ struct StatsText {
                     "\(summary.abandoned): in a queue \(stats.abandonedInQueue), in a form \(stats.abandonedInForm)",
                 ],
                 ["fallback rate", Self.percent(summary.fallbackRate), "of \(summary.botTurns) turns the bot answered"],
-                ["decided by", "", shares(stats.decidedBy)],
+            ] + silentLine + [
+                ["decided by", "", shares(stats.decidedBy)]
             ], header: nil)
         if !stats.intents.isEmpty {
             lines.append("")

@@ -4,9 +4,12 @@ import Testing
 @testable import Usher
 
 /// Loads in-memory files and returns every error line, or an empty list when the bot loaded.
+/// Loaded for matching: these bots have no responses, which is another check's business
+/// (``BotValidatorTests``).
 private func errors(_ files: [(String, String)]) -> [String] {
     do {
-        _ = try BotLoader.load(sources: files.map { BotLoader.Source(name: $0.0, bytes: Array($0.1.utf8)) })
+        _ = try BotLoader.load(
+            sources: files.map { BotLoader.Source(name: $0.0, bytes: Array($0.1.utf8)) }, for: .matching)
         return []
     } catch {
         return error.errors.map(\.description)
@@ -50,23 +53,26 @@ struct BotLoaderTests {
     }
 
     @Test func appliesDefaultsWhenOptionalSectionsAreMissing() throws {
-        let bot = try BotLoader.load(sources: [
-            BotLoader.Source(name: "a.json", bytes: Array("{\"intents\": [\(validIntent)]}".utf8))
-        ])
+        let bot = try BotLoader.load(
+            sources: [
+                BotLoader.Source(name: "a.json", bytes: Array("{\"intents\": [\(validIntent)]}".utf8))
+            ], for: .matching)
         #expect(bot.settings.threshold == BotSettings.defaultThreshold)
         #expect(bot.language == "en")
         #expect(bot.fallback.responses.map(\.description) == FallbackDefinition.defaultResponses)
     }
 
     @Test func mergesFilesAndKeepsIntentOrder() throws {
-        let bot = try BotLoader.load(sources: [
-            BotLoader.Source(
-                name: "a.json",
-                bytes: Array(#"{"language": "de", "intents": [{"name": "a", "examples": ["x y"]}]}"#.utf8)),
-            BotLoader.Source(
-                name: "b.json",
-                bytes: Array(#"{"settings": {"threshold": 0.2}, "intents": [{"name": "b", "examples": ["z"]}]}"#.utf8)),
-        ])
+        let bot = try BotLoader.load(
+            sources: [
+                BotLoader.Source(
+                    name: "a.json",
+                    bytes: Array(#"{"language": "de", "intents": [{"name": "a", "examples": ["x y"]}]}"#.utf8)),
+                BotLoader.Source(
+                    name: "b.json",
+                    bytes: Array(
+                        #"{"settings": {"threshold": 0.2}, "intents": [{"name": "b", "examples": ["z"]}]}"#.utf8)),
+            ], for: .matching)
         #expect(bot.intents.map(\.name) == ["a", "b"])
         #expect(bot.language == "de")
         #expect(bot.settings.threshold == 0.2)
@@ -212,7 +218,8 @@ struct BotLoaderTests {
     @Test func loadsAFiftyMegabyteFileWithoutTrouble() throws {
         let big = String(repeating: "word ", count: 10_000_000)
         let json = "{\"intents\": [{\"name\": \"big\", \"examples\": [\"\(big)\"]}]}"
-        let bot = try BotLoader.load(sources: [BotLoader.Source(name: "big.json", bytes: Array(json.utf8))])
+        let bot = try BotLoader.load(
+            sources: [BotLoader.Source(name: "big.json", bytes: Array(json.utf8))], for: .matching)
         #expect(bot.intents[0].examples[0].text.utf8.count == 50_000_000)
     }
 
@@ -230,7 +237,7 @@ struct BotLoaderTests {
                 DefinitionError(file: directory.path, message: "the directory holds no .json files")
             ])
         ) {
-            try BotLoader.load(path: directory.path)
+            try BotLoader.load(path: directory.path, for: .matching)
         }
     }
 
@@ -243,7 +250,7 @@ struct BotLoaderTests {
         try #"{"intents": [{"name": "first", "examples": ["a"]}]}"#.write(
             to: directory.appendingPathComponent("a.json"), atomically: true, encoding: .utf8)
         try "not json".write(to: directory.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
-        let bot = try BotLoader.load(path: directory.path)
+        let bot = try BotLoader.load(path: directory.path, for: .matching)
         #expect(bot.intents.map(\.name) == ["first", "second"])
     }
 }

@@ -61,7 +61,8 @@ struct ConversationDefinitionErrorTests {
     ])
     func reportsEachErrorClass(json: String, expected: String) {
         do {
-            _ = try BotLoader.load(sources: [BotLoader.Source(name: "bot.json", bytes: Array(json.utf8))])
+            _ = try BotLoader.load(
+                sources: [BotLoader.Source(name: "bot.json", bytes: Array(json.utf8))], for: .matching)
             Issue.record("expected an error")
         } catch {
             #expect(error.errors.map(\.description) == [expected])
@@ -72,11 +73,12 @@ struct ConversationDefinitionErrorTests {
         let entity = #"{"entities": {"p": {"regex": "x"}}}"#
         let intents = #"{"intents": [{"name": "a", "examples": ["x"]}]}"#
         do {
-            _ = try BotLoader.load(sources: [
-                BotLoader.Source(name: "a.json", bytes: Array(entity.utf8)),
-                BotLoader.Source(name: "b.json", bytes: Array(entity.utf8)),
-                BotLoader.Source(name: "c.json", bytes: Array(intents.utf8)),
-            ])
+            _ = try BotLoader.load(
+                sources: [
+                    BotLoader.Source(name: "a.json", bytes: Array(entity.utf8)),
+                    BotLoader.Source(name: "b.json", bytes: Array(entity.utf8)),
+                    BotLoader.Source(name: "c.json", bytes: Array(intents.utf8)),
+                ], for: .matching)
             Issue.record("expected an error")
         } catch {
             #expect(
@@ -87,7 +89,8 @@ struct ConversationDefinitionErrorTests {
     }
 
     @Test func loadsSlotsContextsAndSettings() throws {
-        let bot = try BotLoader.load(sources: [BotLoader.Source(name: "bot.json", bytes: Array(claimBotJSON.utf8))])
+        let bot = try BotLoader.load(
+            sources: [BotLoader.Source(name: "bot.json", bytes: Array(claimBotJSON.utf8))], for: .matching)
         let claim = try #require(bot.intent(named: "file_claim"))
         #expect(claim.slots.map(\.name) == ["policy_number", "incident_date", "product"])
         #expect(
@@ -117,7 +120,8 @@ struct EveryErrorAtOnceTests {
              ]}
             """
         do {
-            _ = try BotLoader.load(sources: [BotLoader.Source(name: "bot.json", bytes: Array(json.utf8))])
+            _ = try BotLoader.load(
+                sources: [BotLoader.Source(name: "bot.json", bytes: Array(json.utf8))], for: .matching)
             Issue.record("expected errors")
         } catch {
             let messages = error.errors.map(\.message)

@@ -89,6 +89,19 @@ struct DialogHandoffTests {
         #expect(back.intent == "greeting")
     }
 
+    /// A handoff intent without responses of its own says the built-in handoff line: the
+    /// customer hears that a person is coming, never nothing.
+    @Test func aHandoffIntentWithoutResponsesSaysTheHandoffLine() throws {
+        let json =
+            #"{"intents": [{"name": "human", "examples": ["i want a person"], "handoff": {"queue": "general"}}]}"#
+        let engine = try DialogEngine(
+            bot: BotLoader.load(sources: [BotLoader.Source(name: "bot.json", bytes: Array(json.utf8))]))
+        let turn = engine.respond(
+            to: CustomerMessage(session: "s", text: "i want a person"), state: nil, now: mondayMorning)
+        #expect(turn.handoff?.reason == .intent("human"))
+        #expect(turn.replies == [TurnBuilder.handoffReply])
+    }
+
     @Test func handoffQueuesMustExist() {
         let json = #"{"intents": [{"name": "a", "examples": ["x"], "handoff": {"queue": "sales"}}]}"#
         do {

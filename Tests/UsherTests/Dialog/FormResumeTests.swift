@@ -69,7 +69,8 @@ struct DigressionTests {
     }
 
     @Test func theSettingIsRead() throws {
-        let json = #"{"settings": {"digression_threshold": 0.9}, "intents": [{"name": "a", "examples": ["x"]}]}"#
+        let json =
+            #"{"settings": {"digression_threshold": 0.9}, "intents": [{"name": "a", "examples": ["x"], "responses": ["ok"]}]}"#
         #expect(
             try BotLoader.load(sources: [BotLoader.Source(name: "b.json", bytes: Array(json.utf8))]).settings
                 .digressionThreshold == 0.9)

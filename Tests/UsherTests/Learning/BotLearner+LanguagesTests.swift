@@ -29,7 +29,8 @@ struct BotLearnerLanguagesTests {
             BotLoader.Source(name: "bot/main.json", bytes: Array(Self.english.utf8)),
             BotLoader.Source(name: "bot/ru.json", bytes: Array(Self.russian.utf8)),
         ]
-        return BotLearner(bot: try BotLoader.load(sources: sources), sources: sources, newFile: "bot/learned.json")
+        return BotLearner(
+            bot: try BotLoader.load(sources: sources, for: .matching), sources: sources, newFile: "bot/learned.json")
     }
 
     private func plan(_ lines: [String]) throws -> BotLearner.Plan {

@@ -23,7 +23,7 @@ struct BotLearnerTests {
 
     private func learner(newFile: String = "bot/learned.json") throws -> BotLearner {
         let sources = [BotLoader.Source(name: "bot/main.json", bytes: Array(Self.file.utf8))]
-        return BotLearner(bot: try BotLoader.load(sources: sources), sources: sources, newFile: newFile)
+        return BotLearner(bot: try BotLoader.load(sources: sources, for: .matching), sources: sources, newFile: newFile)
     }
 
     private func inbox(_ lines: [String]) throws -> [UnmatchedInbox.Entry] {
@@ -65,7 +65,8 @@ struct BotLearnerTests {
                 "1 text was already examples; skipped",
             ])
         // What it wrote loads: the doubled braces are text, not a slot marker.
-        let bot = try BotLoader.load(sources: [BotLoader.Source(name: "bot/main.json", bytes: Array(written.utf8))])
+        let bot = try BotLoader.load(
+            sources: [BotLoader.Source(name: "bot/main.json", bytes: Array(written.utf8))], for: .matching)
         #expect(bot.intent(named: "greeting")?.examples.count == 4)
     }
 
@@ -78,7 +79,10 @@ struct BotLearnerTests {
             created
                 == "{\n  \"intents\": [\n    {\"name\": \"gift_cards\", \"examples\": [\"do you sell gift cards\", \"gift vouchers?\"]}\n  ]\n}\n"
         )
-        #expect(plan.report == ["bot/learned.json: new intent gift_cards with 2 examples; give it responses"])
+        #expect(
+            plan.report == [
+                "bot/learned.json: new intent gift_cards with 2 examples; give it responses: until it has some, the bot does not load for serve, chat or test"
+            ])
     }
 
     @Test func anyWrongLabelRefusesTheWholeRunWithFileAndLine() throws {
@@ -102,11 +106,12 @@ struct BotLearnerTests {
     @Test(arguments: ["why?", "9lives", "reverted_card_payment?", "статус-заказа", "why me", "tab\there", "{x}", "a}"])
     func newIntentNamesAreTheLoadersNames(name: String) throws {
         let loaded = Result {
-            try BotLoader.load(sources: [
-                BotLoader.Source(
-                    name: "bot/main.json",
-                    bytes: Array(#"{"intents": [{"name": \#(JSONWriter.string(name)), "examples": ["x"]}]}"#.utf8))
-            ])
+            try BotLoader.load(
+                sources: [
+                    BotLoader.Source(
+                        name: "bot/main.json",
+                        bytes: Array(#"{"intents": [{"name": \#(JSONWriter.string(name)), "examples": ["x"]}]}"#.utf8))
+                ], for: .matching)
         }
         let learned = Result {
             try learner().plan(
@@ -132,11 +137,15 @@ struct BotLearnerTests {
             String(decoding: created, as: UTF8.self)
                 == "{\n  \"intents\": [\n    {\"name\": \"why?\", \"examples\": [\"why was I charged twice\"]}\n  ]\n}\n"
         )
-        #expect(plan.report == ["bot/learned.json: new intent why? with 1 example; give it responses"])
-        let bot = try BotLoader.load(sources: [
-            BotLoader.Source(name: "bot/main.json", bytes: Array(Self.file.utf8)),
-            BotLoader.Source(name: "bot/learned.json", bytes: created),
-        ])
+        #expect(
+            plan.report == [
+                "bot/learned.json: new intent why? with 1 example; give it responses: until it has some, the bot does not load for serve, chat or test"
+            ])
+        let bot = try BotLoader.load(
+            sources: [
+                BotLoader.Source(name: "bot/main.json", bytes: Array(Self.file.utf8)),
+                BotLoader.Source(name: "bot/learned.json", bytes: created),
+            ], for: .matching)
         #expect(bot.intent(named: "why?")?.examples.map(\.text) == ["why was I charged twice"])
     }
 

@@ -43,7 +43,8 @@ struct ConfidenceTests {
               {"name": "alone", "examples": ["tell me a joke"]}
             ]}
             """
-        let bot = try BotLoader.load(sources: [BotLoader.Source(name: "bot.json", bytes: Array(json.utf8))])
+        let bot = try BotLoader.load(
+            sources: [BotLoader.Source(name: "bot.json", bytes: Array(json.utf8))], for: .matching)
         let matcher = Matcher(bot: bot)
         let first = matcher.vectorizer.vector(TextNormalizer.normalize("what is my balance"))
         let second = matcher.vectorizer.vector(TextNormalizer.normalize("what is my account balance"))

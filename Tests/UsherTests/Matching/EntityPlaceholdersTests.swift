@@ -16,7 +16,8 @@ private let placeholderBot: BotDefinition = {
           {"name": "router_help", "examples": ["my router is broken", "the modem keeps dropping", "router lights blink"]}
         ]}
         """
-    return try! BotLoader.load(sources: [BotLoader.Source(name: "placeholders.json", bytes: Array(json.utf8))])
+    return try! BotLoader.load(
+        sources: [BotLoader.Source(name: "placeholders.json", bytes: Array(json.utf8))], for: .matching)
 }()
 
 @Suite("EntityPlaceholders")

@@ -18,7 +18,7 @@ let deskBot: BotDefinition = {
           {"name": "japanese_refund", "examples": ["返金してください", "返金はいつですか", "お金を返してほしい", "返金をお願いします"]}
         ]}
         """
-    return try! BotLoader.load(sources: [BotLoader.Source(name: "desk.json", bytes: Array(json.utf8))])
+    return try! BotLoader.load(sources: [BotLoader.Source(name: "desk.json", bytes: Array(json.utf8))], for: .matching)
 }()
 
 let deskMatcher = Matcher(bot: deskBot)
@@ -112,7 +112,8 @@ struct MatcherTests {
         let json =
             #"{"intents": [{"name": "any", "patterns": ["* order *"]}, {"name": "cancel", "patterns": ["* cancel * order *"]}]}"#
         let matcher = Matcher(
-            bot: try BotLoader.load(sources: [BotLoader.Source(name: "p.json", bytes: Array(json.utf8))]))
+            bot: try BotLoader.load(
+                sources: [BotLoader.Source(name: "p.json", bytes: Array(json.utf8))], for: .matching))
         #expect(matcher.match("please cancel my order now").intent == "cancel")
         #expect(matcher.match("my order").intent == "any")
         #expect(matcher.match("cancel it").intent == nil)
@@ -204,11 +205,12 @@ struct HandoffIntentThresholdTests {
     @Test func theSettingIsReadAndChecked() throws {
         let json =
             #"{"settings": {"handoff": {"intent_threshold": 0.8}}, "intents": [{"name": "a", "examples": ["x"]}]}"#
-        let bot = try BotLoader.load(sources: [BotLoader.Source(name: "bot.json", bytes: Array(json.utf8))])
+        let bot = try BotLoader.load(
+            sources: [BotLoader.Source(name: "bot.json", bytes: Array(json.utf8))], for: .matching)
         #expect(bot.settings.handoff.intentThreshold == 0.8)
         let bad = json.replacingOccurrences(of: "0.8", with: "1.5")
         #expect(throws: DefinitionErrors.self) {
-            try BotLoader.load(sources: [BotLoader.Source(name: "bot.json", bytes: Array(bad.utf8))])
+            try BotLoader.load(sources: [BotLoader.Source(name: "bot.json", bytes: Array(bad.utf8))], for: .matching)
         }
     }
 }

@@ -18,7 +18,8 @@ struct OutOfScopeExampleTests {
          "fallback": {"examples": ["how do I cancel my netflix subscription", "cancel my gym membership",
                                    "what is the wifi password", "how do I change my windows password"]}}
         """
-    static let bot = try! BotLoader.load(sources: [BotLoader.Source(name: "bot.json", bytes: Array(json.utf8))])
+    static let bot = try! BotLoader.load(
+        sources: [BotLoader.Source(name: "bot.json", bytes: Array(json.utf8))], for: .matching)
 
     @Test func aMessageLikeAnOutOfScopeExampleGetsTheFallback() {
         let matcher = Matcher(bot: Self.bot)
@@ -54,13 +55,14 @@ struct OutOfScopeExampleTests {
         #expect(Self.bot.fallback.responses.map(\.description) == FallbackDefinition.defaultResponses)
         #expect(Self.bot.fallback.examples.count == 4)
         do {
-            _ = try BotLoader.load(sources: [
-                BotLoader.Source(
-                    name: "bot.json",
-                    bytes: Array(
-                        #"{"intents": [{"name": "a", "examples": ["x"]}], "fallback": {"examples": ["book {city}"]}}"#
-                            .utf8))
-            ])
+            _ = try BotLoader.load(
+                sources: [
+                    BotLoader.Source(
+                        name: "bot.json",
+                        bytes: Array(
+                            #"{"intents": [{"name": "a", "examples": ["x"]}], "fallback": {"examples": ["book {city}"]}}"#
+                                .utf8))
+                ], for: .matching)
             Issue.record("expected an error")
         } catch {
             #expect(
