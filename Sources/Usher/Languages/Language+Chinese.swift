@@ -44,7 +44,7 @@ extension Language {
             agentJoined: { agent in agent.map { "現在由\($0)為您服務。" } ?? "現在由客服人員為您服務。" },
             released: "您已回到虛擬助理。還有什麼可以幫您的嗎？",
             closed: "本次對話已結束，感謝您的聯繫。",
-            queuedWithoutAgent: { position in "您目前排在第\(position)位。現在沒有客服人員可以接聽；您的順位會保留。" },
+            queuedWithoutAgent: { position in "您目前排在第\(position)位。現在沒有客服人員可以接聽；您會留在隊列中，直到有客服人員可以為您服務。" },
             queued: { position, minutes in
                 let time = minutes <= 0 ? "客服人員很快就會為您服務" : "預計等候時間約\(minutes)分鐘"
                 return "您目前排在第\(position)位；\(time)。"

@@ -55,7 +55,7 @@ extension Language {
             released: "You are back with the virtual assistant. How else can I help?",
             closed: "This conversation is closed. Thank you for contacting us.",
             queuedWithoutAgent: { position in
-                "You are number \(position) in the queue. No agent is available right now; you will keep your place."
+                "You are number \(position) in the queue. No agent is available right now; you will stay in the queue until one is."
             },
             queued: { position, minutes in
                 let time =

@@ -63,7 +63,7 @@ extension Language {
             released: "Sie sind wieder beim virtuellen Assistenten. Wie kann ich sonst helfen?",
             closed: "Dieses Gespräch ist beendet. Vielen Dank für Ihre Anfrage.",
             queuedWithoutAgent: { position in
-                "Sie sind Nummer \(position) in der Warteschlange. Gerade ist niemand frei; Sie behalten Ihren Platz."
+                "Sie sind Nummer \(position) in der Warteschlange. Gerade ist niemand frei; Sie bleiben in der Warteschlange, bis jemand frei ist."
             },
             queued: { position, minutes in
                 let time =

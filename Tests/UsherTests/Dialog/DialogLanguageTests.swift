@@ -54,7 +54,8 @@ struct DialogLanguageTests {
                 == "You are number 2 in the queue; the estimated wait is about 3 minutes.")
         #expect(
             Batch.announcement(position: 1, wait: nil, in: Language.russian.messages)
-                == "Ваш номер в очереди: 1. Сейчас нет свободных операторов; ваше место в очереди сохранится.")
+                == "Ваш номер в очереди: 1. Сейчас нет свободных операторов; вы останетесь в очереди, пока кто-нибудь не освободится."
+        )
     }
 
     @Test(arguments: ["да", "ja", "是", "yes", "passt", "可以", "沒錯", "да, всё верно", "yes please"])

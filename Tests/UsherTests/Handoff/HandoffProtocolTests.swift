@@ -43,13 +43,14 @@ struct HandoffProtocolTests {
         #expect(handoff["reason_code"] as? String == "intent")
         #expect(
             (queued["replies"] as? [String])?.last
-                == "You are number 1 in the queue. No agent is available right now; you will keep your place.")
+                == "You are number 1 in the queue. No agent is available right now; you will stay in the queue until one is."
+        )
 
         let waiting = desk.say("c-1", "hello? anyone?")
         #expect(waiting["state"] as? String == "queued")
         #expect(
             waiting["replies"] as? [String] == [
-                "You are number 1 in the queue. No agent is available right now; you will keep your place."
+                "You are number 1 in the queue. No agent is available right now; you will stay in the queue until one is."
             ]
         )
 

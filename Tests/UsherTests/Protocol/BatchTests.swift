@@ -49,7 +49,8 @@ struct BatchTests {
         #expect(info.ticket.queue == "general")
         #expect(
             queued.turn.replies.last
-                == "You are number 1 in the queue. No agent is available right now; you will keep your place.")
+                == "You are number 1 in the queue. No agent is available right now; you will stay in the queue until one is."
+        )
 
         #expect(
             try server.perform(.join(agent: "alice", queues: ["general"], capacity: 1), now: now + 2)

@@ -42,7 +42,7 @@ struct ConversationServerLogTests {
         // The bot is silent while the customer waits; only their place is told.
         #expect(
             turns[4].replies == [
-                "You are number 1 in the queue. No agent is available right now; you will keep your place."
+                "You are number 1 in the queue. No agent is available right now; you will stay in the queue until one is."
             ])
         #expect(turns[5].intent == nil && turns[5].confidence < claimBot.settings.threshold)
     }

@@ -126,7 +126,7 @@ struct ChatSessionTests {
         #expect(
             queued == [
                 "bot: Connecting you to an agent.",
-                "bot: You are number 1 in the queue. No agent is available right now; you will keep your place.",
+                "bot: You are number 1 in the queue. No agent is available right now; you will stay in the queue until one is.",
             ])
         #expect(chat.prompt == "default [queued]> ")
         let queue = texts(chat.handle("/queue"))
