@@ -267,8 +267,8 @@ struct ConversationStoreConformanceTests {
             error?.message.hasPrefix(#"\#(name): table centre_events, row seq 1, column event: "#) == true,
             "\(String(describing: error))")
         #expect(
-            error?.message.hasSuffix(
+            error?.message.contains(
                 #"so the store cannot be used until the row is repaired or deleted (docs/storage.md, "A damaged row")"#)
-                == true)
+                == true, "\(String(describing: error))")
     }
 }

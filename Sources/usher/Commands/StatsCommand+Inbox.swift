@@ -53,7 +53,7 @@ extension StatsCommand {
     /// when there is one; `nil` when there is none to ask.
     private func currentBot() throws -> DialogEngine? {
         guard bot != nil || FileManager.default.fileExists(atPath: "intents") else { return nil }
-        return try DialogFrontend.engine(bot ?? "intents")
+        return try DialogFrontend.engine(bot ?? "intents", for: .matching)
     }
 
     /// "usher stats: 3 groups of 4 messages … written to inbox.jsonl (kept its 2 labelled
