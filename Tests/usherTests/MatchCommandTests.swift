@@ -12,6 +12,26 @@ struct MatchCommandTests {
         #expect(lines.contains { $0.hasPrefix("closest     \"where is my order\" (intents/orders.json:") })
     }
 
+    /// "please don't cancel my order" matched cancel_order at 0.999: the example bot would have
+    /// started cancelling. Now it gets the fallback, and the explanation says why.
+    @Test func aNegatedRequestIsExplained() throws {
+        let output = try UsherBinary.run(["match", "please don't cancel my order"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let lines = output.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[1] == "intent      (out of scope: fallback)")
+        #expect(
+            lines[2]
+                == "negated     not cancel_order: \"cancel\" follows \"dont\", and none of its examples says it negated"
+        )
+        let json = try UsherBinary.run([
+            "match", "--json", "--lang", "de", "Ich möchte meine Bestellung nicht stornieren",
+        ])
+        let result = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(result["intent"] is NSNull)
+        let negation = try #require(result["negation"] as? [String: String])
+        #expect(negation == ["intent": "cancel_order", "word": "stornieren", "cue": "nicht"])
+    }
+
     @Test func readsStandardInputAsJSONLines() throws {
         let output = try UsherBinary.run(["match", "--json"], input: "speak to a human please\nxyzzy\n")
         #expect(output.status == 0)

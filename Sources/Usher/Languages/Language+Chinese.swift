@@ -34,6 +34,13 @@ extension Language {
             "不想等了", "不等了", "不用等了", "離開隊列", "离开队列", "不要真人", "不用真人", "不要客服", "不用客服", "晚點再來",
             "稍後再來", "我再打來",
         ],
+        negation: NegationRules(
+            cues: [], requestCues: ["不要", "別", "不用", "不想", "不需要", "無需", "不必", "甭", "毋須", "不願意"],
+            notCues: [
+                "特別", "分別", "區別", "類別", "個別", "性別", "差別", "告別", "級別", "識別", "辨別", "離別", "別人", "別的",
+                "別處", "別家", "別名", "派別", "鑑別", "判別", "別墅", "別緻", "不要緊", "不用謝",
+            ],
+            skips: ["再", "幫", "給", "替", "把"], boundaries: ["但", "而", "還是", "改"], subjects: ["我"]),
         sentiment: .chinese, keyPhraseSkips: chineseSkips, keyPhraseWords: chineseKeyPhraseWords,
         messages: BuiltInMessages(
             cancelReply: "好的，已經取消了。還有什麼可以幫您的嗎？",

@@ -42,6 +42,14 @@ extension Language {
             "wont wait any longer", "will not wait any longer", "not waiting any longer", "not waiting anymore",
             "call back later", "ill call back", "i will call back", "try again later", "come back later",
         ],
+        negation: NegationRules(
+            cues: ["dont", "do not", "no need to"], carriers: ["want", "need", "wish"], links: ["to"],
+            statementVerbs: [
+                "know", "understand", "remember", "recognise", "recognize", "recall", "think", "see", "get", "have",
+                "like", "care", "feel", "seem", "believe", "agree", "forget", "mind", "worry", "find", "hear", "trust",
+            ],
+            skips: ["please", "really", "even", "ever", "you"], boundaries: ["but", "instead", "and", "rather"],
+            subjects: ["i", "we"], openingCueIsRequest: true),
         sentiment: .english, keyPhraseSkips: StopWords.english.union(englishFillers),
         messages: BuiltInMessages(
             cancelReply: "Okay, I have stopped that. What else can I help you with?",

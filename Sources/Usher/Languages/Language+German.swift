@@ -48,6 +48,22 @@ extension Language {
             "brauche keinen menschen", "will keinen menschen", "möchte keinen menschen", "rufe später an",
             "melde mich später", "versuche es später",
         ],
+        negation: NegationRules(
+            cues: ["nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie"],
+            carriers: [
+                "möchte", "möchten", "moechte", "will", "wollen", "brauche", "brauchen", "bitte", "muss", "müssen",
+                "soll", "sollen",
+            ],
+            verbEndings: ["en", "ern", "eln"],
+            statementVerbs: ["weiss", "weiß", "verstehe", "kenne", "erinnere", "finde", "sehe", "vergessen"],
+            skips: ["bitte", "mehr", "sie", "du", "zu", "mal", "doch", "jetzt"],
+            boundaries: ["sondern", "aber", "und", "oder", "sonst", "dass"], subjects: ["ich", "wir"],
+            statementOpeners: [
+                "ich", "du", "er", "sie", "es", "wir", "ihr", "man", "mein", "meine", "meinen", "meinem", "meiner",
+                "dein", "deine", "das", "der", "die", "den", "dem", "des", "ein", "eine", "einen", "warum", "wieso",
+                "weshalb", "wo", "wie", "was", "wann", "wer", "mir", "mich", "heute", "seit", "leider", "jetzt",
+                "immer", "noch", "schon", "hier", "da", "dieser", "diese", "dieses",
+            ], requestMarkers: ["bitte"]),
         sentiment: .german, keyPhraseSkips: germanSkips,
         messages: BuiltInMessages(
             cancelReply: "Okay, ich habe das abgebrochen. Wobei kann ich sonst helfen?",

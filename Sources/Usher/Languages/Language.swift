@@ -41,6 +41,9 @@ public struct Language: Sendable {
     /// wait is going: "is there no agent?" or "I won't wait forever" is an angry customer who
     /// must keep their place, so "no agent" and "not wait" are not phrases.
     let leaveQueuePhrases: [String]
+    /// How a request says what *not* to do ("don't cancel …"): the matcher does not take it for
+    /// a request to do it.
+    let negation: NegationRules
     let sentiment: SentimentLexicon
     /// Words (Chinese: characters) that never start, end or appear alone in a key phrase:
     /// function words, what customers say around a problem rather than to name it ("hi",
@@ -79,7 +82,8 @@ public struct Language: Sendable {
         tag: LanguageTag, folding: WordFolding, numbers: NumberWords, calendar: CalendarVocabulary,
         currencies: [String: String], currencyPrefixes: [String: String] = [:], yes: Set<String>, no: Set<String>,
         contrast: Set<String>, dontKnow: Set<String>, acknowledgements: Set<String>, cancelPhrases: Set<String>,
-        leaveQueuePhrases: [String], sentiment: SentimentLexicon, keyPhraseSkips: Set<String>,
+        leaveQueuePhrases: [String], negation: NegationRules = .none, sentiment: SentimentLexicon,
+        keyPhraseSkips: Set<String>,
         keyPhraseWords: Set<String> = [], messages: BuiltInMessages, formats: ValueFormat = .canonical
     ) {
         self.formats = formats
@@ -102,6 +106,7 @@ public struct Language: Sendable {
         self.acknowledgements = Set(acknowledgements.map(Self.normalized))
         self.cancelPhrases = Set(cancelPhrases.map(Self.normalized))
         self.leaveQueuePhrases = leaveQueuePhrases.map(Self.normalized)
+        self.negation = negation
         self.sentiment = sentiment
         // A number written as a word says how many, which the entities read; it names no problem.
         // Chinese multipliers stay: "百" and "千" begin words ("百貨").

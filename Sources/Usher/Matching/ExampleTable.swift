@@ -97,6 +97,9 @@ struct ExampleTable: Sendable {
 
     var intentCount: Int { intentStarts.count - 1 }
 
+    /// The numbers of `intent`'s examples.
+    func examples(of intent: Int) -> Range<Int> { Int(intentStarts[intent])..<Int(intentStarts[intent + 1]) }
+
     /// Each feature of `intent` with its total weight over the intent's examples, in id order.
     /// `scratch` must hold a zero for every feature id, and does again on return.
     func featureMasses(of intent: Int, scratch: inout [Float]) -> [(id: Int32, mass: Float)] {

@@ -27,6 +27,24 @@ public struct MatchResult: Sendable, Equatable {
         }
     }
 
+    /// A negated request that kept an intent from matching: a word deciding for it stood in the
+    /// scope of a negation ("cancel" after "don't"), and none of the intent's examples says it
+    /// negated.
+    public struct Negation: Sendable, Equatable {
+        /// The intent the negation kept from matching.
+        public var intent: String
+        /// The word, as the message has it after normalisation.
+        public var word: String
+        /// The cue that negated it ("dont", "nicht", "不要").
+        public var cue: String
+
+        public init(intent: String, word: String, cue: String) {
+            self.intent = intent
+            self.word = word
+            self.cue = cue
+        }
+    }
+
     /// What decided the match.
     public enum Evidence: Sendable, Equatable {
         /// An exact rule matched; captures hold the words each `{slot}` took.
@@ -57,10 +75,14 @@ public struct MatchResult: Sendable, Equatable {
     /// similarity gives 0.5. `nil` when the confidence did not come from that curve (a pattern,
     /// or a model other than the linear one).
     public var centre: Double?
+    /// Set when the best intent was confident enough but the message asked for it *not* to be
+    /// done. `intent` is then the next intent, when that one is confident enough on its own ("I
+    /// don't want to cancel, just change the address"), and `nil` otherwise.
+    public var negation: Negation?
 
     public init(
         intent: String?, confidence: Double, candidates: [Candidate], evidence: Evidence, threshold: Double,
-        similarity: Double = 0, knownWords: Double = 1, centre: Double? = nil
+        similarity: Double = 0, knownWords: Double = 1, centre: Double? = nil, negation: Negation? = nil
     ) {
         self.intent = intent
         self.confidence = confidence
@@ -70,6 +92,7 @@ public struct MatchResult: Sendable, Equatable {
         self.similarity = similarity
         self.knownWords = knownWords
         self.centre = centre
+        self.negation = negation
     }
 
     /// The runner-up intents (every candidate after the best).

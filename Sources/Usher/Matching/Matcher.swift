@@ -36,6 +36,13 @@ public struct Matcher: Sendable {
     /// Each intent's logistic centre (``confidenceCentre`` moved by how tightly its examples sit
     /// together, ``centre(typicalSimilarity:examples:)``); empty for models other than the linear one.
     let centres: [Double]
+    /// The bot's language's negated requests (``NegationRules``).
+    let negation: NegationRules
+    /// Each (intent, word) whose word some example of the intent has negated, as
+    /// ``negationKey(intent:word:)``: "I don't want my card anymore" teaches its intent that
+    /// a negated "want" belongs to it, and "my card doesn't work" needs no teaching, since it is a
+    /// statement, not a request.
+    let taughtNegations: Set<UInt64>
 
     /// Compiles `bot`; `model` overrides the choice of scoring model (for experiments and very large bots).
     public init(bot: BotDefinition, model: ModelKind = .automatic) {
@@ -75,6 +82,31 @@ public struct Matcher: Sendable {
         self.placeholders = placeholders
         examples = table
         patterns = PatternIndex(intents: bot.intents)
+        negation = Language.named(bot.language)?.negation ?? .none
+        taughtNegations = Self.taughtNegations(texts, table: table, rules: negation, vectorizer: vectorizer)
+    }
+
+    /// The (intent, word) pairs whose word an example of the intent has in a negated request.
+    private static func taughtNegations(
+        _ texts: [String], table: ExampleTable, rules: NegationRules, vectorizer: Vectorizer
+    ) -> Set<UInt64> {
+        guard !rules.isEmpty else { return [] }
+        var taught: Set<UInt64> = []
+        for intent in 0..<table.intentCount {
+            for example in table.examples(of: intent) {
+                let text = TextNormalizer.normalize(texts[example])
+                for scope in rules.scopes(in: text, raw: texts[example]) {
+                    for token in scope.covered {
+                        taught.insert(negationKey(intent: intent, word: vectorizer.wordKey(text, token: token)))
+                    }
+                }
+            }
+        }
+        return taught
+    }
+
+    static func negationKey(intent: Int, word: UInt64) -> UInt64 {
+        word ^ (UInt64(intent) &+ 1) &* 0x9E37_79B9_7F4A_7C15
     }
 
     /// How many distinct features the bot's examples produced: the size of its vocabulary.
@@ -88,9 +120,25 @@ public struct Matcher: Sendable {
     /// evidence names the closest example but not the deciding words, which saves work on a
     /// server that does not show them.
     public func match(_ text: String, excluding excluded: Set<Int> = [], explain: Bool = true) -> MatchResult {
+        let result = match(text, excluding: excluded, explain: explain, negating: true)
+        guard let negation = result.negation, let passedOver = intentIndex(negation.intent) else { return result }
+        // The customer asked for the best intent not to be done: the next one may be what they want.
+        var next = match(text, excluding: excluded.union([passedOver]), explain: explain, negating: false)
+        guard next.intent != nil else { return result }
+        next.negation = negation
+        return next
+    }
+
+    private func intentIndex(_ name: String) -> Int? { intentNames.firstIndex(of: name) }
+
+    /// One match. With `negating` false (the runner-up's match, after the best was passed over) an
+    /// intent's examples cannot teach a negation: the runner-up must be decided by words outside
+    /// it, or "I don't want to talk to a person" finds another intent in "talk" and "person".
+    private func match(_ text: String, excluding excluded: Set<Int>, explain: Bool, negating: Bool) -> MatchResult {
         let normalized = TextNormalizer.normalize(text)
         // Features see the bot's regex entities as their placeholders; patterns see the words.
-        let features = placeholders.replacing(text).map(TextNormalizer.normalize) ?? normalized
+        let replaced = placeholders.replacing(text)
+        let features = replaced.map(TextNormalizer.normalize) ?? normalized
         let vector = vectorizer.vector(features)
         // One more candidate when the out-of-scope class may take a place, so the intents shown
         // are always `candidateCount`.
@@ -103,7 +151,7 @@ public struct Matcher: Sendable {
             if ranked.count > Self.candidateCount { ranked.removeLast() }
         }
         if !patterns.isEmpty, let hit = patterns.bestMatch(normalized.words, excluding: excluded) {
-            return patternResult(hit, ranked: ranked)
+            return patternResult(hit, ranked: ranked, negation: negatedPattern(hit, normalized, raw: text))
         }
         if declined, let outOfScope = outOfScopeClass {
             let nearest = examples.nearest(to: vector, in: outOfScope)
@@ -138,11 +186,72 @@ public struct Matcher: Sendable {
             exampleOrigin: nearest.example.map { examples.example($0).origin },
             words: explain ? explanation(vector, features, intent: best.intent) : [])
         let required = thresholds[best.intent]
+        let negated =
+            confidence >= required
+            ? negatedRequest(vector, features, raw: replaced ?? text, intent: best.intent, taught: negating) : nil
         return MatchResult(
-            intent: confidence >= required ? intentNames[best.intent] : nil, confidence: confidence,
+            intent: confidence >= required && negated == nil ? intentNames[best.intent] : nil, confidence: confidence,
             candidates: ranked.map { MatchResult.Candidate(intent: intentNames[$0.intent], score: Double($0.score)) },
             evidence: evidence, threshold: required, similarity: Double(nearest.similarity),
-            knownWords: Double(vector.wordCoverage), centre: centre(of: best.intent))
+            knownWords: Double(vector.wordCoverage), centre: centre(of: best.intent), negation: negated)
+    }
+
+    /// How many of the words that pull most towards an intent a negation is checked against:
+    /// the strongest and the next, if it pulls at least half as much ("talk" and "person" of "I
+    /// don't want to talk to a person"; "заказ" and "отменяйте").
+    static let decidingWords = 2
+
+    /// The negated request that covers a word deciding for `intent` (one of the
+    /// ``decidingWords`` strongest) which none of the intent's examples has negated; `nil`
+    /// otherwise, and at once for a message without a cue. With `taught` false (the runner-up,
+    /// after the best was passed over) the strongest word must stand outside every negated
+    /// clause: "I don't want to cancel my order, just change the address" is the address, but
+    /// "ich möchte meine Bestellung nicht stornieren" is no other intent of "Bestellung".
+    private func negatedRequest(
+        _ vector: SparseVector, _ text: NormalizedText, raw: String, intent: Int, taught: Bool
+    ) -> MatchResult.Negation? {
+        let scopes = negation.scopes(in: text, raw: raw)
+        guard !scopes.isEmpty else { return nil }
+        let (byWord, firstWithText) = pulls(vector, text, intent: intent)
+        let strongest = byWord.indices.filter { byWord[$0] > 0 }.sorted { byWord[$0] > byWord[$1] }
+        guard taught else {
+            guard let word = strongest.first,
+                let scope = scopes.first(where: { $0.clause.contains { firstWithText[$0] == word } })
+            else { return nil }
+            return negation(of: word, by: scope, in: text, intent: intent)
+        }
+        for word in strongest.prefix(Self.decidingWords) where byWord[word] >= byWord[strongest[0]] / 2 {
+            guard let scope = scopes.first(where: { $0.covered.contains { firstWithText[$0] == word } }),
+                !taughtNegations.contains(Self.negationKey(intent: intent, word: vectorizer.wordKey(text, token: word)))
+            else { continue }
+            return negation(of: word, by: scope, in: text, intent: intent)
+        }
+        return nil
+    }
+
+    /// The negated request that covers a literal word of the pattern that matched, unless the
+    /// pattern's own words hold the cue: "* mit einem menschen sprechen *" does not match "ich
+    /// möchte nicht mit einem Menschen sprechen", but a pattern "* nicht * stornieren *" would.
+    private func negatedPattern(_ hit: PatternIndex.Hit, _ text: NormalizedText, raw: String) -> MatchResult.Negation? {
+        let scopes = negation.scopes(in: text, raw: raw)
+        guard !scopes.isEmpty else { return nil }
+        let literals = Set(TextNormalizer.normalize(hit.compiled.pattern.source).words)
+        for scope in scopes {
+            guard !scope.cue.contains(where: { literals.contains(text.text(of: text.tokens[$0])) }) else { continue }
+            if let word = scope.covered.first(where: { literals.contains(text.text(of: text.tokens[$0])) }) {
+                return negation(of: word, by: scope, in: text, intent: hit.compiled.intent)
+            }
+        }
+        return nil
+    }
+
+    private func negation(
+        of word: Int, by scope: NegationRules.Scope, in text: NormalizedText, intent: Int
+    ) -> MatchResult.Negation {
+        MatchResult.Negation(
+            intent: intentNames[intent], word: placeholders.display(text.text(of: text.tokens[word])),
+            cue: scope.cue.map { text.text(of: text.tokens[$0]) }.joined(
+                separator: text.tokens[scope.cue.lowerBound].kind == .character ? "" : " "))
     }
 
     /// Confidence blends the model's score (how well this intent fits against all others) with
@@ -214,7 +323,9 @@ public struct Matcher: Sendable {
     /// The number of examples at which an intent's own typical similarity counts for half.
     static let tightnessPrior = 20.0
 
-    private func patternResult(_ hit: PatternIndex.Hit, ranked: [(intent: Int, score: Float)]) -> MatchResult {
+    private func patternResult(
+        _ hit: PatternIndex.Hit, ranked: [(intent: Int, score: Float)], negation: MatchResult.Negation?
+    ) -> MatchResult {
         let intent = hit.compiled.intent
         let others = ranked.filter { $0.intent != intent }.prefix(Self.candidateCount - 1)
         let score = ranked.first { $0.intent == intent }.map { Double($0.score) } ?? 1
@@ -222,16 +333,30 @@ public struct Matcher: Sendable {
             [MatchResult.Candidate(intent: intentNames[intent], score: score)]
             + others.map { MatchResult.Candidate(intent: intentNames[$0.intent], score: Double($0.score)) }
         return MatchResult(
-            intent: intentNames[intent], confidence: 1, candidates: candidates,
+            intent: negation == nil ? intentNames[intent] : nil, confidence: 1, candidates: candidates,
             evidence: .pattern(
                 source: hit.compiled.pattern.source, origin: hit.compiled.pattern.origin, captures: hit.captures),
-            threshold: threshold)
+            threshold: threshold, negation: negation)
     }
 
     /// The message's words that pulled most towards `intent`, strongest first: each token's
     /// features' value × weight, summed over every token with the same text. Only the words that
     /// pass the cut-off become strings.
     private func explanation(_ vector: SparseVector, _ text: NormalizedText, intent: Int) -> [MatchResult.WordWeight] {
+        let (byWord, firstWithText) = pulls(vector, text, intent: intent)
+        return text.tokens.indices.filter { firstWithText[$0] == $0 && abs(byWord[$0]) >= 0.005 }
+            .map { (word: placeholders.display(text.text(of: text.tokens[$0])), weight: byWord[$0]) }
+            .sorted { ($0.weight, $1.word) > ($1.weight, $0.word) }
+            .prefix(Self.explanationWords)
+            .map { MatchResult.WordWeight(word: $0.word, weight: Double($0.weight)) }
+    }
+
+    /// How much each word of the message pulls towards `intent`: per token, its features' value ×
+    /// weight, summed into the first token with the same text (`firstWithText`), which alone
+    /// holds the word's sum in `byWord`.
+    private func pulls(_ vector: SparseVector, _ text: NormalizedText, intent: Int) -> (
+        byWord: [Float], firstWithText: [Int]
+    ) {
         var byToken = [Float](repeating: 0, count: text.tokens.count)
         for offset in vector.ids.indices {
             byToken[Int(vector.tokens[offset])] +=
@@ -256,10 +381,6 @@ public struct Matcher: Sendable {
         }
         var byWord = [Float](repeating: 0, count: text.tokens.count)
         for token in text.tokens.indices { byWord[firstWithText[token]] += byToken[token] }
-        return text.tokens.indices.filter { firstWithText[$0] == $0 && abs(byWord[$0]) >= 0.005 }
-            .map { (word: placeholders.display(text.text(of: text.tokens[$0])), weight: byWord[$0]) }
-            .sorted { ($0.weight, $1.word) > ($1.weight, $0.word) }
-            .prefix(Self.explanationWords)
-            .map { MatchResult.WordWeight(word: $0.word, weight: Double($0.weight)) }
+        return (byWord, firstWithText)
     }
 }

@@ -23,6 +23,13 @@ struct Vectorizer: Sendable {
 
     var featureCount: Int { idf.count }
 
+    /// The key of token `token`'s word as the word features see it (stemmed; every number is one
+    /// word), to tell two spellings of one word alike.
+    func wordKey(_ text: NormalizedText, token: Int) -> UInt64 {
+        var buffer: [UInt8] = []
+        return extractor.wordHash(text.tokens[token], text.utf8[text.tokens[token].range], &buffer)
+    }
+
     /// Learns the vocabulary and document frequencies from `texts` and returns their vectors.
     /// Ids are given in order of first appearance, so the same bot always gets the same ids.
     /// `bytes`, the texts' length if known, sizes the table up front.

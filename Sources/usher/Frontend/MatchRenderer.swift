@@ -38,6 +38,14 @@ struct MatchRenderer {
     /// The decision, the runner-ups and the evidence, for any channel to lay out.
     func fields(_ result: MatchResult) -> [Field] {
         var fields: [Field] = [("intent", result.intent ?? "(out of scope: fallback)")]
+        if let negation = result.negation {
+            fields.append(
+                (
+                    "negated",
+                    "not \(negation.intent): \"\(negation.word)\" follows \"\(negation.cue)\", and none of its "
+                        + "examples says it negated"
+                ))
+        }
         if case .outOfScope = result.evidence, let best = result.candidates.first {
             // Two numbers of two different things: said so, or "confidence 0.92, similarity
             // 0.65, out of scope" reads as a contradiction.
@@ -104,6 +112,13 @@ struct MatchRenderer {
         }
     }
 
+    private func negation(_ negation: MatchResult.Negation?) -> String {
+        guard let negation else { return "null" }
+        let intent = JSONWriter.string(negation.intent)
+        return
+            "{\"intent\": \(intent), \"word\": \(JSONWriter.string(negation.word)), \"cue\": \(JSONWriter.string(negation.cue))}"
+    }
+
     func json(
         message: String, result: MatchResult, entities: [EntityMatch] = [], leftOut: LeftOut = [],
         keyword: String? = nil
@@ -116,6 +131,7 @@ struct MatchRenderer {
             "\"similarity\": \(JSONWriter.number(result.similarity))",
             "\"known_words\": \(JSONWriter.number(result.knownWords))",
             "\"centre\": \(result.centre.map { JSONWriter.number($0) } ?? "null")",
+            "\"negation\": \(negation(result.negation))",
             "\"candidates\": ["
                 + result.candidates.map {
                     "{\"intent\": \(JSONWriter.string($0.intent)), \"score\": \(JSONWriter.number($0.score))}"
