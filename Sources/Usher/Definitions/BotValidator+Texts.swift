@@ -17,7 +17,7 @@ extension BotValidator {
         of intent: IntentDefinition
     ) -> [DefinitionError] {
         let slots = intent.slots.map(\.name)
-        return texts.flatMap { text in
+        let errors = texts.flatMap { text in
             let path = "\(origin.path).\(text.path)"
             let at = textOrigins[path] ?? DefinitionOrigin(file: origin.file, path: path, location: origin.location)
             return text.template.slotNames.compactMap { name -> DefinitionError? in
@@ -41,6 +41,10 @@ extension BotValidator {
                     "{\(name)} is no slot of intent \"\(intent.name)\", so the customer would read a blank there\(hint)"
                 )
             }
+        }
+        // In the order they are written, as the author reads the file.
+        return errors.sorted {
+            ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
         }
     }
 

@@ -110,7 +110,6 @@ struct BotValidator {
                         HandoffSettings.unknownQueue(queue, queues: queues)))
             }
             errors += synonymErrors(translation)
-            if let fallback = translation.fallback { errors += fallbackMarkerErrors(fallback) }
             for words in translation.intents {
                 if translation.language == bot.language {
                     errors.append(
@@ -141,6 +140,7 @@ struct BotValidator {
                     errors.append(error(at: words.origin, "intent \"\(intent.name)\" has no \"action\" to translate"))
                 }
             }
+            if let fallback = translation.fallback { errors += fallbackMarkerErrors(fallback) }
         }
         return errors
     }
