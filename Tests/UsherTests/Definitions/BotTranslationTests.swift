@@ -67,6 +67,11 @@ struct BotTranslationTests {
             #"{"language": "de", "translations": [{"name": "greeting", "slots": {"name": {"prompt": "x"}}}]}"#,
             "de.json:1:76: translations[0].slots.name: intent \"greeting\" has no slot \"name\""
         ),
+        // The new-user trial: a misspelt slot got no suggestion.
+        (
+            #"{"language": "de", "translations": [{"name": "order_status", "slots": {"ordr_id": {"prompt": "x"}}}]}"#,
+            "de.json:1:83: translations[0].slots.ordr_id: intent \"order_status\" has no slot \"ordr_id\"; did you mean \"order_id\"?"
+        ),
         (
             #"{"language": "de", "translations": [{"name": "greeting", "action": {"say": "x"}}]}"#,
             "de.json:1:37: translations[0]: intent \"greeting\" has no \"action\" to translate"
