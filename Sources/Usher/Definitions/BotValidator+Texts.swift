@@ -42,20 +42,21 @@ extension BotValidator {
                 )
             }
         }
-        // In the order they are written, as the author reads the file.
-        return errors.sorted {
-            ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
+        // In the order they are written, as the author reads the file (a text's markers in theirs).
+        let places = errors.enumerated().map { offset, error in
+            (error.location?.line ?? 0, error.location?.column ?? 0, offset)
         }
+        return places.sorted(by: <).map { errors[$0.2] }
     }
 
     /// The markers of a fallback's responses (the bot's own or a translation's): said after any
     /// turn, they can show only a value some intent's slot holds.
     func fallbackMarkerErrors(_ fallback: FallbackDefinition) -> [DefinitionError] {
-        let slots = Array(Set(bot.intents.flatMap { $0.slots.map(\.name) })).sorted()
+        let slots = Set(bot.intents.flatMap { $0.slots.map(\.name) })
         return fallback.responses.enumerated().flatMap { offset, response in
             let path = "fallback.responses[\(offset)]"
             return response.slotNames.filter { !slots.contains($0) }.map { name in
-                let hint = Spelling.closestName(to: name, among: slots).map { "; did you mean {\($0)}?" } ?? ""
+                let hint = Spelling.closestName(to: name, among: slots.sorted()).map { "; did you mean {\($0)}?" } ?? ""
                 return error(
                     at: fallback.textOrigins[path],
                     "{\(name)} is no slot of any intent, so the customer would read a blank there\(hint)")
