@@ -3,11 +3,16 @@ import Testing
 
 @Suite("usher check")
 struct CheckCommandTests {
+    /// The summary names the translations read and their files, so one missing from the
+    /// folder shows.
     @Test func theExampleBotIsValidAndClean() throws {
-        let output = try UsherBinary.run(["check"])
+        let output = try UsherBinary.run(["check", "--strict"])
         #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr.isEmpty)
         #expect(output.stdout.hasPrefix("intents: ok: "))
-        #expect(output.stdout.contains(" 0 warnings"))
+        #expect(
+            output.stdout.hasSuffix(
+                " patterns, 0 warnings; translations: de (de.json), ru (ru.json), zh-TW (zh-TW.json)\n"))
     }
 
     @Test func errorsExitOneAndNameFileLineAndPath() throws {
@@ -40,7 +45,45 @@ struct CheckCommandTests {
         )
         #expect(lenient.stdout.hasSuffix("1 warning\n"))
         #expect(lenient.stdout == "\(directory.path): ok: 1 intents, 1 examples, 0 patterns, 1 warning\n")
-        #expect(try UsherBinary.run(["check", "--strict", directory.path]).status == 1)
+    }
+
+    /// The new-user trial: `check --strict` printed "ok: … 2 warnings" and exited 1. It says
+    /// that the warnings failed it.
+    @Test func strictSaysWarningsFailedIt() throws {
+        let directory = try Self.exampleBot(
+            editing: "orders.json", #""intents": ["#,
+            to:
+                #""intents": [{"name": "gift_cards", "examples": ["do you sell gift cards", "can I buy a voucher", "gift card for my mum"], "responses": ["Our shop sells gift cards."]},"#
+        )
+        let output = try UsherBinary.run(["check", "--strict", directory.path])
+        #expect(output.status == 1)
+        #expect(output.stdout.isEmpty)
+        #expect(
+            output.stderr == """
+                \(directory.path)/de.json:2:15: warning: language: intent "gift_cards" has no translation into de, so customers writing de cannot reach it and get the fallback
+                \(directory.path)/ru.json:2:15: warning: language: intent "gift_cards" has no translation into ru, so customers writing ru cannot reach it and get the fallback
+                \(directory.path)/zh-TW.json:2:15: warning: language: intent "gift_cards" has no translation into zh-TW, so customers writing zh-TW cannot reach it and get the fallback
+                \(directory.path): failed: 3 warnings, and --strict fails on warnings (23 intents, 890 examples, 5 patterns; translations: de (de.json), ru (ru.json), zh-TW (zh-TW.json))
+
+                """)
+        let lenient = try UsherBinary.run(["check", directory.path])
+        #expect(lenient.status == 0)
+        #expect(
+            lenient.stdout
+                == "\(directory.path): ok: 23 intents, 890 examples, 5 patterns, 3 warnings; translations: de (de.json), ru (ru.json), zh-TW (zh-TW.json)\n"
+        )
+    }
+
+    /// A file of translations checked alone was 13 errors, one per intent it translates.
+    @Test func aFileOfTranslationsAloneIsToldSo() throws {
+        let output = try UsherBinary.run(["check", "intents/de.json"])
+        #expect(output.status == 1)
+        #expect(
+            output.stderr == """
+                intents/de.json: error: this is a file of translations (into de), which adds words to a bot and is no bot of its own: give the folder that holds it with the bot's own files (intents)
+                intents/de.json: 1 error; the bot was not loaded
+
+                """)
     }
 
     /// The user trial's mistake: the example bot's German file in "ger" left every German
@@ -58,18 +101,20 @@ struct CheckCommandTests {
     }
 
     /// A typo in a translated response was warned in English only; German customers read
-    /// "Das tut uns leid wegen ." with no warning.
-    @Test func translatedResponsesAreLinted() throws {
+    /// "Das tut uns leid wegen ." with no warning. Then it was a warning at the intent's line;
+    /// now a marker nothing fills is an error at the text's own line, whatever the text.
+    @Test func translatedResponsesAreChecked() throws {
         let directory = try Self.exampleBot(
             editing: "de.json", #""Es tut mir leid, dass bei Ihrer Lieferung"#,
             to: #""Das tut uns leid wegen {ordr_id}.", "Es tut mir leid, dass bei Ihrer Lieferung"#)
-        let output = try UsherBinary.run(["check", "--strict", directory.path])
+        let output = try UsherBinary.run(["check", directory.path])
         #expect(output.status == 1)
         #expect(
-            output.stderr
-                == "\(directory.path)/de.json:108:5: warning: translations[1].responses[0]: response uses {ordr_id}, but \"delivery_problem\" has no such slot and no example or pattern marks it\n"
-        )
-        #expect(output.stdout.hasSuffix(" 1 warning\n"))
+            output.stderr == """
+                \(directory.path)/de.json:180:9: error: translations[1].responses[0]: {ordr_id} is no slot of intent "delivery_problem", so the customer would read a blank there; did you mean {order_id}?
+                \(directory.path): 1 error; the bot was not loaded
+
+                """)
     }
 
     /// The example bot's intents in a copy whose file `name` has `old` replaced by `new`.

@@ -47,6 +47,11 @@ public struct ActionDefinition: Sendable {
     /// The prefix of markers filled from a result's values: `{result.status}`.
     public static let resultPrefix = "result."
 
+    /// What a `{result.NAME}` marker anywhere but in the replies to a result is told: the
+    /// value never exists there.
+    static let resultsOutsideReplies =
+        "{result.…} is filled only in an action's replies (\"action\": {\"responses\": …})"
+
     /// Whether a result with `outcome` gets a reply: its own, `failed`'s built-in one, or the
     /// intent's `responses`.
     public func replies(to outcome: String, intentResponses: [Template]) -> Bool {

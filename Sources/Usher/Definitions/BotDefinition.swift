@@ -88,6 +88,8 @@ public struct FallbackDefinition: Sendable {
     /// cancel my Netflix" beside `cancel_order`): the matcher learns them as one more class, and
     /// a message closest to them gets the fallback, like Dialogflow's negative examples.
     public var examples: [Example] = []
+    /// Where each response was written, by JSON path (`fallback.responses[0]`), for errors.
+    var textOrigins: [String: DefinitionOrigin] = [:]
 
     public init(
         responses: [Template] = FallbackDefinition.defaultResponses.map { Template(segments: [.text($0)]) },

@@ -1,9 +1,10 @@
 /// The linter's checks on files of translations: what would make customers in another language
-/// see a blank where a slot should be, or read the bot's own language where theirs was meant.
+/// read the bot's own language where theirs was meant, or miss an intent altogether.
 extension BotLinter {
-    /// Every translation's responses checked as the bot's own are (``slotMarkers(_:)``), and the
-    /// words its intents and fallback leave out that the bot's own language has: those replies
-    /// reach customers in that language in the bot's own.
+    /// Every translation's examples checked as the bot's own are (``slotMarkers(_:)``), the
+    /// intents it leaves out or gives nothing to match (customers in that language cannot reach
+    /// them), and the words its intents and fallback leave out that the bot's own language has:
+    /// those replies reach customers in that language in the bot's own.
     static func translations(_ bot: BotDefinition) -> [DefinitionWarning] {
         var warnings: [DefinitionWarning] = []
         var spellings: [String: String] = [:]
@@ -11,9 +12,9 @@ extension BotLinter {
             spellings[spellingKey(name)] = spellings[spellingKey(name)] ?? name
         }
         for translation in bot.translations where translation.language != bot.language {
+            warnings += unreachableIntents(bot, translation)
             for words in translation.intents {
                 guard let intent = bot.intent(named: words.name) else { continue }
-                warnings += unknownMarkers(in: words, of: intent)
                 warnings += unknownExampleMarkers(words.examples, of: intent, in: bot)
                 for example in words.examples {
                     for name in example.template.slotNames {
@@ -49,14 +50,31 @@ extension BotLinter {
         return warnings
     }
 
-    /// Translated responses that use a slot the intent has not, and no example or pattern (in
-    /// either language) marks: the customer would read a blank there.
-    private static func unknownMarkers(in words: IntentTranslation, of intent: IntentDefinition) -> [DefinitionWarning]
+    /// The intents customers in the translation's language cannot reach: those it does not
+    /// translate (at the file's `language`), and those it translates with no example or pattern.
+    /// Each language's matcher learns that language's words only, so their messages get the
+    /// fallback. A translation is often written before intents are added to the bot's own files.
+    private static func unreachableIntents(_ bot: BotDefinition, _ translation: BotTranslation)
+        -> [DefinitionWarning]
     {
-        let marked = Set(
-            (intent.examples + words.examples).flatMap(\.template.slotNames)
-                + (intent.patterns + words.patterns).flatMap(patternCaptures) + intent.slots.map(\.name))
-        return unmarkedSlots(in: words.responses, at: words.origin, of: intent.name, marked: marked)
+        let translated = Dictionary(translation.intents.map { ($0.name, $0) }) { first, _ in first }
+        let language = translation.language
+        return bot.intents.compactMap { intent in
+            guard let words = translated[intent.name] else {
+                guard let origin = translation.languageOrigin else { return nil }
+                return DefinitionWarning(
+                    origin: origin,
+                    message:
+                        "intent \"\(intent.name)\" has no translation into \(language), so customers writing \(language) cannot reach it and get the fallback"
+                )
+            }
+            guard words.examples.isEmpty, words.patterns.isEmpty else { return nil }
+            return DefinitionWarning(
+                origin: words.origin,
+                message:
+                    "intent \"\(intent.name)\" has no examples or patterns in \(language), so customers writing \(language) cannot reach it and get the fallback"
+            )
+        }
     }
 
     /// The paths of what `intent` says in the bot's own language that `words` does not translate.

@@ -146,34 +146,13 @@ public enum BotLinter {
         return (first, second)
     }
 
-    /// The responses (at `origin`'s `responses`) that use a slot `marked` lacks: the customer
-    /// would read a blank there. One text for the bot's own language and its translations.
-    static func unmarkedSlots(
-        in responses: [Template], at origin: DefinitionOrigin, of intent: String, marked: Set<String>
-    ) -> [DefinitionWarning] {
-        responses.enumerated().flatMap { offset, response in
-            response.slotNames.filter { !marked.contains($0) }.map { name in
-                DefinitionWarning(
-                    origin: DefinitionOrigin(
-                        file: origin.file, path: "\(origin.path).responses[\(offset)]", location: origin.location),
-                    message:
-                        "response uses {\(name)}, but \"\(intent)\" has no such slot and no example or pattern marks it"
-                )
-            }
-        }
-    }
-
-    /// Responses that use a slot no example of the intent marks, examples that mark what is
-    /// neither a slot of the intent nor an entity type, and marker names that differ only in case
-    /// or separators (`order_id`, `orderId`).
+    /// Examples that mark what is neither a slot of the intent nor an entity type, and marker
+    /// names that differ only in case or separators (`order_id`, `orderId`). (A text the bot
+    /// says with a marker nothing fills is an error: ``BotValidator``.)
     static func slotMarkers(_ bot: BotDefinition) -> [DefinitionWarning] {
         var warnings: [DefinitionWarning] = []
         var spellings: [String: String] = [:]
         for intent in bot.intents {
-            let marked = Set(
-                intent.examples.flatMap(\.template.slotNames) + intent.patterns.flatMap(patternCaptures)
-                    + intent.slots.map(\.name))
-            warnings += unmarkedSlots(in: intent.responses, at: intent.origin, of: intent.name, marked: marked)
             warnings += unknownExampleMarkers(intent.examples, of: intent, in: bot)
             for example in intent.examples {
                 for name in example.template.slotNames {
@@ -232,12 +211,6 @@ public enum BotLinter {
         let guess = Spelling.closest(to: language, among: served).map { "; did you mean \"\($0)\"?" } ?? ""
         return "Usher has no language data for \"\(language)\": matching falls back to generic rules, and entities "
             + "and built-in replies to English; full support is for \(served.joined(separator: ", "))\(guess)"
-    }
-
-    static func patternCaptures(_ pattern: Pattern) -> [String] {
-        ((try? Pattern.parseElements(pattern.source)) ?? []).compactMap {
-            if case .capture(let name) = $0 { name } else { nil }
-        }
     }
 
     private static func place(_ origin: DefinitionOrigin) -> String {

@@ -52,18 +52,55 @@ public enum BotLoader {
                 errors.append(DefinitionError(file: source.name, location: error.location, message: error.message))
             }
         }
+        if !unread, !fragments.isEmpty, fragments.allSatisfy({ $0.translations != nil }) {
+            // Checked against no bot, every translated intent would be "no intent to translate".
+            throw DefinitionErrors(errors + fragments.map(translationsAlone))
+        }
         var merger = BotMerger()
         let bot = merger.merge(fragments, files: sources.map(\.name))
         errors += merger.errors
         // Every error of the load at once, not in rounds: the cross-file checks too.
-        errors += BotValidator(bot: bot, entityOrigins: merger.entityOrigins).errors(someFileUnread: unread, for: use)
+        let validator = BotValidator(
+            bot: bot, entityOrigins: merger.entityOrigins, unnamedTranslations: merger.unnamedTranslations)
+        errors += validator.errors(someFileUnread: unread, for: use)
         if errors.isEmpty, bot.intents.isEmpty {
             errors.append(DefinitionError(file: sources.first?.name ?? "", message: "the bot has no intents"))
         }
-        guard errors.isEmpty else { throw DefinitionErrors(errors) }
+        guard errors.isEmpty else { throw DefinitionErrors(withoutConsequences(errors)) }
         var versioned = bot
         versioned.version = version(of: sources)
         return versioned
+    }
+
+    /// What a file of translations given alone is told: it is no bot, and the folder that holds
+    /// it with the bot's own files is.
+    private static func translationsAlone(_ fragment: BotFragment) -> DefinitionError {
+        let language = fragment.language.map { " (into \($0.value))" } ?? ""
+        let folder = (fragment.file as NSString).deletingLastPathComponent
+        return DefinitionError(
+            file: fragment.file,
+            message:
+                "this is a file of translations\(language), which adds words to a bot and is no bot of its own: give the folder that holds it with the bot's own files (\(folder.isEmpty ? "." : folder))"
+        )
+    }
+
+    /// `errors` without those that only follow from another (``DefinitionError/followsFrom``).
+    /// Every error's path and the paths above it are gathered once, so this is linear in the
+    /// errors, however many intents an imported bot leaves without responses.
+    static func withoutConsequences(_ errors: [DefinitionError]) -> [DefinitionError] {
+        guard errors.contains(where: { !$0.followsFrom.isEmpty }) else { return errors }
+        var places: Set<String> = []
+        for error in errors {
+            var path = Substring(error.path)
+            while !path.isEmpty {
+                places.insert(error.file + "\u{0}" + path)
+                guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+                path = path[..<cut]
+            }
+        }
+        return errors.filter { error in
+            !error.followsFrom.contains { places.contains(error.file + "\u{0}" + $0) }
+        }
     }
 
     /// FNV-1a over each file's base name and bytes: stable across machines and folders, and

@@ -6,6 +6,9 @@ struct BotMerger {
     private(set) var errors: [DefinitionError] = []
     /// Where each of the bot's own entity types was defined, for later checks to point at.
     private(set) var entityOrigins: [String: DefinitionOrigin] = [:]
+    /// The translations of files that do not say their language (an error of their own), so
+    /// that their other mistakes are checked and told in the same pass.
+    private(set) var unnamedTranslations: [BotTranslation] = []
     /// Everything set so far, by a key such as `language` or `intent greet`, and where.
     private var claimed: [String: DefinitionOrigin] = [:]
 
@@ -14,7 +17,16 @@ struct BotMerger {
         for fragment in fragments {
             if let words = fragment.translations {
                 // A file of translations: its language is the translation's, not the bot's.
-                guard let (language, origin) = fragment.language else { continue }
+                guard let (language, origin) = fragment.language else {
+                    var translation = BotTranslation(language: "", intents: words, fallback: fragment.fallback?.value)
+                    translation.queueNames = fragment.queueNames?.value ?? [:]
+                    translation.queueNamesOrigin = fragment.queueNames?.origin
+                    translation.synonyms = fragment.synonyms?.value ?? [:]
+                    translation.synonymsOrigin = fragment.synonyms?.origin
+                    translation.entryOrigins = fragment.entryOrigins
+                    unnamedTranslations.append(translation)
+                    continue
+                }
                 addTranslation(words, of: fragment, language: language, origin: origin, to: &bot)
                 continue
             }
@@ -56,6 +68,7 @@ struct BotMerger {
                 bot.translations.append(translation)
                 return bot.translations.count - 1
             }()
+        bot.translations[index].files.append(fragment.file)
         for intent in words
         where claim(
             "translation \(language) \(intent.name)", intent.origin,

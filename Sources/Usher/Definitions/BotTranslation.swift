@@ -18,6 +18,8 @@ public struct BotTranslation: Sendable {
     /// translations `usher learn` adds.
     public var languageOrigin: DefinitionOrigin?
     public var intents: [IntentTranslation]
+    /// The files that hold this language's translations, in load order.
+    public var files: [String] = []
     /// The fallback's responses and out-of-scope examples in this language.
     public var fallback: FallbackDefinition?
     /// What customers are told the queues are called in this language, by queue.
@@ -54,6 +56,8 @@ public struct IntentTranslation: Sendable {
     public var actionWaiting: Template?
     public var actionResponses: [String: [Template]] = [:]
     public var origin: DefinitionOrigin
+    /// Where each text it says was written, by JSON path, as ``IntentDefinition`` keeps them.
+    var textOrigins: [String: DefinitionOrigin] = [:]
 
     public init(name: String, origin: DefinitionOrigin = DefinitionOrigin(file: "", path: "", location: nil)) {
         self.name = name

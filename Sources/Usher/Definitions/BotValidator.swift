@@ -3,13 +3,16 @@
 struct BotValidator {
     let bot: BotDefinition
     let entityOrigins: [String: DefinitionOrigin]
+    /// Translations whose file does not name its language: checked like the others but for it.
+    var unnamedTranslations: [BotTranslation] = []
 
     /// Every error at once. When a file could not be read at all, what it would have defined is
     /// unknown, so references to entities and queues are not checked (they would be reported
     /// as missing when they are only unread).
     func errors(someFileUnread: Bool = false, for use: BotLoader.Use = .conversation) -> [DefinitionError] {
-        languageErrors() + entityErrors()
-            + (someFileUnread ? [] : slotErrors() + handoffErrors() + translationErrors())
+        languageErrors() + entityErrors() + intentTextErrors()
+            + (someFileUnread
+                ? [] : slotErrors() + handoffErrors() + fallbackMarkerErrors(bot.fallback) + translationErrors())
             + (use == .conversation ? replylessErrors() : [])
     }
 
@@ -27,6 +30,8 @@ struct BotValidator {
                 "intent \"\(intent.name)\" has no responses: a customer \(when) would get no reply; give it \"responses\" (or an \"action\" or a \"handoff\")"
             )
             error.replylessIntent = intent.name
+            // Responses, an action or a handoff written wrong are errors of their own.
+            error.followsFrom = ["responses", "action", "handoff"].map { "\(intent.origin.path).\($0)" }
             return error
         }
     }
@@ -93,7 +98,7 @@ struct BotValidator {
     private func translationErrors() -> [DefinitionError] {
         var errors: [DefinitionError] = []
         let names = bot.intents.map(\.name)
-        for translation in bot.translations {
+        for translation in bot.translations + unnamedTranslations {
             let queues = bot.settings.handoff.queues
             for queue in translation.queueNames.keys.sorted() where !queues.contains(queue) {
                 errors.append(
@@ -119,10 +124,15 @@ struct BotValidator {
                     errors.append(error(at: words.origin, "no intent \"\(words.name)\" to translate\(guess)"))
                     continue
                 }
-                for (slot, translated) in words.slots.sorted(by: { $0.key < $1.key })
-                where intent.slot(named: slot) == nil {
-                    errors.append(error(at: translated.origin, "intent \"\(intent.name)\" has no slot \"\(slot)\""))
+                let slots = intent.slots.map(\.name)
+                for (slot, translated) in words.slots.sorted(by: { $0.key < $1.key }) where !slots.contains(slot) {
+                    let guess = Spelling.closestName(to: slot, among: slots).map { "; did you mean \"\($0)\"?" } ?? ""
+                    errors.append(
+                        error(at: translated.origin, "intent \"\(intent.name)\" has no slot \"\(slot)\"\(guess)"))
                 }
+                errors += markerErrors(
+                    words.saidTexts(hasAction: intent.action != nil), at: words.origin,
+                    textOrigins: words.textOrigins, of: intent)
                 if words.confirmation != nil && intent.confirmation == nil {
                     errors.append(error(at: words.origin, "intent \"\(intent.name)\" has no \"confirm\" to translate"))
                 }
@@ -130,6 +140,7 @@ struct BotValidator {
                     errors.append(error(at: words.origin, "intent \"\(intent.name)\" has no \"action\" to translate"))
                 }
             }
+            if let fallback = translation.fallback { errors += fallbackMarkerErrors(fallback) }
         }
         return errors
     }
@@ -166,7 +177,7 @@ struct BotValidator {
                     message += "; did you mean \"\(suggestion)\"?"
                 } else {
                     message +=
-                        "; use a built-in type (\(EntityRecognizer.builtInTypes.joined(separator: ", "))) or define it under \"entities\""
+                        "; use a built-in type (\((EntityRecognizer.builtInTypes + [SlotDefinition.freeText]).joined(separator: ", "))) or define it under \"entities\""
                 }
                 return error(
                     at: DefinitionOrigin(
@@ -176,7 +187,7 @@ struct BotValidator {
         }
     }
 
-    private func error(at origin: DefinitionOrigin?, _ message: String) -> DefinitionError {
+    func error(at origin: DefinitionOrigin?, _ message: String) -> DefinitionError {
         DefinitionError(
             file: origin?.file ?? "", path: origin?.path ?? "", location: origin?.location, message: message)
     }

@@ -142,7 +142,7 @@ extension DefinitionDecoder {
             let reprompt = fields["reprompt"].flatMap { template($0, path: "\(slotPath).reprompt") }
             let persist = fields["persist"].flatMap { boolean($0, path: "\(slotPath).persist") } ?? false
             let validation = fields["validate"].flatMap {
-                decodeValidation($0, path: "\(slotPath).validate", entity: entity)
+                decodeValidation($0, path: "\(slotPath).validate", entity: entity, entityPath: "\(slotPath).entity")
             }
             if required && prompt == nil && fields["prompt"] == nil {
                 report(slotPath, member.value, "a required slot needs a \"prompt\" to ask for it")
@@ -154,12 +154,15 @@ extension DefinitionDecoder {
     }
 
     /// A range that no value of the slot's type could pass (a number range on a date, `min`
-    /// above `max`) is refused, not accepted to fail every answer.
-    mutating func decodeValidation(_ node: JSONNode, path: String, entity: String) -> SlotValidation? {
+    /// above `max`) is refused, not accepted to fail every answer. `entityPath` is where the
+    /// slot's type is written: when that type turns out unknown, its error says what to fix.
+    mutating func decodeValidation(_ node: JSONNode, path: String, entity: String, entityPath: String)
+        -> SlotValidation?
+    {
         guard let fields = object(node, path: path, allowed: Self.validationKeys) else { return nil }
         let values = fields["values"].map { strings($0, path: "\(path).values") }
-        let min = fields["min"].flatMap { bound($0, path: "\(path).min", entity: entity) }
-        let max = fields["max"].flatMap { bound($0, path: "\(path).max", entity: entity) }
+        let min = fields["min"].flatMap { bound($0, path: "\(path).min", entity: entity, entityPath: entityPath) }
+        let max = fields["max"].flatMap { bound($0, path: "\(path).max", entity: entity, entityPath: entityPath) }
         if let min, let max, let low = min.order, let high = max.order, low > high, let node = fields["min"] {
             report("\(path).min", node, "\"min\" is above \"max\", so no value could pass")
         }
@@ -176,10 +179,12 @@ extension DefinitionDecoder {
     }
 
     /// A range's end: a number, an ISO day, or "today".
-    mutating func bound(_ node: JSONNode, path: String, entity: String) -> SlotValidation.Bound? {
+    mutating func bound(_ node: JSONNode, path: String, entity: String, entityPath: String) -> SlotValidation.Bound? {
         let numeric = ["number", "money"].contains(entity)
         guard numeric || entity == "date" else {
             report(path, node, "a range needs a number, money or date slot; this slot's type is \"\(entity)\"")
+            // Of a type that does not exist ("Date"), only the type's own error is told.
+            errors[errors.count - 1].followsFrom = [entityPath]
             return nil
         }
         switch node.value {

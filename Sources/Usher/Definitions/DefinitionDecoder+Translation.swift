@@ -43,6 +43,7 @@ extension DefinitionDecoder {
         }
         guard let name = string(nameNode, path: "\(path).name", nonEmpty: true) else { return nil }
         var translation = IntentTranslation(name: name, origin: origin(path, node))
+        translation.textOrigins = textOrigins(members, path: path)
         translation.examples = members["examples"].map { decodeExamples($0, path: "\(path).examples") } ?? []
         translation.patterns = members["patterns"].map { decodePatterns($0, path: "\(path).patterns") } ?? []
         translation.responses = members["responses"].map { templates($0, path: "\(path).responses") } ?? []

@@ -98,22 +98,16 @@ struct DefinitionDecoder: JSONReading {
         if intent.confirmation != nil && !slots.contains(where: \.required), let node = members["confirm"] {
             report("\(path).confirm", node, "only a form (an intent with required slots) can ask for a confirmation")
         }
-        // A result's values exist only once the result is in: anywhere else the marker would
-        // always be empty. An intent's responses answer its action's outcomes that have no
-        // replies of their own, so with an action they may use them.
-        let withoutResults =
-            [("examples", examples.map(\.template))]
-            + (members["action"] == nil ? [("responses", responses)] : [])
-        for (key, list) in withoutResults {
-            for (offset, template) in list.enumerated()
-            where template.slotNames.contains(where: { $0.hasPrefix(ActionDefinition.resultPrefix) }) {
-                if case .array(let nodes)? = members[key]?.value, offset < nodes.count {
-                    report(
-                        "\(path).\(key)[\(offset)]", nodes[offset],
-                        "{result.…} is filled only in an action's replies (\"action\": {\"responses\": …})")
-                }
-            }
+        // A result's values exist only once the result is in: an example never has them. (The
+        // texts the bot says are checked once the bot is merged, with their translations.)
+        for example in examples
+        where example.template.slotNames.contains(where: { $0.hasPrefix(ActionDefinition.resultPrefix) }) {
+            errors.append(
+                DefinitionError(
+                    file: file, path: example.origin.path, location: example.origin.location,
+                    message: ActionDefinition.resultsOutsideReplies))
         }
+        intent.textOrigins = textOrigins(members, path: path)
         intent.action = members["action"].flatMap { decodeAction($0, path: "\(path).action") }
         if intent.action != nil && handoff != nil, let node = members["action"] {
             report(
@@ -122,6 +116,16 @@ struct DefinitionDecoder: JSONReading {
             )
         }
         return intent
+    }
+
+    /// Where each text of an intent or translation (`members`, at `path`) was written.
+    func textOrigins(_ members: [String: JSONNode], path: String) -> [String: DefinitionOrigin] {
+        var origins: [String: DefinitionOrigin] = [:]
+        for key in ["responses", "slots", "confirm", "action"] {
+            guard let node = members[key] else { continue }
+            origins.merge(stringOrigins(node, path: "\(path).\(key)")) { first, _ in first }
+        }
+        return origins
     }
 
     /// `{"found": [...], "not_found": [...], "failed": [...]}`: replies by outcome.
@@ -224,7 +228,9 @@ struct DefinitionDecoder: JSONReading {
             }
             return nil
         }
-        return (FallbackDefinition(responses: responses, examples: examples), origin("fallback", node))
+        var fallback = FallbackDefinition(responses: responses, examples: examples)
+        fallback.textOrigins = stringOrigins(responsesNode, path: "fallback.responses")
+        return (fallback, origin("fallback", node))
     }
 }
 

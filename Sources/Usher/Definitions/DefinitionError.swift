@@ -13,6 +13,10 @@ public struct DefinitionError: Error, Sendable, Equatable, CustomStringConvertib
     /// The intent this error says could leave a customer with no reply, if that is what it says:
     /// `usher learn` writes new intents that have none yet, and tells the author so.
     public var replylessIntent: String?
+    /// JSON paths of the same file whose own errors make this one a mere consequence (an intent
+    /// "has no responses" because its only response was not a string): when any error stands at
+    /// or under one of them, the loader leaves this one out, so each mistake is told once.
+    var followsFrom: [String] = []
 
     public init(file: String, path: String = "", location: SourceLocation? = nil, message: String) {
         self.file = file

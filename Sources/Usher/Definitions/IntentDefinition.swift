@@ -25,6 +25,9 @@ public struct IntentDefinition: Sendable {
     /// What an agent taking over from this intent should do next, shown in the handoff summary.
     public var nextSteps: [String]
     public var origin: DefinitionOrigin
+    /// Where each text it says (responses, slots' questions, the read-back, the action's
+    /// replies) was written, by JSON path: an error about one names that text's line.
+    var textOrigins: [String: DefinitionOrigin] = [:]
 
     public init(
         name: String, examples: [Example], patterns: [Pattern] = [], responses: [Template] = [],

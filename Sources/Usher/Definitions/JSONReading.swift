@@ -118,6 +118,28 @@ extension JSONReading {
         DefinitionOrigin(file: file, path: path, location: node.location)
     }
 
+    /// Where each string in `node` (an object or array, at any depth) was written, by JSON
+    /// path: for checks of the texts an intent says, which run once the bot is merged and must
+    /// name the line of the text at fault.
+    func stringOrigins(_ node: JSONNode, path: String) -> [String: DefinitionOrigin] {
+        switch node.value {
+        case .string: return [path: origin(path, node)]
+        case .array(let elements):
+            var origins: [String: DefinitionOrigin] = [:]
+            for (offset, element) in elements.enumerated() {
+                origins.merge(stringOrigins(element, path: "\(path)[\(offset)]")) { first, _ in first }
+            }
+            return origins
+        case .object(let members):
+            var origins: [String: DefinitionOrigin] = [:]
+            for member in members {
+                origins.merge(stringOrigins(member.value, path: "\(path).\(member.key)")) { first, _ in first }
+            }
+            return origins
+        default: return [:]
+        }
+    }
+
     /// Where each member of the object `node` (and, `levels` deep, of the objects it holds) was
     /// written, by JSON path: for errors found only once the bot is merged, which must point at
     /// the entry at fault rather than at the object above it.

@@ -8,6 +8,26 @@ public enum Spelling {
         return best.0
     }
 
+    /// The name among a few (an intent's slots) that `word` most likely misspells or cuts
+    /// short: the closest by ``closest(to:among:)``, else the one that begins as it does for
+    /// longest, at least four letters and half of it, case and separators aside (`order_nr` and
+    /// `order_no` are `order_number`).
+    public static func closestName(to word: String, among candidates: [String]) -> String? {
+        if let close = closest(to: word, among: candidates) { return close }
+        let key = nameKey(word)
+        let scored = candidates.map { candidate in
+            (candidate, zip(key, nameKey(candidate)).prefix { $0 == $1 }.count)
+        }
+        guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= 4, best.1 * 2 >= key.count,
+            scored.filter({ $0.1 == best.1 }).count == 1
+        else { return nil }
+        return best.0
+    }
+
+    private static func nameKey(_ name: String) -> [Character] {
+        Array(name.lowercased().filter { $0 != "_" && $0 != "-" })
+    }
+
     /// The edit distance between two strings, by characters, where swapping two neighbours
     /// counts as one edit ("sya" is one edit from "say"): optimal string alignment.
     public static func distance(_ a: String, _ b: String) -> Int {

@@ -56,10 +56,51 @@ public struct LanguageTag: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Why `tag` cannot stand for a language ("ger" is not a BCP 47 tag; did you mean "de"?),
-    /// or `nil` when it can: `usher check` and `usher import --language` say it alike.
+    /// or `nil` when it can: `usher check` and `usher import --language` say it alike. A tag
+    /// not written as BCP 47 writes tags (`zh_TW`, `en us`) is refused too: customers' requests
+    /// must send well-formed tags, so none would ever name it.
     public static func misnamed(_ tag: String) -> String? {
-        guard LanguageTag(bcp47: tag) == nil, let intended = intended(by: tag) else { return nil }
-        return "\"\(tag)\" is not a BCP 47 language tag; did you mean \"\(intended.rawValue)\"?"
+        if LanguageTag(bcp47: tag) == nil, let intended = intended(by: tag) {
+            return "\"\(tag)\" is not a BCP 47 language tag; did you mean \"\(intended.rawValue)\"?"
+        }
+        guard !isWellFormed(tag) else { return nil }
+        let joined = String(tag.map { $0 == "_" || $0 == " " ? "-" : $0 })
+        if isWellFormed(joined) {
+            return
+                "\"\(tag)\" is not a BCP 47 language tag (its parts are joined by \"-\"); did you mean \"\(conventionalCase(joined))\"?"
+        }
+        return
+            "\"\(tag)\" is not a BCP 47 language tag: a language code of 2 or 3 letters, then any parts of up to 8 letters or digits, joined by \"-\", such as \"de\", \"de-AT\" or \"zh-TW\""
+    }
+
+    /// Whether `tag` has BCP 47's shape: a language subtag of letters (2 or 3, or 5 to 8; `x`
+    /// and `i` for private and old tags), then subtags of 1 to 8 ASCII letters or digits, joined
+    /// by `-`, at most 35 bytes as requests take them. The registry's contents are not checked.
+    static func isWellFormed(_ tag: String) -> Bool {
+        guard tag.utf8.count <= 35 else { return false }
+        let subtags = tag.split(separator: "-", omittingEmptySubsequences: false)
+        let letter: (UInt8) -> Bool = { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        let digit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
+        guard let language = subtags.first, language.utf8.allSatisfy(letter),
+            [1, 2, 3, 5, 6, 7, 8].contains(language.utf8.count),
+            language.utf8.count != 1 || ["x", "i"].contains(language.lowercased())
+        else { return false }
+        return subtags.dropFirst().allSatisfy { subtag in
+            (1...8).contains(subtag.utf8.count) && subtag.utf8.allSatisfy { letter($0) || digit($0) }
+        }
+    }
+
+    /// A well-formed tag in the case BCP 47 recommends: the language in lower case, a script
+    /// (4 letters) capitalised, a region (2 letters) in upper case: `zh-TW`, `zh-Hant`, `de-AT`.
+    static func conventionalCase(_ tag: String) -> String {
+        tag.split(separator: "-").enumerated().map { offset, subtag in
+            guard offset > 0 else { return subtag.lowercased() }
+            if subtag.count == 2 { return subtag.uppercased() }
+            if subtag.count == 4 && subtag.allSatisfy(\.isLetter) {
+                return subtag.prefix(1).uppercased() + subtag.dropFirst().lowercased()
+            }
+            return subtag.lowercased()
+        }.joined(separator: "-")
     }
 
     private static let aliases: [String: LanguageTag] = [

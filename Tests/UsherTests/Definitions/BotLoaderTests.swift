@@ -31,8 +31,10 @@ struct BotLoaderTests {
                 { "name": "order_status",
                   "examples": ["where is my order", "has my parcel shipped yet", "track order {order_id}"],
                   "patterns": ["* where * my order *"],
+                  "slots": { "order_id": { "entity": "order_id", "required": true, "prompt": "What is your order number?" } },
                   "responses": ["Let me check order {order_id} for you."] }
               ],
+              "entities": { "order_id": { "regex": "\\\\b[A-Z]{2}[0-9]{6}\\\\b" } },
               "fallback": { "responses": ["Sorry, I did not understand that. Could you rephrase?"] }
             }
             """

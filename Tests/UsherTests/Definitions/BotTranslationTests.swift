@@ -67,6 +67,11 @@ struct BotTranslationTests {
             #"{"language": "de", "translations": [{"name": "greeting", "slots": {"name": {"prompt": "x"}}}]}"#,
             "de.json:1:76: translations[0].slots.name: intent \"greeting\" has no slot \"name\""
         ),
+        // The new-user trial: a misspelt slot got no suggestion.
+        (
+            #"{"language": "de", "translations": [{"name": "order_status", "slots": {"ordr_id": {"prompt": "x"}}}]}"#,
+            "de.json:1:83: translations[0].slots.ordr_id: intent \"order_status\" has no slot \"ordr_id\"; did you mean \"order_id\"?"
+        ),
         (
             #"{"language": "de", "translations": [{"name": "greeting", "action": {"say": "x"}}]}"#,
             "de.json:1:37: translations[0]: intent \"greeting\" has no \"action\" to translate"
@@ -230,9 +235,45 @@ struct BotTranslationTests {
             "zh.json", #"{"language": "zho", "translations": []}"#,
             #"zh.json:1:14: language: "zho" is not a BCP 47 language tag; did you mean "zh-TW"?"#
         ),
+        // The new-user trial: "zh_TW" passed `check`, and `serve` refused requests naming it.
+        (
+            "zh-TW.json", #"{"language": "zh_TW", "translations": []}"#,
+            #"zh-TW.json:1:14: language: "zh_TW" is not a BCP 47 language tag (its parts are joined by "-"); did you mean "zh-TW"?"#
+        ),
+        (
+            "de.json", #"{"language": "de_at", "translations": []}"#,
+            #"de.json:1:14: language: "de_at" is not a BCP 47 language tag (its parts are joined by "-"); did you mean "de-AT"?"#
+        ),
+        (
+            "zh.json", #"{"language": "zh hant", "translations": []}"#,
+            #"zh.json:1:14: language: "zh hant" is not a BCP 47 language tag (its parts are joined by "-"); did you mean "zh-Hant"?"#
+        ),
+        (
+            "de.json", #"{"language": "de-", "translations": []}"#,
+            #"de.json:1:14: language: "de-" is not a BCP 47 language tag: a language code of 2 or 3 letters, then any parts of up to 8 letters or digits, joined by "-", such as "de", "de-AT" or "zh-TW""#
+        ),
+        (
+            "d1.json", #"{"language": "d1", "translations": []}"#,
+            #"d1.json:1:14: language: "d1" is not a BCP 47 language tag: a language code of 2 or 3 letters, then any parts of up to 8 letters or digits, joined by "-", such as "de", "de-AT" or "zh-TW""#
+        ),
     ])
     func aLanguageMustBeABCP47Tag(file: String, json: String, expected: String) {
         Self.expectOnlyError(expected, loading: (file, json))
+    }
+
+    /// Well-formed tags pass, whether Usher has data for them or not (that is a warning).
+    @Test(arguments: ["de", "de-AT", "zh-TW", "zh-Hant-TW", "en-GB", "sr-Latn", "es-419", "fr", "gsw", "x-klingon"])
+    func wellFormedTagsAreNoError(tag: String) {
+        #expect(LanguageTag.misnamed(tag) == nil)
+    }
+
+    /// The new-user trial: `usher check shop/de.json` told 13 errors, one per translated
+    /// intent ("no intent to translate"); a file of translations alone is told as that.
+    @Test func aFileOfTranslationsAloneIsToldSo() {
+        Self.expectErrors(
+            [
+                "shop/de.json: this is a file of translations (into de), which adds words to a bot and is no bot of its own: give the folder that holds it with the bot's own files (shop)"
+            ], loading: [("shop/de.json", Self.german)])
     }
 
     @Test func theBotsOwnLanguageMustBeABCP47TagToo() {

@@ -66,6 +66,31 @@ struct BotValidatorTests {
         #expect(bot.intents.map(\.name) == ["a"])
     }
 
+    /// The new-user trial: `"responses": [{"text": …}]` was told twice, as a wrong type and as
+    /// an intent with no responses. Responses, an action or a handoff written wrong are told
+    /// once, where they are written.
+    @Test(arguments: [
+        (
+            #"{"name": "thanks", "examples": ["thanks"], "responses": [{"text": "You're welcome!"}]}"#,
+            "billing.json:2:58: intents[1].responses[0]: expected a string, found an object"
+        ),
+        (
+            #"{"name": "thanks", "examples": ["thanks"], "responses": "You're welcome!"}"#,
+            "billing.json:2:57: intents[1].responses: expected an array, found a string"
+        ),
+        (
+            #"{"name": "order", "examples": ["my order"], "action": {"say": "One moment."}}"#,
+            #"billing.json:2:55: intents[1].action: an action needs a "name", which the integrating program dispatches on"#
+        ),
+        (
+            #"{"name": "human", "examples": ["a person"], "handoff": {"priority": 2}}"#,
+            #"billing.json:2:56: intents[1].handoff: a handoff needs a "queue""#
+        ),
+    ])
+    func responsesWrittenWrongAreToldOnce(intent: String, expected: String) {
+        #expect(Self.errors(intent) == [expected])
+    }
+
     /// `usher learn` tells the errors of intents still without responses from the others.
     @Test func theErrorNamesTheIntent() {
         do {

@@ -8,7 +8,7 @@ struct ConversationDefinitionErrorTests {
     @Test(arguments: [
         (
             "{\"intents\": [{\"name\": \"a\", \"examples\": [\"x\"], \"slots\": {\"p\": {\"entity\": \"policy_no\"}}}], \"entities\": {\"policy_number\": {\"regex\": \"PN\"}}}",
-            "bot.json:1:62: intents[0].slots.p.entity: unknown entity type \"policy_no\" for slot \"p\"; use a built-in type (number, money, date, time, email, phone) or define it under \"entities\""
+            "bot.json:1:62: intents[0].slots.p.entity: unknown entity type \"policy_no\" for slot \"p\"; use a built-in type (number, money, date, time, email, phone, text) or define it under \"entities\""
         ),
         (
             "{\"entities\": {\"p\": {\"regex\": \"(\"}}, \"intents\": [{\"name\": \"a\", \"examples\": [\"x\"]}]}",
@@ -66,6 +66,28 @@ struct ConversationDefinitionErrorTests {
             Issue.record("expected an error")
         } catch {
             #expect(error.errors.map(\.description) == [expected])
+        }
+    }
+
+    /// The new-user trial: `"entity": "Date"` with `"validate": {"min": "today"}` was told as
+    /// an unknown type and again as a range on a slot of type "Date". The type's error is told;
+    /// the range is checked once the type is right.
+    @Test func aRangeOnASlotOfAnUnknownTypeIsNotToldTwice() {
+        let json = """
+            {"intents": [{"name": "a", "examples": ["x"],
+              "slots": {"day": {"entity": "Date", "validate": {"min": "today"}},
+                        "note": {"entity": "text", "validate": {"max": 3}}}}]}
+            """
+        do {
+            _ = try BotLoader.load(
+                sources: [BotLoader.Source(name: "bot.json", bytes: Array(json.utf8))], for: .matching)
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.errors.map(\.description) == [
+                    #"bot.json:3:60: intents[0].slots.note.validate.max: a range needs a number, money or date slot; this slot's type is "text""#,
+                    #"bot.json:2:20: intents[0].slots.day.entity: unknown entity type "Date" for slot "day"; did you mean "date"?"#,
+                ])
         }
     }
 
