@@ -158,14 +158,15 @@ public struct DialogEngine: Sendable {
     /// For a first message whose words tell no language ("Schaden melden", "Paket beschaedigt"
     /// share no common word with either German or English), the served language written in
     /// Latin letters whose matcher understands it best: the one that matches an intent with the
-    /// highest confidence (the bot's own on a tie), for a message of two words or more; `nil`
-    /// when none matches one. (Cyrillic and
+    /// highest confidence (the bot's own on a tie), for a message of two words or more, or of
+    /// one word of ``minimumLoneWordLetters`` letters ("Retoure", "Zahlung"); `nil` when none
+    /// matches one. (Cyrillic and
     /// Han text is always detected, so only Latin text gets here; "ok" must not be taken for
     /// Chinese because a Chinese example says "ok".) Only such messages pay for it.
     func understandingLanguage(_ text: String) -> String? {
-        // One word ("ok", "danke") is too little to tell a language by what it matches.
-        guard !localized.isEmpty,
-            TextNormalizer.normalize(text).words.lazy.filter({ $0.contains(where: \.isLetter) }).count >= 2
+        // A short word ("ok", "hi") is too little to tell a language by what it matches.
+        let words = TextNormalizer.normalize(text).words.filter { $0.contains(where: \.isLetter) }
+        guard !localized.isEmpty, words.count >= 2 || (words.first?.count ?? 0) >= Self.minimumLoneWordLetters
         else { return nil }
         var best: (language: String, confidence: Double)?
         let engines = [self] + localized.keys.sorted().compactMap { localized[$0] }
@@ -179,6 +180,10 @@ public struct DialogEngine: Sendable {
         }
         return best?.language
     }
+
+    /// How long a first message of one word must be for the bot's matchers to say its language:
+    /// a new user's German "Retoure" and "Zahlung" were answered in English.
+    static let minimumLoneWordLetters = 5
 
     /// Answers in this engine's language.
     private func respondInItsLanguage(

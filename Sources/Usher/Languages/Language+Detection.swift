@@ -190,11 +190,12 @@ extension Language {
         "über", "ob", "würde", "soll", "muss", "gibt", "geht", "wurde", "worden", "mehr", "etwas", "nichts",
     ]
 
-    /// Frequent English words that are not German words too.
+    /// Frequent English words that are not German words too ("will" and "was" are both: "Paket
+    /// kaputt, will zurückgeben" was read as English).
     private static let englishWords: Set<String> = [
-        "the", "a", "an", "is", "are", "was", "were", "be", "been", "i", "you", "my", "me", "your", "it", "its",
+        "the", "a", "an", "is", "are", "were", "be", "been", "i", "you", "my", "me", "your", "it", "its",
         "this", "that", "to", "of", "for", "on", "with", "and", "not", "no", "do", "does", "did", "dont", "have",
-        "has", "had", "can", "cant", "could", "would", "will", "please", "thanks", "thank", "hi", "hello", "where",
+        "has", "had", "can", "cant", "could", "would", "please", "thanks", "thank", "hi", "hello", "where",
         "what", "when", "why", "how", "who", "order", "want", "need", "help", "get", "got", "still", "just", "yet",
         "again", "there", "they", "we", "our", "from", "at", "by", "or", "but", "if", "about", "yes", "today",
         "tomorrow", "yesterday", "money", "refund", "account", "should", "very", "bad", "good", "some", "any",

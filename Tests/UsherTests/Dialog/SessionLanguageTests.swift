@@ -107,6 +107,18 @@ struct SessionLanguageTests {
         #expect(english.state.language == "en")
     }
 
+    /// A new user's German "Retoure" and "Zahlung" were answered in English: one word of five
+    /// letters or more is long enough for the matchers to say its language; a short one is not.
+    @Test func aFirstMessageOfOneLongWordIsServedInTheLanguageThatUnderstandsIt() {
+        #expect(Language.detect("Sendung") == nil)
+        let german = Self.engine.respond(
+            to: CustomerMessage(session: "w", text: "Sendung"), state: nil, now: mondayMorning)
+        #expect(german.state.language == "de")
+        #expect(german.replies == ["Wie lautet Ihre Bestellnummer?"])
+        let short = Self.engine.respond(to: CustomerMessage(session: "k", text: "ok"), state: nil, now: mondayMorning)
+        #expect(short.state.language == "en")
+    }
+
     @Test func tagsAreComparedWithoutCase() {
         #expect(LanguageTag.sameTag("zh-TW", "ZH-tw"))
         #expect(LanguageTag.sameTag("de", "DE"))
