@@ -32,6 +32,23 @@ struct MatchCommandTests {
         #expect(negation == ["intent": "cancel_order", "word": "stornieren", "cue": "nicht"])
     }
 
+    /// `usher match shop hello` (the bot as the first argument, as check, chat and serve take it)
+    /// matched "shop" as a message and then failed on a missing intents/ (new-user trial).
+    @Test func aBotFolderGivenAsAMessageIsNamedForWhatItIs() throws {
+        let output = try UsherBinary.run(["match", "evals", "hello"])
+        #expect(output.status == 2)
+        #expect(
+            output.stderr.contains(
+                "\"evals\" is a folder, not a message; to use the bot in it, name it with --bot: usher match --bot evals"
+            ), "\(output.stderr)")
+        let test = try UsherBinary.run(["test", "evals", "tests/desk.json"])
+        #expect(test.status == 2)
+        #expect(
+            test.stderr.contains(
+                "\"evals\" is a folder, not a test file; to use the bot in it, name it with --bot: usher test --bot evals"
+            ), "\(test.stderr)")
+    }
+
     @Test func readsStandardInputAsJSONLines() throws {
         let output = try UsherBinary.run(["match", "--json"], input: "speak to a human please\nxyzzy\n")
         #expect(output.status == 0)

@@ -29,6 +29,12 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "Match in this language, one of those the bot serves (its own by default).")
     var lang: String?
 
+    func validate() throws {
+        if let error = BotFrontend.misplacedBot(messages.first, bot: bot, command: "match", rest: "a message") {
+            throw error
+        }
+    }
+
     func run() throws {
         var engine = try DialogFrontend.engine(bot, explains: true, for: .matching)
         if let lang {

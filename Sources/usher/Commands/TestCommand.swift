@@ -20,6 +20,12 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Also write the results as JUnit XML to this file.")
     var junit: String?
 
+    func validate() throws {
+        if let error = BotFrontend.misplacedBot(files.first, bot: bot, command: "test", rest: "a test file") {
+            throw error
+        }
+    }
+
     func run() throws {
         let engine = try DialogFrontend.engine(bot)
         let paths = try files.isEmpty ? defaultFiles() : files
