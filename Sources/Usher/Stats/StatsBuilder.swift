@@ -56,12 +56,19 @@ public struct StatsBuilder: Sendable {
     var agentTransfers: [String: Int] = [:]
     var transfersIn: [String: Int] = [:]
     var transfersOut: [String: Int] = [:]
+    /// Known customers' conversations that began before the period, by customer: not counted,
+    /// only the previous contact of a repeat in the period.
+    var earlierContacts: [String: [Double]] = [:]
     /// Rows left out because they could not be read, by table.
     var damaged: [String: Int] = [:]
 
     public init() {}
 
     public mutating func add(_ record: LogRecord) {
+        if case .earlierContact(let customer, let start) = record {
+            earlierContacts[customer, default: []].append(start)
+            return
+        }
         first = min(first ?? record.at, record.at)
         last = max(last ?? record.at, record.at)
         switch record {
@@ -69,6 +76,7 @@ public struct StatsBuilder: Sendable {
         case .event(let event): add(event)
         case .end(let end): add(end)
         case .damaged(let row): damaged[row.table, default: 0] += 1
+        case .earlierContact: break
         }
     }
 
