@@ -43,6 +43,13 @@ extension PostgresConversationStore: LogReader {
                     Condition(sql: "at >= $3 AND (session = ANY($4) OR kind = 'left')", bindings: [to, sessions]),
                     Condition(sql: "at >= $3 AND session = ANY($4)", bindings: [to, sessions])
                 )
+            case .contacts(let from, let to):
+                let none = Condition(sql: "false", bindings: [])
+                return (
+                    Condition(
+                        sql: "at >= $3 AND at < $4 AND started_at >= $3 AND customer IS NOT NULL", bindings: [from, to]),
+                    none, none
+                )
             }
         }
 

@@ -36,6 +36,9 @@ struct SQLiteLogScan {
                 let named = "session IN (SELECT value FROM json_each(?))"
                 events = ("at >= ? AND (\(named) OR kind = 'left')", [to, list])
                 ends = ("at >= ? AND \(named)", [to, list])
+            case .contacts(let from, let to):
+                turns = ("at >= ? AND at < ? AND started_at >= ? AND customer IS NOT NULL", [from, to, from])
+                (formEvents, events, ends) = (("0", []), ("0", []), ("0", []))
             }
         }
     }

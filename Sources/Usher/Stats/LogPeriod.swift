@@ -59,15 +59,14 @@ public struct LogPeriod: Sendable {
         }
     }
 
-    /// The conversations of known customers that began in `window` before the period, read from
-    /// the turns logged then, earliest first: so that a contact in the period whose previous one
-    /// lies before it is still told as a repeat. A conversation is its first named customer's,
-    /// as ``StatsBuilder`` counts it.
-    public static func earlierContacts(in turns: LogMerge.Stream, since window: Double) throws -> [LogRecord] {
+    /// The conversations of known customers that began in the day before the period, from the
+    /// turns of ``LogPart/contacts(from:to:)``, earliest first: so that a contact in the period
+    /// whose previous one lies before it is still told as a repeat. A conversation is its first
+    /// named customer's, as ``StatsBuilder`` counts it.
+    public static func earlierContacts(in turns: LogMerge.Stream) throws -> [LogRecord] {
         var customers: [StatsBuilder.ConversationKey: String] = [:]
         while let record = try turns() {
-            guard case .turn(let turn) = record, let customer = turn.customer, turn.conversationStart >= window
-            else { continue }
+            guard case .turn(let turn) = record, let customer = turn.customer else { continue }
             let key = StatsBuilder.ConversationKey(session: turn.session, start: turn.conversationStart)
             if customers[key] == nil { customers[key] = customer }
         }

@@ -86,6 +86,12 @@ public final class InMemoryConversationStore: ConversationStore, LogReader {
                 { $0.at >= to && ($0.session.map(sessions.contains) ?? ($0.kind == "left")) },
                 { $0.at >= to && sessions.contains($0.session) }
             )
+        case .contacts(let from, let to):
+            let period = LogPeriod(from: from, to: to)
+            return (
+                { $0.customer != nil && period.contains($0.at) && $0.conversationStart >= from }, { _ in false },
+                { _ in false }
+            )
         }
     }
 

@@ -12,4 +12,8 @@ public enum LogPart: Sendable, Equatable {
     /// ends of `sessions`, the sessions whose conversation of the period was still open at `to`,
     /// with every agent's `left` (which puts the sessions they held back in the queue).
     case tail(from: Double?, to: Double, sessions: Set<String>)
+    /// The turns of named customers (request metadata `customer`) logged in `from..<to` whose
+    /// conversation began then too, and nothing else: read before a period, so that a repeat
+    /// contact whose first contact lies before it is told (``LogPeriod/earlierContacts(in:since:)``).
+    case contacts(from: Double, to: Double)
 }

@@ -33,11 +33,8 @@ extension LogReader {
             }
             var period = LogPeriod(from: from, to: to)
             if let from {
-                let before = try open(.span(from: from - StatsBuilder.repeatWindow, to: from))
-                for contact in try LogPeriod.earlierContacts(in: before.turns, since: from - StatsBuilder.repeatWindow)
-                {
-                    try visit(contact)
-                }
+                let before = try open(.contacts(from: from - StatsBuilder.repeatWindow, to: from))
+                for contact in try LogPeriod.earlierContacts(in: before.turns) { try visit(contact) }
             }
             func admit(_ record: LogRecord) throws {
                 if let kept = period.admit(record) { try visit(kept) }
