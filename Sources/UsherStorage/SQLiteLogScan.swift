@@ -17,6 +17,9 @@ struct SQLiteLogScan {
         var formEvents: (sql: String, arguments: StatementArguments)
         var events: (sql: String, arguments: StatementArguments)
         var ends: (sql: String, arguments: StatementArguments)
+        /// The order events and ends are read in: past a period's end, by time (the time index's
+        /// own order), so that reading stops as soon as the last open conversation has ended.
+        var order = "seq"
 
         init(_ part: LogPart) {
             switch part {
@@ -36,6 +39,7 @@ struct SQLiteLogScan {
                 let named = "session IN (SELECT value FROM json_each(?))"
                 events = ("at >= ? AND (\(named) OR kind = 'left')", [to, list])
                 ends = ("at >= ? AND \(named)", [to, list])
+                order = "at, seq"
             case .contacts(let from, let to):
                 turns = ("at >= ? AND at < ? AND started_at >= ? AND customer IS NOT NULL", [from, to, from])
                 (formEvents, events, ends) = (("0", []), ("0", []), ("0", []))
@@ -47,11 +51,13 @@ struct SQLiteLogScan {
         let selection = Selection(part)
         var turns = try TurnStream(db: db, selection: selection, detail: detail, path: path)
         let events = try Row.fetchCursor(
-            db, sql: "SELECT seq, at, event FROM centre_events WHERE \(selection.events.sql) ORDER BY seq",
+            db,
+            sql: "SELECT seq, at, event FROM centre_events WHERE \(selection.events.sql) ORDER BY \(selection.order)",
             arguments: selection.events.arguments)
         let ends = try Row.fetchCursor(
             db,
-            sql: "SELECT seq, at, session, reason, agent FROM session_ends WHERE \(selection.ends.sql) ORDER BY seq",
+            sql:
+                "SELECT seq, at, session, reason, agent FROM session_ends WHERE \(selection.ends.sql) ORDER BY \(selection.order)",
             arguments: selection.ends.arguments)
         return LogStreams(
             turns: { try turns.next() }, events: { try events.next().map(event) }, ends: { try ends.next().map(end) })
