@@ -2,7 +2,9 @@
 /// streams its log through it, so a million turns never sit in memory at once.
 ///
 /// A conversation is a session from its first customer message to its end (expiry, reset, an
-/// agent's close); the log tells one from the next by the moment it began.
+/// agent's close); the log tells one from the next by the moment it began. For a period, the
+/// scan hands it only the conversations that began in it, whole (``LogPeriod``), so the builder
+/// counts what it is given.
 public struct StatsBuilder: Sendable {
     struct ConversationKey: Hashable, Sendable {
         var session: String
