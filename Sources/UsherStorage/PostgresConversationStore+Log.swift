@@ -2,85 +2,112 @@ import Foundation
 import PostgresNIO
 import Usher
 
-/// Reading the conversation log back: every record (``log()``, for tests and replay), or those
-/// of a period in time order (``scanLog(from:to:detail:_:)``, for `usher stats`), read a page at
-/// a time so a million turns are never held at once.
+/// Reading the conversation log back: every record (``log()``, for tests and replay), or the
+/// parts of it a period's figures need (``readLog(detail:_:)``, for `usher stats`), read a page
+/// at a time so a million turns are never held at once.
 extension PostgresConversationStore: LogReader {
     /// How many rows of a table one page holds.
     static let pageSize = 5_000
 
     public func log() throws -> ConversationLog {
         var log = ConversationLog()
-        try scan(from: nil, to: nil, detail: .full) { try log.append($0) }
+        try scanLog(from: nil, to: nil, detail: .full) { try log.append($0) }
         return log
     }
 
-    public func scanLog(from: Double?, to: Double?, detail: LogDetail, _ visit: (LogRecord) throws -> Void) throws {
-        try scan(from: from, to: to, detail: detail) { record in
-            if case .turn(var turn) = record, case .summary = detail {
-                turn.text = ""
-                turn.candidates = []
-                turn.filled = [:]
-                try visit(.turn(turn))
-            } else {
-                try visit(record)
+    public func readLog(detail: LogDetail, _ body: (_ open: (LogPart) throws -> LogStreams) throws -> Void) throws {
+        try body { part in try self.streams(part, detail: detail) }
+    }
+
+    /// What selects a part from a table: an SQL condition whose placeholders start at `$3` (`$1`
+    /// is the page's last `seq`, `$2` its size), and their values.
+    private struct Condition {
+        var sql: String
+        var bindings: [any PostgresThrowingDynamicTypeEncodable & Sendable]
+
+        static func of(_ part: LogPart) -> (turns: Condition, events: Condition, ends: Condition) {
+            switch part {
+            case .span(let from, let to):
+                let range = Condition(
+                    sql: "at >= $3 AND at < $4",
+                    bindings: [from ?? -.greatestFiniteMagnitude, to ?? .greatestFiniteMagnitude])
+                return (range, range, range)
+            case .tail(let from, let to, let sessions):
+                // The tail's turns by the moment their conversation began (index turns_by_start),
+                // so the rest of the log is not read to find them.
+                let sessions = sessions.sorted()
+                return (
+                    Condition(
+                        sql: "started_at >= $3 AND started_at < $4 AND at >= $5",
+                        bindings: [from ?? -.greatestFiniteMagnitude, to, to]),
+                    Condition(sql: "at >= $3 AND (session = ANY($4) OR kind = 'left')", bindings: [to, sessions]),
+                    Condition(sql: "at >= $3 AND session = ANY($4)", bindings: [to, sessions])
+                )
+            case .contacts(let from, let to):
+                let none = Condition(sql: "false", bindings: [])
+                return (
+                    Condition(
+                        sql: "at >= $3 AND at < $4 AND started_at >= $3 AND customer IS NOT NULL", bindings: [from, to]),
+                    none, none
+                )
             }
+        }
+
+        /// The bindings of a page after `seq`: the page's, then the condition's.
+        func bindings(after seq: Int64) throws -> PostgresBindings {
+            var all = PostgresBindings()
+            all.append(seq)
+            all.append(PostgresConversationStore.pageSize)
+            for value in bindings { try all.append(value) }
+            return all
         }
     }
 
     /// The three tables, each read a page at a time in its own order, merged by the engine's
     /// ``LogMerge`` (as the SQLite store's are, so both order the log alike).
-    private func scan(from: Double?, to: Double?, detail: LogDetail, _ visit: (LogRecord) throws -> Void) throws {
-        let range = (from ?? -Double.greatestFiniteMagnitude, to ?? Double.greatestFiniteMagnitude)
-        var below: Double?
-        if case .unmatched(let threshold) = detail { below = threshold }
-        var turns = Pages { after in try self.turnPage(after: after, range: range, below: below) }
-        var events = Pages { after in try self.eventPage(after: after, range: range) }
-        var ends = Pages { after in try self.endPage(after: after, range: range) }
-        try LogMerge.merge(turns: { try turns.next() }, events: { try events.next() }, ends: { try ends.next() }, visit)
-    }
-
-    private func rangeBindings(_ after: Int64, _ range: (Double, Double)) -> PostgresBindings {
-        var bindings = PostgresBindings()
-        bindings.append(after)
-        bindings.append(range.0)
-        bindings.append(range.1)
-        bindings.append(Self.pageSize)
-        return bindings
-    }
-
-    private func turnPage(after: Int64, range: (Double, Double), below: Double?) throws -> [(Int64, LogRecord)] {
-        var bindings = rangeBindings(after, range)
-        var filter = ""
-        if let below {
-            bindings.append(below)
-            filter =
-                " AND (decided_by = 'fallback' OR (decided_by IN ('similarity', 'pattern') AND confidence < $5))"
+    private func streams(_ part: LogPart, detail: LogDetail) throws -> LogStreams {
+        var (turnsWhere, eventsWhere, endsWhere) = Condition.of(part)
+        if case .unmatched(let below) = detail {
+            turnsWhere.bindings.append(below)
+            turnsWhere.sql +=
+                " AND (decided_by = 'fallback' OR (decided_by IN ('similarity', 'pattern') AND confidence < $\(turnsWhere.bindings.count + 2)))"
         }
+        var turns = Pages { after in try self.turnPage(after: after, turnsWhere, detail: detail) }
+        var events = Pages { after in try self.eventPage(after: after, eventsWhere) }
+        var ends = Pages { after in try self.endPage(after: after, endsWhere) }
+        return LogStreams(turns: { try turns.next() }, events: { try events.next() }, ends: { try ends.next() })
+    }
+
+    private func turnPage(after: Int64, _ condition: Condition, detail: LogDetail) throws -> [(Int64, LogRecord)] {
         let rows = try reading(
             """
             SELECT \(PostgresRows.turnColumns) FROM turns
-            WHERE seq > $1 AND at >= $2 AND at < $3\(filter) ORDER BY seq LIMIT $4
-            """, bindings)
+            WHERE seq > $1 AND \(condition.sql) ORDER BY seq LIMIT $2
+            """, try condition.bindings(after: after))
         var page: [(seq: Int64, turn: LogRecord)] = []
         for row in rows {
             let cells = row.makeRandomAccess()
             let seq = try cells["seq"].decode(Int64.self)
             do throws(DamagedRow) {
-                page.append((seq, .turn(try PostgresRows.turn(cells, store: address.description))))
+                var turn = try PostgresRows.turn(cells, store: address.description)
+                // Figures read no text (the SQLite store does not select it).
+                if case .summary = detail {
+                    turn.text = ""
+                    turn.candidates = []
+                    turn.filled = [:]
+                }
+                page.append((seq, .turn(turn)))
             } catch {
                 page.append((seq, .damaged(error)))
             }
         }
-        guard let first = page.first?.seq, let last = page.last?.seq else { return [] }
+        guard let last = page.last?.seq else { return [] }
         var formBindings = PostgresBindings()
-        formBindings.append(first)
-        formBindings.append(last)
+        formBindings.append(page.map(\.seq))
         var formEvents: [Int64: [FormEvent]] = [:]
         var damaged: [(Int64, LogRecord)] = []
         for row in try reading(
-            "SELECT seq, at, turn, form, event, slot FROM form_events WHERE turn BETWEEN $1 AND $2 ORDER BY seq",
-            formBindings)
+            "SELECT seq, at, turn, form, event, slot FROM form_events WHERE turn = ANY($1) ORDER BY seq", formBindings)
         {
             let cells = row.makeRandomAccess()
             let cell = PostgresRows.place(of: cells, table: "form_events", store: address.description)
@@ -101,10 +128,10 @@ extension PostgresConversationStore: LogReader {
             }
     }
 
-    private func eventPage(after: Int64, range: (Double, Double)) throws -> [(Int64, LogRecord)] {
+    private func eventPage(after: Int64, _ condition: Condition) throws -> [(Int64, LogRecord)] {
         let rows = try reading(
-            "SELECT seq, at, event FROM centre_events WHERE seq > $1 AND at >= $2 AND at < $3 ORDER BY seq LIMIT $4",
-            rangeBindings(after, range))
+            "SELECT seq, at, event FROM centre_events WHERE seq > $1 AND \(condition.sql) ORDER BY seq LIMIT $2",
+            try condition.bindings(after: after))
         return try rows.map { row in
             let cells = row.makeRandomAccess()
             let cell = PostgresRows.place(of: cells, table: "centre_events", store: address.description)
@@ -120,12 +147,12 @@ extension PostgresConversationStore: LogReader {
         }
     }
 
-    private func endPage(after: Int64, range: (Double, Double)) throws -> [(Int64, LogRecord)] {
+    private func endPage(after: Int64, _ condition: Condition) throws -> [(Int64, LogRecord)] {
         let rows = try reading(
             """
             SELECT seq, at, session, reason, agent FROM session_ends
-            WHERE seq > $1 AND at >= $2 AND at < $3 ORDER BY seq LIMIT $4
-            """, rangeBindings(after, range))
+            WHERE seq > $1 AND \(condition.sql) ORDER BY seq LIMIT $2
+            """, try condition.bindings(after: after))
         return try rows.map { row in
             let cells = row.makeRandomAccess()
             let cell = PostgresRows.place(of: cells, table: "session_ends", store: address.description)

@@ -116,6 +116,11 @@ enum PostgresSchema {
         -- The session's language at each turn, so usher stats can give figures per language.
         ALTER TABLE turns ADD COLUMN language text;
         """,
+        """
+        -- usher stats counts a conversation whole in the period it began: the turns of a period's
+        -- conversations logged after its end are found by their start.
+        CREATE INDEX turns_by_start ON turns (started_at, at);
+        """,
     ]
 
     /// The advisory lock key that makes processes starting together migrate one at a time

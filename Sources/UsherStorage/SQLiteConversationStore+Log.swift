@@ -10,7 +10,7 @@ extension SQLiteConversationStore: LogReader {
         return log
     }
 
-    public func scanLog(from: Double?, to: Double?, detail: LogDetail, _ visit: (LogRecord) throws -> Void) throws {
-        try reading { db in try SQLiteLogScan(db: db, path: path, from: from, to: to, detail: detail).run(visit) }
+    public func readLog(detail: LogDetail, _ body: (_ open: (LogPart) throws -> LogStreams) throws -> Void) throws {
+        try reading { db in try body(SQLiteLogScan(db: db, path: path, detail: detail).streams) }
     }
 }

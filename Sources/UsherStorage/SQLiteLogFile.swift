@@ -37,10 +37,9 @@ public final class SQLiteLogFile: LogReader {
         }
     }
 
-    public func scanLog(from: Double?, to: Double?, detail: LogDetail, _ visit: (LogRecord) throws -> Void) throws {
+    public func readLog(detail: LogDetail, _ body: (_ open: (LogPart) throws -> LogStreams) throws -> Void) throws {
         do {
-            try queue.read { db in try SQLiteLogScan(db: db, path: path, from: from, to: to, detail: detail).run(visit)
-            }
+            try queue.read { db in try body(SQLiteLogScan(db: db, path: path, detail: detail).streams) }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {

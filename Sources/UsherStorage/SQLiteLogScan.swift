@@ -3,32 +3,64 @@ import GRDB
 import Usher
 
 /// Reads a state file's log back in time order, for figures: turns (with their form events),
-/// contact-centre events and session ends, each table read in order and the three merged, so a
-/// million turns stream through without being held. A row that cannot be read comes as
-/// ``LogRecord/damaged(_:)``, naming its table, row and column, and the scan goes on.
+/// contact-centre events and session ends, each table read in order as a stream, so a million
+/// turns go through without being held. A row that cannot be read comes as
+/// ``LogRecord/damaged(_:)``, naming its table, row and column, and the stream goes on.
 struct SQLiteLogScan {
     let db: Database
     let path: String
-    let from: Double?
-    let to: Double?
     let detail: LogDetail
 
-    private var range: (sql: String, arguments: StatementArguments) {
-        ("at >= ? AND at < ?", [from ?? -Double.greatestFiniteMagnitude, to ?? Double.greatestFiniteMagnitude])
+    /// The SQL conditions that select `part` from each table, with their arguments.
+    private struct Selection {
+        var turns: (sql: String, arguments: StatementArguments)
+        var formEvents: (sql: String, arguments: StatementArguments)
+        var events: (sql: String, arguments: StatementArguments)
+        var ends: (sql: String, arguments: StatementArguments)
+        /// The order events and ends are read in: past a period's end, by time (the time index's
+        /// own order), so that reading stops as soon as the last open conversation has ended.
+        var order = "seq"
+
+        init(_ part: LogPart) {
+            switch part {
+            case .span(let from, let to):
+                let range: (sql: String, arguments: StatementArguments) = (
+                    "at >= ? AND at < ?", [from ?? -.greatestFiniteMagnitude, to ?? .greatestFiniteMagnitude]
+                )
+                (turns, formEvents, events, ends) = (range, range, range, range)
+            case .tail(let from, let to, let sessions):
+                // The tail's turns by the moment their conversation began (index turns_by_start),
+                // so the rest of the log is not read to find them; the form events by turn.
+                let begun = "started_at >= ? AND started_at < ? AND at >= ?"
+                let arguments: StatementArguments = [from ?? -.greatestFiniteMagnitude, to, to]
+                turns = (begun, arguments)
+                formEvents = ("turn IN (SELECT seq FROM turns WHERE \(begun))", arguments)
+                let list = "[" + sessions.sorted().map(JSONWriter.string).joined(separator: ",") + "]"
+                let named = "session IN (SELECT value FROM json_each(?))"
+                events = ("at >= ? AND (\(named) OR kind = 'left')", [to, list])
+                ends = ("at >= ? AND \(named)", [to, list])
+                order = "at, seq"
+            case .contacts(let from, let to):
+                turns = ("at >= ? AND at < ? AND started_at >= ? AND customer IS NOT NULL", [from, to, from])
+                (formEvents, events, ends) = (("0", []), ("0", []), ("0", []))
+            }
+        }
     }
 
-    func run(_ visit: (LogRecord) throws -> Void) throws {
-        var turns = try TurnStream(db: db, range: range, detail: detail, path: path)
+    func streams(_ part: LogPart) throws -> LogStreams {
+        let selection = Selection(part)
+        var turns = try TurnStream(db: db, selection: selection, detail: detail, path: path)
         let events = try Row.fetchCursor(
-            db, sql: "SELECT seq, at, event FROM centre_events WHERE \(range.sql) ORDER BY seq",
-            arguments: range.arguments)
+            db,
+            sql: "SELECT seq, at, event FROM centre_events WHERE \(selection.events.sql) ORDER BY \(selection.order)",
+            arguments: selection.events.arguments)
         let ends = try Row.fetchCursor(
-            db, sql: "SELECT seq, at, session, reason, agent FROM session_ends WHERE \(range.sql) ORDER BY seq",
-            arguments: range.arguments)
-        try LogMerge.merge(
-            turns: { try turns.next() },
-            events: { try events.next().map(event) },
-            ends: { try ends.next().map(end) }, visit)
+            db,
+            sql:
+                "SELECT seq, at, session, reason, agent FROM session_ends WHERE \(selection.ends.sql) ORDER BY \(selection.order)",
+            arguments: selection.ends.arguments)
+        return LogStreams(
+            turns: { try turns.next() }, events: { try events.next().map(event) }, ends: { try ends.next().map(end) })
     }
 
     private func event(_ row: Row) -> LogRecord {
@@ -63,11 +95,10 @@ struct SQLiteLogScan {
         /// Form events that could not be read, handed on before the turn they belong to.
         var damaged: [DamagedRow] = []
 
-        init(db: Database, range: (sql: String, arguments: StatementArguments), detail: LogDetail, path: String) throws
-        {
+        init(db: Database, selection: Selection, detail: LogDetail, path: String) throws {
             let columns: String
-            var filter = range.sql
-            var arguments = range.arguments
+            var filter = selection.turns.sql
+            var arguments = selection.turns.arguments
             switch detail {
             case .summary:
                 columns =
@@ -84,8 +115,9 @@ struct SQLiteLogScan {
                 db, sql: "SELECT \(columns) FROM turns WHERE \(filter) ORDER BY seq", arguments: arguments)
             formEvents = try Row.fetchCursor(
                 db,
-                sql: "SELECT seq, at, turn, form, event, slot FROM form_events WHERE \(range.sql) ORDER BY turn, seq",
-                arguments: range.arguments)
+                sql:
+                    "SELECT seq, at, turn, form, event, slot FROM form_events WHERE \(selection.formEvents.sql) ORDER BY turn, seq",
+                arguments: selection.formEvents.arguments)
             self.path = path
         }
 

@@ -96,6 +96,15 @@ enum SQLiteSchema {
         migrator.registerMigration("v3") { db in
             try db.execute(sql: "ALTER TABLE turns ADD COLUMN language TEXT;")
         }
+        // usher stats counts a conversation whole in the period it began: the turns of a period's
+        // conversations logged after its end are found by their start, their form events by turn.
+        migrator.registerMigration("v4") { db in
+            try db.execute(
+                sql: """
+                    CREATE INDEX turns_by_start ON turns (started_at, at);
+                    CREATE INDEX form_events_by_turn ON form_events (turn);
+                    """)
+        }
         return migrator
     }
 

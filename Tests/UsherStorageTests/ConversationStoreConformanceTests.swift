@@ -146,6 +146,96 @@ struct ConversationStoreConformanceTests {
         #expect(log.ends == ends)
     }
 
+    /// A period's scan hands on its conversations whole, by when each began: what they did
+    /// after the period's end (a handoff at 00:10, a claim, an agent leaving, the close) comes
+    /// too, and a conversation that began before the period does not, not even its records in
+    /// it. Cut at two midnights, the log falls into three parts with nothing left over.
+    @Test(arguments: StoreKind.allCases)
+    func aPeriodsScanHasItsConversationsWhole(kind: StoreKind) throws {
+        let (store, place) = try kind.open()
+        defer { withExtendedLifetime(place) {} }
+        let midnight = 1_796_083_200.0
+        let from = midnight - 86_400
+        func turn(
+            _ session: String, _ at: Double, began start: Double, customer: String? = nil,
+            decidedBy: TurnRecord.Decision = .pattern
+        ) -> TurnRecord {
+            TurnRecord(
+                at: at, session: session, conversationStart: start, customer: customer, text: "t",
+                intent: decidedBy == .pattern ? "hi" : nil, confidence: 1, decidedBy: decidedBy, replies: ["ok"],
+                state: "bot", botVersion: "v")
+        }
+        func ticket(_ session: String, _ at: Double) -> Ticket {
+            Ticket(number: 1, session: session, queue: "general", priority: 1, reason: .keyword("lawyer"), queuedAt: at)
+        }
+        let late = ticket("late", midnight + 600)
+        let reused = ticket("reused", midnight + 100)
+        try commit(store) {
+            $0.turns = [
+                turn("old", from - 300, began: from - 300, customer: "cust-1"),
+                turn("old", from + 60, began: from - 300), turn("early", from + 1_000, began: from + 1_000),
+                turn("reused", midnight - 3_000, began: midnight - 3_000),
+                turn("late", midnight - 600, began: midnight - 600, customer: "cust-1"),
+                turn("reused", midnight + 100, began: midnight + 100),
+                turn("late", midnight + 600, began: midnight - 600, decidedBy: .keyword),
+                turn("late", midnight + 700, began: midnight - 600, decidedBy: .fallback),
+            ]
+            $0.events = [
+                .queued(ticket("old", from + 60)), .forgotten(session: "old", at: from + 100),
+                .joined(agent: "sam", queues: ["general"], capacity: 2, at: midnight - 5_000),
+                .queued(reused), .claimed(agent: "kim", ticket: reused, at: midnight + 200), .queued(late),
+                .claimed(agent: "kim", ticket: late, at: midnight + 900),
+                .left(agent: "kim", requeued: [late, reused], at: midnight + 1_000),
+                .claimed(agent: "sam", ticket: late, at: midnight + 1_100),
+                .said(agent: "sam", session: "late", text: "Hi", at: midnight + 1_150),
+                .closed(agent: "sam", session: "late", at: midnight + 1_200, handleSeconds: 100),
+            ]
+            $0.ends = [
+                SessionEnd(session: "old", at: from + 100, reason: .reset),
+                SessionEnd(session: "early", at: from + 5_000, reason: .expired),
+                SessionEnd(session: "reused", at: midnight - 2_000, reason: .reset),
+                SessionEnd(session: "late", at: midnight + 1_200, reason: .closed(agent: "sam")),
+            ]
+        }
+        func scan(_ from: Double?, _ to: Double?, _ detail: LogDetail = .summary) throws -> [String] {
+            var seen: [String] = []
+            try (store as? LogReader)?.scanLog(from: from, to: to, detail: detail) { record in
+                let at = Int(record.at - midnight)
+                switch record {
+                case .turn(let turn): seen.append("turn \(turn.session) \(at)")
+                case .event(.left(let agent, let requeued, _)):
+                    seen.append("left \(agent) \(requeued.map(\.session)) \(at)")
+                case .event(let event): seen.append("\(event.kind) \(event.session ?? event.agent ?? "") \(at)")
+                case .end(let end): seen.append("\(end.reason.code) \(end.session) \(at)")
+                case .earlierContact(let customer, _): seen.append("earlier \(customer) \(at)")
+                case .damaged(let row): seen.append("damaged \(row)")
+                }
+            }
+            return seen
+        }
+        #expect(
+            try scan(nil, from) == [
+                "turn old -86700", "turn old -86340", "queued old -86340", "forgotten old -86300", "reset old -86300",
+            ])
+        #expect(
+            try scan(from, midnight) == [
+                "earlier cust-1 -86700", "turn early -85400", "expired early -81400", "joined sam -5000",
+                "turn reused -3000", "reset reused -2000", "turn late -600", "turn late 600", "queued late 600",
+                "turn late 700", "claimed late 900", #"left kim ["late"] 1000"#, "claimed late 1100", "said late 1150",
+                "closed late 1200", "closed late 1200",
+            ])
+        #expect(
+            try scan(midnight, nil) == [
+                "earlier cust-1 -600", "turn reused 100", "queued reused 100", "claimed reused 200",
+                #"left kim ["reused"] 1000"#,
+            ])
+        // The messages the bot did not understand go by the same rule.
+        #expect(try scan(from, midnight, .unmatched(below: 0.6)).filter { $0.hasPrefix("turn") } == ["turn late 700"])
+        #expect(try scan(midnight, nil, .unmatched(below: 0.6)).filter { $0.hasPrefix("turn") }.isEmpty)
+        // Uncut, everything once.
+        #expect(try scan(nil, nil).count == 8 + 11 + 4)
+    }
+
     @Test(arguments: StoreKind.allCases)
     func idleSessionsAreTheOldestBeforeTheCutoff(kind: StoreKind) throws {
         let (store, place) = try kind.open()

@@ -19,15 +19,17 @@ struct PostgresConversationStoreTests {
     @Test func aDatabaseFromANewerUsherIsRefusedUntouched() throws {
         let database = try TestDatabase()
         _ = try PostgresConversationStore(address: database.address)
-        try database.execute("INSERT INTO usher_schema (version) VALUES (4)")
+        try database.execute("INSERT INTO usher_schema (version) VALUES (5)")
         #expect(
             throws: StoreError(
                 .unusable,
-                "\(database.address): written by a newer Usher (schema v4; this Usher knows up to v3); upgrade Usher to use it; the database was not changed"
+                "\(database.address): written by a newer Usher (schema v5; this Usher knows up to v4); upgrade Usher to use it; the database was not changed"
             )
         ) { try PostgresConversationStore(address: database.address) }
         #expect(
-            try database.strings("SELECT version::text FROM usher_schema ORDER BY version") == ["1", "2", "3", "4"])
+            try database.strings("SELECT version::text FROM usher_schema ORDER BY version") == [
+                "1", "2", "3", "4", "5",
+            ])
     }
 
     /// A database migrated before turns logged action outcomes gains the columns when a
@@ -36,9 +38,11 @@ struct PostgresConversationStoreTests {
         let database = try TestDatabase()
         _ = try PostgresConversationStore(address: database.address)
         try database.execute("ALTER TABLE turns DROP COLUMN action, DROP COLUMN action_outcome, DROP COLUMN language")
+        try database.execute("DROP INDEX turns_by_start")
         try database.execute("DELETE FROM usher_schema WHERE version >= 2")
         let store = try PostgresConversationStore(address: database.address)
-        #expect(try database.strings("SELECT version::text FROM usher_schema ORDER BY version") == ["1", "2", "3"])
+        #expect(
+            try database.strings("SELECT version::text FROM usher_schema ORDER BY version") == ["1", "2", "3", "4"])
         try store.transact { _ in (.anActionResult, ()) }
         #expect(try database.strings("SELECT action_outcome FROM turns") == ["found"])
     }
@@ -48,9 +52,11 @@ struct PostgresConversationStoreTests {
         let database = try TestDatabase()
         _ = try PostgresConversationStore(address: database.address)
         try database.execute("ALTER TABLE turns DROP COLUMN language")
-        try database.execute("DELETE FROM usher_schema WHERE version = 3")
+        try database.execute("DROP INDEX turns_by_start")
+        try database.execute("DELETE FROM usher_schema WHERE version >= 3")
         let store = try PostgresConversationStore(address: database.address)
-        #expect(try database.strings("SELECT version::text FROM usher_schema ORDER BY version") == ["1", "2", "3"])
+        #expect(
+            try database.strings("SELECT version::text FROM usher_schema ORDER BY version") == ["1", "2", "3", "4"])
         try store.transact { _ in (.anActionResult, ()) }
         #expect(try database.strings("SELECT language FROM turns") == ["ru"])
     }

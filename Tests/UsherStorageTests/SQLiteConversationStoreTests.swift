@@ -122,7 +122,10 @@ struct SQLiteConversationStoreTests {
         try commit(try SQLiteConversationStore(path: place.file), [session("a")])
         try DatabaseQueue(path: place.file).write { db in
             try db.execute(
-                sql: "ALTER TABLE turns DROP COLUMN language; DELETE FROM grdb_migrations WHERE identifier = 'v3';")
+                sql: """
+                    DROP INDEX turns_by_start; DROP INDEX form_events_by_turn; ALTER TABLE turns DROP COLUMN language;
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v3', 'v4');
+                    """)
         }
         let store = try SQLiteConversationStore(path: place.file)
         try store.transact { _ in (.anActionResult, ()) }
@@ -140,7 +143,7 @@ struct SQLiteConversationStoreTests {
         #expect(error.kind == .unusable)
         #expect(
             error.message
-                == "\(place.file): written by a newer Usher (schema v2-from-the-future; this Usher knows up to v3); upgrade Usher to use it; the file was not changed"
+                == "\(place.file): written by a newer Usher (schema v2-from-the-future; this Usher knows up to v4); upgrade Usher to use it; the file was not changed"
         )
         #expect(try Data(contentsOf: URL(fileURLWithPath: place.file)) == before)
     }

@@ -145,10 +145,66 @@ struct StatsCommandTests {
         // The same period cut to the second day.
         let day2 = try json(try UsherBinary.run(["stats", "--state", file, "--json", "--since", "2026-12-01"]).stdout)
         #expect((day2["summary"] as? [String: Any])?["conversations"] as? Int == 2)
+        // cust-1's first contact, the day before, is not counted, but makes the second a repeat.
+        let repeatsDay2 = try #require(day2["repeat_contacts"] as? [String: Any])
+        #expect(repeatsDay2["identified"] as? Int == 2 && repeatsDay2["repeats"] as? Int == 1)
         // And as tables for people.
         let table = try UsherBinary.run(["stats", "--state", file])
         #expect(table.stdout.contains("containment    66.7%"), "\(table.stdout)")
         #expect(table.stdout.contains("file_claim"))
+    }
+
+    /// The new-user trial: a conversation from 23:50 handed to a person at 00:10 was contained
+    /// in one day's report and escalated in the next's. Each conversation counts whole, in the
+    /// day it began: its handoff, its wait (queued 23:58, claimed 00:05) and the agent's handle
+    /// time, and the two days add up to the uncut report.
+    @Test func eachDayCountsTheConversationsThatBeganInIt() throws {
+        let folder = try UsherBinary.directory([:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 2026-12-01 00:00 is 54,000 s after the script's start.
+        let file = try Self.serveScript(
+            [
+                (53_000, #"{"type": "agent.join", "agent": "ann", "queues": ["general"], "capacity": 2}"#),
+                (53_400, #"{"session": "late", "text": "hello"}"#),
+                (53_880, #"{"session": "waiting", "text": "I want to speak to a human"}"#),
+                (54_300, #"{"type": "agent.claim", "agent": "ann", "session": "waiting"}"#),
+                (54_600, #"{"session": "late", "text": "I want to speak to a human"}"#),
+                (55_200, #"{"type": "agent.release", "agent": "ann", "session": "waiting"}"#),
+                (57_000, #"{"session": "next", "text": "hello"}"#),
+            ], in: folder)
+        func summary(_ stats: [String: Any]) throws -> [String: Any] {
+            try #require(stats["summary"] as? [String: Any])
+        }
+        func general(_ stats: [String: Any]) -> [String: Any]? {
+            (stats["queues"] as? [[String: Any]])?.first { $0["queue"] as? String == "general" }
+        }
+        let first = try UsherBinary.run([
+            "stats", "--state", file, "--json", "--since", "2026-11-30", "--until", "2026-11-30",
+        ])
+        #expect(first.status == 0, "\(first.stderr)")
+        let day1 = try json(first.stdout)
+        #expect(try summary(day1)["conversations"] as? Int == 2)
+        #expect(try summary(day1)["escalated"] as? Int == 2)
+        #expect(try summary(day1)["contained"] as? Int == 0)
+        #expect(general(day1)?["queued"] as? Int == 2)
+        #expect(
+            general(day1)?["wait"] as? [String: Double] == [
+                "count": 1, "mean": 420, "p50": 420, "p90": 420, "max": 420,
+            ])
+        #expect((general(day1)?["handle"] as? [String: Double])?["count"] == 1)
+        let day2 = try json(
+            try UsherBinary.run(["stats", "--state", file, "--json", "--since", "2026-12-01", "--until", "2026-12-01"])
+                .stdout)
+        #expect(try summary(day2)["conversations"] as? Int == 1)
+        #expect(try summary(day2)["escalated"] as? Int == 0)
+        #expect(try summary(day2)["contained"] as? Int == 1)
+        #expect(general(day2) == nil)
+        let whole = try json(try UsherBinary.run(["stats", "--state", file, "--json"]).stdout)
+        #expect(try summary(whole)["conversations"] as? Int == 3)
+        #expect(try summary(whole)["escalated"] as? Int == 2)
+        let empty = try UsherBinary.run(["stats", "--state", file, "--since", "2026-12-02"])
+        #expect(empty.status == 1)
+        #expect(empty.stderr == "usher: error: \(file): no conversation began since 2026-12-02 00:00\n")
     }
 
     /// A team serving several languages sees which one trails: figures per session language,

@@ -31,10 +31,7 @@ public enum LogMerge {
     }
 
     /// ``merge(_:_:)`` of a store's three log streams, in the order records of one moment take.
-    public static func merge(
-        turns: @escaping Stream, events: @escaping Stream, ends: @escaping Stream,
-        _ visit: (LogRecord) throws -> Void
-    ) throws {
-        try merge([turns, events, ends], visit)
+    public static func merge(_ streams: LogStreams, _ visit: (LogRecord) throws -> Void) throws {
+        try merge([streams.turns, streams.events, streams.ends], visit)
     }
 }

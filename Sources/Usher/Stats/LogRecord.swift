@@ -7,6 +7,10 @@ public enum LogRecord: Sendable, Equatable {
     case end(SessionEnd)
     /// A row the store could not read: a report leaves it out and says so.
     case damaged(DamagedRow)
+    /// A known customer's conversation that began before the period a scan was asked for, within
+    /// a day of its start: not counted, only read so that the customer's next contact, in the
+    /// period, can be told as a repeat (``StatsBuilder/repeatWindow``).
+    case earlierContact(customer: String, start: Double)
 
     /// Seconds since 1970 (a damaged row whose time cannot be read comes first).
     public var at: Double {
@@ -15,6 +19,7 @@ public enum LogRecord: Sendable, Equatable {
         case .event(let event): event.at
         case .end(let end): end.at
         case .damaged(let row): row.at ?? -Double.greatestFiniteMagnitude
+        case .earlierContact(_, let start): start
         }
     }
 }

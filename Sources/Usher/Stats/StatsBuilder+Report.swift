@@ -66,20 +66,25 @@ extension StatsBuilder {
     }
 
     private func repeatContacts() -> ConversationStats.RepeatContacts {
-        var byCustomer: [String: [(start: Double, intents: [String])]] = [:]
+        // An earlier contact (before the period) has no intents: it is never counted itself.
+        var byCustomer: [String: [(start: Double, intents: [String]?)]] = [:]
         for (key, conversation) in conversations {
             guard let customer = conversation.customer else { continue }
             byCustomer[customer, default: []].append((key.start, conversation.intents))
+        }
+        for (customer, starts) in earlierContacts where byCustomer[customer] != nil {
+            byCustomer[customer, default: []] += starts.map { ($0, nil) }
         }
         var result = ConversationStats.RepeatContacts()
         var about: [String: Int] = [:]
         for contacts in byCustomer.values {
             let sorted = contacts.sorted { $0.start < $1.start }
-            result.identified += sorted.count
-            for index in sorted.indices.dropFirst()
-            where sorted[index].start - sorted[index - 1].start < Self.repeatWindow {
+            for index in sorted.indices {
+                guard let intents = sorted[index].intents else { continue }
+                result.identified += 1
+                guard index > 0, sorted[index].start - sorted[index - 1].start < Self.repeatWindow else { continue }
                 result.repeats += 1
-                for intent in Set(sorted[index].intents) { about[intent, default: 0] += 1 }
+                for intent in Set(intents) { about[intent, default: 0] += 1 }
             }
         }
         result.intents = about.map { ConversationStats.Tally(name: $0.key, count: $0.value) }

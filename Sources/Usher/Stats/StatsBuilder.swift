@@ -2,7 +2,9 @@
 /// streams its log through it, so a million turns never sit in memory at once.
 ///
 /// A conversation is a session from its first customer message to its end (expiry, reset, an
-/// agent's close); the log tells one from the next by the moment it began.
+/// agent's close); the log tells one from the next by the moment it began. For a period, the
+/// scan hands it only the conversations that began in it, whole (``LogPeriod``), so the builder
+/// counts what it is given.
 public struct StatsBuilder: Sendable {
     struct ConversationKey: Hashable, Sendable {
         var session: String
@@ -56,12 +58,19 @@ public struct StatsBuilder: Sendable {
     var agentTransfers: [String: Int] = [:]
     var transfersIn: [String: Int] = [:]
     var transfersOut: [String: Int] = [:]
+    /// Known customers' conversations that began before the period, by customer: not counted,
+    /// only the previous contact of a repeat in the period.
+    var earlierContacts: [String: [Double]] = [:]
     /// Rows left out because they could not be read, by table.
     var damaged: [String: Int] = [:]
 
     public init() {}
 
     public mutating func add(_ record: LogRecord) {
+        if case .earlierContact(let customer, let start) = record {
+            earlierContacts[customer, default: []].append(start)
+            return
+        }
         first = min(first ?? record.at, record.at)
         last = max(last ?? record.at, record.at)
         switch record {
@@ -69,6 +78,7 @@ public struct StatsBuilder: Sendable {
         case .event(let event): add(event)
         case .end(let end): add(end)
         case .damaged(let row): damaged[row.table, default: 0] += 1
+        case .earlierContact: break
         }
     }
 

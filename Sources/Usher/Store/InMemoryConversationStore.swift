@@ -59,16 +59,49 @@ public final class InMemoryConversationStore: ConversationStore, LogReader {
         ConversationLog(turns: turns, events: events, ends: ends)
     }
 
-    public func scanLog(from: Double?, to: Double?, detail: LogDetail, _ visit: (LogRecord) throws -> Void) throws {
-        let inRange: (LogRecord) -> Bool = { ($0.at >= from ?? -.infinity) && $0.at < to ?? .infinity }
-        var kept = turns
-        if case .unmatched(let below) = detail { kept = kept.filter { $0.isUnmatched(below: below) } }
-        let records = (kept.map(LogRecord.turn) + events.map(LogRecord.event) + ends.map(LogRecord.end)).filter(
-            inRange)
-        // A stable sort: records of one moment keep the order they were committed in.
-        for record in records.enumerated().sorted(by: { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }) {
-            try visit(record.element)
+    public func readLog(detail: LogDetail, _ body: (_ open: (LogPart) throws -> LogStreams) throws -> Void) throws {
+        try body { part in
+            var kept = turns
+            if case .unmatched(let below) = detail { kept = kept.filter { $0.isUnmatched(below: below) } }
+            let (turnsOf, eventsOf, endsOf) = Self.select(part)
+            return LogStreams(
+                turns: Self.stream(kept.filter(turnsOf).map(LogRecord.turn)),
+                events: Self.stream(events.filter(eventsOf).map(LogRecord.event)),
+                ends: Self.stream(ends.filter(endsOf).map(LogRecord.end)))
         }
+    }
+
+    /// Which turns, events and ends `part` holds.
+    private static func select(
+        _ part: LogPart
+    ) -> (turns: (TurnRecord) -> Bool, events: (CentreEvent) -> Bool, ends: (SessionEnd) -> Bool) {
+        switch part {
+        case .span(let from, let to):
+            let period = LogPeriod(from: from, to: to)
+            return ({ period.contains($0.at) }, { period.contains($0.at) }, { period.contains($0.at) })
+        case .tail(let from, let to, let sessions):
+            let period = LogPeriod(from: from, to: to)
+            return (
+                { $0.at >= to && period.contains($0.conversationStart) },
+                { $0.at >= to && ($0.session.map(sessions.contains) ?? ($0.kind == "left")) },
+                { $0.at >= to && sessions.contains($0.session) }
+            )
+        case .contacts(let from, let to):
+            let period = LogPeriod(from: from, to: to)
+            return (
+                { $0.customer != nil && period.contains($0.at) && $0.conversationStart >= from }, { _ in false },
+                { _ in false }
+            )
+        }
+    }
+
+    /// `records` one at a time, in time order; records of one moment keep the order they were
+    /// committed in (a stable sort).
+    private static func stream(_ records: [LogRecord]) -> LogMerge.Stream {
+        var sorted = records.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(
+            \.element
+        )[...]
+        return { sorted.popFirst() }
     }
 
     private final class Transaction: StoreTransaction {

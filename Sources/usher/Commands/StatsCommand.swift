@@ -11,7 +11,8 @@ struct StatsCommand: ParsableCommand {
         discussion: """
             Reads the state file of `usher serve --state`, or its PostgreSQL database given as \
             postgres://user@host:port/db (also while servers write them). Dates are UTC: \
-            2026-11-30 or 2026-11-30T14:00; --until takes a whole day when given a date. The figures are \
+            2026-11-30 or 2026-11-30T14:00; --until takes a whole day when given a date. A period counts \
+            the conversations that began in it, whole, even what they did after its end. The figures are \
             defined in docs/stats.md.
             """
     )
@@ -21,11 +22,16 @@ struct StatsCommand: ParsableCommand {
         help: ArgumentHelp("The state file or postgres:// database to read.", valueName: "file|url"))
     var file: String
 
-    @Option(help: ArgumentHelp("Only what happened from this date or moment on (UTC).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "Only the conversations that began from this date or moment on (UTC), each counted whole.",
+            valueName: "date"))
     var since: String?
 
     @Option(
-        help: ArgumentHelp("Only what happened up to this date (the whole day) or moment (UTC).", valueName: "date"))
+        help: ArgumentHelp(
+            "Only the conversations that began up to this date (the whole day) or moment (UTC), each counted whole.",
+            valueName: "date"))
     var until: String?
 
     @Flag(help: "Print JSON instead of tables.")
@@ -114,7 +120,9 @@ struct StatsCommand: ParsableCommand {
         }
         let stats = builder.report()
         guard stats.summary.conversations > 0 else {
-            Console.error("usher: error: \(source): no conversation is logged\(StatsText.describe(range))")
+            // A period counts the conversations that began in it (docs/stats.md, "Periods").
+            let none = range.from == nil && range.to == nil ? "is logged" : "began\(StatsText.describe(range))"
+            Console.error("usher: error: \(source): no conversation \(none)")
             throw ExitCode(ExitCodes.failure)
         }
         var groups: [UnmatchedGroup] = []

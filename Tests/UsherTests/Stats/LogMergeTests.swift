@@ -36,7 +36,7 @@ struct LogMergeTests {
     private func merged(_ turns: [LogRecord], _ events: [LogRecord], _ ends: [LogRecord]) throws -> [LogRecord] {
         let (t, e, n) = (Source(turns), Source(events), Source(ends))
         var out: [LogRecord] = []
-        try LogMerge.merge(turns: t.next, events: e.next, ends: n.next) { out.append($0) }
+        try LogMerge.merge(LogStreams(turns: t.next, events: e.next, ends: n.next)) { out.append($0) }
         return out
     }
 
