@@ -43,6 +43,9 @@ public struct DialogEngine: Sendable {
     /// Whether any intent hands off: only then is a form's answer also matched, in case it asks
     /// for a person as well.
     let handsOffByIntent: Bool
+    /// Whether any intent ends the conversation (`ends_conversation`, a goodbye): only then is
+    /// a waiting customer's message matched, to tell whether they say goodbye.
+    let endsConversations: Bool
     /// Intents that require contexts: only eligible while all of theirs are active.
     let contextGated: [(intent: Int, require: [String])]
     /// The bot in each of its other languages, compiled: a session in one of them is served
@@ -72,6 +75,7 @@ public struct DialogEngine: Sendable {
         }
         handoffPhrases = WordPhrases(handoffKeywords.map(\.phrase))
         handsOffByIntent = bot.intents.contains { $0.handoff != nil }
+        endsConversations = bot.intents.contains(where: \.endsConversation)
         intentIndex = Dictionary(
             bot.intents.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         contextGated = bot.intents.enumerated().compactMap { index, intent in
@@ -215,6 +219,10 @@ public struct DialogEngine: Sendable {
         turn.run()
         var result = turn.finish()
         result.expired = expired
+        // A customer the sweep took out of the queue is told first, in plain words.
+        if let lost = expired, lost.queue != nil {
+            result.replies.insert(messages.droppedFromQueue(max(1, (lost.ttl + 59) / 60)), at: 0)
+        }
         return result
     }
 
@@ -250,18 +258,6 @@ public struct DialogEngine: Sendable {
 
     /// The most metadata keys a session keeps.
     public static let maximumMetadataKeys = 64
-
-    /// Whether a waiting customer's message asks to stop waiting for a person: a bare "never
-    /// mind" or "cancel", or words about the queue or the agent ("I do not want an agent",
-    /// "leave the queue"). The contact centre then takes them out of the queue.
-    public func leavesQueue(_ text: String) -> Bool {
-        let words = TextNormalizer.normalize(text).words.joined(separator: " ")
-        if Self.cancelPhrases.contains(WordPhrases.trimmed(" " + words + " ")) { return true }
-        return Self.leaveQueuePhrases.occur(in: words)
-    }
-
-    /// Every served language's phrases, since a session's language is not known here yet.
-    static let leaveQueuePhrases = WordPhrases(Language.all.flatMap(\.leaveQueuePhrases))
 
     /// The built-in way out of a form, for bots that define no `cancel` intent of their own, in
     /// every served language.
