@@ -133,7 +133,7 @@ struct LeavingTheQueueTests {
         #expect(turn.status == .bot)
         #expect(turn.turn.replies == ["Okay, you have left the queue. How else can I help?"])
         #expect(server.contactCentre.status(of: "c") == nil)
-        #expect(try server.store.log().events.last?.kind == "forgotten")
+        #expect(try server.store.log().events.last?.kind == "abandoned")
         let after = try server.converse(CustomerMessage(session: "c", text: "hello"), now: mondayMorning + 6)
         #expect(after.turn.replies == ["Hello!"])
     }
