@@ -43,9 +43,10 @@ public struct DialogEngine: Sendable {
     /// Whether any intent hands off: only then is a form's answer also matched, in case it asks
     /// for a person as well.
     let handsOffByIntent: Bool
-    /// Whether any intent ends the conversation (`ends_conversation`, a goodbye): only then is
-    /// a waiting customer's message matched, to tell whether they say goodbye.
-    let endsConversations: Bool
+    /// The examples of the intents that end the conversation (`ends_conversation`, a goodbye),
+    /// in every language the bot serves, as the normaliser leaves them: a waiting customer who
+    /// writes one of them whole says goodbye to the queue too.
+    let goodbyeExamples: Set<String>
     /// Intents that require contexts: only eligible while all of theirs are active.
     let contextGated: [(intent: Int, require: [String])]
     /// The bot in each of its other languages, compiled: a session in one of them is served
@@ -75,7 +76,6 @@ public struct DialogEngine: Sendable {
         }
         handoffPhrases = WordPhrases(handoffKeywords.map(\.phrase))
         handsOffByIntent = bot.intents.contains { $0.handoff != nil }
-        endsConversations = bot.intents.contains(where: \.endsConversation)
         intentIndex = Dictionary(
             bot.intents.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         contextGated = bot.intents.enumerated().compactMap { index, intent in
@@ -87,6 +87,9 @@ public struct DialogEngine: Sendable {
             localized[language] = try DialogEngine(bot: translated, model: model, explains: explains)
         }
         self.localized = localized
+        goodbyeExamples = localized.values.reduce(into: Self.goodbyeExamples(of: bot)) {
+            $0.formUnion($1.goodbyeExamples)
+        }
     }
 
     /// The engine a session in `language` is served by: the one for that language, else this

@@ -118,9 +118,7 @@ extension Batch {
             let isAttended = attendance != .bot
             let turn = work.turn(message, attended: isAttended)
             guard turn.handoff == nil && !isAttended else {
-                let leaving: QueueExit?? =
-                    attendance == .queued
-                    ? .some(work.engine.leavesQueue(message.text, language: turn.state.language)) : nil
+                let leaving: QueueExit?? = attendance == .queued ? .some(work.engine.leavesQueue(message.text)) : nil
                 return .turn(turn, message, id: id, attended: isAttended, leaving: leaving)
             }
             // A session with the bot is none of the contact centre's business: answered here.

@@ -152,7 +152,7 @@ struct Batch {
 
     /// A turn completed by the contact centre: queued with its place when it hands off, routed
     /// to the agent who holds the session, or left with the bot; logged. `leaving`, when given,
-    /// is ``DialogEngine/leavesQueue(_:language:)`` of the message, already decided on a worker
+    /// is ``DialogEngine/leavesQueue(_:)`` of the message, already decided on a worker
     /// (`.some(nil)`: it keeps the customer's place).
     mutating func complete(
         _ turn: TurnResult, message: CustomerMessage, attended: Bool, leaving: QueueExit?? = nil
@@ -163,7 +163,7 @@ struct Batch {
         let messages = engine.serving(turn.state.language).messages
         var desk: DeskTurn
         if case .queued? = centre.status(of: session),
-            let exit = leaving ?? engine.leavesQueue(message.text, language: turn.state.language)
+            let exit = leaving ?? engine.leavesQueue(message.text)
         {
             // The customer changed their mind or said goodbye: out of the queue (logged as
             // abandoned, and how), and back with the bot.
