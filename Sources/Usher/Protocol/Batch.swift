@@ -79,9 +79,13 @@ struct Batch {
     mutating func dropIdleWaiting(_ ids: [String]) throws {
         guard !ids.isEmpty else { return }
         try load(ids)
-        try takeCentre()
         let limit = engine.bot.settings.handoff.queueIdleSeconds
-        for id in ids {
+        // Customers who wait long but write are read, not locked for: the contact centre is
+        // taken (in PostgreSQL, locked) only when someone may have to leave.
+        let silent = ids.filter { (work.sessions[$0] ?? nil)?.isIdle(now: now, ttl: limit) == true }
+        guard !silent.isEmpty else { return }
+        try takeCentre()
+        for id in silent {
             guard case .queued(let ticket)? = centre.status(of: id), let state = work.sessions[id] ?? nil else {
                 continue
             }
