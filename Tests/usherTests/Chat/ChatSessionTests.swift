@@ -156,10 +156,7 @@ struct ChatSessionTests {
     /// The customer of this session leaves the queue, as a gateway's `queue.leave` says; a
     /// goodbye does the same, and a session that is not waiting is refused.
     @Test func theCustomerLeavesTheQueue() throws {
-        let chat = try chat(try botDirectory())
-        _ = chat.handle("human please")
-        _ = chat.handle("/session b")
-        _ = chat.handle("speak to an agent")
+        let chat = try twoWaiting()
         _ = chat.handle("/session default")
         #expect(
             texts(chat.handle("/leave")) == [
@@ -178,11 +175,17 @@ struct ChatSessionTests {
             ])
     }
 
-    @Test func theAgentTransfersClosesAndLeaves() throws {
+    /// A chat whose sessions `default` and `b` wait in general, in that order; `b` is current.
+    private func twoWaiting() throws -> ChatSession {
         let chat = try chat(try botDirectory())
         _ = chat.handle("human please")
         _ = chat.handle("/session b")
         _ = chat.handle("speak to an agent")
+        return chat
+    }
+
+    @Test func theAgentTransfersClosesAndLeaves() throws {
+        let chat = try twoWaiting()
         _ = chat.handle("/agent claim default")
         let transfer = texts(chat.handle("/agent transfer claims default"))
         #expect(transfer.first == "transferred default to claims")
