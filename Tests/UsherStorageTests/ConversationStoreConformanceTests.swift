@@ -113,9 +113,11 @@ struct ConversationStoreConformanceTests {
             botVersion: "v")
         let ticket = Ticket(
             number: 1, session: "a", queue: "general", priority: 2, reason: .keyword("lawyer"), queuedAt: 11)
+        let left = Ticket(number: 2, session: "d", queue: "claims", priority: 1, reason: .fallbacks(2), queuedAt: 11.5)
         let events: [CentreEvent] = [
-            .queued(ticket), .joined(agent: "sam", queues: ["general"], capacity: 2, at: 12),
+            .queued(ticket), .queued(left), .joined(agent: "sam", queues: ["general"], capacity: 2, at: 12),
             .claimed(agent: "sam", ticket: ticket, at: 13), .said(agent: "sam", session: "a", text: "Hi", at: 14),
+            .abandoned(ticket: left, exit: .goodbye, at: 14.5),
             .closed(agent: "sam", session: "a", at: 15, handleSeconds: 2),
         ]
         let ends = [
@@ -307,6 +309,36 @@ struct ConversationStoreConformanceTests {
         }
         #expect(back == ["two"])
         #expect(final == "2")
+    }
+
+    /// A customer who leaves the queue in one process is gone in every other sharing the store,
+    /// and the customers behind them move up there too (the `abandoned` event is stored like the
+    /// others, and replayed).
+    @Test(arguments: StoreKind.allCases.filter(\.persists))
+    func aCustomerWhoLeavesIsGoneForEveryProcess(kind: StoreKind) throws {
+        let (store, place) = try kind.open()
+        let engine = try DialogEngine(bot: BotLoader.load(path: ConversationServerFaultTests.bot))
+        let one = ConversationServer(engine: engine, store: store)
+        let two = ConversationServer(engine: engine, store: try kind.reopen(place))
+        let now = 1_795_428_000.0
+        for (offset, session) in ["a", "b", "c"].enumerated() {
+            _ = try one.converse(
+                CustomerMessage(session: session, text: "I want to talk to a human"), now: now + Double(offset))
+        }
+        try two.catchUp(now: now + 3)
+        #expect(two.contactCentre.position(of: "c", now: now + 3) == 3)
+        _ = try one.converse(CustomerMessage(session: "a", text: "bye"), now: now + 10)
+        _ = try two.perform(.leaveQueue(session: "b"), now: now + 11)
+        try one.catchUp(now: now + 12)
+        try two.catchUp(now: now + 12)
+        for server in [one, two] {
+            #expect(server.contactCentre.waiting.map(\.session) == ["c"])
+            #expect(server.contactCentre.position(of: "c", now: now + 12) == 1)
+        }
+        let exits = try store.log().events.compactMap { event -> String? in
+            if case .abandoned(let ticket, let exit, _) = event { "\(ticket.session) \(exit.rawValue)" } else { nil }
+        }
+        #expect(exits == ["a goodbye", "b request"])
     }
 
     /// A row damaged behind Usher's back (the new-user trial: `update turns set

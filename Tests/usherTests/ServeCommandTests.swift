@@ -27,7 +27,7 @@ struct ServeCommandTests {
         #expect(lines[4] == #"{"id": 4, "pong": true}"#)
         #expect(
             lines[5]
-                == #"{"id": 5, "error": {"code": "unknown_type", "message": "unknown request type \"dance\"; expected message, action.result, reset, get, ping, queue.list or an agent.* request"}}"#
+                == #"{"id": 5, "error": {"code": "unknown_type", "message": "unknown request type \"dance\"; expected message, action.result, reset, get, ping, queue.list, queue.leave or an agent.* request"}}"#
         )
         #expect(lines[6] == "")
         #expect(output.stderr.contains("usher serve: "))

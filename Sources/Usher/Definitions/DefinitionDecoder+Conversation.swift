@@ -8,7 +8,7 @@ extension DefinitionDecoder {
     ]
     static let handoffSettingsKeys = [
         "queues", "after_fallbacks", "after_form_failed", "sentiment_below", "sentiment_turns", "keywords",
-        "aging_seconds",
+        "aging_seconds", "queue_idle_seconds",
         "intent_threshold", "queue_names",
     ]
     static let intentHandoffKeys = ["queue", "priority"]
@@ -277,6 +277,11 @@ extension DefinitionDecoder {
         if let value = members["aging_seconds"] {
             settings.agingSeconds =
                 integer(value, path: "settings.handoff.aging_seconds", in: 1...86_400) ?? settings.agingSeconds
+        }
+        if let value = members["queue_idle_seconds"] {
+            settings.queueIdleSeconds =
+                integer(value, path: "settings.handoff.queue_idle_seconds", in: 60...31_536_000)
+                ?? settings.queueIdleSeconds
         }
         if let value = members["intent_threshold"] {
             settings.intentThreshold =

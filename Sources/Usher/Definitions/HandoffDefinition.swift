@@ -28,6 +28,13 @@ public struct HandoffSettings: Sendable, Equatable {
     public var keywords: [String]
     /// Seconds of waiting that raise a ticket's priority by one.
     public var agingSeconds: Int
+    /// Seconds a waiting customer may write nothing before the sweep takes them out of the
+    /// queue (abandoned, `idle`) and ends their session: agents must not be handed a customer
+    /// who left hours ago. Longer than `session_ttl` by default, since a waiting customer has
+    /// no need to write; set it above the longest wait a queue can have.
+    public var queueIdleSeconds = Self.defaultQueueIdleSeconds
+    /// One hour: a chat customer silent that long in a queue has almost always gone.
+    public static let defaultQueueIdleSeconds = 3_600
     /// The confidence an intent that hands off needs (above the bot's threshold): a person's
     /// time is costly, so "tell me a joke" matching talk-to-human at 0.54 on filler words must
     /// not queue anyone.

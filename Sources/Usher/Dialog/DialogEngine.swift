@@ -43,6 +43,10 @@ public struct DialogEngine: Sendable {
     /// Whether any intent hands off: only then is a form's answer also matched, in case it asks
     /// for a person as well.
     let handsOffByIntent: Bool
+    /// The examples of the intents that end the conversation (`ends_conversation`, a goodbye),
+    /// in every language the bot serves, as the normaliser leaves them: a waiting customer who
+    /// writes one of them whole says goodbye to the queue too.
+    let goodbyeExamples: Set<String>
     /// Intents that require contexts: only eligible while all of theirs are active.
     let contextGated: [(intent: Int, require: [String])]
     /// The bot in each of its other languages, compiled: a session in one of them is served
@@ -83,6 +87,9 @@ public struct DialogEngine: Sendable {
             localized[language] = try DialogEngine(bot: translated, model: model, explains: explains)
         }
         self.localized = localized
+        goodbyeExamples = localized.values.reduce(into: Self.goodbyeExamples(of: bot)) {
+            $0.formUnion($1.goodbyeExamples)
+        }
     }
 
     /// The engine a session in `language` is served by: the one for that language, else this
@@ -220,6 +227,10 @@ public struct DialogEngine: Sendable {
         turn.run()
         var result = turn.finish()
         result.expired = expired
+        // A customer the sweep took out of the queue is told first, in plain words.
+        if let lost = expired, lost.queue != nil {
+            result.replies.insert(messages.droppedFromQueue(max(1, (lost.ttl + 59) / 60)), at: 0)
+        }
         return result
     }
 
@@ -255,18 +266,6 @@ public struct DialogEngine: Sendable {
 
     /// The most metadata keys a session keeps.
     public static let maximumMetadataKeys = 64
-
-    /// Whether a waiting customer's message asks to stop waiting for a person: a bare "never
-    /// mind" or "cancel", or words about the queue or the agent ("I do not want an agent",
-    /// "leave the queue"). The contact centre then takes them out of the queue.
-    public func leavesQueue(_ text: String) -> Bool {
-        let words = TextNormalizer.normalize(text).words.joined(separator: " ")
-        if Self.cancelPhrases.contains(WordPhrases.trimmed(" " + words + " ")) { return true }
-        return Self.leaveQueuePhrases.occur(in: words)
-    }
-
-    /// Every served language's phrases, since a session's language is not known here yet.
-    static let leaveQueuePhrases = WordPhrases(Language.all.flatMap(\.leaveQueuePhrases))
 
     /// The built-in way out of a form, for bots that define no `cancel` intent of their own, in
     /// every served language.

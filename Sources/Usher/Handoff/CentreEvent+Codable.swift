@@ -1,6 +1,7 @@
 /// An event's stored form: its ``CentreEvent/kind`` and the values of that case, nothing else,
 /// e.g. `{"kind": "claimed", "agent": "alice", "ticket": {…}, "at": 30}` or
-/// `{"kind": "released", "agent": "alice", "session": "c-1", "at": 90, "handle_seconds": 60}`.
+/// `{"kind": "released", "agent": "alice", "session": "c-1", "at": 90, "handle_seconds": 60}` or
+/// `{"kind": "abandoned", "ticket": {…}, "exit": "goodbye", "at": 95}`.
 ///
 /// Decoding is strict, because replaying a log that was half understood would rebuild a wrong
 /// centre without a word: an unknown kind, a missing or extra key, an empty id, a capacity
@@ -9,6 +10,7 @@ extension CentreEvent: Codable {
     /// The kinds, in the order the cases are declared.
     public static let kinds = [
         "queued", "joined", "left", "claimed", "said", "transferred", "released", "closed", "forgotten",
+        "abandoned",
     ]
 
     public init(from decoder: any Decoder) throws {
@@ -30,6 +32,7 @@ extension CentreEvent: Codable {
         "claimed": ["agent", "ticket", "at"], "said": ["agent", "session", "text", "at"],
         "transferred": ["agent", "from", "to", "at"], "released": ["agent", "session", "at", "handle_seconds"],
         "closed": ["agent", "session", "at", "handle_seconds"], "forgotten": ["session", "at"],
+        "abandoned": ["ticket", "exit", "at"],
     ]
 
     private static func decode(_ kind: String, from container: KeyedDecodingContainer<StrictCodingKey>) throws
@@ -66,6 +69,15 @@ extension CentreEvent: Codable {
             return kind == "released"
                 ? .released(agent: agent, session: session, at: try at(), handleSeconds: handle)
                 : .closed(agent: agent, session: session, at: try at(), handleSeconds: handle)
+        case "abandoned":
+            let exit = try container.string("exit")
+            guard let way = QueueExit(rawValue: exit) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: StrictCodingKey("exit"), in: container,
+                    debugDescription: "unknown way of leaving the queue \"\(exit)\"; the ways are "
+                        + QueueExit.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return .abandoned(ticket: try container.value("ticket"), exit: way, at: try at())
         default: return .forgotten(session: try container.string("session"), at: try at())
         }
     }
@@ -98,6 +110,9 @@ extension CentreEvent: Codable {
             try container.encode(session, at: "session")
             try container.encode(handle, at: "handle_seconds")
         case .forgotten(let session, _): try container.encode(session, at: "session")
+        case .abandoned(let ticket, let exit, _):
+            try container.encode(ticket, at: "ticket")
+            try container.encode(exit.rawValue, at: "exit")
         }
         if case .queued = self { return }
         try container.encode(at, at: "at")

@@ -28,9 +28,13 @@ public enum CentreEvent: Sendable, Equatable {
     case closed(agent: String, session: String, at: Double, handleSeconds: Double)
     /// A reset removed the session from its queue or from its agent.
     case forgotten(session: String, at: Double)
+    /// The customer of `ticket` left the queue before an agent took them, in the way `exit`
+    /// says; the session stays with the bot (or, for ``QueueExit/idle``, has ended). The ticket
+    /// is carried whole so that a report of any period knows the queue and the time waited.
+    case abandoned(ticket: Ticket, exit: QueueExit, at: Double)
 
-    /// `queued`, `joined`, `left`, `claimed`, `said`, `transferred`, `released`, `closed` or
-    /// `forgotten`: stable, for a store's column and the stored form.
+    /// `queued`, `joined`, `left`, `claimed`, `said`, `transferred`, `released`, `closed`,
+    /// `forgotten` or `abandoned`: stable, for a store's column and the stored form.
     public var kind: String {
         switch self {
         case .queued: "queued"
@@ -42,6 +46,7 @@ public enum CentreEvent: Sendable, Equatable {
         case .released: "released"
         case .closed: "closed"
         case .forgotten: "forgotten"
+        case .abandoned: "abandoned"
         }
     }
 
@@ -51,7 +56,7 @@ public enum CentreEvent: Sendable, Equatable {
         case .queued(let ticket): ticket.queuedAt
         case .joined(_, _, _, let at), .left(_, _, let at), .claimed(_, _, let at), .said(_, _, _, let at),
             .transferred(_, _, _, let at), .released(_, _, let at, _), .closed(_, _, let at, _),
-            .forgotten(_, let at):
+            .forgotten(_, let at), .abandoned(_, _, let at):
             at
         }
     }
@@ -59,7 +64,9 @@ public enum CentreEvent: Sendable, Equatable {
     /// The one session it concerns; `nil` for an agent joining or leaving.
     public var session: String? {
         switch self {
-        case .queued(let ticket), .claimed(_, let ticket, _), .transferred(_, let ticket, _, _): ticket.session
+        case .queued(let ticket), .claimed(_, let ticket, _), .transferred(_, let ticket, _, _),
+            .abandoned(let ticket, _, _):
+            ticket.session
         case .said(_, let session, _, _), .released(_, let session, _, _), .closed(_, let session, _, _),
             .forgotten(let session, _):
             session
@@ -67,14 +74,14 @@ public enum CentreEvent: Sendable, Equatable {
         }
     }
 
-    /// The agent who acted; `nil` for a customer queued or forgotten.
+    /// The agent who acted; `nil` for a customer queued, forgotten or gone from the queue.
     public var agent: String? {
         switch self {
         case .joined(let agent, _, _, _), .left(let agent, _, _), .claimed(let agent, _, _),
             .said(let agent, _, _, _), .transferred(let agent, _, _, _), .released(let agent, _, _, _),
             .closed(let agent, _, _, _):
             agent
-        case .queued, .forgotten: nil
+        case .queued, .forgotten, .abandoned: nil
         }
     }
 
@@ -82,7 +89,9 @@ public enum CentreEvent: Sendable, Equatable {
     /// was taken from; `nil` when there is none or several.
     public var queue: String? {
         switch self {
-        case .queued(let ticket), .claimed(_, let ticket, _), .transferred(_, _, let ticket, _): ticket.queue
+        case .queued(let ticket), .claimed(_, let ticket, _), .transferred(_, _, let ticket, _),
+            .abandoned(let ticket, _, _):
+            ticket.queue
         case .joined, .left, .said, .released, .closed, .forgotten: nil
         }
     }
@@ -90,7 +99,7 @@ public enum CentreEvent: Sendable, Equatable {
     /// Every ticket it carries, for numbering: the next ticket is one past the highest seen.
     var tickets: [Ticket] {
         switch self {
-        case .queued(let ticket), .claimed(_, let ticket, _): [ticket]
+        case .queued(let ticket), .claimed(_, let ticket, _), .abandoned(let ticket, _, _): [ticket]
         case .left(_, let requeued, _): requeued
         case .transferred(_, let from, let to, _): [from, to]
         case .joined, .said, .released, .closed, .forgotten: []

@@ -17,6 +17,17 @@ extension ContactCentre {
         return (ticket, applying([.queued(ticket)]))
     }
 
+    /// The waiting customer leaves the queue before an agent took them (``QueueExit`` says how):
+    /// the customers behind them move up. Refused (`not_queued`) when the session does not wait,
+    /// an agent's included: a customer an agent holds ends with the agent, or with a reset.
+    @discardableResult
+    public mutating func abandon(session: String, exit: QueueExit, now: Double) throws(HandoffError)
+        -> (ticket: Ticket, events: [CentreEvent])
+    {
+        guard let ticket = waitingBySession[session] else { throw .notWaiting(session) }
+        return (ticket, applying([.abandoned(ticket: ticket, exit: exit, at: now)]))
+    }
+
     /// Drops a session from every queue and agent, as when the integrating program resets it;
     /// no event when the centre did not have it.
     @discardableResult

@@ -93,7 +93,9 @@ public struct ContactCentre: Sendable, Equatable {
     /// - joining again changes the agent's queues and capacity and keeps what they hold;
     /// - a claim by an agent who is gone, or of a session that no longer waits, changes nothing;
     /// - a transfer, release or close of a session the agent no longer holds changes nothing;
-    /// - an agent leaving lets go of what they held; the tickets listed wait again.
+    /// - an agent leaving lets go of what they held; the tickets listed wait again;
+    /// - a customer leaving the queue with a ticket that no longer waits (claimed meanwhile, or
+    ///   queued again with another) changes nothing.
     ///
     /// A release or close records the handle time it carries; a transfer, the time since the claim.
     public mutating func apply(_ event: CentreEvent) {
@@ -129,6 +131,10 @@ public struct ContactCentre: Sendable, Equatable {
             guard let ended = endHold(agent: agent, session: session) else { return }
             recordHandleTime(handleSeconds, queue: ended.holding.ticket.queue)
             transfers[session] = nil
+        case .abandoned(let ticket, _, _):
+            guard let waiting = waitingBySession[ticket.session], waiting.number == ticket.number else { return }
+            removeWaiting(waiting)
+            transfers[ticket.session] = nil
         case .forgotten(let session, _):
             if let waiting = waitingBySession[session] { removeWaiting(waiting) }
             if let holding = held[session] { _ = endHold(agent: holding.agent, session: session) }

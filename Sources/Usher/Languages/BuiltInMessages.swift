@@ -10,8 +10,14 @@ public struct BuiltInMessages: Sendable {
     public var busy: String
     /// The form's answer to a "no" without a new value.
     public var confirmationDenied: String
-    /// What a customer who left the queue is told.
+    /// What a customer who asked to stop waiting is told (they stay with the bot).
     public var leftQueue: String
+    /// What a customer who said goodbye while waiting, or whose gateway said they left
+    /// (`queue.leave`), is told.
+    public var leftQueueGoodbye: String
+    /// The first reply to a customer who comes back after the sweep took them out of the queue
+    /// for writing nothing for `minutes` (the bot's `queue_idle_seconds`).
+    public var droppedFromQueue: @Sendable (_ minutes: Int) -> String
     /// What the bot says when it hands off for any reason but a handoff intent (which has its
     /// own replies): fallbacks in a row, a keyword, a failed form, a customer getting angrier.
     public var handoff: String

@@ -41,12 +41,17 @@ extension Language {
                 "別處", "別家", "別名", "派別", "鑑別", "判別", "別墅", "別緻", "不要緊", "不用謝",
             ],
             skips: ["再", "幫", "給", "替", "把"], boundaries: ["但", "而", "還是", "改"], subjects: ["我"]),
+        goodbyePhrases: [
+            "再見", "再见", "掰掰", "拜拜", "bye", "先這樣", "先这样", "我先走了", "我要走了", "我要離開了", "我要离开了",
+        ],
         sentiment: .chinese, keyPhraseSkips: chineseSkips, keyPhraseWords: chineseKeyPhraseWords,
         messages: BuiltInMessages(
             cancelReply: "好的，已經取消了。還有什麼可以幫您的嗎？",
             busy: "我還在處理您上一個要求，請稍等。如要停止，請說「取消」。",
             confirmationDenied: "要修改哪一項？請直接告訴我新的內容，或說「取消」。",
             leftQueue: "好的，您已離開排隊。還有什麼可以幫您的嗎？",
+            leftQueueGoodbye: "您已離開排隊。如果還需要協助，請再傳訊息給我們。",
+            droppedFromQueue: { minutes in "由於您\(minutes)分鐘沒有回覆，已將您移出排隊。如果仍需要客服人員協助，請再提出。" },
             handoff: "正在為您轉接可以協助的同事，請留在這個對話中稍候。",
             agentJoined: { agent in agent.map { "現在由\($0)為您服務。" } ?? "現在由客服人員為您服務。" },
             released: "您已回到虛擬助理。還有什麼可以幫您的嗎？",

@@ -50,12 +50,21 @@ extension Language {
             ],
             skips: ["please", "really", "even", "ever", "you"], boundaries: ["but", "instead", "and", "rather"],
             subjects: ["i", "we"], openingCueIsRequest: true),
+        goodbyePhrases: [
+            "bye", "bye bye", "goodbye", "good bye", "ok bye", "okay bye", "bye then", "bye for now", "thanks bye",
+            "thank you bye", "thanks goodbye", "see you", "see ya", "cya", "ciao", "farewell", "gotta go",
+            "i have to go", "i need to go", "i have to go now", "i am leaving", "im leaving", "i give up",
+        ],
         sentiment: .english, keyPhraseSkips: StopWords.english.union(englishFillers),
         messages: BuiltInMessages(
             cancelReply: "Okay, I have stopped that. What else can I help you with?",
             busy: "I am still working on your last request; one moment, please. Say cancel to stop it.",
             confirmationDenied: "What should I change? Tell me the new value, or say cancel.",
             leftQueue: "Okay, you have left the queue. How else can I help?",
+            leftQueueGoodbye: "You have left the queue. Write again if you still need help.",
+            droppedFromQueue: { minutes in
+                "You were taken out of the queue because we had not heard from you for \(minutes) minute\(minutes == 1 ? "" : "s"). If you still need a person, just ask again."
+            },
             handoff: "I'm passing you to a colleague who can help. Please stay in this chat.",
             agentJoined: { agent in
                 agent.map { "You are now talking to \($0)." } ?? "You are now talking to an agent."

@@ -64,6 +64,11 @@ extension Language {
                 "weshalb", "wo", "wie", "was", "wann", "wer", "mir", "mich", "heute", "seit", "leider", "jetzt",
                 "immer", "noch", "schon", "hier", "da", "dieser", "diese", "dieses",
             ], requestMarkers: ["bitte"]),
+        goodbyePhrases: [
+            "tschüss", "tschüs", "tschau", "ciao", "auf wiedersehen", "wiedersehen", "bis dann", "bis später",
+            "bis bald", "ok tschüss", "okay tschüss", "danke tschüss", "servus", "adieu", "ich muss los",
+            "ich muss jetzt los", "ich gehe jetzt", "ich gebe auf",
+        ],
         sentiment: .german, keyPhraseSkips: germanSkips,
         messages: BuiltInMessages(
             cancelReply: "Okay, ich habe das abgebrochen. Wobei kann ich sonst helfen?",
@@ -71,6 +76,11 @@ extension Language {
                 "Ich bearbeite noch Ihre letzte Anfrage, einen Moment bitte. Sagen Sie „abbrechen“, um sie zu stoppen.",
             confirmationDenied: "Was soll ich ändern? Nennen Sie mir den neuen Wert oder sagen Sie „abbrechen“.",
             leftQueue: "Okay, Sie haben die Warteschlange verlassen. Wie kann ich sonst helfen?",
+            leftQueueGoodbye:
+                "Sie haben die Warteschlange verlassen. Schreiben Sie uns wieder, wenn Sie noch Hilfe brauchen.",
+            droppedFromQueue: { minutes in
+                "Sie wurden aus der Warteschlange genommen, weil wir \(minutes) \(minutes == 1 ? "Minute" : "Minuten") nichts von Ihnen gehört haben. Wenn Sie noch jemanden aus unserem Team brauchen, fragen Sie einfach erneut."
+            },
             handoff:
                 "Ich verbinde Sie mit einer Kollegin oder einem Kollegen, die Ihnen helfen können. Bitte bleiben Sie in diesem Chat.",
             agentJoined: { agent in

@@ -44,6 +44,10 @@ public struct Language: Sendable {
     /// How a request says what *not* to do ("don't cancel …"): the matcher does not take it for
     /// a request to do it.
     let negation: NegationRules
+    /// Whole messages that say goodbye ("ok bye", "tschüss", "мне пора", "再見"): a customer
+    /// who says one while waiting for a person leaves the queue, whether or not the bot has a
+    /// goodbye intent of its own.
+    let goodbyePhrases: Set<String>
     let sentiment: SentimentLexicon
     /// Words (Chinese: characters) that never start, end or appear alone in a key phrase:
     /// function words, what customers say around a problem rather than to name it ("hi",
@@ -82,7 +86,8 @@ public struct Language: Sendable {
         tag: LanguageTag, folding: WordFolding, numbers: NumberWords, calendar: CalendarVocabulary,
         currencies: [String: String], currencyPrefixes: [String: String] = [:], yes: Set<String>, no: Set<String>,
         contrast: Set<String>, dontKnow: Set<String>, acknowledgements: Set<String>, cancelPhrases: Set<String>,
-        leaveQueuePhrases: [String], negation: NegationRules = .none, sentiment: SentimentLexicon,
+        leaveQueuePhrases: [String], negation: NegationRules = .none, goodbyePhrases: Set<String>,
+        sentiment: SentimentLexicon,
         keyPhraseSkips: Set<String>,
         keyPhraseWords: Set<String> = [], messages: BuiltInMessages, formats: ValueFormat = .canonical
     ) {
@@ -107,6 +112,7 @@ public struct Language: Sendable {
         self.cancelPhrases = Set(cancelPhrases.map(Self.normalized))
         self.leaveQueuePhrases = leaveQueuePhrases.map(Self.normalized)
         self.negation = negation
+        self.goodbyePhrases = Set(goodbyePhrases.map(Self.normalized))
         self.sentiment = sentiment
         // A number written as a word says how many, which the entities read; it names no problem.
         // Chinese multipliers stay: "百" and "千" begin words ("百貨").

@@ -13,6 +13,8 @@ public enum AgentOutcome: Sendable, Equatable {
     case closed(agent: String, session: String, events: [HandoffEvent])
     /// Every queue in the order the bot names them, for `queue.list`.
     case queues([QueueView])
+    /// The customer left the queue (`queue.leave`) after waiting `waitedSeconds` with `ticket`.
+    case leftQueue(session: String, ticket: Ticket, waitedSeconds: Double, events: [HandoffEvent])
 
     /// What the customer is shown, in order: the lines a conversation test checks and
     /// `/save` writes.
@@ -27,7 +29,7 @@ public enum AgentOutcome: Sendable, Equatable {
         switch self {
         case .joined, .left, .queues: []
         case .claimed(_, _, _, let events), .said(_, _, let events), .transferred(_, _, _, let events),
-            .released(_, _, let events), .closed(_, _, let events):
+            .released(_, _, let events), .closed(_, _, let events), .leftQueue(_, _, _, let events):
             events
         }
     }

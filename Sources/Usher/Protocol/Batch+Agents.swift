@@ -60,6 +60,13 @@ extension Batch {
             return .closed(agent: agent, session: session, events: [.toCustomer(session: session, text: line)])
         case .queueList:
             return .queues(QueueView.all(in: centre, now: now))
+        case .leaveQueue(let session):
+            let (ticket, left) = try centre.abandon(session: session, exit: .request, now: now)
+            events += left
+            let line = try engine(serving: session).messages.leftQueueGoodbye
+            return .leftQueue(
+                session: session, ticket: ticket, waitedSeconds: max(0, now - ticket.queuedAt),
+                events: [.toCustomer(session: session, text: line)])
         }
     }
 

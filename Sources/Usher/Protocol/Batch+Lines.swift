@@ -7,9 +7,9 @@ extension Batch {
     enum Outcome: Sendable {
         case line(String, TurnRecord?)
         /// A turn the contact centre must complete: it handed off, or a person has the session.
-        /// For a session a person has, whether the message asks to leave the queue, decided
-        /// here on the worker rather than in input order.
-        case turn(TurnResult, CustomerMessage, id: JSONValue?, attended: Bool, leavesQueue: Bool?)
+        /// For a waiting customer, whether the message leaves the queue, decided here on the
+        /// worker rather than in input order (`nil`: not read, the session was not waiting).
+        case turn(TurnResult, CustomerMessage, id: JSONValue?, attended: Bool, leaving: QueueExit??)
         /// A reset: the session is gone; the contact centre forgets it in input order.
         case reset(String, id: JSONValue?)
         /// An agent request, carried out in input order.
@@ -32,7 +32,7 @@ extension Batch {
             return try requests.enumerated().map { index, request in
                 swap(&part, &work)
                 part.request = index
-                let outcome = Self.prepare(request, in: &part) { self.attended($0) }
+                let outcome = Self.prepare(request, in: &part) { self.attendance($0) }
                 swap(&part, &work)
                 return try finish(outcome)
             }
@@ -75,8 +75,8 @@ extension Batch {
             for index in mine {
                 part.request = index
                 let outcome = Self.prepare(requests[index], in: &part) { session in
-                    handedOff.contains(session)
-                        || (!reset.contains(session) && centreAtStart.status(of: session) != nil)
+                    if handedOff.contains(session) { return .queued }
+                    return reset.contains(session) ? .bot : Attendance(centreAtStart.status(of: session))
                 }
                 switch outcome {
                 case .turn(let turn, _, _, _, _) where turn.handoff != nil: handedOff.insert(turn.state.id)
@@ -101,7 +101,8 @@ extension Batch {
 
     /// The part of a request that needs only its session: run on the session's shard.
     static func prepare(
-        _ request: Result<ProtocolRequest, ProtocolError>, in work: inout SessionWork, attended: (String) -> Bool
+        _ request: Result<ProtocolRequest, ProtocolError>, in work: inout SessionWork,
+        attended: (String) -> Attendance
     ) -> Outcome {
         switch request {
         case .failure(let error):
@@ -113,11 +114,12 @@ extension Batch {
                     ProtocolError(
                         code: SessionUnreadable.code, message: work.unreadable[session] ?? "", id: request.id)), nil)
         case .success(.message(let id, let message)):
-            let isAttended = attended(message.session)
+            let attendance = attended(message.session)
+            let isAttended = attendance != .bot
             let turn = work.turn(message, attended: isAttended)
             guard turn.handoff == nil && !isAttended else {
-                let leaves = isAttended ? work.engine.leavesQueue(message.text) : nil
-                return .turn(turn, message, id: id, attended: isAttended, leavesQueue: leaves)
+                let leaving: QueueExit?? = attendance == .queued ? .some(work.engine.leavesQueue(message.text)) : nil
+                return .turn(turn, message, id: id, attended: isAttended, leaving: leaving)
             }
             // A session with the bot is none of the contact centre's business: answered here.
             return .line(ProtocolCodec.encode(turn, id: id), work.botRecord(turn, message: message))
@@ -131,7 +133,7 @@ extension Batch {
                 return .line(ProtocolCodec.encode(turn, id: id), record)
             }
         case .success(.get(let id, let session)):
-            return .session(work.current(session, attended: attended(session)), session, id: id)
+            return .session(work.current(session, attended: attended(session) != .bot), session, id: id)
         case .success(.ping(let id)):
             return .line(ProtocolCodec.encodePong(id: id), nil)
         case .success(.reset(let id, let session)):
@@ -148,9 +150,9 @@ extension Batch {
         case .line(let line, let record):
             if let record { turns.append(record) }
             return line
-        case .turn(let turn, let message, let id, let attended, let leaves):
+        case .turn(let turn, let message, let id, let attended, let leaving):
             return ProtocolCodec.encode(
-                try complete(turn, message: message, attended: attended, leavesQueue: leaves), id: id)
+                try complete(turn, message: message, attended: attended, leaving: leaving), id: id)
         case .session(let state, let session, let id):
             return ProtocolCodec.encodeSession(state, session: session, handoff: centre.status(of: session), id: id)
         case .reset(let session, let id):
@@ -165,11 +167,27 @@ extension Batch {
         }
     }
 
+    /// Where the contact centre has `session` as this batch stands.
+    func attendance(_ session: String) -> Attendance { Attendance(centre.status(of: session)) }
+
     /// A stable hash of the session id: one session always lands on the same shard.
     static func shard(of session: String, count: Int) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in session.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return Int(hash % UInt64(count))
+    }
+}
+
+/// Who has a session, as a request is prepared: the bot, a queue, or an agent.
+enum Attendance: Sendable, Equatable {
+    case bot, queued, agent
+
+    init(_ status: SessionHandoffStatus?) {
+        switch status {
+        case nil: self = .bot
+        case .queued?: self = .queued
+        case .agent?: self = .agent
+        }
     }
 }
 
@@ -184,7 +202,8 @@ extension Result<ProtocolRequest, ProtocolError> {
         case .success(.reset(_, let session)), .success(.get(_, let session)): session
         case .success(.agent(_, .claim(_, let session?))): session
         case .success(.agent(_, .say(_, let session, _))), .success(.agent(_, .transfer(_, let session, _))),
-            .success(.agent(_, .release(_, let session))), .success(.agent(_, .close(_, let session))):
+            .success(.agent(_, .release(_, let session))), .success(.agent(_, .close(_, let session))),
+            .success(.agent(_, .leaveQueue(let session))):
             session
         case .success(.ping), .success(.agent): nil
         }

@@ -70,6 +70,34 @@ struct Batch {
         work.expire(ids) { centre.status(of: $0) != nil }
     }
 
+    /// Takes the waiting customers among `ids` who have been silent for longer than the bot's
+    /// `queue_idle_seconds` (since their last message or since they began waiting in their
+    /// queue, whichever is later) out of the queue, abandoned (``QueueExit/idle``), and ends
+    /// their sessions, both at the moment the limit ran out; the customers behind them move up.
+    /// A customer an agent holds is never touched, and one who wrote or was claimed since the
+    /// sweep looked keeps their place.
+    mutating func dropIdleWaiting(_ ids: [String]) throws {
+        guard !ids.isEmpty else { return }
+        try load(ids)
+        let limit = engine.bot.settings.handoff.queueIdleSeconds
+        // Customers who wait long but write are read, not locked for: the contact centre is
+        // taken (in PostgreSQL, locked) only when someone may have to leave.
+        let silent = ids.filter { (work.sessions[$0] ?? nil)?.isIdle(now: now, ttl: limit) == true }
+        guard !silent.isEmpty else { return }
+        try takeCentre()
+        for id in silent {
+            guard case .queued(let ticket)? = centre.status(of: id), let state = work.sessions[id] ?? nil else {
+                continue
+            }
+            let since = max(state.updatedAt, ticket.queuedAt)
+            guard now - since > Double(limit) else { continue }
+            events += try centre.abandon(session: id, exit: .idle, now: since + Double(limit)).events
+            var expiry = SessionExpiry(state, ttl: limit, now: now, queue: ticket)
+            (expiry.lastActive, expiry.idleSeconds) = (since, now - since)
+            work.end(idle: id, expiry)
+        }
+    }
+
     /// The expiries still to tell once the batch is committed: those it was given and those its
     /// sweep found, but not those told or reset.
     func untoldExpiries() -> [String: SessionExpiry] {
@@ -127,22 +155,25 @@ struct Batch {
     }
 
     /// A turn completed by the contact centre: queued with its place when it hands off, routed
-    /// to the agent who holds the session, or left with the bot; logged. `leavesQueue`, when
-    /// given, is ``DialogEngine/leavesQueue(_:)`` of the message, already decided.
-    mutating func complete(_ turn: TurnResult, message: CustomerMessage, attended: Bool, leavesQueue: Bool? = nil)
-        throws -> DeskTurn
-    {
+    /// to the agent who holds the session, or left with the bot; logged. `leaving`, when given,
+    /// is ``DialogEngine/leavesQueue(_:)`` of the message, already decided on a worker
+    /// (`.some(nil)`: it keeps the customer's place).
+    mutating func complete(
+        _ turn: TurnResult, message: CustomerMessage, attended: Bool, leaving: QueueExit?? = nil
+    ) throws -> DeskTurn {
         try takeCentre()
         let session = message.session
         // What the centre says (the queue, leaving it) is said in the session's language.
         let messages = engine.serving(turn.state.language).messages
         var desk: DeskTurn
-        if case .queued? = centre.status(of: session), leavesQueue ?? engine.leavesQueue(message.text) {
-            // The customer changed their mind: out of the queue (logged, so it counts as
-            // abandoned), and back with the bot.
-            events += centre.forget(session: session, now: now)
+        if case .queued? = centre.status(of: session),
+            let exit = leaving ?? engine.leavesQueue(message.text)
+        {
+            // The customer changed their mind or said goodbye: out of the queue (logged as
+            // abandoned, and how), and back with the bot.
+            events += try centre.abandon(session: session, exit: exit, now: now).events
             var result = turn
-            result.replies = [messages.leftQueue]
+            result.replies = [exit == .goodbye ? messages.leftQueueGoodbye : messages.leftQueue]
             desk = DeskTurn(turn: result, status: .bot, events: [])
         } else if let request = turn.handoff, centre.status(of: session) == nil {
             // The queue was validated when the bot loaded, and a reload keeps every queue.

@@ -74,9 +74,9 @@ public final class ConversationServer {
         // answered at once even while another process holds the database (it waited out the
         // busy timeout).
         if !requests.contains(where: \.needsStore) { return requests.map { $0.answerWithoutStore ?? "" } }
-        let expiring = sweepCandidates(now: now)
+        let sweep = sweepCandidates(now: now)
         do {
-            return try run(now: now, expiring: expiring) { batch in try batch.answer(requests) }
+            return try run(now: now, sweep: sweep) { batch in try batch.answer(requests) }
         } catch {
             return requests.map { request in
                 request.answerWithoutStore
@@ -116,7 +116,7 @@ public final class ConversationServer {
                 : CustomerMessage(session: "default", text: line)
         }
         do {
-            return try run(now: now, expiring: sweepCandidates(now: now)) { batch in
+            return try run(now: now, sweep: sweepCandidates(now: now)) { batch in
                 try batch.load(
                     messages.map(\.session).filter {
                         $0.utf8.count <= ProtocolCodec.maximumSessionLength && ProtocolCodec.isComposed($0)
@@ -148,18 +148,18 @@ public final class ConversationServer {
 
     /// Runs one customer turn and completes it with the contact centre.
     public func converse(_ message: CustomerMessage, now: Double) throws -> DeskTurn {
-        try run(now: now, expiring: sweepCandidates(now: now)) { batch in try batch.converse(message) }
+        try run(now: now, sweep: sweepCandidates(now: now)) { batch in try batch.converse(message) }
     }
 
     /// Answers an action's result; ``RefusedResult`` when the session waits for no such call or
     /// the outcome has no reply (nothing changes then).
     public func deliver(_ result: ActionResult, now: Double) throws -> DeskTurn {
-        try run(now: now, expiring: []) { batch in try batch.deliver(result) }
+        try run(now: now, sweep: Sweep()) { batch in try batch.deliver(result) }
     }
 
     /// Carries out an agent request, or refuses it (``HandoffError``) with nothing changed.
     public func perform(_ request: AgentRequest, now: Double) throws -> AgentOutcome {
-        let outcome: Result<AgentOutcome, HandoffError> = try run(now: now, expiring: []) { batch in
+        let outcome: Result<AgentOutcome, HandoffError> = try run(now: now, sweep: Sweep()) { batch in
             do {
                 return .success(try batch.perform(request))
             } catch let refusal as HandoffError {
@@ -173,12 +173,12 @@ public final class ConversationServer {
     /// Returns the notice for the agent who held it, if one did.
     @discardableResult
     public func reset(session: String, now: Double) throws -> [HandoffEvent] {
-        try run(now: now, expiring: []) { batch in try batch.reset(session) }
+        try run(now: now, sweep: Sweep()) { batch in try batch.reset(session) }
     }
 
     /// A session's state, or `nil` when there is none or it expired.
     public func session(_ id: String, now: Double) throws -> SessionState? {
-        try run(now: now, expiring: []) { batch in try batch.current(id) }
+        try run(now: now, sweep: Sweep()) { batch in try batch.current(id) }
     }
 
     /// How many sessions the store holds.
@@ -188,16 +188,16 @@ public final class ConversationServer {
     /// (and ends sessions that expired while no server ran); later, takes in what other processes
     /// sharing the store committed.
     public func catchUp(now: Double) throws {
-        try run(now: now, expiring: sweepCandidates(now: now)) { _ in }
+        try run(now: now, sweep: sweepCandidates(now: now)) { _ in }
     }
 
     // MARK: The transaction
 
     /// Runs `work` on a batch in one store transaction; commits the centre it leaves only when
     /// the store committed.
-    private func run<T>(now: Double, expiring: [String], _ work: (inout Batch) throws -> T) throws -> T {
+    private func run<T>(now: Double, sweep: Sweep, _ work: (inout Batch) throws -> T) throws -> T {
         do {
-            let result = try transact(now: now, expiring: expiring, work)
+            let result = try transact(now: now, sweep: sweep, work)
             storageFault = nil
             return result
         } catch let error as StoreError {
@@ -206,14 +206,15 @@ public final class ConversationServer {
         }
     }
 
-    private func transact<T>(now: Double, expiring: [String], _ work: (inout Batch) throws -> T) throws -> T {
+    private func transact<T>(now: Double, sweep: Sweep, _ work: (inout Batch) throws -> T) throws -> T {
         let (result, centre, untold) = try store.transact { transaction in
             var centre = contactCentre
             for event in transaction.newEvents { centre.apply(event) }
             var batch = Batch(
                 engine: engine, centre: centre, transaction: transaction, now: now, shards: shards, masker: masker,
                 logs: store.keepsLog, expiries: expiries)
-            try batch.expire(expiring)
+            try batch.expire(sweep.expiring)
+            try batch.dropIdleWaiting(sweep.waiting)
             let result = try work(&batch)
             return (batch.finish(), (result, batch.centre, batch.untoldExpiries()))
         }
@@ -232,17 +233,40 @@ public final class ConversationServer {
         expiries = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
     }
 
-    /// Sessions that may have expired, looked for every ``sweepInterval`` seconds.
-    private func sweepCandidates(now: Double) -> [String] {
-        guard now >= nextSweep else { return [] }
+    /// What a sweep looks at: sessions with the bot that may have expired, and waiting
+    /// customers who may have been silent past the queue's limit.
+    struct Sweep {
+        var expiring: [String] = []
+        var waiting: [String] = []
+    }
+
+    /// Sessions that may have expired, and waiting customers who may have gone silent, looked
+    /// for every ``sweepInterval`` seconds.
+    private func sweepCandidates(now: Double) -> Sweep {
+        guard now >= nextSweep else { return Sweep() }
         let cutoff = now - Double(engine.bot.settings.sessionTTL)
-        // Sessions a person has never expire: asked for on top, and left out.
+        // Sessions a person has are not the sweep's to expire: asked for on top, and left out.
         let attended = contactCentre.waitingCount + contactCentre.held.count
-        guard let idle = try? store.idleSessions(before: cutoff, limit: Self.sweepLimit + attended) else { return [] }
+        guard let idle = try? store.idleSessions(before: cutoff, limit: Self.sweepLimit + attended) else {
+            return Sweep()
+        }
         let expiring = idle.filter { contactCentre.status(of: $0) == nil }
+        let waiting = silentWaitingCandidates(now: now)
         // A full sweep may have left more behind: look again at the next batch.
-        nextSweep = expiring.count >= Self.sweepLimit ? now : now + Self.sweepInterval
-        return expiring
+        let full = expiring.count >= Self.sweepLimit || waiting.count >= Self.sweepLimit
+        nextSweep = full ? now : now + Self.sweepInterval
+        return Sweep(expiring: expiring, waiting: waiting)
+    }
+
+    /// Waiting customers who may have written nothing for longer than the bot's
+    /// `queue_idle_seconds`, those waiting longest first: silence is counted from the later of
+    /// their last message and their ticket, so only tickets older than the limit can be, and
+    /// the centre knows those without asking the store. The batch reads each session to be sure.
+    private func silentWaitingCandidates(now: Double) -> [String] {
+        guard contactCentre.waitingCount > 0 else { return [] }
+        let cutoff = now - Double(engine.bot.settings.handoff.queueIdleSeconds)
+        return contactCentre.waiting.filter { $0.queuedAt < cutoff }.sorted { $0.queuedAt < $1.queuedAt }
+            .prefix(Self.sweepLimit).map(\.session)
     }
 }
 

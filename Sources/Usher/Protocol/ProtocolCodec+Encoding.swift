@@ -53,12 +53,17 @@ extension ProtocolCodec {
     }
 
     /// `{"idle_seconds", "session_ttl", "forms", "slots", "action"}`: what the session this
-    /// message found expired had dropped.
+    /// message found expired had dropped; and `"queue": {"queue", "ticket"}` when it was waiting
+    /// for a person and lost its place (then `session_ttl` is the limit it outlived, the bot's
+    /// `queue_idle_seconds`).
     static func expiry(_ expiry: SessionExpiry) -> String {
         "{\"idle_seconds\": \(JSONWriter.number(expiry.idleSeconds, digits: 3)), \"session_ttl\": \(expiry.ttl)"
             + ", \"forms\": [" + expiry.forms.map(form).joined(separator: ", ") + "], \"slots\": ["
             + expiry.slots.map(JSONWriter.string).joined(separator: ", ") + "], \"action\": "
-            + (expiry.pendingAction.map(action) ?? "null") + "}"
+            + (expiry.pendingAction.map(action) ?? "null")
+            + (expiry.queue.map {
+                ", \"queue\": {\"queue\": \(JSONWriter.string($0.queue)), \"ticket\": \($0.number)}"
+            } ?? "") + "}"
     }
 
     /// `{"intent", "pending_slot", "reprompts"}`: a form in progress.

@@ -6,8 +6,9 @@ extension ProtocolCodec {
         return encode(turn.turn, id: id, status: turn.status.name, handoff: handoff, events: turn.events)
     }
 
-    /// The response to an agent request: `{"id": …, "agent": …, <what it did>}`, or for
-    /// `queue.list` `{"id": …, "queues": […]}`.
+    /// The response to an agent request: `{"id": …, "agent": …, <what it did>}`; for
+    /// `queue.list` `{"id": …, "queues": […]}`; for `queue.leave`
+    /// `{"id": …, "session": …, "left_queue": true, "ticket": …, "queue": …, "waited_seconds": …, "events": […]}`.
     public static func encode(_ outcome: AgentOutcome, id: JSONValue?) -> String {
         switch outcome {
         case .joined(let agent, let capacity):
@@ -44,6 +45,12 @@ extension ProtocolCodec {
                 fields: ["\"session\": \(JSONWriter.string(session))", "\"closed\": true", encode(events)])
         case .queues(let queues):
             return encodeQueues(queues, id: id)
+        case .leftQueue(let session, let ticket, let waited, let events):
+            var output = "{"
+            if let id { output += "\"id\": " + JSONWriter.value(id) + ", " }
+            return output + "\"session\": \(JSONWriter.string(session)), \"left_queue\": true, "
+                + "\"ticket\": \(ticket.number), \"queue\": \(JSONWriter.string(ticket.queue)), "
+                + "\"waited_seconds\": \(JSONWriter.number(waited)), " + encode(events) + "}"
         }
     }
 

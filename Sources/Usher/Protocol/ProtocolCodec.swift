@@ -159,13 +159,14 @@ public enum ProtocolCodec {
         case "ping": return .ping(id: id)
         case "action.result": return .actionResult(id: id, try actionResult(fields))
         case "queue.list": return .agent(id: id, .queueList)
+        case "queue.leave": return .agent(id: id, .leaveQueue(session: try sessionID(fields)))
         case _ where type.hasPrefix("agent."):
             return .agent(id: id, try agentRequest(String(type.dropFirst(6)), fields))
         default:
             throw ProtocolError(
                 code: "unknown_type",
                 message:
-                    "unknown request type \"\(type)\"; expected message, action.result, reset, get, ping, queue.list or an agent.* request"
+                    "unknown request type \"\(type)\"; expected message, action.result, reset, get, ping, queue.list, queue.leave or an agent.* request"
             )
         }
     }

@@ -10,7 +10,7 @@ public enum ProtocolRequest: Sendable, Equatable {
     case get(id: JSONValue?, session: String)
     /// Check the server is alive.
     case ping(id: JSONValue?)
-    /// An agent's operation, or `queue.list`.
+    /// An agent's operation, `queue.list` or `queue.leave`.
     case agent(id: JSONValue?, AgentRequest)
 
     /// The request's `id`, echoed in its response.
@@ -23,7 +23,8 @@ public enum ProtocolRequest: Sendable, Equatable {
     }
 }
 
-/// What an agent (or a supervisor's `queue.list`) asks of the contact centre.
+/// What an agent asks of the contact centre, or a supervisor (`queue.list`), or the gateway for
+/// its customer (`queue.leave`).
 public enum AgentRequest: Sendable, Equatable {
     case join(agent: String, queues: [String], capacity: Int)
     case leave(agent: String)
@@ -36,6 +37,9 @@ public enum AgentRequest: Sendable, Equatable {
     /// The conversation is over.
     case close(agent: String, session: String)
     case queueList
+    /// The waiting customer left the queue: the gateway saw them close the chat, or they pressed
+    /// its "stop waiting" button. Refused (`not_queued`) when the session does not wait.
+    case leaveQueue(session: String)
 }
 
 /// A line that could not be served, with a stable machine-readable code and a message for people.

@@ -110,17 +110,20 @@ struct SessionWork: Sendable {
 
     /// Ends the sessions among `ids` that are idle past their lifetime and that no person has.
     mutating func expire(_ ids: [String], attended: (String) -> Bool) {
-        let ttl = Double(engine.bot.settings.sessionTTL)
+        let ttl = engine.bot.settings.sessionTTL
         for id in ids {
-            guard let state = sessions[id] ?? nil, !attended(id), state.isIdle(now: now, ttl: Int(ttl)) else {
-                continue
-            }
-            sessions[id] = .some(nil)
-            changed.insert(id)
-            let expiry = SessionExpiry(state, ttl: Int(ttl), now: now)
-            expiries[id] = expiry
-            ends.append((-1, SessionEnd(session: id, at: expiry.endedAt, reason: .expired)))
+            guard let state = sessions[id] ?? nil, !attended(id), state.isIdle(now: now, ttl: ttl) else { continue }
+            end(idle: id, SessionExpiry(state, ttl: ttl, now: now))
         }
+    }
+
+    /// Ends an idle session: logged as expired at the moment its lifetime ran out, and
+    /// remembered so that its customer's next message is told what went with it.
+    mutating func end(idle id: String, _ expiry: SessionExpiry) {
+        sessions[id] = .some(nil)
+        changed.insert(id)
+        expiries[id] = expiry
+        ends.append((-1, SessionEnd(session: id, at: expiry.endedAt, reason: .expired)))
     }
 
     /// Takes in another part's sessions and what it did.

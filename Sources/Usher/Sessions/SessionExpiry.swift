@@ -16,9 +16,13 @@ public struct SessionExpiry: Sendable, Equatable {
     public var pendingAction: PendingAction?
     /// The names of the slots it had filled, sorted (their values went with it).
     public var slots: [String]
+    /// The ticket it waited for a person with, when it ended waiting: the customer lost their
+    /// place, and is told so before the bot answers (a new handoff goes to the back).
+    public var queue: Ticket?
 
-    /// What `state`, idle past `ttl` seconds at `now`, drops.
-    public init(_ state: SessionState, ttl: Int, now: Double) {
+    /// What `state`, idle past `ttl` seconds at `now`, drops; `queue` is the ticket it waited with.
+    public init(_ state: SessionState, ttl: Int, now: Double, queue: Ticket? = nil) {
+        self.queue = queue
         lastActive = state.updatedAt
         self.ttl = ttl
         idleSeconds = now - state.updatedAt

@@ -60,12 +60,36 @@ public struct ConversationStats: Sendable, Equatable {
         }
     }
 
+    /// How waits for a person ended before an agent took the customer, and how many have not
+    /// ended: the contact centre's abandon rate and time to abandon.
+    public struct QueueAbandonment: Sendable, Equatable {
+        /// Waits an agent's claim ended.
+        public var taken = 0
+        /// Waits that ended with the customer gone before an agent took them, by how: `goodbye`,
+        /// `asked` (to stop waiting), `request` (`queue.leave`), `idle` (silent past
+        /// `queue_idle_seconds`) or `reset` (the gateway reset the session).
+        public var ways: [String: Int] = [:]
+        /// Time from starting to wait to leaving (for `idle`, to the moment the limit ran out).
+        public var time = Distribution([])
+        /// Customers waiting at the end of the period or the log, with no outcome yet: in
+        /// neither `taken` nor the rate.
+        public var stillWaiting = 0
+
+        public init() {}
+
+        public var abandoned: Int { ways.values.reduce(0, +) }
+        /// Abandoned ÷ (abandoned + taken): of the waits that ended, those the customer ended.
+        public var rate: Double { Usher.rate(abandoned, of: abandoned + taken) }
+    }
+
     public struct QueueFigures: Sendable, Equatable {
         public var queue: String
         /// Customers who started waiting here (handoffs and transfers in).
         public var queued = 0
         /// Time from waiting to an agent's claim.
         public var wait: Distribution
+        /// Customers who left before an agent took them, and those still waiting.
+        public var abandonment = QueueAbandonment()
         /// Time from an agent's claim to release, close or transfer out.
         public var handle: Distribution
         public var transfersIn = 0
@@ -126,9 +150,12 @@ public struct ConversationStats: Sendable, Equatable {
     /// Escalations by reason code (`intent`, `keyword`, …) and by queue.
     public var escalationReasons: [String: Int]
     public var escalationQueues: [String: Int]
-    /// Abandonment split: waiting for a person, or in a form.
+    /// Abandonment split: waiting for a person, or in a form (conversations).
     public var abandonedInQueue: Int
     public var abandonedInForm: Int
+    /// Waits for a person that ended with the customer gone, in all queues (each queue's are in
+    /// ``queues``).
+    public var queueAbandonment = QueueAbandonment()
     /// Bot turns by what decided them: `pattern`, `similarity`, `form`, `fallback`, `keyword`.
     public var decidedBy: [String: Int]
     /// Matched intents, most turns first.

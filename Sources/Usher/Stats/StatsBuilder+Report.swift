@@ -14,11 +14,18 @@ extension StatsBuilder {
                 count(conversation, into: &languages[language, default: ConversationStats.Summary()])
             }
         }
+        var stillWaiting: [String: Int] = [:]
+        for case .waiting(let queue, _) in places.values { stillWaiting[queue, default: 0] += 1 }
         let queueNames = Set(queued.keys).union(waits.keys).union(queueHandles.keys).union(transfersOut.keys)
+            .union(leftWays.keys).union(stillWaiting.keys)
+        let abandonment = queueNames.sorted().map { queue in
+            (queue, queueAbandonment(queue, stillWaiting: stillWaiting[queue] ?? 0))
+        }
         let agentNames = Set(agentClaims.keys).union(agentHandles.keys)
         return ConversationStats(
             from: first, to: last, summary: total, escalationReasons: escalationReasons,
             escalationQueues: escalationQueues, abandonedInQueue: abandonedInQueue, abandonedInForm: abandonedInForm,
+            queueAbandonment: queueAbandonment(nil, stillWaiting: stillWaiting.values.reduce(0, +)),
             decidedBy: decidedBy,
             intents: intents.map {
                 ConversationStats.IntentVolume(
@@ -27,11 +34,11 @@ extension StatsBuilder {
             forms: funnels.values.sorted { $0.started != $1.started ? $0.started > $1.started : $0.form < $1.form },
             actions: actions.map { ConversationStats.ActionOutcomes(action: $0.key, outcomes: $0.value) }
                 .sorted { $0.calls != $1.calls ? $0.calls > $1.calls : $0.action < $1.action },
-            queues: queueNames.sorted().map { queue in
+            queues: abandonment.map { queue, abandonment in
                 ConversationStats.QueueFigures(
                     queue: queue, queued: queued[queue] ?? 0, wait: Distribution(waits[queue] ?? []),
-                    handle: Distribution(queueHandles[queue] ?? []), transfersIn: transfersIn[queue] ?? 0,
-                    transfersOut: transfersOut[queue] ?? 0)
+                    abandonment: abandonment, handle: Distribution(queueHandles[queue] ?? []),
+                    transfersIn: transfersIn[queue] ?? 0, transfersOut: transfersOut[queue] ?? 0)
             },
             agents: agentNames.sorted().map { agent in
                 ConversationStats.AgentFigures(
@@ -48,6 +55,17 @@ extension StatsBuilder {
             damagedRows: damaged.map { ConversationStats.Tally(name: $0.key, count: $0.value) }.sorted {
                 $0.name < $1.name
             })
+    }
+
+    /// How waits in `queue` (every queue's, for `nil`) ended before an agent took the customer.
+    private func queueAbandonment(_ queue: String?, stillWaiting: Int) -> ConversationStats.QueueAbandonment {
+        var figures = ConversationStats.QueueAbandonment()
+        let names = queue.map { [$0] } ?? Array(Set(waits.keys).union(leftWays.keys))
+        figures.taken = names.reduce(0) { $0 + (waits[$1]?.count ?? 0) }
+        for name in names { figures.ways.merge(leftWays[name] ?? [:], uniquingKeysWith: +) }
+        figures.time = Distribution(names.flatMap { leftTimes[$0] ?? [] })
+        figures.stillWaiting = stillWaiting
+        return figures
     }
 
     private func count(_ conversation: Conversation, into summary: inout ConversationStats.Summary) {

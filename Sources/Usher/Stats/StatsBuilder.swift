@@ -32,7 +32,8 @@ public struct StatsBuilder: Sendable {
 
     /// Where a session stands with the contact centre, followed through its events.
     enum Place: Sendable {
-        case waiting(queue: String)
+        /// Waiting in `queue` since `since` (the ticket's time).
+        case waiting(queue: String, since: Double)
         case held(agent: String, queue: String)
     }
 
@@ -52,6 +53,9 @@ public struct StatsBuilder: Sendable {
     var actions: [String: [String: Int]] = [:]
     var queued: [String: Int] = [:]
     var waits: [String: [Double]] = [:]
+    /// Waits that ended with the customer gone, per queue: how, and after how long.
+    var leftWays: [String: [String: Int]] = [:]
+    var leftTimes: [String: [Double]] = [:]
     var queueHandles: [String: [Double]] = [:]
     var agentHandles: [String: [Double]] = [:]
     var agentClaims: [String: Int] = [:]
@@ -146,14 +150,14 @@ public struct StatsBuilder: Sendable {
     private mutating func add(_ event: CentreEvent) {
         switch event {
         case .queued(let ticket):
-            places[ticket.session] = .waiting(queue: ticket.queue)
+            places[ticket.session] = .waiting(queue: ticket.queue, since: ticket.queuedAt)
             queued[ticket.queue, default: 0] += 1
         case .claimed(let agent, let ticket, let at):
             places[ticket.session] = .held(agent: agent, queue: ticket.queue)
             waits[ticket.queue, default: []].append(max(0, at - ticket.queuedAt))
             agentClaims[agent, default: 0] += 1
         case .transferred(let agent, let from, let to, _):
-            places[to.session] = .waiting(queue: to.queue)
+            places[to.session] = .waiting(queue: to.queue, since: to.queuedAt)
             queued[to.queue, default: 0] += 1
             transfersOut[from.queue, default: 0] += 1
             transfersIn[to.queue, default: 0] += 1
@@ -163,9 +167,18 @@ public struct StatsBuilder: Sendable {
             agentHandles[agent, default: []].append(handle)
             places[session] = nil
         case .left(_, let requeued, _):
-            for ticket in requeued { places[ticket.session] = .waiting(queue: ticket.queue) }
-        case .forgotten(let session, _):
-            if case .waiting? = places[session] { abandon(session, inQueue: true) }
+            for ticket in requeued { places[ticket.session] = .waiting(queue: ticket.queue, since: ticket.queuedAt) }
+        case .abandoned(let ticket, let exit, let at):
+            leftQueue(ticket.queue, way: exit.rawValue, after: at - ticket.queuedAt)
+            abandon(ticket.session, inQueue: true)
+            places[ticket.session] = nil
+        case .forgotten(let session, let at):
+            // A reset of a waiting customer: the gateway saw them go. (Logs from before
+            // `abandoned` events recorded a customer who asked to leave this way too.)
+            if case .waiting(let queue, let since)? = places[session] {
+                leftQueue(queue, way: "reset", after: at - since)
+                abandon(session, inQueue: true)
+            }
             places[session] = nil
         case .joined, .said:
             break
@@ -186,6 +199,11 @@ public struct StatsBuilder: Sendable {
             }
             return
         }
+    }
+
+    private mutating func leftQueue(_ queue: String, way: String, after seconds: Double) {
+        leftWays[queue, default: [:]][way, default: 0] += 1
+        leftTimes[queue, default: []].append(max(0, seconds))
     }
 
     private mutating func abandon(_ session: String, inQueue: Bool) {

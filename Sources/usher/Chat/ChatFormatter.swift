@@ -184,8 +184,12 @@ struct ChatFormatter {
         }
         if let action = expiry.pendingAction { dropped.append("the wait for " + call(action)) }
         if !expiry.slots.isEmpty { dropped.append("slots " + expiry.slots.joined(separator: ", ")) }
+        if let ticket = expiry.queue {
+            dropped.insert("its place in queue \(ticket.queue) (ticket \(ticket.number))", at: 0)
+        }
+        let limit = expiry.queue == nil ? "session_ttl" : "queue_idle_seconds"
         return .info(
-            "(session \(session) had expired: idle for \(duration(expiry.idleSeconds)), longer than session_ttl "
+            "(session \(session) had expired: idle for \(duration(expiry.idleSeconds)), longer than \(limit) "
                 + duration(Double(expiry.ttl)) + (dropped.isEmpty ? "" : "; dropped " + dropped.joined(separator: ", "))
                 + "; this message started it afresh)")
     }

@@ -76,6 +76,21 @@ extension ChatSession {
         return lines
     }
 
+    /// The customer of this session leaves the queue, as a gateway's `queue.leave` says when
+    /// they close the chat: what happened, then what the customer is told.
+    func leaveQueue() -> [ChatLine] {
+        do throws(HandoffError) {
+            guard case .leftQueue(_, let ticket, let waited, let events) = try perform(.leaveQueue(session: session))
+            else { return [] }
+            let told = events.compactMap { event -> ChatLine? in
+                if case .toCustomer(_, let text) = event { .bot(text) } else { nil }
+            }
+            return [.info("\(session) left queue \(ticket.queue) after \(formatter.duration(waited))")] + told
+        } catch {
+            return [.error("\(error.message) (\(error.code))")]
+        }
+    }
+
     /// Carries out a request that ends the agent's hold on `target`: what was done, then what
     /// the customer is told.
     private func letGo(

@@ -210,6 +210,7 @@ final class ChatSession {
             let centre = server.contactCentre
             return Reply(
                 lines: formatter.queues(QueueView.all(in: centre, now: clock()), held: centre.held))
+        case .leave: return Reply(lines: leaveQueue())
         case .agent(let command): return Reply(lines: act(command))
         case .result(let outcome, let values):
             return Reply(lines: answerAction(outcome: outcome ?? ActionResult.outcome(for: values), values: values))

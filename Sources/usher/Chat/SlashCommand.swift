@@ -21,6 +21,8 @@ enum SlashCommand: Equatable {
     /// Writes the session so far as a conversation test, new file or appended.
     case save(file: String, name: String?)
     case queue
+    /// The customer of this session leaves the queue, as a gateway's `queue.leave` says.
+    case leave
     case agent(AgentCommand)
     /// Answers the action the bot waits for, as the business's systems would: an outcome
     /// (`found` with values, `not_found` without, when not given) and values.
@@ -75,6 +77,9 @@ enum SlashCommand: Equatable {
             summary: "save this session's turns as a conversation test (usher test), appending to FILE"),
         Usage(name: "queue", synopsis: "/queue", summary: "show who waits for an agent, and where"),
         Usage(
+            name: "leave", synopsis: "/leave",
+            summary: "this session's customer leaves the queue, as if they closed the chat (serve's queue.leave)"),
+        Usage(
             name: "result", synopsis: "/result [OUTCOME] [KEY=VALUE...]",
             summary:
                 "answer the action the bot waits for, as your systems would (found with values, not_found without)"),
@@ -117,11 +122,11 @@ extension SlashCommand {
             try expect(arguments, atMost: 1, name: name)
             return .help(topic: arguments.first.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 })
         case "debug": return .debug(try onOff(arguments))
-        case "why", "state", "reset", "reload", "queue", "quit", "exit":
+        case "why", "state", "reset", "reload", "queue", "leave", "quit", "exit":
             try expect(arguments, atMost: 0, name: name)
             return [
-                "why": .why, "state": .state, "reset": .reset, "reload": .reload, "queue": .queue, "quit": .quit,
-                "exit": .quit,
+                "why": .why, "state": .state, "reset": .reset, "reload": .reload, "queue": .queue, "leave": .leave,
+                "quit": .quit, "exit": .quit,
             ][name]!
         case "session":
             try expect(arguments, atMost: 1, name: "session")

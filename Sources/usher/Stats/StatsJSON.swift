@@ -12,6 +12,7 @@ enum StatsJSON {
         fields.append("\"escalation_queues\": " + counts(stats.escalationQueues))
         fields.append(
             "\"abandoned\": {\"in_queue\": \(stats.abandonedInQueue), \"in_form\": \(stats.abandonedInForm)}")
+        fields.append("\"queue_abandonment\": " + abandonment(stats.queueAbandonment))
         fields.append("\"decided_by\": " + counts(stats.decidedBy))
         fields.append(
             "\"intents\": ["
@@ -34,6 +35,7 @@ enum StatsJSON {
             "\"queues\": ["
                 + stats.queues.map {
                     "{\"queue\": \(JSONWriter.string($0.queue)), \"queued\": \($0.queued), \"wait\": \(distribution($0.wait)), "
+                        + "\"abandonment\": \(abandonment($0.abandonment)), "
                         + "\"handle\": \(distribution($0.handle)), \"transfers_in\": \($0.transfersIn), \"transfers_out\": \($0.transfersOut)}"
                 }.joined(separator: ", ") + "]")
         fields.append(
@@ -70,6 +72,15 @@ enum StatsJSON {
             + "\"abandoned\": \(summary.abandoned), \"abandonment_rate\": \(JSONWriter.number(summary.abandonmentRate)), "
             + "\"bot_turns\": \(summary.botTurns), \"fallbacks\": \(summary.fallbacks), \"silent_turns\": \(summary.silent), "
             + "\"fallback_rate\": \(JSONWriter.number(summary.fallbackRate))}"
+    }
+
+    /// How waits for a person ended before an agent took the customer: every way of leaving,
+    /// 0 included, so that a dashboard can tell a measured 0 from a missing field.
+    private static func abandonment(_ figures: ConversationStats.QueueAbandonment) -> String {
+        let ways = StatsText.queueExits.map { "\(JSONWriter.string($0)): \(figures.ways[$0] ?? 0)" }
+        return "{\"abandoned\": \(figures.abandoned), \"taken\": \(figures.taken), "
+            + "\"rate\": \(JSONWriter.number(figures.rate)), \"by\": {\(ways.joined(separator: ", "))}, "
+            + "\"time_to_abandon\": \(distribution(figures.time)), \"still_waiting\": \(figures.stillWaiting)}"
     }
 
     /// Durations, with `null` for every figure when there are none (not 0, which a dashboard

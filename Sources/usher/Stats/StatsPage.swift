@@ -93,6 +93,21 @@ struct StatsPage {
                         "p50 \(StatsText.seconds($0.wait, \.p50)), p90 \(StatsText.seconds($0.wait, \.p90)), max \(StatsText.seconds($0.wait, \.max)) (\($0.wait.count) taken)"
                     )
                 }, title: "queue waits (90th percentile)")
+            let all = stats.queueAbandonment
+            body +=
+                "<h3>Left before an agent took them</h3><p class=\"note\">"
+                + escape(
+                    "\(all.abandoned) of the \(all.abandoned + all.taken) waits that ended were customers leaving "
+                        + "(\(StatsText.percent(all.rate))); \(all.stillWaiting) still waiting at the end.") + "</p>"
+                + "<table><tr><th>queue</th><th>abandoned</th><th>abandon rate</th><th>time to abandon p50</th>"
+                + "<th>p90</th><th>still waiting</th><th>left by</th></tr>"
+            for queue in stats.queues {
+                let cells = StatsText.abandonment(queue.abandonment).enumerated().map { index, cell in
+                    "<td\(index < 5 ? " class=\"n\"" : "")>\(escape(cell))</td>"
+                }
+                body += "<tr><td>\(escape(queue.queue))</td>\(cells.joined())</tr>"
+            }
+            body += "</table>"
         }
         if !unmatched.isEmpty {
             body +=

@@ -132,6 +132,13 @@ struct StatsText {
                 header: [
                     "queue", "queued", "taken", "wait mean", "p50", "p90", "max", "handle mean", "transfers in/out",
                 ])
+            lines.append("")
+            lines += table(
+                stats.queues.map { [$0.queue] + Self.abandonment($0.abandonment) }
+                    + (stats.queues.count > 1 ? [["all queues"] + Self.abandonment(stats.queueAbandonment)] : []),
+                header: [
+                    "queue", "abandoned", "abandon rate", "time to abandon p50", "p90", "still waiting", "left by",
+                ])
         }
         if !stats.agents.isEmpty {
             lines.append("")
@@ -166,6 +173,20 @@ struct StatsText {
                 stats.languages.map { [$0.language] + Self.rates($0.summary) }, header: ["language"] + columns)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Ways of leaving a queue, in the order the table lists them.
+    static let queueExits = QueueExit.allCases.map(\.rawValue) + ["reset"]
+
+    /// A queue's abandonment: how many left before an agent took them, of how many waits that
+    /// ended, after how long, who still waits, and how they left (every way, 0 included, so
+    /// that a 0 is seen to be measured).
+    static func abandonment(_ figures: ConversationStats.QueueAbandonment) -> [String] {
+        [
+            "\(figures.abandoned) of \(figures.abandoned + figures.taken)", percent(figures.rate),
+            seconds(figures.time, \.p50), seconds(figures.time, \.p90), "\(figures.stillWaiting)",
+            queueExits.map { "\($0) \(figures.ways[$0] ?? 0)" }.joined(separator: ", "),
+        ]
     }
 
     /// A period's or a language's conversations, containment, escalation, abandonment and fallback rate.

@@ -52,6 +52,10 @@ struct CentreEventTests {
             .forgotten(session: "c-1", at: 120), [nil, "c-1", nil], 120,
             #"{"at":120,"kind":"forgotten","session":"c-1"}"#
         ),
+        (
+            .abandoned(ticket: ticket, exit: .goodbye, at: 75), [nil, "c-1", "claims"], 75,
+            #"{"at":75,"exit":"goodbye","kind":"abandoned","ticket":\#(ticketJSON)}"#
+        ),
     ]
 
     @Test(arguments: events)
@@ -72,7 +76,11 @@ struct CentreEventTests {
         (
             #"{"kind":"promoted","session":"c-1","at":1}"#,
             "unknown contact-centre event kind \"promoted\"; the kinds are queued, joined, left, claimed, said, "
-                + "transferred, released, closed, forgotten"
+                + "transferred, released, closed, forgotten, abandoned"
+        ),
+        (
+            #"{"kind":"abandoned","ticket":\#(ticketJSON),"exit":"bored","at":75}"#,
+            "unknown way of leaving the queue \"bored\"; the ways are goodbye, asked, request, idle"
         ),
         (
             #"{"kind":"forgotten","session":"c-1","at":1,"agent":"x"}"#,

@@ -227,6 +227,12 @@ struct ContactCentreTests {
                     let session = "s\(random.next(below: handedOff))"
                     events = centre.forget(session: session, now: now)
                     if !events.isEmpty { finished.insert(session) }
+                } else if random.next(below: 5) == 0, !centre.waiting.isEmpty {
+                    // A waiting customer leaves: a goodbye, a wish, the gateway, silence.
+                    let leaving = centre.waiting[random.next(below: centre.waiting.count)]
+                    let exit = QueueExit.allCases[random.next(below: QueueExit.allCases.count)]
+                    events = try centre.abandon(session: leaving.session, exit: exit, now: now).events
+                    finished.insert(leaving.session)
                 }
             }
             log += events

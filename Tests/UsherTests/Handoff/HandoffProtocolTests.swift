@@ -193,7 +193,11 @@ struct HandoffInterleavingTests {
     /// answer; a session is held by one agent at a time; every customer message to a held session
     /// reaches exactly its agent; and positions agree with the queue list.
     @Test func everySessionClaimedOnceAtATimeAndNoMessageLost() throws {
-        let desk = Desk()
+        // A request a second for two and a half hours, most customers silent in the queue all
+        // along: the idle limit (tested in QueueAbandonmentTests) would take them out.
+        var bot = claimBot
+        bot.settings.handoff.queueIdleSeconds = 86_400
+        let desk = Desk(engine: try DialogEngine(bot: bot))
         var random = SeededRandom(seed: 99)
         var holder: [String: String] = [:]  // session -> agent, as the test believes
         var joined: Set<String> = []

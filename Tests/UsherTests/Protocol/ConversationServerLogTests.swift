@@ -85,13 +85,17 @@ struct ConversationServerLogTests {
         #expect(try server.sessionCount() == 1)
     }
 
+    /// A customer an agent holds never expires, however long both are silent. (A waiting
+    /// customer silent past `queue_idle_seconds` is taken out of the queue: QueueAbandonmentTests.)
     @Test func aPersonsSessionNeverExpires() throws {
         let server = server()
-        _ = try say(server, "waiting", "human please")
+        _ = try say(server, "held", "human please")
+        _ = try server.perform(.join(agent: "sam", queues: ["general"], capacity: 1), now: mondayMorning + 1)
+        _ = try server.perform(.claim(agent: "sam", session: "held"), now: mondayMorning + 2)
         _ = try say(server, "other", "hello", at: 86_400)
         #expect(try server.store.log().ends.isEmpty)
-        #expect(try server.session("waiting", now: mondayMorning + 86_400) != nil)
-        #expect(server.contactCentre.status(of: "waiting") != nil)
+        #expect(try server.session("held", now: mondayMorning + 86_400) != nil)
+        #expect(server.contactCentre.held["held"]?.agent == "sam")
     }
 }
 
@@ -133,7 +137,7 @@ struct LeavingTheQueueTests {
         #expect(turn.status == .bot)
         #expect(turn.turn.replies == ["Okay, you have left the queue. How else can I help?"])
         #expect(server.contactCentre.status(of: "c") == nil)
-        #expect(try server.store.log().events.last?.kind == "forgotten")
+        #expect(try server.store.log().events.last?.kind == "abandoned")
         let after = try server.converse(CustomerMessage(session: "c", text: "hello"), now: mondayMorning + 6)
         #expect(after.turn.replies == ["Hello!"])
     }

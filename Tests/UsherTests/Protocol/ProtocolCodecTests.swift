@@ -68,7 +68,7 @@ struct ProtocolCodecTests {
         ),
         (
             #"{"id": 1, "type": "dance"}"#, "unknown_type",
-            "unknown request type \"dance\"; expected message, action.result, reset, get, ping, queue.list or an agent.* request",
+            "unknown request type \"dance\"; expected message, action.result, reset, get, ping, queue.list, queue.leave or an agent.* request",
             true
         ),
     ])

@@ -15,7 +15,7 @@ struct ChatCompleterTests {
             [
                 "/help", "/debug", "/why", "/state", "/reset", "/session", "/reload", "/intent", "/meta", "/lang",
                 "/advance",
-                "/save", "/queue", "/result", "/fail",
+                "/save", "/queue", "/leave", "/result", "/fail",
                 "/agent",
                 "/quit",
             ]

@@ -153,11 +153,39 @@ struct ChatSessionTests {
         #expect(texts(chat.handle("hello")) == ["bot: Hello!"])
     }
 
-    @Test func theAgentTransfersClosesAndLeaves() throws {
+    /// The customer of this session leaves the queue, as a gateway's `queue.leave` says; a
+    /// goodbye does the same, and a session that is not waiting is refused.
+    @Test func theCustomerLeavesTheQueue() throws {
+        let chat = try twoWaiting()
+        _ = chat.handle("/session default")
+        #expect(
+            texts(chat.handle("/leave")) == [
+                "default left queue general after 2s",
+                "bot: You have left the queue. Write again if you still need help.",
+            ])
+        #expect(chat.prompt == "default> ")
+        #expect(
+            texts(chat.handle("/leave")) == ["error: session \"default\" is not waiting in a queue (not_queued)"])
+        _ = chat.handle("/session b")
+        #expect(texts(chat.handle("/queue"))[1].hasPrefix("    1.        b (ticket 2, priority "))
+        #expect(texts(chat.handle("bye")) == ["bot: You have left the queue. Write again if you still need help."])
+        #expect(
+            texts(chat.handle("/queue")) == [
+                "  general     0 waiting, no agents", "  claims      0 waiting, no agents",
+            ])
+    }
+
+    /// A chat whose sessions `default` and `b` wait in general, in that order; `b` is current.
+    private func twoWaiting() throws -> ChatSession {
         let chat = try chat(try botDirectory())
         _ = chat.handle("human please")
         _ = chat.handle("/session b")
         _ = chat.handle("speak to an agent")
+        return chat
+    }
+
+    @Test func theAgentTransfersClosesAndLeaves() throws {
+        let chat = try twoWaiting()
         _ = chat.handle("/agent claim default")
         let transfer = texts(chat.handle("/agent transfer claims default"))
         #expect(transfer.first == "transferred default to claims")

@@ -1,0 +1,35 @@
+/// What a customer waiting for a person says that takes them out of the queue.
+extension DialogEngine {
+    /// How a waiting customer's message leaves the queue, or `nil` when it keeps their place:
+    /// - ``QueueExit/goodbye``: the whole message is a goodbye, one of Usher's in a served
+    ///   language ("ok bye", "tschüss", "пока", "再見") or an example of the bot's own intents
+    ///   that end the conversation (`ends_conversation`), in any language the bot serves;
+    /// - ``QueueExit/asked``: a bare "never mind" or "cancel", or words about the queue or the
+    ///   agent ("I do not want an agent", "leave the queue").
+    ///
+    /// Whole messages, read exactly, not guessed by the matcher: a waiting customer who writes
+    /// "thanks, I'll wait" must keep their place, and one whose goodbye is not recognised is
+    /// still taken out by the idle limit. A complaint about the wait ("is there still no
+    /// agent?") keeps their place too. A set look-up and a phrase search: a waiting customer's
+    /// message costs no match.
+    public func leavesQueue(_ text: String) -> QueueExit? {
+        let words = TextNormalizer.normalize(text).words.joined(separator: " ")
+        let whole = WordPhrases.trimmed(" " + words + " ")
+        if Self.goodbyePhrases.contains(whole) || goodbyeExamples.contains(whole) { return .goodbye }
+        if Self.cancelPhrases.contains(whole) || Self.leaveQueuePhrases.occur(in: words) { return .asked }
+        return nil
+    }
+
+    /// The examples of `bot`'s intents that end the conversation, normalised as messages are.
+    static func goodbyeExamples(of bot: BotDefinition) -> Set<String> {
+        Set(
+            bot.intents.filter(\.endsConversation).flatMap(\.examples).map {
+                TextNormalizer.normalize($0.template.literalText).words.joined(separator: " ")
+            }.filter { !$0.isEmpty })
+    }
+
+    /// Every served language's phrases, since a customer may wait in one language and write in
+    /// another.
+    static let leaveQueuePhrases = WordPhrases(Language.all.flatMap(\.leaveQueuePhrases))
+    static let goodbyePhrases = Set(Language.all.flatMap(\.goodbyePhrases))
+}
