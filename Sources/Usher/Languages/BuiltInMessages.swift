@@ -10,6 +10,9 @@ public struct BuiltInMessages: Sendable {
     public var busy: String
     /// The form's answer to a "no" without a new value.
     public var confirmationDenied: String
+    /// Said before a form that another request interrupted asks its question again, so the
+    /// customer knows which request the question belongs to.
+    public var resumed: String
     /// What a customer who left the queue is told.
     public var leftQueue: String
     /// What the bot says when it hands off for any reason but a handoff intent (which has its
