@@ -21,6 +21,8 @@ public struct DialogEngine: Sendable {
     public let messages: BuiltInMessages
     /// How replies show dates and money in the bot's language.
     let formats: ValueFormat
+    /// How replies show the values of the bot's `values` entities in its language.
+    let valueNames: ValueNames
     /// Each slot name's entity type (from the first intent that declares it), so that a reply
     /// can show a date or an amount as the language writes it.
     let slotTypes: [String: String]
@@ -56,6 +58,14 @@ public struct DialogEngine: Sendable {
     /// Compiles `bot`. Its entity definitions were checked when it loaded; a bot built in code
     /// with a bad one gets the same error here.
     public init(bot: BotDefinition, model: ModelKind = .automatic, explains: Bool = false) throws(DefinitionErrors) {
+        try self.init(bot: bot, model: model, explains: explains, translatedSynonyms: [:])
+    }
+
+    /// Compiles `bot`, which is a translation's when `translatedSynonyms` are that translation's
+    /// words for values: the first of them is how its replies show a value.
+    private init(
+        bot: BotDefinition, model: ModelKind, explains: Bool, translatedSynonyms: [String: [String: [String]]]
+    ) throws(DefinitionErrors) {
         self.bot = bot
         self.explains = explains
         do {
@@ -68,6 +78,7 @@ public struct DialogEngine: Sendable {
         let language = Language.named(bot.language) ?? .english
         messages = language.messages
         formats = language.formats
+        valueNames = ValueNames(entities: bot.entities, translated: translatedSynonyms)
         slotTypes = Dictionary(
             bot.intents.flatMap { $0.slots.map { ($0.name, $0.entity) } }, uniquingKeysWith: { first, _ in first })
         handoffKeywords = bot.settings.handoff.keywords.compactMap { keyword in
@@ -84,7 +95,9 @@ public struct DialogEngine: Sendable {
         var localized: [String: DialogEngine] = [:]
         for language in bot.languages.dropFirst() {
             guard let translated = bot.localized(to: language) else { continue }
-            localized[language] = try DialogEngine(bot: translated, model: model, explains: explains)
+            let synonyms = bot.translations.first { $0.language == language }?.synonyms ?? [:]
+            localized[language] = try DialogEngine(
+                bot: translated, model: model, explains: explains, translatedSynonyms: synonyms)
         }
         self.localized = localized
         goodbyeExamples = localized.values.reduce(into: Self.goodbyeExamples(of: bot)) {
@@ -270,6 +283,10 @@ public struct DialogEngine: Sendable {
     /// The built-in way out of a form, for bots that define no `cancel` intent of their own, in
     /// every served language.
     static let cancelPhrases = Set(Language.all.flatMap(\.cancelPhrases))
+
+    /// Every served language's words that make a new request replace the open form
+    /// ("instead", "stattdessen"), normalised as messages are.
+    static let switchPhrases = WordPhrases(Language.all.flatMap(\.switchPhrases))
 
     /// Every served language's bare acknowledgements ("ok", "хорошо", "好的"), which answer no
     /// form's question.

@@ -18,6 +18,16 @@ extension TurnBuilder {
             // The whole answer, as written: no intent may take it over but a request for a
             // person ("I want to talk to a human" is not a name).
             if let person = requestForPerson() { return interrupt(definition, with: person.intent, person.result) }
+            if isResumed(form) {
+                // The question came back after another request: "thanks" or "ok" is said to
+                // what went before, not an answer to it.
+                if DialogEngine.acknowledgements.contains(messageWords()) {
+                    return retry(definition, slot, matched())
+                }
+                if let other = clearlyMeant(probe(), other: definition.name) {
+                    return interrupt(definition, with: other, matched())
+                }
+            }
             let answer = message.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard accepts(slot, answer) else { return retry(definition, slot, matched()) }
             session.slots[slot.name] = answer
@@ -44,15 +54,28 @@ extension TurnBuilder {
         {
             return retry(definition, slot, result)
         }
-        // Another intent interrupts only when it is clearly meant (a pattern, or a confidence of
-        // `digression_threshold`): a message that barely matches something else is a poor
-        // answer to the form's question, and the question comes again.
-        if let other = result.intent, other != definition.name,
-            result.confidence >= bot.settings.digressionThreshold || isPattern(result)
-        {
+        // Another intent interrupts only when it is clearly meant; else the question comes again.
+        if let other = clearlyMeant(result, other: definition.name) {
             return interrupt(definition, with: other, result)
         }
         retry(definition, slot, result)
+    }
+
+    /// The intent `result` names when it is another than `other` and clearly meant (a pattern,
+    /// or a confidence of `digression_threshold`): a message that barely matches something else
+    /// is a poor answer to a form's question, not a new request.
+    func clearlyMeant(_ result: MatchResult, other: String) -> String? {
+        guard let intent = result.intent, intent != other,
+            result.confidence >= bot.settings.digressionThreshold || isPattern(result)
+        else { return nil }
+        return intent
+    }
+
+    /// Whether `form` asks a question it asked before another request came between: the last
+    /// turn answered something else. Its free-text slot then takes no "thanks" meant for that.
+    func isResumed(_ form: FormProgress) -> Bool {
+        guard let last = session.history.last(where: { $0.agent == nil && $0.action == nil }) else { return false }
+        return last.intent != form.intent
     }
 
     /// After a slot is filled: ask for the next missing one, or complete the form.
@@ -107,25 +130,25 @@ extension TurnBuilder {
                 confirmation.denied.map { render($0, session.slots) } ?? engine.messages.confirmationDenied)
         }
         let result = matched()
-        if let other = result.intent, other != definition.name,
-            result.confidence >= bot.settings.digressionThreshold || isPattern(result)
-        {
+        if let other = clearlyMeant(result, other: definition.name) {
             return interrupt(definition, with: other, result)
         }
         retry(definition, nil, result)
     }
 
     /// Another intent while a form is open: answer it, then take the form up again (or drop it
-    /// when its definition says `"resume": false`). An intent that hands off ends the form: the
+    /// when its definition says `"resume": false`, or the message says the new request replaces
+    /// it: "I want to change my address instead"). An intent that hands off ends the form: the
     /// customer is going to a person, so the bot must not ask its question again.
     mutating func interrupt(_ definition: IntentDefinition, with other: String, _ result: MatchResult) {
         let depth = session.forms.count
         // A goodbye ends the conversation: no form is asked again after it.
         if engine.intent(named: other)?.endsConversation == true { session.forms.removeAll() }
-        if !definition.resume && !session.forms.isEmpty { session.forms.removeLast() }
+        let resumes = definition.resume && !DialogEngine.switchPhrases.occur(in: messageWords())
+        if !resumes && !session.forms.isEmpty { session.forms.removeLast() }
         serve(other, result)
         let handsOff = engine.intent(named: other)?.handoff != nil
-        if definition.resume && session.forms.count == depth && !handsOff { resumeWaitingForm() }
+        if resumes && session.forms.count == depth && !handsOff { resumeWaitingForm() }
     }
 
     /// A clear request for a person in the message: an intent that hands off, matched by a
@@ -216,10 +239,19 @@ extension TurnBuilder {
     /// When a form finishes or is dropped, the one it interrupted asks for its pending slot
     /// again, unless the slot was filled meanwhile (another form took the same value): a value
     /// once given is never asked for again, and the form goes on, or completes.
+    /// The bot says it goes back before it asks ("Back to your earlier request."), or the
+    /// customer would take the question for part of what was just answered.
     mutating func resumeWaitingForm() {
         // While an action runs, the form waits for its result too.
         guard session.pendingAction == nil else { return }
         guard let waiting = session.forms.last, let definition = engine.intent(named: waiting.intent) else { return }
+        let depth = session.forms.count
+        let start = replies.count
+        defer {
+            if session.forms.count == depth && session.forms.last?.intent == waiting.intent && replies.count > start {
+                replies.insert(engine.messages.resumed, at: start)
+            }
+        }
         if waiting.isConfirming { return readBack(definition) }
         guard let slot = definition.slot(named: waiting.pendingSlot) else { return }
         if session.slots[slot.name] != nil { return advance(definition) }

@@ -222,12 +222,14 @@ struct TurnBuilder {
     }
 
     /// `template` filled from `values`, each date or amount of money as the bot's language
-    /// writes it (the slots themselves keep canonical values).
+    /// writes it and each value of a `values` entity by its name in that language ("Kreditkarte",
+    /// not `credit_card`); the slots themselves keep canonical values.
     func render(_ template: Template, _ values: [String: String]) -> String {
         var shown = values
         for name in template.slotNames {
             if let value = values[name], let type = engine.slotTypes[name] {
-                shown[name] = engine.formats.display(value, type: type)
+                shown[name] =
+                    engine.valueNames.name(of: value, type: type) ?? engine.formats.display(value, type: type)
             }
         }
         return template.render(shown)

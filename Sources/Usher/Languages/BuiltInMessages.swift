@@ -10,6 +10,9 @@ public struct BuiltInMessages: Sendable {
     public var busy: String
     /// The form's answer to a "no" without a new value.
     public var confirmationDenied: String
+    /// Said before a form that another request interrupted asks its question again, so the
+    /// customer knows which request the question belongs to.
+    public var resumed: String
     /// What a customer who asked to stop waiting is told (they stay with the bot).
     public var leftQueue: String
     /// What a customer who said goodbye while waiting, or whose gateway said they left

@@ -34,6 +34,7 @@ extension Language {
             "forget it", "forget about it", "stop", "stop it", "abort", "quit", "i changed my mind", "changed my mind",
             "no thanks", "no thank you", "nothing",
         ],
+        switchPhrases: ["instead", "instead of that", "rather than that"],
         leaveQueuePhrases: [
             "leave the queue", "leave this queue", "stop waiting", "without an agent", "no agent needed",
             "dont want an agent", "do not want an agent", "dont need an agent", "do not need an agent",
@@ -60,6 +61,7 @@ extension Language {
             cancelReply: "Okay, I have stopped that. What else can I help you with?",
             busy: "I am still working on your last request; one moment, please. Say cancel to stop it.",
             confirmationDenied: "What should I change? Tell me the new value, or say cancel.",
+            resumed: "Back to your earlier request.",
             leftQueue: "Okay, you have left the queue. How else can I help?",
             leftQueueGoodbye: "You have left the queue. Write again if you still need help.",
             droppedFromQueue: { minutes in

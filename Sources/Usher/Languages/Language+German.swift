@@ -42,6 +42,7 @@ extension Language {
             "abbrechen", "abbruch", "stopp", "stop", "vergiss es", "vergessen sie es", "egal", "schon gut",
             "nicht mehr", "ich habe es mir anders überlegt", "doch nicht", "nein danke", "nichts", "lass es",
         ],
+        switchPhrases: ["stattdessen", "statt dessen", "anstatt dessen", "doch lieber", "lieber doch"],
         leaveQueuePhrases: [
             "warteschlange verlassen", "nicht mehr warten", "nicht warten", "ohne mitarbeiter",
             "brauche keinen mitarbeiter", "will keinen mitarbeiter", "möchte keinen mitarbeiter",
@@ -75,6 +76,7 @@ extension Language {
             busy:
                 "Ich bearbeite noch Ihre letzte Anfrage, einen Moment bitte. Sagen Sie „abbrechen“, um sie zu stoppen.",
             confirmationDenied: "Was soll ich ändern? Nennen Sie mir den neuen Wert oder sagen Sie „abbrechen“.",
+            resumed: "Zurück zu Ihrem vorherigen Anliegen.",
             leftQueue: "Okay, Sie haben die Warteschlange verlassen. Wie kann ich sonst helfen?",
             leftQueueGoodbye:
                 "Sie haben die Warteschlange verlassen. Schreiben Sie uns wieder, wenn Sie noch Hilfe brauchen.",

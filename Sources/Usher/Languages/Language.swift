@@ -36,6 +36,10 @@ public struct Language: Sendable {
     let acknowledgements: Set<String>
     /// Whole messages that cancel a form, as the normaliser leaves them ("不 用 了").
     let cancelPhrases: Set<String>
+    /// Phrases that, anywhere in a message that turns from an open form to another request, say
+    /// the new request replaces it ("instead", "stattdessen", "вместо этого", "改成"): the form
+    /// is dropped rather than asked again once the new request is answered.
+    let switchPhrases: [String]
     /// Phrases that, anywhere in a waiting customer's message, ask to leave the queue. Each says
     /// what the customer wants ("I don't need an agent", "I'll call back later"), never how the
     /// wait is going: "is there no agent?" or "I won't wait forever" is an angry customer who
@@ -86,7 +90,8 @@ public struct Language: Sendable {
         tag: LanguageTag, folding: WordFolding, numbers: NumberWords, calendar: CalendarVocabulary,
         currencies: [String: String], currencyPrefixes: [String: String] = [:], yes: Set<String>, no: Set<String>,
         contrast: Set<String>, dontKnow: Set<String>, acknowledgements: Set<String>, cancelPhrases: Set<String>,
-        leaveQueuePhrases: [String], negation: NegationRules = .none, goodbyePhrases: Set<String>,
+        switchPhrases: [String], leaveQueuePhrases: [String], negation: NegationRules = .none,
+        goodbyePhrases: Set<String>,
         sentiment: SentimentLexicon,
         keyPhraseSkips: Set<String>,
         keyPhraseWords: Set<String> = [], messages: BuiltInMessages, formats: ValueFormat = .canonical
@@ -110,6 +115,7 @@ public struct Language: Sendable {
         self.dontKnow = Set(dontKnow.map(Self.normalized))
         self.acknowledgements = Set(acknowledgements.map(Self.normalized))
         self.cancelPhrases = Set(cancelPhrases.map(Self.normalized))
+        self.switchPhrases = switchPhrases.map(Self.normalized)
         self.leaveQueuePhrases = leaveQueuePhrases.map(Self.normalized)
         self.negation = negation
         self.goodbyePhrases = Set(goodbyePhrases.map(Self.normalized))

@@ -72,9 +72,17 @@ struct ChatFormatter {
             ("slots", state.slots.isEmpty ? "(none)" : pairs(state.slots)),
             ("contexts", state.contexts.isEmpty ? "(none)" : contexts(state.contexts)),
         ]
-        for form in state.forms {
-            fields.append(
-                ("form", "\(form.intent), waiting for \(form.pendingSlot) (\(count(form.reprompts, "reprompt")))"))
+        for (index, form) in state.forms.enumerated() {
+            let reprompts = count(form.reprompts, "reprompt")
+            // Only the last form waits for an answer; one it interrupted waits for it to end, and
+            // may have been given the value it last asked for meanwhile.
+            let waiting =
+                index == state.forms.count - 1
+                ? "waiting for \(form.pendingSlot)"
+                : state.slots[form.pendingSlot] != nil
+                    ? "paused (\(form.pendingSlot) given since)"
+                    : "paused (asks \(form.pendingSlot) again after)"
+            fields.append(("form", "\(form.intent), \(waiting) (\(reprompts))"))
         }
         if state.consecutiveFallbacks > 0 { fields.append(("fallbacks", "\(state.consecutiveFallbacks) in a row")) }
         if !state.metadata.isEmpty { fields.append(("metadata", pairs(state.metadata))) }

@@ -175,7 +175,8 @@ struct DialogActionTests {
             .result(outcome: "found", values: ["status": "shipped"]),
         ])
         #expect(turns[1].replies == ["Looking up AB123456."])
-        #expect(turns[2].replies == ["Order AB123456: shipped.", "When did it happen?"])
+        #expect(
+            turns[2].replies == ["Order AB123456: shipped.", "Back to your earlier request.", "When did it happen?"])
         #expect(turns[2].state.forms.map(\.intent) == ["file_claim"])
     }
 

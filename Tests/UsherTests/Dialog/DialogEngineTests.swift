@@ -66,7 +66,10 @@ struct DialogEngineTests {
     @Test func anotherQuestionInterruptsAFormWhichThenResumes() {
         let turns = converse(["I want to file a claim", "what are your opening hours?", "PN-111111", "today"])
         #expect(turns[1].intent == "opening_hours")
-        #expect(turns[1].replies == ["We are open 8am to 8pm.", "What is your policy number?"])
+        #expect(
+            turns[1].replies == [
+                "We are open 8am to 8pm.", "Back to your earlier request.", "What is your policy number?",
+            ])
         #expect(turns[2].replies == ["When did it happen?"])
         #expect(turns[3].replies == ["Thanks. Claim for policy PN-111111, incident on 2026-11-23, is filed."])
     }

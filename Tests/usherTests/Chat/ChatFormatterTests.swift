@@ -253,6 +253,23 @@ struct ChatFormatterTests {
             ])
     }
 
+    /// `/state` said "return_product, waiting for order_number" while the address change that
+    /// interrupted it had been given the order number (trial 8).
+    @Test func stateOfAFormAnotherInterrupted() {
+        var state = FormatterBot.play(["I want to file a claim"]).state
+        state.forms.append(FormProgress(intent: "order_status", pendingSlot: "order_id"))
+        let forms = { (state: SessionState) in
+            formatter.state(state, session: "s", handoff: nil).filter { $0.label == "form" }
+        }
+        #expect(
+            forms(state) == [
+                .detail("form", "file_claim, paused (asks policy_number again after) (0 reprompts)"),
+                .detail("form", "order_status, waiting for order_id (0 reprompts)"),
+            ])
+        state.slots["policy_number"] = "PN-123456"
+        #expect(forms(state).first == .detail("form", "file_claim, paused (policy_number given since) (0 reprompts)"))
+    }
+
     @Test func stateWithSlotsContextsFallbacksMetadataAndAnAgent() {
         var state = FormatterBot.play(["track order 42", "asdf qwer"]).state
         state.metadata = ["tier": "vip", "name": "Kim"]
