@@ -7,16 +7,35 @@ extension DialogEngine {
     /// - ``QueueExit/asked``: a bare "never mind" or "cancel", or words about the queue or the
     ///   agent ("I do not want an agent", "leave the queue").
     ///
-    /// Whole messages, read exactly, not guessed by the matcher: a waiting customer who writes
-    /// "thanks, I'll wait" must keep their place, and one whose goodbye is not recognised is
-    /// still taken out by the idle limit. A complaint about the wait ("is there still no
-    /// agent?") keeps their place too. A set look-up and a phrase search: a waiting customer's
-    /// message costs no match.
+    /// A message that punctuation parts into clauses ("never mind, bye", "算了，不用了", "ok,
+    /// thanks, bye") leaves when every clause is a goodbye, a cancel phrase, an acknowledgement
+    /// or a thanks, and at least one is a goodbye or a cancel phrase; "thanks, I'll wait" and
+    /// "ok, I'll wait" keep the place.
+    ///
+    /// Whole messages and clauses, read exactly, not guessed by the matcher: a waiting customer
+    /// who writes "thanks, I'll wait" must keep their place, and one whose goodbye is not
+    /// recognised is still taken out by the idle limit. A complaint about the wait ("is there
+    /// still no agent?") keeps their place too. Set look-ups and a phrase search: a waiting
+    /// customer's message costs no match.
     public func leavesQueue(_ text: String) -> QueueExit? {
         let words = TextNormalizer.normalize(text).words.joined(separator: " ")
-        let whole = WordPhrases.trimmed(" " + words + " ")
-        if Self.goodbyePhrases.contains(whole) || goodbyeExamples.contains(whole) { return .goodbye }
-        if Self.cancelPhrases.contains(whole) || Self.leaveQueuePhrases.occur(in: words) { return .asked }
+        if Self.leaveQueuePhrases.occur(in: words) { return .asked }
+        if let exit = clauseExit(WordPhrases.trimmed(" " + words + " ")) { return exit }
+        guard text.contains(where: TextNormalizer.clauseMarks.contains) else { return nil }
+        var exit: QueueExit?
+        for clause in TextNormalizer.clauses(text) {
+            let words = TextNormalizer.normalize(String(clause)).words.joined(separator: " ")
+            if words.isEmpty || Self.acknowledgements.contains(words) || Self.thanks.contains(words) { continue }
+            guard let said = clauseExit(words) else { return nil }
+            if exit != .asked { exit = said }
+        }
+        return exit
+    }
+
+    /// The exit that one clause, normalised, asks for by itself.
+    private func clauseExit(_ words: String) -> QueueExit? {
+        if Self.goodbyePhrases.contains(words) || goodbyeExamples.contains(words) { return .goodbye }
+        if Self.cancelPhrases.contains(words) { return .asked }
         return nil
     }
 
@@ -32,4 +51,5 @@ extension DialogEngine {
     /// another.
     static let leaveQueuePhrases = WordPhrases(Language.all.flatMap(\.leaveQueuePhrases))
     static let goodbyePhrases = Set(Language.all.flatMap(\.goodbyePhrases))
+    static let thanks = Set(Language.all.flatMap(\.thanks))
 }

@@ -207,7 +207,7 @@ extension TurnBuilder {
     /// form. Parts are what punctuation separates, so "cancel my order" is no cancel here.
     mutating func isCancel() -> Bool {
         // Without punctuation the message is one clause: its words, already normalised, decide.
-        let separated = message.text.unicodeScalars.contains(where: Self.clauseSeparators.contains)
+        let separated = message.text.contains(where: TextNormalizer.clauseMarks.contains)
         if separated ? Self.hasCancelClause(message.text) : DialogEngine.cancelPhrases.contains(messageWords()) {
             return true
         }
@@ -226,15 +226,12 @@ extension TurnBuilder {
 
     private static let dontKnowPhrases = WordPhrases(Set(Language.all.flatMap(\.dontKnow)))
 
-    /// Whether a clause of `text` (split at , . ; : ! ? and their full-width forms) is a cancel
-    /// phrase.
+    /// Whether a clause of `text` (``TextNormalizer/clauses(_:)``) is a cancel phrase.
     static func hasCancelClause(_ text: String) -> Bool {
-        text.unicodeScalars.split(whereSeparator: { clauseSeparators.contains($0) }).contains { clause in
+        TextNormalizer.clauses(text).contains { clause in
             DialogEngine.cancelPhrases.contains(TextNormalizer.normalize(String(clause)).words.joined(separator: " "))
         }
     }
-
-    private static let clauseSeparators: Set<Unicode.Scalar> = Set(",.;:!?，。；：！？、…".unicodeScalars)
 
     /// When a form finishes or is dropped, the one it interrupted asks for its pending slot
     /// again, unless the slot was filled meanwhile (another form took the same value): a value

@@ -8,7 +8,9 @@ extension ContactCentre {
     /// Seconds until a session at `position` of `queue` is likely taken: nothing while agents
     /// who serve the queue have room; otherwise the queue's recent mean handle time for each
     /// customer beyond that room, shared among all the conversations those agents can hold.
-    /// `nil` while no agent serves the queue: any number would be invented.
+    /// `nil` while no agent serves the queue: any number would be invented. Beyond the room it is
+    /// at least a second, however quickly agents have been closing conversations: zero tells the
+    /// customer "an agent will be with you shortly", which only free room may promise.
     public func estimatedWait(queue: String, position: Int) -> Double? {
         let recent = handleTimes[queue] ?? []
         let handle = recent.isEmpty ? Self.defaultHandleSeconds : recent.reduce(0, +) / Double(recent.count)
@@ -17,7 +19,7 @@ extension ContactCentre {
         let room = serving.reduce(0) { $0 + max(0, $1.capacity - $1.sessions.count) }
         guard position > room else { return 0 }
         let seats = max(1, serving.reduce(0) { $0 + $1.capacity })
-        return (handle * Double(position - room) / Double(seats)).rounded()
+        return max(1, (handle * Double(position - room) / Double(seats)).rounded())
     }
 
     /// Where a session is: waiting, with an agent, or with the bot (`nil`).

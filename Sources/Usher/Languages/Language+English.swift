@@ -29,6 +29,10 @@ extension Language {
             "ok", "okay", "okey", "k", "kk", "ok ok", "sure", "fine", "alright", "all right", "got it", "i see",
             "understood", "right", "hmm", "hm", "uh huh", "cool",
         ],
+        thanks: [
+            "thanks", "thank you", "thx", "ty", "many thanks", "thanks a lot", "thank you so much", "thanks anyway",
+            "thank you anyway", "cheers",
+        ],
         cancelPhrases: [
             "cancel", "cancel that", "cancel it", "cancel please", "please cancel", "never mind", "nevermind",
             "forget it", "forget about it", "stop", "stop it", "abort", "quit", "i changed my mind", "changed my mind",

@@ -38,6 +38,10 @@ extension Language {
             "sicher",
             "in ordnung", "passt",
         ],
+        thanks: [
+            "danke", "danke schön", "danke schon", "dankeschön", "danke sehr", "vielen dank", "herzlichen dank",
+            "danke trotzdem", "trotzdem danke",
+        ],
         cancelPhrases: [
             "abbrechen", "abbruch", "stopp", "stop", "vergiss es", "vergessen sie es", "egal", "schon gut",
             "nicht mehr", "ich habe es mir anders überlegt", "doch nicht", "nein danke", "nichts", "lass es",

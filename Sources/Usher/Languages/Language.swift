@@ -34,6 +34,9 @@ public struct Language: Sendable {
     /// asks for a value they answer nothing, so the question comes again. As examples of a
     /// goodbye ("ok bye") they once took the form over and ended the conversation.
     let acknowledgements: Set<String>
+    /// Whole clauses that only thank ("thanks", "danke", "спасибо", "謝謝"): beside a goodbye
+    /// ("ok, thanks, bye") they leave it a goodbye; alone they ask for nothing.
+    let thanks: Set<String>
     /// Whole messages that cancel a form, as the normaliser leaves them ("不 用 了").
     let cancelPhrases: Set<String>
     /// Phrases that, anywhere in a message that turns from an open form to another request, say
@@ -89,7 +92,8 @@ public struct Language: Sendable {
     init(
         tag: LanguageTag, folding: WordFolding, numbers: NumberWords, calendar: CalendarVocabulary,
         currencies: [String: String], currencyPrefixes: [String: String] = [:], yes: Set<String>, no: Set<String>,
-        contrast: Set<String>, dontKnow: Set<String>, acknowledgements: Set<String>, cancelPhrases: Set<String>,
+        contrast: Set<String>, dontKnow: Set<String>, acknowledgements: Set<String>, thanks: Set<String>,
+        cancelPhrases: Set<String>,
         switchPhrases: [String], leaveQueuePhrases: [String], negation: NegationRules = .none,
         goodbyePhrases: Set<String>,
         sentiment: SentimentLexicon,
@@ -114,6 +118,7 @@ public struct Language: Sendable {
         self.contrast = Set(contrast.map(Self.normalized))
         self.dontKnow = Set(dontKnow.map(Self.normalized))
         self.acknowledgements = Set(acknowledgements.map(Self.normalized))
+        self.thanks = Set(thanks.map(Self.normalized))
         self.cancelPhrases = Set(cancelPhrases.map(Self.normalized))
         self.switchPhrases = switchPhrases.map(Self.normalized)
         self.leaveQueuePhrases = leaveQueuePhrases.map(Self.normalized)

@@ -162,15 +162,11 @@ final class NegationRules: Sendable {
         return true
     }
 
-    /// The characters that end a clause. Normalisation drops them, so the breaks are found in the
-    /// raw text, whose pieces between them normalise to the same tokens as the whole.
-    private static let clauseMarks: Set<Character> = [",", ".", ";", ":", "!", "?", "，", "。", "；", "：", "！", "？", "、"]
-
     /// The indices of the tokens that start a clause after a punctuation mark.
     static func clauseBreaks(_ raw: String) -> [Int] {
         var breaks: [Int] = []
         var tokens = 0
-        for piece in raw.split(whereSeparator: clauseMarks.contains).dropLast() {
+        for piece in TextNormalizer.clauses(raw).dropLast() {
             tokens += TextNormalizer.normalize(String(piece)).tokens.count
             breaks.append(tokens)
         }

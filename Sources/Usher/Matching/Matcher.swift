@@ -64,7 +64,13 @@ public struct Matcher: Sendable {
         let kind = IntentScorer.kind(model, examples: table.intents.count, intents: table.intentCount)
         let placeholders = EntityPlaceholders(entities: bot.entities)
         let texts = table.learningTexts(placeholders)
-        let vectors = vectorizer.fit(texts, bytes: texts.reduce(0) { $0 + $1.utf8.count })
+        let rules = Language.named(bot.language)?.negation ?? .none
+        var negatedExamples: [(example: Int, text: NormalizedText, scopes: [NegationRules.Scope])] = []
+        let vectors = vectorizer.fit(texts, bytes: texts.reduce(0) { $0 + $1.utf8.count }) { example, text in
+            guard !rules.isEmpty else { return }
+            let scopes = rules.scopes(in: text, raw: texts[example])
+            if !scopes.isEmpty { negatedExamples.append((example, text, scopes)) }
+        }
         if kind == .linear {
             table.index(vectors)
             scorer = IntentScorer(training: vectors, examples: table, featureCount: vectorizer.featureCount)
@@ -82,27 +88,16 @@ public struct Matcher: Sendable {
         self.placeholders = placeholders
         examples = table
         patterns = PatternIndex(intents: bot.intents)
-        negation = Language.named(bot.language)?.negation ?? .none
-        taughtNegations = Self.taughtNegations(texts, table: table, rules: negation, vectorizer: vectorizer)
-    }
-
-    /// The (intent, word) pairs whose word an example of the intent has in a negated request.
-    private static func taughtNegations(
-        _ texts: [String], table: ExampleTable, rules: NegationRules, vectorizer: Vectorizer
-    ) -> Set<UInt64> {
-        guard !rules.isEmpty else { return [] }
+        negation = rules
+        // The (intent, word) pairs whose word an example of the intent has in a negated request.
         var taught: Set<UInt64> = []
-        for intent in 0..<table.intentCount {
-            for example in table.examples(of: intent) {
-                let text = TextNormalizer.normalize(texts[example])
-                for scope in rules.scopes(in: text, raw: texts[example]) {
-                    for token in scope.covered {
-                        taught.insert(negationKey(intent: intent, word: vectorizer.wordKey(text, token: token)))
-                    }
-                }
+        for (example, text, scopes) in negatedExamples {
+            let intent = Int(table.intents[example])
+            for token in scopes.flatMap(\.covered) {
+                taught.insert(Self.negationKey(intent: intent, word: vectorizer.wordKey(text, token: token)))
             }
         }
-        return taught
+        taughtNegations = taught
     }
 
     static func negationKey(intent: Int, word: UInt64) -> UInt64 {

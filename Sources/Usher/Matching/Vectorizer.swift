@@ -33,7 +33,12 @@ struct Vectorizer: Sendable {
     /// Learns the vocabulary and document frequencies from `texts` and returns their vectors.
     /// Ids are given in order of first appearance, so the same bot always gets the same ids.
     /// `bytes`, the texts' length if known, sizes the table up front.
-    mutating func fit(_ texts: some Sequence<String>, bytes: Int = 0) -> VectorTable {
+    /// `reading` sees each text's normalised form with its row, for what else is learnt from
+    /// the examples at load (the negations they teach) without normalising them twice.
+    mutating func fit(
+        _ texts: some Sequence<String>, bytes: Int = 0,
+        reading: (_ row: Int, _ text: NormalizedText) -> Void = { _, _ in }
+    ) -> VectorTable {
         var documentFrequency: [Int32] = []
         var counts = VectorTable()
         // A word of n letters gives n 3-grams, itself and a pair: about one feature per byte
@@ -51,7 +56,9 @@ struct Vectorizer: Sendable {
         var scratch = FitScratch()
         for text in texts {
             rowIds.removeAll(keepingCapacity: true)
-            featureIds(of: TextNormalizer.normalize(text), into: &rowIds, scratch: &scratch) { block in
+            let normalized = TextNormalizer.normalize(text)
+            reading(Int(row), normalized)
+            featureIds(of: normalized, into: &rowIds, scratch: &scratch) { block in
                 documentFrequency.append(0)
                 featureBlocks.append(block.rawValue)
                 lastRow.append(-1)

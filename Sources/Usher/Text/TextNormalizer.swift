@@ -11,6 +11,18 @@ import Foundation
 /// TextNormalizer.normalize("Where's my ORDER #AB-12?").words  // ["wheres", "my", "order", "ab", "12"]
 /// ```
 public enum TextNormalizer {
+    /// The clauses of raw `text`: the pieces between , . ; : ! ? … and their full-width forms.
+    /// Normalisation drops punctuation, so clauses are cut from the raw text; each piece
+    /// normalises to the tokens the whole gives there. One list of marks for every reader of
+    /// clauses: cancel phrases in a form, leaving the queue, the scope of a negation.
+    static func clauses(_ text: String) -> [Substring] {
+        text.split(whereSeparator: clauseMarks.contains)
+    }
+
+    static let clauseMarks: Set<Character> = [
+        ",", ".", ";", ":", "!", "?", "…", "，", "。", "；", "：", "！", "？", "、",
+    ]
+
     public static func normalize(_ text: String) -> NormalizedText {
         if let ascii = text.utf8.withContiguousStorageIfAvailable(normalizeASCII), let ascii { return ascii }
         var builder = Builder()

@@ -43,12 +43,25 @@ struct DialogQueueTests {
         #expect(Self.example.leavesQueue(text) == .asked)
     }
 
+    /// Clauses that each leave, or only acknowledge or thank beside one that leaves: "never
+    /// mind, bye" and "算了，不用了" kept the customer queued while each part alone left.
+    @Test(arguments: [
+        ("never mind, bye", QueueExit.asked), ("算了，不用了", .asked), ("ok, thanks, bye!", .goodbye),
+        ("ok... never mind.", .asked), ("danke, tschüss", .goodbye), ("спасибо, пока", .goodbye),
+        ("Forget it. Bye!", .asked), ("好的，謝謝，再見", .goodbye),
+    ])
+    func clausesThatEachLeaveLeave(text: String, exit: QueueExit) {
+        #expect(Self.example.leavesQueue(text) == exit)
+        #expect(claimEngine.leavesQueue(text) == exit)
+    }
+
     /// A waiting customer's other messages keep their place: questions about the wait, thanks,
     /// details for the agent, and a goodbye inside a longer message, which is not read as one.
     @Test(arguments: [
         "still there?", "thanks, I'll wait", "is an agent coming?", "my order number is AB123456",
         "wie lange dauert es noch?", "я подожду, спасибо", "還要等多久？", "hello",
-        "bye the way, my order number is AB123456",
+        "bye the way, my order number is AB123456", "ok, I'll wait", "thanks.", "ok, thanks",
+        "never mind, I'll wait", "bye, wait, one more thing: my order is AB123456", "好的，我等",
     ])
     func otherMessagesKeepTheirPlace(text: String) {
         #expect(Self.example.leavesQueue(text) == nil)

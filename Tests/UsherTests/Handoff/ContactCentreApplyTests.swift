@@ -61,6 +61,22 @@ struct ContactCentreApplyTests {
         #expect(centre.estimatedWait(queue: "general", position: 4) == 15)  // (60 + 30) / 2 s, 3 seats
     }
 
+    /// Agents who closed conversations the moment they took them recorded handle times of 0 s:
+    /// a customer behind full seats was told "an agent will be with you shortly".
+    @Test func aWaitBeyondTheRoomIsNeverZero() throws {
+        var centre = ContactCentre()
+        for session in ["a", "b", "c"] {
+            try centre.enqueue(session: session, queue: "general", priority: 0, reason: .fallbacks(2), now: 0)
+        }
+        try centre.join(agent: "alice", queues: ["general"], capacity: 1, now: 0)
+        try centre.claim(agent: "alice", session: "a", now: 5)
+        try centre.close(agent: "alice", session: "a", now: 5)
+        try centre.claim(agent: "alice", session: "b", now: 6)
+        #expect(centre.estimatedWait(queue: "general", position: 1) == 1)
+        try centre.close(agent: "alice", session: "b", now: 6)
+        #expect(centre.estimatedWait(queue: "general", position: 1) == 0)  // room again
+    }
+
     @Test func ticketNumbersComeFromTheLogNotTheProcess() throws {
         var centre = ContactCentre(replaying: [.queued(ticket(41, "a")), .queued(ticket(7, "b"))])
         #expect(
