@@ -48,4 +48,24 @@ struct TestCommandTests {
 
                 """)
     }
+
+    /// An expected intent the bot does not have once failed its test on every run, read as the
+    /// bot's failure: now an error where it is written, with the intent probably meant, and no
+    /// test runs.
+    @Test func anIntentTheBotDoesNotHaveIsAnErrorAtItsLine() throws {
+        let directory = try UsherBinary.directory([
+            "t.json":
+                #"{"conversations": [{"name": "a", "turns": [{"say": "where is my order", "intent": "order_stauts"}, {"say": "x", "intent": "weather_forecast"}]}]}"#
+        ])
+        let bot = UsherBinary.root.appendingPathComponent("intents").path
+        let output = try UsherBinary.run(["test", "--bot", bot, "t.json"], in: directory)
+        #expect(output.status == 1)
+        #expect(output.stdout == "")
+        #expect(
+            output.stderr == """
+                t.json:1:83: error: conversations[0].turns[0].intent: the bot has no intent "order_stauts"; did you mean "order_status"?
+                t.json:1:123: error: conversations[0].turns[1].intent: the bot has no intent "weather_forecast"
+
+                """)
+    }
 }

@@ -188,6 +188,7 @@ public struct ConversationTestDecoder: JSONReading {
                 turn.intent = .some(nil)
             } else {
                 turn.intent = string(intent, path: "\(path).intent", nonEmpty: true).map { .some($0) }
+                turn.intentOrigin = origin("\(path).intent", intent)
             }
         }
         if let slots = members["slots"] { turn.slots = optionalStringMap(slots, path: "\(path).slots") }
