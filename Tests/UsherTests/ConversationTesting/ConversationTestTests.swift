@@ -92,7 +92,11 @@ struct ConversationTestTests {
         ),
         (
             #"{"conversations": [{"name": "a", "turns": [{"say": "x", "reply_matches": "("}]}]}"#,
-            "t.json:1:74: conversations[0].turns[0].reply_matches: invalid regular expression"
+            "t.json:1:74: conversations[0].turns[0].reply_matches: invalid regular expression: \"(\": expected ')'"
+        ),
+        (
+            #"{"conversations": [{"name": "a", "turns": [{"say": "x", "reply_matches": "[z-a]"}]}]}"#,
+            "t.json:1:74: conversations[0].turns[0].reply_matches: invalid regular expression: \"[z-a]\": character 'z' must compare less than or equal to 'a'"
         ),
         (
             #"{"conversations": [{"name": "a", "turns": [{"say": "x", "state": "asleep"}]}]}"#,
