@@ -10,6 +10,15 @@ private let bot = """
     ]}
     """
 
+/// The same bot's words in German, in a file of translations beside it.
+private let germanWords = """
+    {"language": "de", "translations": [
+      {"name": "order", "examples": ["wo ist meine Bestellung", "Paket verfolgen", "ist meine Bestellung unterwegs"]},
+      {"name": "refund", "examples": ["ich möchte eine Rückerstattung", "ich will mein Geld zurück"]},
+      {"name": "hello", "examples": ["hallo", "guten Morgen"]}
+    ]}
+    """
+
 @Suite("usher eval")
 struct EvalCommandTests {
     /// where→order ✓, refund→refund ✓, hello→hello ✓, "money back for my order"→(labelled hello: a
@@ -127,4 +136,114 @@ struct EvalCommandTests {
         #expect(typo.status == 1)
         #expect(typo.stderr == "all.jsonl: error: no line is in split \"dev\"; the file's splits are train, val\n")
     }
+
+    /// A data set mixing languages, each line with its own "lang" as `usher serve` requests
+    /// carry it: each line is matched in its language (`--lang` only for lines without one),
+    /// and the report has each language's figures. "guten Morgen" is labelled wrongly on purpose.
+    @Test func scoresEachLineInItsOwnLanguage() throws {
+        let directory = try bilingual([
+            "data.jsonl": """
+            {"text": "where is my order", "intent": "order"}
+            {"text": "wo ist meine Bestellung", "intent": "order", "lang": "de"}
+            {"text": "I want a refund", "intent": "refund", "lang": "en"}
+            {"text": "ich möchte eine Rückerstattung", "intent": "refund", "lang": "de-AT"}
+            {"text": "hallo", "intent": "hello", "lang": "de"}
+            {"text": "guten Morgen", "intent": "refund", "lang": "de"}
+
+            """
+        ])
+        let output = try UsherBinary.run(
+            ["eval", "bot", "--data", "data.jsonl", "--json", "--misses", "misses.jsonl"], in: directory)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr == "")
+        let report = try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect(report["in_scope_accuracy"] as? Double == 0.8333)
+        let languages = try #require(report["languages"] as? [[String: Any]])
+        #expect(languages.map { $0["language"] as? String } == ["en", "de"])
+        #expect(languages.map { $0["messages"] as? Int } == [2, 4])
+        #expect(languages.map { $0["accuracy"] as? Double } == [1, 0.75])
+        let misses = try String(contentsOf: directory.appendingPathComponent("misses.jsonl"), encoding: .utf8)
+        #expect(
+            misses.hasPrefix(
+                "{\"line\": 6, \"text\": \"guten Morgen\", \"lang\": \"de\", \"expected\": \"refund\", \"predicted\": \"hello\""
+            ))
+        let text = try UsherBinary.run(["eval", "bot", "--data", "data.jsonl"], in: directory)
+        #expect(
+            text.stdout.contains(
+                """
+                language  messages  accuracy  in-scope  oos recall  macro F1
+                en        2         1.0000    1.0000    n/a         1.0000
+                de        4         0.7500    0.7500    n/a         0.7778
+                """), "\(text.stdout)")
+        let german = try UsherBinary.run(
+            ["eval", "bot", "--data", "data.jsonl", "--json", "--lang", "de"], in: directory)
+        let scored = try #require(JSONSerialization.jsonObject(with: Data(german.stdout.utf8)) as? [String: Any])
+        let split = try #require(scored["languages"] as? [[String: Any]])
+        #expect(split.map { $0["messages"] as? Int } == [1, 5])
+    }
+
+    /// A line in a language the bot does not serve would only lower the figures: an error at its line.
+    @Test func aLineInALanguageTheBotDoesNotServeIsAnError() throws {
+        let directory = try UsherBinary.directory([
+            "bot.json": bot,
+            "data.jsonl": """
+            {"text": "where is my order", "intent": "order"}
+            {"text": "où est ma commande", "intent": "order", "lang": "fr"}
+            {"text": "wo ist meine Bestellung", "intent": "order", "lang": "ger"}
+            {"text": "bonjour", "intent": "hello", "lang": "fr"}
+
+            """,
+            "typed.jsonl": "{\"text\": \"hi\", \"intent\": \"hello\", \"lang\": 5}\n",
+        ])
+        let output = try UsherBinary.run(["eval", "bot.json", "--data", "data.jsonl"], in: directory)
+        #expect(output.status == 1)
+        #expect(
+            output.stderr == """
+                data.jsonl:2: error: "lang": the bot does not serve "fr"; it serves en (2 lines)
+                data.jsonl:3: error: "lang": "ger" is not a BCP 47 language tag; did you mean "de"?
+
+                """)
+        let typed = try UsherBinary.run(["eval", "bot.json", "--data", "typed.jsonl"], in: directory)
+        #expect(typed.status == 1)
+        #expect(typed.stderr == "typed.jsonl:1: error: needs \"lang\" as a string, if present\n")
+    }
+
+    /// Scored in one language, a share of lines in others is said, by language, with the fix;
+    /// four lines are too few to say so.
+    @Test func linesInOtherLanguagesAreCounted() throws {
+        func lines(_ texts: [String]) -> [String] { texts.map { "{\"text\": \"\($0)\", \"intent\": null}" } }
+        let english = lines([
+            "where is my order", "has my order shipped yet", "I want a refund please", "give me my money back",
+            "hello there", "good morning to you", "track my parcel for me", "refund my purchase",
+        ])
+        let german = lines([
+            "wo ist meine Bestellung", "ich möchte eine Rückerstattung", "ich will mein Geld zurück bitte",
+            "das ist nicht meine Bestellung", "guten Morgen, ich habe eine Frage",
+        ])
+        let russian = lines(["где мой заказ", "хочу вернуть деньги"])
+        let directory = try bilingual([
+            "data.jsonl": (english + german + russian).joined(separator: "\n") + "\n",
+            "few.jsonl": (english + german.prefix(4)).joined(separator: "\n") + "\n",
+        ])
+        let output = try UsherBinary.run(["eval", "bot", "--data", "data.jsonl"], in: directory)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(
+            output.stderr
+                == "usher eval: 7 of 15 lines read as another language than en, which they are scored in (5 de, 2 ru): "
+                + "give each such line its language as \"lang\", as usher serve requests do, or score each language's "
+                + "lines apart with --lang; the bot does not serve ru (it serves en, de)\n")
+        let few = try UsherBinary.run(["eval", "bot", "--data", "few.jsonl"], in: directory)
+        #expect(few.status == 0)
+        #expect(few.stderr == "")
+    }
+}
+
+/// A directory holding the bot and its German words in `bot/`, and `files` beside it.
+private func bilingual(_ files: [String: String]) throws -> URL {
+    let directory = try UsherBinary.directory(files)
+    let folder = directory.appendingPathComponent("bot")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try bot.write(to: folder.appendingPathComponent("en.json"), atomically: true, encoding: .utf8)
+    try germanWords.write(to: folder.appendingPathComponent("de.json"), atomically: true, encoding: .utf8)
+    return directory
 }

@@ -48,4 +48,54 @@ struct TestCommandTests {
 
                 """)
     }
+
+    /// An expected intent the bot does not have once failed its test on every run, read as the
+    /// bot's failure: now an error where it is written, with the intent probably meant, and no
+    /// test runs.
+    @Test func anIntentTheBotDoesNotHaveIsAnErrorAtItsLine() throws {
+        let directory = try UsherBinary.directory([
+            "t.json":
+                #"{"conversations": [{"name": "a", "turns": [{"say": "where is my order", "intent": "order_stauts"}, {"say": "x", "intent": "weather_forecast"}]}]}"#
+        ])
+        let bot = UsherBinary.root.appendingPathComponent("intents").path
+        let output = try UsherBinary.run(["test", "--bot", bot, "t.json"], in: directory)
+        #expect(output.status == 1)
+        #expect(output.stdout == "")
+        #expect(
+            output.stderr == """
+                t.json:1:83: error: conversations[0].turns[0].intent: the bot has no intent "order_stauts"; did you mean "order_status"?
+                t.json:1:123: error: conversations[0].turns[1].intent: the bot has no intent "weather_forecast"
+
+                """)
+    }
+
+    /// A failing `reply_matches` shows the pattern and the reply; a pattern that is no regular
+    /// expression is an error at its line that says why, and no test runs.
+    @Test func replyPatternsSayWhyTheyFail() throws {
+        let directory = try UsherBinary.directory([
+            "miss.json":
+                #"{"conversations": [{"name": "greeting", "turns": [{"say": "hello", "reply_matches": "^Bye"}]}]}"#,
+            "bad.json":
+                #"{"conversations": [{"name": "a", "turns": [{"say": "hello", "reply_matches": "(Hi|Hello"}]}]}"#,
+        ])
+        let bot = UsherBinary.root.appendingPathComponent("intents").path
+        let miss = try UsherBinary.run(["test", "--bot", bot, "miss.json"], in: directory)
+        #expect(miss.status == 1)
+        #expect(
+            miss.stdout == """
+                ✘ greeting
+                    turn 1 "hello" (miss.json:1:51: conversations[0].turns[0]): reply_matches
+                      expected /^Bye/
+                      actual   "Hello! How can I help you today?"
+                0 passed, 1 failed
+
+                """)
+        let bad = try UsherBinary.run(["test", "--bot", bot, "bad.json"], in: directory)
+        #expect(bad.status == 1)
+        #expect(bad.stdout == "")
+        #expect(
+            bad.stderr
+                == "bad.json:1:78: error: conversations[0].turns[0].reply_matches: invalid regular expression: \"(Hi|Hello\": expected ')'\n"
+        )
+    }
 }

@@ -36,6 +36,8 @@ public struct TestTurn: Sendable {
     public var advance: Double = 0
     /// `.some(nil)` expects a fallback.
     public var intent: String??
+    /// Where `intent` is written: an intent the bot does not have is an error there.
+    public var intentOrigin: DefinitionOrigin?
     /// Expected slot values; a `nil` value expects the slot to be empty.
     public var slots: [String: String?] = [:]
     public var reply: String?

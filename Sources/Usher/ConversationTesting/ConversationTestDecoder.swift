@@ -188,6 +188,7 @@ public struct ConversationTestDecoder: JSONReading {
                 turn.intent = .some(nil)
             } else {
                 turn.intent = string(intent, path: "\(path).intent", nonEmpty: true).map { .some($0) }
+                turn.intentOrigin = origin("\(path).intent", intent)
             }
         }
         if let slots = members["slots"] { turn.slots = optionalStringMap(slots, path: "\(path).slots") }
@@ -198,10 +199,10 @@ public struct ConversationTestDecoder: JSONReading {
         if let pattern = members["reply_matches"],
             let source = string(pattern, path: "\(path).reply_matches", nonEmpty: true)
         {
-            if ReplyPattern.isValid(source) {
-                turn.replyMatches = source
+            if let problem = ReplyPattern.problem(source) {
+                report("\(path).reply_matches", pattern, problem)
             } else {
-                report("\(path).reply_matches", pattern, "invalid regular expression")
+                turn.replyMatches = source
             }
         }
         if let state = members["state"], let value = string(state, path: "\(path).state", nonEmpty: true) {

@@ -158,8 +158,17 @@ public struct TestFailure: Sendable, Equatable {
 
 /// Regular expressions for `reply_matches` (Foundation's, searched anywhere in the reply).
 enum ReplyPattern {
-    static func isValid(_ pattern: String) -> Bool {
-        (try? NSRegularExpression(pattern: pattern)) != nil
+    /// Why `pattern` cannot be used, or `nil` when it can. Foundation says only that a pattern
+    /// is invalid; Swift's own parser, which reads the same syntax, says why ("expected ')'").
+    static func problem(_ pattern: String) -> String? {
+        guard (try? NSRegularExpression(pattern: pattern)) == nil else { return nil }
+        let problem = "invalid regular expression: \(JSONWriter.string(pattern))"
+        do {
+            _ = try Regex(pattern)
+            return problem
+        } catch {
+            return "\(problem): \(error)"
+        }
     }
 
     static func matches(_ pattern: String, _ text: String) -> Bool {

@@ -3,7 +3,8 @@ import Foundation
 /// Reads labelled utterances from CSV (`text,category` or `text,intent` with a header, as in
 /// BANKING77) or JSON Lines (`{"text": …, "intent": …}`, as in CLINC150).
 ///
-/// A `split` field (JSON) or column (CSV) names the partition each line belongs to.
+/// A `split` field (JSON) or column (CSV) names the partition each line belongs to, and a `lang`
+/// field or column the language the line is written in.
 /// The label `oos`, an empty label and JSON `null` all mean out of scope. Every malformed line is
 /// an error naming its line; none is skipped silently, because a silently dropped line skews a score.
 public enum DatasetReader {
@@ -74,17 +75,27 @@ public enum DatasetReader {
         guard case .string(let text)? = fields["text"] else {
             throw DatasetError(file: file, line: number, message: "needs \"text\" as a string")
         }
-        let split: String?
-        switch fields["split"] {
-        case nil, .null?: split = nil
-        case .string(let name)?: split = name
-        default: throw DatasetError(file: file, line: number, message: "needs \"split\" as a string, if present")
+        let split = try optionalString(fields["split"], "split", file: file, line: number)
+        let language = try optionalString(fields["lang"], "lang", file: file, line: number).flatMap {
+            $0.isEmpty ? nil : $0
         }
         switch fields["intent"] ?? fields["label"] {
         case .string(let label)?:
-            return LabelledUtterance(text: text, intent: isOutOfScope(label) ? nil : label, line: number, split: split)
-        case .null?: return LabelledUtterance(text: text, intent: nil, line: number, split: split)
+            return LabelledUtterance(
+                text: text, intent: isOutOfScope(label) ? nil : label, line: number, split: split, language: language)
+        case .null?: return LabelledUtterance(text: text, intent: nil, line: number, split: split, language: language)
         default: throw DatasetError(file: file, line: number, message: "needs \"intent\" as a string or null")
+        }
+    }
+
+    /// A string field that may be left out or `null`.
+    private static func optionalString(_ value: JSONValue?, _ key: String, file: String, line: Int)
+        throws(DatasetError) -> String?
+    {
+        switch value {
+        case nil, .null?: return nil
+        case .string(let text)?: return text
+        default: throw DatasetError(file: file, line: line, message: "needs \"\(key)\" as a string, if present")
         }
     }
 
@@ -104,6 +115,7 @@ public enum DatasetReader {
                 message: "the header needs a \"text\" column and a \"category\" (or \"intent\") column")
         }
         let splitColumn = names.firstIndex(of: "split")
+        let languageColumn = names.firstIndex(of: "lang")
         var result: [LabelledUtterance] = []
         while let record = try csvRecord(&reader, file: file) {
             if record.fields.count == 1 && record.fields[0].isEmpty { continue }
@@ -116,7 +128,8 @@ public enum DatasetReader {
             result.append(
                 LabelledUtterance(
                     text: record.fields[textColumn], intent: isOutOfScope(label) ? nil : label, line: record.line,
-                    split: splitColumn.map { record.fields[$0] }))
+                    split: splitColumn.map { record.fields[$0] },
+                    language: languageColumn.map { record.fields[$0] }.flatMap { $0.isEmpty ? nil : $0 }))
         }
         return result
     }

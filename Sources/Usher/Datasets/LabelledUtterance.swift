@@ -7,12 +7,16 @@ public struct LabelledUtterance: Sendable, Hashable {
     /// The partition the data set puts it in (`train`, `val`, `test`…), when the file says:
     /// MASSIVE keeps every partition in one file, so a bot is built from one and scored on another.
     public var split: String?
+    /// The language the line is written in, when the file says (`"lang"`, as a `usher serve`
+    /// request does): a data set mixing languages is then scored each line in its own.
+    public var language: String?
 
-    public init(text: String, intent: String?, line: Int = 0, split: String? = nil) {
+    public init(text: String, intent: String?, line: Int = 0, split: String? = nil, language: String? = nil) {
         self.text = text
         self.intent = intent
         self.line = line
         self.split = split
+        self.language = language
     }
 }
 

@@ -50,7 +50,7 @@ extension TurnBuilder {
             let kind: FormEvent.Kind =
                 completedForms.contains(form.intent)
                 ? .completed
-                : failedForm == form.intent ? .failed : intent == "cancel" ? .cancelled : .dropped
+                : failedForm == form.intent ? .failed : intent == TurnBuilder.cancelIntent ? .cancelled : .dropped
             events.append(FormEvent(form: form.intent, kind: kind, slot: kind == .completed ? nil : form.pendingSlot))
         }
         for name in completedForms where !before.contains(where: { $0.intent == name }) {

@@ -189,12 +189,16 @@ extension TurnBuilder {
         answerCancel()
     }
 
+    /// The intent a turn that cancels reports, whether or not the bot has one by that name:
+    /// conversation tests expect it as they expect the bot's own.
+    static let cancelIntent = "cancel"
+
     /// Says the cancel (the bot's own `cancel` intent, or the built-in reply), then takes up the
     /// form that waited, if any: what ends a form and what stops an action's call.
     mutating func answerCancel() {
-        intent = "cancel"
-        confidence = match?.intent == "cancel" ? match?.confidence ?? 1 : 1
-        if let own = engine.intent(named: "cancel") {
+        intent = Self.cancelIntent
+        confidence = match?.intent == Self.cancelIntent ? match?.confidence ?? 1 : 1
+        if let own = engine.intent(named: Self.cancelIntent) {
             complete(own)
         } else {
             replies.append(engine.messages.cancelReply)
@@ -211,7 +215,7 @@ extension TurnBuilder {
         if separated ? Self.hasCancelClause(message.text) : DialogEngine.cancelPhrases.contains(messageWords()) {
             return true
         }
-        return engine.intent(named: "cancel") != nil && matched().intent == "cancel"
+        return engine.intent(named: Self.cancelIntent) != nil && matched().intent == Self.cancelIntent
     }
 
     /// Whether `text` says, in any served language, that the customer does not have the value.

@@ -19,6 +19,6 @@ enum CalendarWords {
 
     /// Whether `word` can follow a day's digits: "1st", "2nd", "3rd", "4th" (any of them, as typed).
     static func isOrdinalSuffix(_ word: String) -> Bool {
-        word == "st" || word == "nd" || word == "rd" || word == "th"
+        Language.english.calendar.ordinalEndings.contains(word)
     }
 }

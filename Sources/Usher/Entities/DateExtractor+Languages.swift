@@ -15,6 +15,8 @@ extension DateExtractor {
             span(in: message, at: index, today: today, language: language),
             dayMonth(in: message, at: index, today: today, calendar: calendar),
             markedDate(in: message, at: index, today: today, language: language),
+            bareDay(in: message, at: index, today: today, calendar: calendar, past: past),
+            markedDay(in: message, at: index, today: today, language: language, past: past),
             dottedDayMonth(in: message, at: index, today: today),
             isoDate(in: message, at: index),
             numericDate(in: message, at: index, today: today),
@@ -100,13 +102,20 @@ extension DateExtractor {
         return (count, unit, end)
     }
 
-    /// "5 марта", "5 марта 2026 года", "5. März", "am 5. März 2026".
+    /// "5 марта", "5 марта 2026 года", "5. März", "am 5. März 2026", and with the day an
+    /// ordinal: "5-го марта", "пятого марта", "fünften März".
     private func dayMonth(in message: EntityMessage, at index: Int, today: CalendarDate, calendar: CalendarVocabulary)
         -> Found?
     {
-        guard let day = shortNumber(in: message, at: index), !message.isGluedBefore(index) else { return nil }
-        var monthIndex = index + 1
-        if message.isSymbol(monthIndex, "."), message.touches(monthIndex) { monthIndex += 1 }
+        let day: Int
+        var monthIndex: Int
+        if let ordinal = ordinalDay(in: message, at: index, calendar: calendar) {
+            (day, monthIndex) = ordinal
+        } else {
+            guard let digits = shortNumber(in: message, at: index), !message.isGluedBefore(index) else { return nil }
+            (day, monthIndex) = (digits, index + 1)
+            if message.isSymbol(monthIndex, "."), message.touches(monthIndex) { monthIndex += 1 }
+        }
         guard !message.isGluedAfter(monthIndex),
             let (month, end) = calendar.months.match(at: monthIndex, token: message.word)
         else { return nil }
@@ -126,10 +135,7 @@ extension DateExtractor {
         let markers = language.calendar.markers
         guard !markers.month.isEmpty else { return nil }
         func number(at index: Int, maximumDigits: Int) -> (value: Int, end: Int)? {
-            if let digits = message.digits(index), digits.utf8.count <= maximumDigits, !message.isGluedBefore(index) {
-                return (Int(digits)!, index + 1)
-            }
-            return NumberParser.words(in: message, at: index, language: language)
+            markedNumber(in: message, at: index, maximumDigits: maximumDigits, language: language)
         }
         var year = today.year
         var monthStart = index

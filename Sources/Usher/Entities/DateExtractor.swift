@@ -12,6 +12,9 @@
 /// "3.3.2026", "3-3-26", "3/3". A date written without a year is in today's year, even when it is
 /// already past. Impossible dates (31 February) are not dates. The value is ISO 8601, `2026-03-03`.
 ///
+/// A day alone, as an ordinal after "the" (`DateExtractor+Days.swift`): "the 5th", "on the 21st"
+/// are the coming such day, today included; "the 5th floor" is no date.
+///
 /// These are the English words; a message in another served language is read with that
 /// language's words instead (`DateExtractor+Languages.swift`: "завтра", "nächsten Montag", "3天後").
 public struct DateExtractor: MessageExtractor {
@@ -50,6 +53,7 @@ public struct DateExtractor: MessageExtractor {
             weekday(in: message, at: index, today: today, past: past),
             counted(in: message, at: index, today: today),
             absolute(in: message, at: index, today: today),
+            bareDay(in: message, at: index, today: today, calendar: Language.english.calendar, past: past),
         ]
         return candidates.compactMap { $0 }.max { $0.end < $1.end }
     }

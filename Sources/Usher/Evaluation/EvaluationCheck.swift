@@ -37,14 +37,66 @@ public enum EvaluationCheck {
         return found
     }
 
-    /// The served language most texts read as (``Language/detect(_:clearly:)``), when it is
-    /// more than half of them, with how many.
-    public static func mostTexts(_ texts: [String]) -> (language: LanguageTag, count: Int)? {
+    /// Lines of a data set scored in one language that read as others
+    /// (``Language/detect(_:clearly:)``), counted by language, most first.
+    public struct OtherLanguages: Sendable, Equatable, CustomStringConvertible {
+        /// The language the lines are scored in, as the bot names it.
+        public var scoredIn: String
+        /// Every line scored.
+        public var lines: Int
+        public var counts: [Count]
+        /// The languages the bot serves, as it names them: a line's fix depends on them.
+        public var served: [String]
+
+        public struct Count: Sendable, Equatable {
+            public var language: LanguageTag
+            public var lines: Int
+        }
+
+        /// One language for more than half the file: `--lang` fixes it. Several, or a share:
+        /// each line needs its own `"lang"`. A language the bot does not serve has no fix.
+        public var description: String {
+            let unserved = counts.map(\.language).filter { tag in
+                !served.contains { LanguageTag(bcp47: $0) == tag }
+            }
+            let notServed =
+                "the bot does not serve \(unserved.map(\.rawValue).joined(separator: ", ")) (it serves \(served.joined(separator: ", ")))"
+            if counts.count == 1, let only = counts.first, only.lines * 2 > lines {
+                return "\(only.lines) of \(lines) lines read as \(only.language), the bot is scored in \(scoredIn): "
+                    + (unserved.isEmpty ? "score them with --lang \(only.language)" : notServed)
+            }
+            let total = counts.reduce(0) { $0 + $1.lines }
+            let list = counts.map { "\($0.lines) \($0.language)" }.joined(separator: ", ")
+            var fixes: [String] = []
+            if unserved.count < counts.count {
+                fixes.append(
+                    "give each such line its language as \"lang\", as usher serve requests do, "
+                        + "or score each language's lines apart with --lang")
+            }
+            if !unserved.isEmpty { fixes.append(notServed) }
+            return "\(total) of \(lines) lines read as another language than \(scoredIn), which they are scored in "
+                + "(\(list)): \(fixes.joined(separator: "; "))"
+        }
+    }
+
+    /// The lines of `texts`, all scored in `language`, that read as another served language,
+    /// when they are enough to change the figures: more than half in one language, or at least
+    /// a tenth of the lines and 5 of them. `nil` otherwise.
+    public static func otherLanguages(_ texts: [String], scoredIn language: String, served: [String])
+        -> OtherLanguages?
+    {
+        let scored = LanguageTag(bcp47: language)
         var counts: [LanguageTag: Int] = [:]
         for text in texts {
-            if let language = Language.detect(text) { counts[language, default: 0] += 1 }
+            if let detected = Language.detect(text), detected != scored { counts[detected, default: 0] += 1 }
         }
-        guard let top = counts.max(by: { $0.value < $1.value }), top.value * 2 > texts.count else { return nil }
-        return (top.key, top.value)
+        let total = counts.values.reduce(0, +)
+        let majority = counts.values.contains { $0 * 2 > texts.count }
+        guard majority || (total >= 5 && total * 10 >= texts.count) else { return nil }
+        return OtherLanguages(
+            scoredIn: language, lines: texts.count,
+            counts: counts.map { OtherLanguages.Count(language: $0.key, lines: $0.value) }
+                .sorted { ($1.lines, $0.language.rawValue) < ($0.lines, $1.language.rawValue) },
+            served: served)
     }
 }

@@ -58,4 +58,19 @@ struct CalendarVocabulary: Sendable {
     /// "9 abends"). Chinese puts the part first ("下午3點"), so there a number before a part of
     /// the day is no hour ("初五下午" is the fifth, then an afternoon); "3點下午" still is one.
     var dayPartsFollowBareHours = true
+    /// Ordinal words for a day of the month, in the forms a date puts them before its month:
+    /// "пятого" and "двадцать пятого" (марта), "fünften" (März).
+    var dayOrdinals = PhraseTable<Int>([:], folding: .none)
+    /// What follows a day's digits, touching them, to make an ordinal: "th" ("5th"), "го"
+    /// ("5-го", after an optional hyphen), "." ("5.").
+    var ordinalEndings: Set<String> = []
+    /// Words just before an ordinal day (in digits) that make it a date without a month, the
+    /// coming such day: "the" ("the 5th"), "am" ("am 5.").
+    var bareDayBefore: Set<String> = []
+    /// When not empty, the only words that may follow such a day: "the 5th at noon" is a date,
+    /// "the 5th floor" is not.
+    var bareDayFollowers: Set<String> = []
+    /// Characters after a number and its day marker that make the number a label, not a day:
+    /// "5號房" is room 5, "3號線" line 3, "5日元" five yen, "5日內" within five days.
+    var labelsAfterDayMarker: Set<String> = []
 }

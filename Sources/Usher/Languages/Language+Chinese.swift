@@ -158,7 +158,11 @@ extension Language {
                 "上午": 0, "早上": 0, "早晨": 0, "凌晨": 0, "清晨": 0, "下午": 12, "晚上": 12, "傍晚": 12,
                 "中午": 12,
             ], folding: .none),
-        dayPartsFollowBareHours: false)
+        dayPartsFollowBareHours: false,
+        labelsAfterDayMarker: [
+            "房", "樓", "楼", "線", "线", "門", "门", "車", "车", "桌", "床", "碼", "码", "機", "机", "館", "馆", "店",
+            "廳", "厅", "站", "元", "內", "内",
+        ])
 
     /// 星期一 to 星期六 and 星期日 or 星期天, likewise with 禮拜 and 週 (but not "週天").
     private static let chineseWeekdays: [String: Int] = {

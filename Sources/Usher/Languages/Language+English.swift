@@ -144,5 +144,10 @@ extension Language {
         minuteWords: PhraseTable([:], folding: .none),
         // "am" and "pm" (and "a.m.") are the clock reader's, which knows their forms and hours.
         dayParts: PhraseTable(
-            ["in the morning": 0, "in the afternoon": 12, "in the evening": 12, "at night": 12], folding: .none))
+            ["in the morning": 0, "in the afternoon": 12, "in the evening": 12, "at night": 12], folding: .none),
+        ordinalEndings: ["st", "nd", "rd", "th"], bareDayBefore: ["the"],
+        bareDayFollowers: [
+            "at", "and", "or", "please", "then", "instead", "by", "before", "after", "around", "in", "is", "was",
+            "would", "will", "works", "if", "but", "so", "because", "too", "maybe", "ok", "okay", "thanks", "thank",
+        ])
 }

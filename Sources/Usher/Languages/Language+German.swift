@@ -188,5 +188,27 @@ extension Language {
         minuteWords: PhraseTable(["minuten": 0], folding: .german),
         dayParts: PhraseTable(
             ["morgens": 0, "früh": 0, "vormittags": 0, "nachts": 0, "nachmittags": 12, "abends": 12],
-            folding: .german))
+            folding: .german),
+        dayOrdinals: PhraseTable(germanDayOrdinals, folding: .german), ordinalEndings: ["."],
+        bareDayBefore: ["am", "zum", "vom"])
+
+    /// "ersten" to "einunddreißigsten" (März), with each ending an article gives them (-e, -en,
+    /// -er, -es): the stems of 1 to 19 take "t", the tens "st", and 21 to 31 are one word.
+    private static let germanDayOrdinals: [String: Int] = {
+        let firstNineteen = [
+            "erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebt", "acht", "neunt", "zehnt", "elft", "zwölft",
+            "dreizehnt", "vierzehnt", "fünfzehnt", "sechzehnt", "siebzehnt", "achtzehnt", "neunzehnt",
+        ]
+        let units = ["ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
+        var stems = Dictionary(uniqueKeysWithValues: firstNineteen.enumerated().map { ($1, $0 + 1) })
+        stems["siebent"] = 7
+        for (tens, value) in [("zwanzigst", 20), ("dreißigst", 30)] {
+            stems[tens] = value
+            for (offset, unit) in units.enumerated() where value + offset + 1 <= 31 {
+                stems[unit + "und" + tens] = value + offset + 1
+            }
+        }
+        return Dictionary(
+            uniqueKeysWithValues: stems.flatMap { stem, day in ["e", "en", "er", "es"].map { (stem + $0, day) } })
+    }()
 }

@@ -192,5 +192,30 @@ extension Language {
         namedTimes: PhraseTable(["полдень": 12 * 60, "полночь": 0], folding: .russian),
         hourWords: PhraseTable(["час": 0, "часа": 0, "часов": 0, "ч": 0], folding: .russian),
         minuteWords: PhraseTable(["минут": 0, "минуты": 0, "минута": 0, "мин": 0], folding: .russian),
-        dayParts: PhraseTable(["утра": 0, "ночи": 0, "дня": 12, "вечера": 12], folding: .russian))
+        dayParts: PhraseTable(["утра": 0, "ночи": 0, "дня": 12, "вечера": 12], folding: .russian),
+        dayOrdinals: PhraseTable(russianDayOrdinals, folding: .russian), ordinalEndings: ["го", "ого", "е", "ое"])
+
+    /// "пятого" and "пятое" (марта) to "тридцать первого": the genitive a date takes, and the
+    /// neuter of "сегодня первое марта"; 21 to 29 and 31 are the tens' word and a unit's ordinal.
+    private static let russianDayOrdinals: [String: Int] = {
+        let genitive = [
+            "первого", "второго", "третьего", "четвёртого", "пятого", "шестого", "седьмого", "восьмого",
+            "девятого", "десятого", "одиннадцатого", "двенадцатого", "тринадцатого", "четырнадцатого",
+            "пятнадцатого", "шестнадцатого", "семнадцатого", "восемнадцатого", "девятнадцатого",
+        ]
+        let neuter = [
+            "первое", "второе", "третье", "четвёртое", "пятое", "шестое", "седьмое", "восьмое", "девятое",
+            "десятое", "одиннадцатое", "двенадцатое", "тринадцатое", "четырнадцатое", "пятнадцатое",
+            "шестнадцатое", "семнадцатое", "восемнадцатое", "девятнадцатое",
+        ]
+        var table = ["двадцатого": 20, "двадцатое": 20, "тридцатого": 30, "тридцатое": 30]
+        for forms in [genitive, neuter] {
+            for (offset, word) in forms.enumerated() {
+                table[word] = offset + 1
+                if offset < 9 { table["двадцать " + word] = 21 + offset }
+            }
+            table["тридцать " + forms[0]] = 31
+        }
+        return table
+    }()
 }

@@ -37,36 +37,49 @@ struct EvalCommand: ParsableCommand {
         }
     }
 
-    @Option(help: "Score the bot in this language, one of those it serves (its own by default).")
+    @Option(
+        help: "Score the bot in this language, one of those it serves (its own by default); a line's own \"lang\" wins."
+    )
     var lang: String?
 
     func run() throws {
         var bot = try BotFrontend.load(path, for: .matching)
-        if let lang {
-            guard let localized = bot.localized(to: lang) else {
-                throw ValidationError(
-                    "the bot does not serve \"\(lang)\"; it serves \(bot.languages.joined(separator: ", "))")
-            }
-            bot = localized
-        }
         if let threshold { bot.settings.threshold = threshold }
-        let utterances = try DataFrontend.read(data, split: split).map {
-            LabelledUtterance(text: $0.text, intent: $0.intent.map(IntentName.sanitized), line: $0.line)
+        let fileLanguage = try commandLanguage(of: bot)
+        var utterances = try DataFrontend.read(data, split: split)
+        for index in utterances.indices {
+            utterances[index].intent = utterances[index].intent.map(IntentName.sanitized)
         }
-        warnAboutTheData(utterances, bot: bot)
+        let languages = try lineLanguages(utterances, bot: bot, default: fileLanguage)
+        warnAboutTheData(utterances, languages: languages, bot: bot)
+        let used = bot.languages.filter(Set(languages).contains)
         let loadStart = ContinuousClock.now
-        let matcher = Matcher(bot: bot, model: model)
+        var matchers: [String: Matcher] = [:]
+        for language in used { matchers[language] = Matcher(bot: bot.localized(to: language)!, model: model) }
         let loadSeconds = (ContinuousClock.now - loadStart).seconds
         var results: [MatchResult] = []
         results.reserveCapacity(utterances.count)
         let start = ContinuousClock.now
-        for utterance in utterances { results.append(matcher.match(utterance.text)) }
+        for (utterance, language) in zip(utterances, languages) {
+            results.append(matchers[language]!.match(utterance.text))
+        }
         let seconds = (ContinuousClock.now - start).seconds
-        let report = EvaluationReport(pairs: zip(utterances, results).map { ($0.intent, $1.intent) })
-        if let misses { try writeMisses(zip(utterances, results).filter { $0.intent != $1.intent }, to: misses) }
+        let scored = zip(utterances, results).map { ($0.intent, $1.intent) }
+        let report = EvaluationReport(pairs: scored)
+        let byLanguage =
+            used.count < 2
+            ? []
+            : used.map { language in
+                (language, EvaluationReport(pairs: zip(languages, scored).filter { $0.0 == language }.map(\.1)))
+            }
+        if let misses {
+            let missed = utterances.indices.filter { utterances[$0].intent != results[$0].intent }
+            try writeMisses(
+                missed.map { (utterances[$0], results[$0], used.count < 2 ? nil : languages[$0]) }, to: misses)
+        }
         let printer = EvaluationPrinter(
-            report: report, seconds: seconds, loadSeconds: loadSeconds, threshold: matcher.threshold,
-            model: "\(matcher.modelKind.rawValue), \(matcher.featureCount) features")
+            report: report, seconds: seconds, loadSeconds: loadSeconds, threshold: matchers[used[0]]!.threshold,
+            model: describe(used.map { ($0, matchers[$0]!) }), languages: byLanguage)
         Console.out(json ? printer.json() : printer.text())
         // Utterances are matched one by one, with no conversation around them: say so where
         // that differs from a conversation, in which these intents match only after a context.
@@ -79,26 +92,31 @@ struct EvalCommand: ParsableCommand {
         }
     }
 
-    /// Labels that name no intent, once each; and, scoring the bot's own language, a data set
-    /// that mostly reads as another.
-    private func warnAboutTheData(_ utterances: [LabelledUtterance], bot: BotDefinition) {
+    /// The model of each language's matcher: "linear, 812 features", or per language when several.
+    private func describe(_ matchers: [(language: String, matcher: Matcher)]) -> String {
+        let each = matchers.map { "\($0.matcher.modelKind.rawValue), \($0.matcher.featureCount) features" }
+        guard matchers.count > 1 else { return each[0] }
+        return zip(matchers, each).map { "\($0.language) \($1)" }.joined(separator: "; ")
+    }
+
+    /// Labels that name no intent, once each; and, when every line is scored in one language,
+    /// lines enough to change the figures that read as another.
+    private func warnAboutTheData(_ utterances: [LabelledUtterance], languages: [String], bot: BotDefinition) {
         for unknown in EvaluationCheck.unknownLabels(utterances, intents: bot.intents.map(\.name)) {
             Console.error("\(data):\(unknown.line): warning: \(unknown)")
         }
-        guard lang == nil, let most = EvaluationCheck.mostTexts(utterances.map(\.text)),
-            LanguageTag(bcp47: bot.language) != most.language
+        guard let language = languages.first, languages.allSatisfy({ $0 == language }),
+            let others = EvaluationCheck.otherLanguages(
+                utterances.map(\.text), scoredIn: language, served: bot.languages)
         else { return }
-        let serves = bot.languages.contains { LanguageTag(bcp47: $0) == most.language }
-        Console.error(
-            "usher eval: \(most.count) of \(utterances.count) lines read as \(most.language), the bot is scored in \(bot.language): "
-                + (serves
-                    ? "score them with --lang \(most.language)"
-                    : "the bot does not serve \(most.language) (it serves \(bot.languages.joined(separator: ", ")))"))
+        Console.error("usher eval: \(others)")
     }
 
-    private func writeMisses(_ misses: [(LabelledUtterance, MatchResult)], to file: String) throws {
-        let lines = misses.map { utterance, result in
-            "{\"line\": \(utterance.line), \"text\": \(JSONWriter.string(utterance.text)), \"expected\": "
+    /// Each miss as a JSON line; with its language when the data set mixes several.
+    private func writeMisses(_ misses: [(LabelledUtterance, MatchResult, String?)], to file: String) throws {
+        let lines = misses.map { utterance, result, language in
+            "{\"line\": \(utterance.line), \"text\": \(JSONWriter.string(utterance.text)), "
+                + (language.map { "\"lang\": \(JSONWriter.string($0)), " } ?? "") + "\"expected\": "
                 + (utterance.intent.map(JSONWriter.string) ?? "null") + ", \"predicted\": "
                 + (result.intent.map(JSONWriter.string) ?? "null") + ", \"best\": "
                 + (result.candidates.first.map { JSONWriter.string($0.intent) } ?? "null")

@@ -44,8 +44,13 @@ struct TestCommand: ParsableCommand {
                 loadFailed = true
             }
         }
-        if loadFailed { throw ExitCode(ExitCodes.failure) }
         let runner = ConversationTestRunner(engine: engine)
+        for suite in suites {
+            let mistakes = runner.mistakes(in: suite)
+            mistakes.forEach { Console.error($0.description(severity: "error")) }
+            if !mistakes.isEmpty { loadFailed = true }
+        }
+        if loadFailed { throw ExitCode(ExitCodes.failure) }
         let results = suites.map { suite in (suite, suite.conversations.map(runner.run)) }
         let printer = TestReportPrinter()
         for (_, conversations) in results {

@@ -7,6 +7,8 @@ struct EvaluationPrinter {
     let loadSeconds: Double
     let threshold: Double
     let model: String
+    /// Each language's own figures, when the data set mixes several (empty otherwise).
+    var languages: [(language: String, report: EvaluationReport)] = []
 
     var throughput: Double { seconds > 0 ? Double(report.messages) / seconds : 0 }
 
@@ -23,7 +25,23 @@ struct EvaluationPrinter {
             "load                \(String(format3: loadSeconds)) s",
             "matching            \(String(format3: seconds)) s, \(Int(throughput.rounded())) messages/s",
             "",
-            pad("intent", 32) + pad("precision", 11) + pad("recall", 9) + pad("F1", 9) + "support",
+        ]
+        if !languages.isEmpty {
+            lines.append(
+                pad("language", 10) + pad("messages", 10) + pad("accuracy", 10) + pad("in-scope", 10)
+                    + pad("oos recall", 12)
+                    + "macro F1")
+            for (language, figures) in languages {
+                lines.append(
+                    pad(language, 10) + pad(String(figures.messages), 10) + pad(format(figures.accuracy), 10)
+                        + pad(format(figures.inScopeAccuracy), 10)
+                        + pad(figures.outOfScopeRecall.map(format) ?? "n/a", 12)
+                        + format(figures.macroF1))
+            }
+            lines.append("")
+        }
+        lines += [
+            pad("intent", 32) + pad("precision", 11) + pad("recall", 9) + pad("F1", 9) + "support"
         ]
         for score in report.intents.sorted(by: { ($0.f1, $0.intent) < ($1.f1, $1.intent) }) {
             lines.append(
@@ -52,6 +70,16 @@ struct EvaluationPrinter {
             "\"load_seconds\": \(JSONWriter.number(loadSeconds, digits: 6))",
             "\"messages_per_second\": \(JSONWriter.number(throughput.rounded()))",
         ]
+        if !languages.isEmpty {
+            let each = languages.map { language, figures in
+                "{\"language\": \(JSONWriter.string(language)), \"messages\": \(figures.messages), "
+                    + "\"accuracy\": \(JSONWriter.number(figures.accuracy)), "
+                    + "\"in_scope_accuracy\": \(JSONWriter.number(figures.inScopeAccuracy)), "
+                    + "\"oos_recall\": \(figures.outOfScopeRecall.map { JSONWriter.number($0) } ?? "null"), "
+                    + "\"macro_f1\": \(JSONWriter.number(figures.macroF1))}"
+            }
+            fields.append("\"languages\": [\(each.joined(separator: ", "))]")
+        }
         let intents = report.intents.map {
             "{\"intent\": \(JSONWriter.string($0.intent)), \"precision\": \(JSONWriter.number($0.precision)), "
                 + "\"recall\": \(JSONWriter.number($0.recall)), \"f1\": \(JSONWriter.number($0.f1)), \"support\": \($0.support)}"

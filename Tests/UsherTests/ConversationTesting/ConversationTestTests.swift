@@ -43,6 +43,24 @@ struct ConversationTestTests {
         #expect(result.failures[0].actual == "\"dee\"")
     }
 
+    /// Expected intents the bot does not have are errors where they are written, with a
+    /// did-you-mean; a fallback (`null`), the bot's own intents and the built-in cancel are not.
+    @Test func intentsTheBotDoesNotHaveAreMistakesOfTheFile() throws {
+        let tests = try suite(
+            """
+            {"conversations": [{"name": "a", "turns": [
+              {"say": "hi", "intent": "greting"}, {"say": "hmm", "intent": null},
+              {"say": "claim", "intent": "file_claim"}, {"say": "x", "intent": "weather"},
+              {"say": "never mind", "intent": "cancel"}]}]}
+            """)
+        let mistakes = ConversationTestRunner(engine: claimEngine).mistakes(in: tests)
+        #expect(
+            mistakes.map(\.description) == [
+                "t.json:2:27: conversations[0].turns[0].intent: the bot has no intent \"greting\"; did you mean \"greeting\"?",
+                "t.json:3:68: conversations[0].turns[3].intent: the bot has no intent \"weather\"",
+            ])
+    }
+
     @Test func advanceMovesTheClock() throws {
         let tests = try suite(
             """
@@ -74,7 +92,11 @@ struct ConversationTestTests {
         ),
         (
             #"{"conversations": [{"name": "a", "turns": [{"say": "x", "reply_matches": "("}]}]}"#,
-            "t.json:1:74: conversations[0].turns[0].reply_matches: invalid regular expression"
+            "t.json:1:74: conversations[0].turns[0].reply_matches: invalid regular expression: \"(\": expected ')'"
+        ),
+        (
+            #"{"conversations": [{"name": "a", "turns": [{"say": "x", "reply_matches": "[z-a]"}]}]}"#,
+            "t.json:1:74: conversations[0].turns[0].reply_matches: invalid regular expression: \"[z-a]\": character 'z' must compare less than or equal to 'a'"
         ),
         (
             #"{"conversations": [{"name": "a", "turns": [{"say": "x", "state": "asleep"}]}]}"#,

@@ -43,6 +43,19 @@ struct DatasetReaderTests {
         #expect(try csv("text,intent,split\nhi,greet,test\n").map(\.split) == ["test"])
     }
 
+    /// A line's own language, as `usher serve` requests carry it; empty or null is none.
+    @Test func readsEachLinesLanguage() throws {
+        let rows = try jsonl(
+            "{\"text\": \"hallo\", \"intent\": \"greet\", \"lang\": \"de\"}\n"
+                + "{\"text\": \"hi\", \"intent\": \"greet\", \"lang\": null}\n"
+                + "{\"text\": \"hey\", \"intent\": \"greet\", \"lang\": \"\"}\n")
+        #expect(rows.map(\.language) == ["de", nil, nil])
+        #expect(try csv("text,intent,lang\nhallo,greet,de\nhi,greet,\n").map(\.language) == ["de", nil])
+        #expect(throws: DatasetError(file: "data.jsonl", line: 1, message: "needs \"lang\" as a string, if present")) {
+            try jsonl("{\"text\": \"hi\", \"intent\": \"greet\", \"lang\": [\"de\"]}\n")
+        }
+    }
+
     @Test func aSplitNoLineHasIsAnErrorNamingTheSplitsThereAre() throws {
         let rows = try jsonl(
             "{\"text\": \"a\", \"intent\": \"x\", \"split\": \"val\"}\n{\"text\": \"b\", \"intent\": \"x\", \"split\": \"train\"}\n"

@@ -41,6 +41,23 @@ struct ChineseEntityTests {
         #expect(found("date", in: text, language: "zh-TW") == [Pair(value, matched)])
     }
 
+    /// A day with its marker and no month is the coming such day: "5號", "五日", "十五號".
+    @Test(arguments: [
+        ("5號", "2026-12-05", "5號"), ("5日", "2026-12-05", "5日"), ("我5號到", "2026-12-05", "5號"),
+        ("五日可以嗎", "2026-12-05", "五日"), ("十五號下午", "2026-12-15", "十五號"), ("23号", "2026-11-23", "23号"),
+        ("31號", "2026-12-31", "31號"),
+    ])
+    func readsADayAlone(text: String, value: String, matched: String) {
+        #expect(found("date", in: text, language: "zh-TW") == [Pair(value, matched)])
+    }
+
+    /// A number with 號 before a room, a line or a gate is a label; 5日元 is money, 5日內 a span's
+    /// bound, 5日後 a span.
+    @Test(arguments: [("5號房", []), ("3號線", []), ("2號門", []), ("5日元", []), ("5日內", []), ("5日後", ["2026-11-28"])])
+    func aNumberedLabelIsNoDay(text: String, dates: [String]) {
+        #expect(found("date", in: text, language: "zh-TW").map(\.value) == dates)
+    }
+
     @Test(arguments: [
         ("下午3點", "15:00", "下午3點"), ("晚上八點半", "20:30", "晚上八點半"), ("早上9點30分", "09:30", "早上9點30分"),
         ("明天3點", "03:00", "3點"), ("中午", "12:00", "中午"), ("中午12點", "12:00", "中午12點"),

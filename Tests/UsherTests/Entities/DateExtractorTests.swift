@@ -67,7 +67,7 @@ struct DateExtractorTests {
 
     @Test(arguments: [
         "31 February", "29 Feb 2027", "2026-02-30", "13/13/2026", "32/1", "February 30th", "3.3", "3-3", "1.2.3.4",
-        "1/2/3/4", "2026-03-03-01", "in a few days", "mon", "sat", "May I help?", "the 3rd", "March", "March 2026",
+        "1/2/3/4", "2026-03-03-01", "in a few days", "mon", "sat", "May I help?", "3rd", "March", "March 2026",
         "3pm March", "AB3 March", "in 9999999 days", "10000 years ago", "",
     ])
     func ignoresImpossibleAndAmbiguousDates(text: String) {
@@ -84,6 +84,29 @@ struct DateExtractorTests {
         #expect(matches.map(\.value) == [value])
         #expect(matches.map(\.text) == [matched])
         #expect(matches.allSatisfy { slice(text, $0.range) == $0.text && $0.type == "date" })
+    }
+
+    /// An ordinal day after "the" is the coming such day, today included; a month without it
+    /// is passed over (November has no 31st).
+    @Test(arguments: [
+        ("the 5th", "2026-12-05", "5th"), ("on the 21st", "2026-12-21", "21st"), ("on the 23rd", "2026-11-23", "23rd"),
+        ("the 30th", "2026-11-30", "30th"), ("the 31st", "2026-12-31", "31st"), ("THE 2ND please", "2026-12-02", "2ND"),
+        ("on the 5th, at 3pm", "2026-12-05", "5th"), ("the 3rd of March", "2026-03-03", "3rd of March"),
+    ])
+    func readsAnOrdinalDayAlone(text: String, value: String, matched: String) {
+        expectDate(in: text, value: value, matched: matched)
+    }
+
+    /// Without "the", or before a word that makes it something else, an ordinal is no date.
+    @Test(arguments: ["the 5th floor", "for the 2nd time", "5th", "the 5 th", "the 32nd", "the 5thx"])
+    func anOrdinalThatIsNoDayIsNoDate(text: String) {
+        #expect(dates.values(in: text) == [])
+    }
+
+    @Test func pastDatesReadAnOrdinalDayBackwards() {
+        let context = EntityContext(today: monday, pastDates: true)
+        #expect(DateExtractor().extract(from: "on the 5th", context: context).map(\.value) == ["2026-11-05"])
+        #expect(DateExtractor().extract(from: "the 28th", context: context).map(\.value) == ["2026-10-28"])
     }
 
     /// For when something happened, a weekday named alone is the last one (today included);

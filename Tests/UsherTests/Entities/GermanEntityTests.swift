@@ -42,6 +42,27 @@ struct GermanEntityTests {
         #expect(found("date", in: text, language: "de") == [Pair(value, matched)])
     }
 
+    /// The day as an ordinal word before its month, and a day in digits alone after "am",
+    /// "zum" or "vom": the coming such day.
+    @Test(arguments: [
+        ("fünften März", "2026-03-05", "fünften März"), ("am funften Marz", "2026-03-05", "funften Marz"),
+        ("am ersten Dezember", "2026-12-01", "ersten Dezember"), ("der dritte Mai", "2026-05-03", "dritte Mai"),
+        ("einunddreißigsten Dezember 2027", "2027-12-31", "einunddreißigsten Dezember 2027"),
+        ("zwanzigsten Januar", "2026-01-20", "zwanzigsten Januar"), ("am 5.", "2026-12-05", "5."),
+        ("zum 21. bitte", "2026-12-21", "21."), ("am 23.", "2026-11-23", "23."),
+        ("am 5. März", "2026-03-05", "5. März"),
+    ])
+    func readsOrdinalDays(text: String, value: String, matched: String) {
+        #expect(found("date", in: text, language: "de") == [Pair(value, matched)])
+    }
+
+    /// Without "am" (or a month) "5." ends a sentence; "am 5.30" is a time; "fünften" alone is
+    /// any fifth.
+    @Test(arguments: ["Ich habe 5.", "am 5.30 Uhr", "am fünften"])
+    func anOrdinalThatIsNoDayIsNoDate(text: String) {
+        #expect(found("date", in: text, language: "de") == [])
+    }
+
     /// An impossible day written with dots (30 February, 29 February of a common year) is no
     /// date, and no phone number either.
     @Test(arguments: ["30.02.2026", "am 29.02.2027", "bis 31.04.2026"])

@@ -57,6 +57,24 @@ struct RussianEntityTests {
         #expect(found("date", in: text, language: "ru") == [Pair(value, matched)])
     }
 
+    /// The day as an ordinal, in digits with its ending or in words: "5-го марта", "пятого марта".
+    @Test(arguments: [
+        ("5-го марта", "2026-03-05", "5-го марта"), ("5го марта", "2026-03-05", "5го марта"),
+        ("приеду 21-е декабря", "2026-12-21", "21-е декабря"), ("пятого марта", "2026-03-05", "пятого марта"),
+        ("двадцать пятого марта", "2026-03-25", "двадцать пятого марта"),
+        ("тридцать первого декабря 2027 года", "2027-12-31", "тридцать первого декабря 2027 года"),
+        ("четвертого мая", "2026-05-04", "четвертого мая"), ("на первое марта", "2026-03-01", "первое марта"),
+    ])
+    func readsOrdinalDays(text: String, value: String, matched: String) {
+        #expect(found("date", in: text, language: "ru") == [Pair(value, matched)])
+    }
+
+    /// Without its month an ordinal is no date here ("пятого" is also "the fifth" of anything).
+    @Test(arguments: ["пятого", "5-го", "на 5-м этаже"])
+    func anOrdinalWithoutAMonthIsNoDate(text: String) {
+        #expect(found("date", in: text, language: "ru") == [])
+    }
+
     @Test(arguments: [
         ("в 3 часа дня", "15:00", "3 часа дня"), ("в 10 утра", "10:00", "10 утра"),
         ("в 15 часов", "15:00", "15 часов"), ("в 9 вечера", "21:00", "9 вечера"), ("в 15:30", "15:30", "15:30"),
