@@ -341,15 +341,22 @@ public struct Matcher: Sendable {
 
     /// The message's words that pulled most towards `intent`, strongest first (the word that
     /// sorts first on a tie): each token's features' value × weight, summed over every token with
-    /// the same text. The words are ranked by their pull before any becomes a string, and only
-    /// the ``explanationWords`` shown (and words of exactly equal pull, to break the tie) do.
+    /// the same text. Words are ranked by their pull before any becomes a string; only when two
+    /// pull exactly alike must their words be compared, and only then are all of them made.
     private func explanation(_ vector: SparseVector, _ text: NormalizedText, intent: Int) -> [MatchResult.WordWeight] {
         let (byWord, firstWithText) = pulls(vector, text, intent: intent)
-        func word(_ token: Int) -> String { placeholders.display(text.text(of: text.tokens[token])) }
-        return text.tokens.indices.filter { firstWithText[$0] == $0 && abs(byWord[$0]) >= 0.005 }
-            .sorted { byWord[$0] != byWord[$1] ? byWord[$0] > byWord[$1] : word($0) < word($1) }
-            .prefix(Self.explanationWords)
-            .map { MatchResult.WordWeight(word: word($0), weight: Double(byWord[$0])) }
+        let ranked = text.tokens.indices.filter { firstWithText[$0] == $0 && abs(byWord[$0]) >= 0.005 }
+            .sorted { byWord[$0] > byWord[$1] }
+        if zip(ranked, ranked.dropFirst()).contains(where: { byWord[$0] == byWord[$1] }) {
+            return ranked.map { (word: placeholders.display(text.text(of: text.tokens[$0])), weight: byWord[$0]) }
+                .sorted { ($0.weight, $1.word) > ($1.weight, $0.word) }
+                .prefix(Self.explanationWords)
+                .map { MatchResult.WordWeight(word: $0.word, weight: Double($0.weight)) }
+        }
+        return ranked.prefix(Self.explanationWords).map { token in
+            MatchResult.WordWeight(
+                word: placeholders.display(text.text(of: text.tokens[token])), weight: Double(byWord[token]))
+        }
     }
 
     /// How much each word of the message pulls towards `intent`: per token, its features' value ×
