@@ -40,7 +40,14 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
 
     /// The source form, with markers and escaped braces.
     public var description: String {
-        segments.map { segment in
+        // Most templates (every example without a slot) are one piece of text without braces:
+        // that text, without an array and a join (the matcher shows the closest example's).
+        if segments.count == 1, case .text(let text) = segments[0],
+            !text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") })
+        {
+            return text
+        }
+        return segments.map { segment in
             switch segment {
             case .text(let text):
                 text.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }

@@ -113,11 +113,20 @@ public struct DialogEngine: Sendable {
     /// translation's; a tag the bot does not serve exactly is matched on its primary subtag
     /// (`de-AT` → `de`, `zh` → `zh-TW`); `nil` when the bot does not serve it at all.
     public func engine(for language: String) -> DialogEngine? {
-        // The exact tags first, without building a list: this runs several times a message.
-        if LanguageTag.sameTag(language, bot.language) { return self }
-        if let exact = localized.first(where: { LanguageTag.sameTag($0.key, language) }) { return exact.value }
-        guard let served = bot.servedLanguage(for: language) else { return nil }
+        guard let served = servingLanguage(for: language) else { return nil }
         return served == bot.language ? self : localized[served]
+    }
+
+    /// The language of ``engine(for:)``'s engine (its `bot.language`), found without copying an
+    /// engine: this runs several times a message, and a copy retains every table of a compiled
+    /// bot (iterating `localized` as pairs copied each engine it passed).
+    func servingLanguage(for language: String) -> String? {
+        // The exact tags first, without building a list.
+        if LanguageTag.sameTag(language, bot.language) { return bot.language }
+        // A translation's engine has the translation's language (`BotDefinition.localized(to:)`).
+        if let exact = localized.keys.first(where: { LanguageTag.sameTag($0, language) }) { return exact }
+        guard let served = bot.servedLanguage(for: language) else { return nil }
+        return served == bot.language || localized.index(forKey: served) != nil ? served : nil
     }
 
     /// The intents that cannot match while only `active` contexts are, by index, with the
@@ -149,8 +158,8 @@ public struct DialogEngine: Sendable {
         // The language: the one the request names, else the session's, else the bot's own.
         let alive = attended || state?.isIdle(now: now, ttl: bot.settings.sessionTTL) == false
         if !localized.isEmpty,
-            let other = engine(for: language(of: message, session: alive ? state?.language : nil)),
-            other.bot.language != bot.language
+            let served = servingLanguage(for: language(of: message, session: alive ? state?.language : nil)),
+            served != bot.language, let other = localized[served]
         {
             return other.respondInItsLanguage(
                 to: message, state: state, now: now, attended: attended, expired: expired)
@@ -170,7 +179,7 @@ public struct DialogEngine: Sendable {
             return Language.detect(message.text)?.rawValue ?? understandingLanguage(message.text) ?? bot.language
         }
         guard let detected = Language.detect(message.text, clearly: true)?.rawValue,
-            let other = engine(for: detected), other.bot.language != engine(for: session)?.bot.language
+            let other = servingLanguage(for: detected), other != servingLanguage(for: session)
         else { return session }
         return detected
     }

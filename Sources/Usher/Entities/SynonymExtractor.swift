@@ -86,6 +86,11 @@ public struct SynonymExtractor: MessageExtractor {
     /// The message is cut where the normaliser would cut it, and each piece normalised alone,
     /// so offsets survive folding that changes lengths ("ß" to "ss", full-width letters).
     static func words(of message: EntityMessage) -> [(word: String, range: Range<Int>)] {
+        asciiWords(of: message.utf8) ?? scalarWords(of: message)
+    }
+
+    /// ``words(of:)`` by Unicode's properties of each scalar, for any text.
+    static func scalarWords(of message: EntityMessage) -> [(word: String, range: Range<Int>)] {
         var words: [(word: String, range: Range<Int>)] = []
         var pieceStart: Int?
         var offset = 0
@@ -115,6 +120,37 @@ public struct SynonymExtractor: MessageExtractor {
             offset += length
         }
         finishPiece(at: offset)
+        return words
+    }
+
+    /// ``words(of:)`` of an ASCII message, read from its bytes without asking Unicode's
+    /// properties or normalising each piece: a piece is a run of letters and digits (with an
+    /// apostrophe between two of them), and its one word is its lower case without the
+    /// apostrophes, as ``TextNormalizer`` leaves it. `nil` when the message is not ASCII.
+    static func asciiWords(of utf8: [UInt8]) -> [(word: String, range: Range<Int>)]? {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        var words: [(word: String, range: Range<Int>)] = []
+        var word: [UInt8] = []
+        var pieceStart: Int?
+        for (offset, byte) in utf8.enumerated() {
+            if isWordByte(byte) {
+                if pieceStart == nil { pieceStart = offset }
+                word.append(byte >= UInt8(ascii: "A") ? byte | 0x20 : byte)
+            } else if byte == UInt8(ascii: "'"), pieceStart != nil, offset + 1 < utf8.count,
+                isWordByte(utf8[offset + 1])
+            {
+                // "don't" is one word to the normaliser, without its apostrophe.
+            } else if let start = pieceStart {
+                words.append((String(decoding: word, as: UTF8.self), start..<offset))
+                word.removeAll(keepingCapacity: true)
+                pieceStart = nil
+            }
+        }
+        if let start = pieceStart { words.append((String(decoding: word, as: UTF8.self), start..<utf8.count)) }
         return words
     }
 

@@ -51,7 +51,7 @@ extension Language {
         // Plain ASCII is Latin script or none: no scalar's properties need reading.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             guard text.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return .unknown }
-            return latinLanguage(text, germanLetters: 0, margin: clearly ? 4 : 1)
+            return latinLanguage(text, germanLetters: 0, margin: clearly ? 4 : 1, ascii: true)
         }
         var (latin, cyrillic, han, other) = (0, 0, 0, 0)
         var germanLetters = 0
@@ -111,7 +111,8 @@ extension Language {
 
     /// German or English by umlauts and common words (two points each), unless the common
     /// words of a language Usher does not serve lead both; unknown when neither leads by `margin`.
-    private static func latinLanguage(_ text: String, germanLetters: Int, margin: Int) -> Reading {
+    /// `ascii` when the caller has found every byte of `text` to be ASCII.
+    private static func latinLanguage(_ text: String, germanLetters: Int, margin: Int, ascii: Bool = false) -> Reading {
         var german = germanLetters
         var english = 0
         var unserved = UnservedWords()
@@ -123,7 +124,7 @@ extension Language {
             if languages & CommonWord.english != 0 { english += 2 }
             if languages >= CommonWord.firstUnserved { unserved.count(word, languages: languages) }
         }
-        if germanLetters == 0, text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if ascii {
             // ASCII, as most messages are: words read straight from the bytes (every message
             // of a session in a bot of several languages is read here).
             var word: [UInt8] = []

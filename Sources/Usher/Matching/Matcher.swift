@@ -334,16 +334,24 @@ public struct Matcher: Sendable {
             threshold: threshold, negation: negation)
     }
 
-    /// The message's words that pulled most towards `intent`, strongest first: each token's
-    /// features' value × weight, summed over every token with the same text. Only the words that
-    /// pass the cut-off become strings.
+    /// The message's words that pulled most towards `intent`, strongest first (the word that
+    /// sorts first on a tie): each token's features' value × weight, summed over every token with
+    /// the same text. Words are ranked by their pull before any becomes a string; only when two
+    /// pull exactly alike must their words be compared, and only then are all of them made.
     private func explanation(_ vector: SparseVector, _ text: NormalizedText, intent: Int) -> [MatchResult.WordWeight] {
         let (byWord, firstWithText) = pulls(vector, text, intent: intent)
-        return text.tokens.indices.filter { firstWithText[$0] == $0 && abs(byWord[$0]) >= 0.005 }
-            .map { (word: placeholders.display(text.text(of: text.tokens[$0])), weight: byWord[$0]) }
-            .sorted { ($0.weight, $1.word) > ($1.weight, $0.word) }
-            .prefix(Self.explanationWords)
-            .map { MatchResult.WordWeight(word: $0.word, weight: Double($0.weight)) }
+        let ranked = text.tokens.indices.filter { firstWithText[$0] == $0 && abs(byWord[$0]) >= 0.005 }
+            .sorted { byWord[$0] > byWord[$1] }
+        if zip(ranked, ranked.dropFirst()).contains(where: { byWord[$0] == byWord[$1] }) {
+            return ranked.map { (word: placeholders.display(text.text(of: text.tokens[$0])), weight: byWord[$0]) }
+                .sorted { ($0.weight, $1.word) > ($1.weight, $0.word) }
+                .prefix(Self.explanationWords)
+                .map { MatchResult.WordWeight(word: $0.word, weight: Double($0.weight)) }
+        }
+        return ranked.prefix(Self.explanationWords).map { token in
+            MatchResult.WordWeight(
+                word: placeholders.display(text.text(of: text.tokens[token])), weight: Double(byWord[token]))
+        }
     }
 
     /// How much each word of the message pulls towards `intent`: per token, its features' value ×
@@ -362,8 +370,11 @@ public struct Matcher: Sendable {
         var firstWithText = Array(text.tokens.indices)
         if text.tokens.count <= 32 {
             for later in text.tokens.indices {
-                let bytes = text.utf8[text.tokens[later].range]
-                if let earlier = (0..<later).first(where: { text.utf8[text.tokens[$0].range].elementsEqual(bytes) }) {
+                let range = text.tokens[later].range
+                let bytes = text.utf8[range]
+                if let earlier = (0..<later).first(where: {
+                    text.tokens[$0].range.count == range.count && text.utf8[text.tokens[$0].range].elementsEqual(bytes)
+                }) {
                     firstWithText[later] = earlier
                 }
             }

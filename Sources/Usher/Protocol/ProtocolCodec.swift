@@ -122,10 +122,22 @@ public enum ProtocolCodec {
     /// A request's `"at"` (seconds since 1970), which `usher serve --replay-clock` takes as the
     /// time the request happened; `nil` when the line has none or is not a request.
     public static func requestTime(_ line: [UInt8]) -> Double? {
+        // Without the bytes `"at"`, and without an escape that could spell them, the line has
+        // no such key: it is not parsed a second time (nearly every line of a replay has none).
+        guard line.contains(UInt8(ascii: "\\")) || containsAtKey(line) else { return nil }
         guard let root = try? JSONParser.parse(line), case .object(let members) = root.value,
             case .number(let at)? = Fields(members: members)["at"], at.isFinite
         else { return nil }
         return at
+    }
+
+    /// Whether `line` holds the bytes `"at"`.
+    private static func containsAtKey(_ line: [UInt8]) -> Bool {
+        let key = Array(#""at""#.utf8)
+        guard line.count >= key.count else { return false }
+        return (0...(line.count - key.count)).contains { start in
+            line[start] == key[0] && line[start + 1] == key[1] && line[start + 2] == key[2] && line[start + 3] == key[3]
+        }
     }
 
     private static func request(_ fields: Fields, id: JSONValue?) throws(ProtocolError) -> ProtocolRequest {

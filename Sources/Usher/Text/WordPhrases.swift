@@ -13,40 +13,54 @@ struct WordPhrases: Sendable {
     /// phrase with no words, which is never found.
     private let phrases: [[UInt8]?]
 
+    /// For each byte value, the indices of the phrases whose first word starts with it, in
+    /// order: a word of the message is compared only with the phrases that can start there.
+    private let startingWith: [[Int]]
+
     init(_ phrases: some Sequence<String>) {
         self.phrases = phrases.map { phrase in
             let words = TextNormalizer.normalize(phrase).words
             return words.isEmpty ? nil : Array((" " + words.joined(separator: " ") + " ").utf8)
         }
+        var startingWith = [[Int]](repeating: [], count: 256)
+        for (index, phrase) in self.phrases.enumerated() {
+            if let phrase { startingWith[Int(phrase[1])].append(index) }
+        }
+        self.startingWith = startingWith
     }
 
     var isEmpty: Bool { phrases.isEmpty }
 
     /// The index (in the order given) of the first phrase found in `words`, if any. `words` must
     /// be ``TextNormalizer``'s words joined by single spaces, as every caller has them.
+    ///
+    /// One pass over the words: at each word's start, only the phrases that begin with its first
+    /// byte are compared, instead of searching the whole text once per phrase.
     func firstIndex(in words: String) -> Int? {
         var padded = " " + words + " "
         return padded.withUTF8 { text in
-            phrases.firstIndex { phrase in phrase.map { Self.bytes(text, contain: $0) } ?? false }
+            var found: Int?
+            for start in 0..<(text.count - 1) where text[start] == UInt8(ascii: " ") {
+                for index in startingWith[Int(text[start + 1])] {
+                    // The candidates are in order: none after one already found can come first.
+                    if let found, index >= found { break }
+                    if let phrase = phrases[index], Self.bytes(text, at: start, equal: phrase) { found = index }
+                }
+            }
+            return found
         }
+    }
+
+    /// Whether `text` holds `phrase` at `start`.
+    private static func bytes(_ text: UnsafeBufferPointer<UInt8>, at start: Int, equal phrase: [UInt8]) -> Bool {
+        guard start + phrase.count <= text.count else { return false }
+        var offset = 0
+        while offset < phrase.count && text[start + offset] == phrase[offset] { offset += 1 }
+        return offset == phrase.count
     }
 
     /// Whether any phrase is found in `words`.
     func occur(in words: String) -> Bool { firstIndex(in: words) != nil }
-
-    private static func bytes(_ text: UnsafeBufferPointer<UInt8>, contain needle: [UInt8]) -> Bool {
-        let count = needle.count
-        guard count <= text.count else { return false }
-        return needle.withUnsafeBufferPointer { needle in
-            let first = needle[0]
-            for start in 0...(text.count - count) where text[start] == first {
-                var offset = 1
-                while offset < count && text[start + offset] == needle[offset] { offset += 1 }
-                if offset == count { return true }
-            }
-            return false
-        }
-    }
 
     /// `words` without white space at either end, as Foundation's
     /// `trimmingCharacters(in: .whitespaces)` gives it (for ASCII, spaces and tabs).

@@ -47,4 +47,29 @@ struct SynonymExtractorTests {
             try SynonymExtractor(type: "device", values: values)
         }
     }
+
+    /// An ASCII message's words are read from its bytes; they and their ranges are those the
+    /// general path (Unicode's properties, and the normaliser for each piece) gives, for seeded
+    /// random mixtures of words, apostrophes, digits, upper case and punctuation.
+    @Test func asciiWordsAreTheGeneralPathsWords() {
+        let pieces = [
+            "don't", "Wi-Fi", "BOX", "it's", "'quoted'", "a1b2", "42", "x'", "'", "--", " ", ",", "O'Neil", "tv's",
+            "\t", "ab'cd'ef", "''", "Z", "3.5", "@", "~", "e-mail", "[x]", "a''b",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0..<(1 + Int(state >> 60)) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            let message = EntityMessage(text)
+            let ascii = SynonymExtractor.asciiWords(of: message.utf8)
+            let general = SynonymExtractor.scalarWords(of: message)
+            #expect(ascii?.map(\.word) == general.map(\.word), "\(text)")
+            #expect(ascii?.map(\.range) == general.map(\.range), "\(text)")
+        }
+        #expect(SynonymExtractor.asciiWords(of: Array("a café".utf8)) == nil)
+    }
 }

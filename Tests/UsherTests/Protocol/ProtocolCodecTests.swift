@@ -107,4 +107,18 @@ struct ProtocolCodecTests {
                 == #"{"id": 3, "error": {"code": "invalid_request", "message": "bad"}}"#)
         #expect(ProtocolCodec.encodePong(id: nil) == #"{"pong": true}"#)
     }
+
+    /// `--replay-clock`'s time is the `"at"` key however it is written, an escaped key too; a
+    /// line without the key (most of them, which are not parsed twice) has none.
+    @Test func requestTimeReadsTheAtKeyHoweverWritten() {
+        func time(_ line: String) -> Double? { ProtocolCodec.requestTime(Array(line.utf8)) }
+        #expect(time(#"{"session": "c-1", "text": "hi", "at": 12.5}"#) == 12.5)
+        #expect(time(#"{"at":7,"session": "c-1", "text": "hi"}"#) == 7)
+        #expect(time(#"{"session": "c-1", "text": "hi", "\u0061t": 7}"#) == 7)
+        #expect(time(#"{"session": "c-1", "text": "look \"at\" this"}"#) == nil)
+        #expect(time(#"{"session": "c-1", "text": "hi"}"#) == nil)
+        #expect(time(#"{"session": "c-1", "text": "hi", "at": "noon"}"#) == nil)
+        #expect(time(#"{"at": 3"#) == nil)
+        #expect(time("") == nil)
+    }
 }

@@ -34,6 +34,18 @@ struct WordPhrasesTests {
         }
     }
 
+    /// The phrase first in the order given wins, wherever each stands in the text, and every
+    /// phrase that starts with a word's first letter is tried there.
+    @Test func theFirstPhraseGivenWinsWhereverItStands() {
+        let search = WordPhrases(["talk to a person", "agent", "a person", "talk"])
+        #expect(search.firstIndex(in: "agent i want to talk to a person") == 0)
+        #expect(search.firstIndex(in: "talk to an agent") == 1)
+        #expect(search.firstIndex(in: "just a person") == 2)
+        #expect(search.firstIndex(in: "talk") == 3)
+        #expect(search.firstIndex(in: "talking to a persona") == nil)
+        #expect(search.firstIndex(in: "") == nil)
+    }
+
     /// A phrase with no words (punctuation only) is never found, as none of its words can be.
     @Test func aPhraseWithoutWordsIsNeverFound() {
         let search = WordPhrases(["?!", "no agent"])

@@ -170,14 +170,23 @@ struct RegexProgram: Sendable {
     struct Machine {
         var current: [(pc: Int, start: Int)] = []
         var next: [(pc: Int, start: Int)] = []
-        var seen: [Int]
+        var visits: Visits
         var generation = 0
         /// Positions the searches may still read (see ``RegexProgram/readingsPerMessage``).
         var budget = 0
 
         init(size: Int) {
-            seen = Array(repeating: -1, count: size)
+            visits = Visits(seen: Array(repeating: -1, count: size))
         }
+    }
+
+    /// What adding a thread reads and writes besides the thread list, kept in the ``Machine``
+    /// so that adding a thread allocates nothing.
+    struct Visits {
+        /// The generation in which each instruction was last added.
+        var seen: [Int]
+        /// The instructions still to follow.
+        var pending: [Int] = []
     }
 
     private func firstMatch(in text: [Unicode.Scalar], from origin: Int, _ machine: inout Machine) -> Range<Int>? {
@@ -185,7 +194,7 @@ struct RegexProgram: Sendable {
         var best: Range<Int>?
         var position = origin
         machine.generation += 1
-        startThread(at: position, text, &machine.current, &machine.seen, machine.generation)
+        startThread(at: position, text, &machine.current, &machine.visits, machine.generation)
         while true {
             machine.budget -= 1
             if machine.budget < 0 { return nil }
@@ -194,7 +203,7 @@ struct RegexProgram: Sendable {
                 guard best == nil, position < text.count else { return best }
                 position += 1
                 machine.generation += 1
-                startThread(at: position, text, &machine.current, &machine.seen, machine.generation)
+                startThread(at: position, text, &machine.current, &machine.visits, machine.generation)
                 continue
             }
             machine.generation += 1
@@ -212,19 +221,19 @@ struct RegexProgram: Sendable {
                 case .scalar(let expected):
                     if let scalar, equal(scalar, expected) {
                         add(
-                            thread.pc + 1, start: thread.start, at: position + 1, text, &machine.next, &machine.seen,
+                            thread.pc + 1, start: thread.start, at: position + 1, text, &machine.next, &machine.visits,
                             machine.generation)
                     }
                 case .any:
                     if let scalar, scalar != "\n" {
                         add(
-                            thread.pc + 1, start: thread.start, at: position + 1, text, &machine.next, &machine.seen,
+                            thread.pc + 1, start: thread.start, at: position + 1, text, &machine.next, &machine.visits,
                             machine.generation)
                     }
                 case .set(let set):
                     if let scalar, set.contains(scalar, foldingCase: ignoresCase) {
                         add(
-                            thread.pc + 1, start: thread.start, at: position + 1, text, &machine.next, &machine.seen,
+                            thread.pc + 1, start: thread.start, at: position + 1, text, &machine.next, &machine.visits,
                             machine.generation)
                     }
                 case .split, .jump, .assertion:
@@ -235,7 +244,7 @@ struct RegexProgram: Sendable {
             position += 1
             // While no match is found, a new thread starts here too, after every older one: the
             // leftmost match wins.
-            if best == nil { startThread(at: position, text, &machine.next, &machine.seen, machine.generation) }
+            if best == nil { startThread(at: position, text, &machine.next, &machine.visits, machine.generation) }
             swap(&machine.current, &machine.next)
             if machine.current.isEmpty && best != nil { return best }
         }
@@ -243,32 +252,32 @@ struct RegexProgram: Sendable {
 
     /// A thread for a match starting at `position`, unless the character there cannot begin one.
     private func startThread(
-        at position: Int, _ text: [Unicode.Scalar], _ list: inout [(pc: Int, start: Int)], _ seen: inout [Int],
+        at position: Int, _ text: [Unicode.Scalar], _ list: inout [(pc: Int, start: Int)], _ visits: inout Visits,
         _ generation: Int
     ) {
         if let first = firstCharacters, position < text.count, !first.contains(text[position], foldingCase: ignoresCase)
         {
             return
         }
-        add(0, start: position, at: position, text, &list, &seen, generation)
+        add(0, start: position, at: position, text, &list, &visits, generation)
     }
 
     /// Adds a thread at `pc`, following jumps, splits (in priority order) and assertions.
     private func add(
         _ pc: Int, start: Int, at position: Int, _ text: [Unicode.Scalar], _ list: inout [(pc: Int, start: Int)],
-        _ seen: inout [Int], _ generation: Int
+        _ visits: inout Visits, _ generation: Int
     ) {
-        var stack = [pc]
-        while let pc = stack.popLast() {
-            guard seen[pc] != generation else { continue }
-            seen[pc] = generation
+        visits.pending.append(pc)
+        while let pc = visits.pending.popLast() {
+            guard visits.seen[pc] != generation else { continue }
+            visits.seen[pc] = generation
             switch instructions[pc] {
-            case .jump(let target): stack.append(target)
+            case .jump(let target): visits.pending.append(target)
             case .split(let first, let second):
-                stack.append(second)
-                stack.append(first)
+                visits.pending.append(second)
+                visits.pending.append(first)
             case .assertion(let assertion):
-                if holds(assertion, at: position, text) { stack.append(pc + 1) }
+                if holds(assertion, at: position, text) { visits.pending.append(pc + 1) }
             default:
                 list.append((pc, start))
             }
