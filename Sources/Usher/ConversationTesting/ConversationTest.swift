@@ -38,6 +38,8 @@ public struct TestTurn: Sendable {
     public var intent: String??
     /// Where `intent` is written: an intent the bot does not have is an error there.
     public var intentOrigin: DefinitionOrigin?
+    /// Where `action` is written: an action no intent of the bot calls is an error there.
+    public var actionOrigin: DefinitionOrigin?
     /// Expected slot values; a `nil` value expects the slot to be empty.
     public var slots: [String: String?] = [:]
     public var reply: String?

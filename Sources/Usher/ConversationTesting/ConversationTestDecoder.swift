@@ -217,6 +217,7 @@ public struct ConversationTestDecoder: JSONReading {
                 turn.action = .some(nil)
             } else {
                 turn.action = string(action, path: "\(path).action", nonEmpty: true).map { .some($0) }
+                turn.actionOrigin = origin("\(path).action", action)
             }
         }
     }

@@ -61,6 +61,22 @@ struct ConversationTestTests {
             ])
     }
 
+    /// An expected action no intent calls would fail whatever the bot does: an error where it is
+    /// written, with the action it was probably meant to be; `null` (no call) is no mistake.
+    @Test func actionsNoIntentCallsAreMistakesOfTheFile() throws {
+        let tests = try suite(
+            """
+            {"conversations": [{"name": "a", "turns": [
+              {"say": "where is AB123456", "action": "lookup_ordr"}, {"say": "hi", "action": null},
+              {"say": "where is AB123456", "action": "lookup_order"}, {"say": "x", "action": "refund_everything"}]}]}
+            """)
+        #expect(
+            ConversationTestRunner(engine: DialogActionTests.engine).mistakes(in: tests).map(\.description) == [
+                "t.json:2:42: conversations[0].turns[0].action: no intent of the bot calls the action \"lookup_ordr\"; did you mean \"lookup_order\"?",
+                "t.json:3:82: conversations[0].turns[3].action: no intent of the bot calls the action \"refund_everything\"",
+            ])
+    }
+
     @Test func advanceMovesTheClock() throws {
         let tests = try suite(
             """
