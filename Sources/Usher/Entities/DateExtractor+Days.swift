@@ -1,5 +1,5 @@
 /// A day of the month written as an ordinal, with its month or alone: "5-го марта", "пятого
-/// марта", "fünften März", and without a month "the 5th", "on the 21st", "am 5.", "5號", "五日".
+/// марта", "fünften März", and without a month "the 5th", "on the 21st", "am 5.", "5-го числа", "5號", "五日".
 /// A day alone is the coming such day, today included (with `past`, the last one); a month too
 /// short for it is passed over ("the 31st" in November is 31 December).
 extension DateExtractor {
@@ -37,6 +37,17 @@ extension DateExtractor {
             return nil
         }
         return Self.coming(day: day, today: today, past: past).map { Found(date: $0, end: end) }
+    }
+
+    /// "5-го числа", "пятого числа": an ordinal day and the word that makes it a day of the
+    /// month (where an ordinal alone, "пятого", is the fifth of anything).
+    func namedDay(
+        in message: EntityMessage, at index: Int, today: CalendarDate, calendar: CalendarVocabulary, past: Bool
+    ) -> Found? {
+        guard !calendar.dayWordsAfter.isEmpty, let (day, end) = ordinalDay(in: message, at: index, calendar: calendar),
+            let next = message.word(end), calendar.dayWordsAfter.contains(next)
+        else { return nil }
+        return Self.coming(day: day, today: today, past: past).map { Found(date: $0, end: end + 1) }
     }
 
     /// "5號", "五日": a number and the day's marker, neither after a month's marker ("3月5日" is

@@ -16,6 +16,7 @@ extension DateExtractor {
             dayMonth(in: message, at: index, today: today, calendar: calendar),
             markedDate(in: message, at: index, today: today, language: language),
             bareDay(in: message, at: index, today: today, calendar: calendar, past: past),
+            namedDay(in: message, at: index, today: today, calendar: calendar, past: past),
             markedDay(in: message, at: index, today: today, language: language, past: past),
             dottedDayMonth(in: message, at: index, today: today),
             isoDate(in: message, at: index),

@@ -67,6 +67,9 @@ struct CalendarVocabulary: Sendable {
     /// Words just before an ordinal day (in digits) that make it a date without a month, the
     /// coming such day: "the" ("the 5th"), "am" ("am 5.").
     var bareDayBefore: Set<String> = []
+    /// Words after an ordinal day (in digits or in words) that make it a date without a month,
+    /// the coming such day: "числа" ("5-го числа", "пятого числа": the fifth of the month).
+    var dayWordsAfter: Set<String> = []
     /// When not empty, the only words that may follow such a day: "the 5th at noon" is a date,
     /// "the 5th floor" is not.
     var bareDayFollowers: Set<String> = []

@@ -193,7 +193,8 @@ extension Language {
         hourWords: PhraseTable(["час": 0, "часа": 0, "часов": 0, "ч": 0], folding: .russian),
         minuteWords: PhraseTable(["минут": 0, "минуты": 0, "минута": 0, "мин": 0], folding: .russian),
         dayParts: PhraseTable(["утра": 0, "ночи": 0, "дня": 12, "вечера": 12], folding: .russian),
-        dayOrdinals: PhraseTable(russianDayOrdinals, folding: .russian), ordinalEndings: ["го", "ого", "е", "ое"])
+        dayOrdinals: PhraseTable(russianDayOrdinals, folding: .russian), ordinalEndings: ["го", "ого", "е", "ое"],
+        dayWordsAfter: ["числа"])
 
     /// "пятого" and "пятое" (марта) to "тридцать первого": the genitive a date takes, and the
     /// neuter of "сегодня первое марта"; 21 to 29 and 31 are the tens' word and a unit's ordinal.

@@ -69,6 +69,16 @@ struct RussianEntityTests {
         #expect(found("date", in: text, language: "ru") == [Pair(value, matched)])
     }
 
+    /// "числа" makes an ordinal the day of the month, the coming one (today is 23 November).
+    @Test(arguments: [
+        ("до 5-го числа", "2026-12-05", "5-го числа"), ("пятого числа", "2026-12-05", "пятого числа"),
+        ("25-го числа", "2026-11-25", "25-го числа"),
+        ("двадцать третьего числа", "2026-11-23", "двадцать третьего числа"),
+    ])
+    func anOrdinalWithChislaIsTheComingDay(text: String, value: String, matched: String) {
+        #expect(found("date", in: text, language: "ru") == [Pair(value, matched)])
+    }
+
     /// Without its month an ordinal is no date here ("пятого" is also "the fifth" of anything).
     @Test(arguments: ["пятого", "5-го", "на 5-м этаже"])
     func anOrdinalWithoutAMonthIsNoDate(text: String) {
