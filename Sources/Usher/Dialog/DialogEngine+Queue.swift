@@ -9,7 +9,8 @@ extension DialogEngine {
     ///
     /// A message that punctuation parts into clauses ("never mind, bye", "算了，不用了", "ok,
     /// thanks, bye") leaves when every clause is a goodbye, a cancel phrase, an acknowledgement
-    /// or a thanks, and at least one is a goodbye or a cancel phrase; "thanks, I'll wait" and
+    /// or a thanks, and at least one is a goodbye or a cancel phrase (a goodbye if any is one:
+    /// "never mind, bye" is told goodbye, not asked how else to help); "thanks, I'll wait" and
     /// "ok, I'll wait" keep the place.
     ///
     /// Whole messages and clauses, read exactly, not guessed by the matcher: a waiting customer
@@ -27,7 +28,8 @@ extension DialogEngine {
             let words = TextNormalizer.normalize(String(clause)).words.joined(separator: " ")
             if words.isEmpty || Self.acknowledgements.contains(words) || Self.thanks.contains(words) { continue }
             guard let said = clauseExit(words) else { return nil }
-            if exit != .asked { exit = said }
+            // A goodbye anywhere says the customer is going, whatever else they said.
+            if exit != .goodbye { exit = said }
         }
         return exit
     }
