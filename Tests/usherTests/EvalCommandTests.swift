@@ -224,6 +224,9 @@ struct EvalCommandTests {
         let directory = try bilingual([
             "data.jsonl": (english + german + russian).joined(separator: "\n") + "\n",
             "few.jsonl": (english + german.prefix(4)).joined(separator: "\n") + "\n",
+            "partly.jsonl":
+                (english + german + russian + ["{\"text\": \"wo ist mein Paket\", \"intent\": null, \"lang\": \"de\"}"])
+                .joined(separator: "\n") + "\n",
         ])
         let output = try UsherBinary.run(["eval", "bot", "--data", "data.jsonl"], in: directory)
         #expect(output.status == 0, "\(output.stderr)")
@@ -232,6 +235,13 @@ struct EvalCommandTests {
                 == "usher eval: 7 of 15 lines read as another language than en, which they are scored in (5 de, 2 ru): "
                 + "give each such line its language as \"lang\", as usher serve requests do, or score each language's "
                 + "lines apart with --lang; the bot does not serve ru (it serves en, de)\n")
+        // One line with its own "lang" must not hide the others (new-user trial: it did).
+        let partly = try UsherBinary.run(["eval", "bot", "--data", "partly.jsonl"], in: directory)
+        #expect(partly.status == 0, "\(partly.stderr)")
+        #expect(
+            partly.stderr.hasPrefix(
+                "usher eval: 7 of the 15 lines without their own \"lang\" read as another language than en, "
+                    + "which they are scored in (5 de, 2 ru): give each such line"))
         let few = try UsherBinary.run(["eval", "bot", "--data", "few.jsonl"], in: directory)
         #expect(few.status == 0)
         #expect(few.stderr == "")

@@ -47,6 +47,9 @@ public enum EvaluationCheck {
         public var counts: [Count]
         /// The languages the bot serves, as it names them: a line's fix depends on them.
         public var served: [String]
+        /// Whether other lines of the file carry their own `"lang"`: then only the lines without
+        /// one were counted, and the message says so.
+        public var othersLabelled = false
 
         public struct Count: Sendable, Equatable {
             public var language: LanguageTag
@@ -61,8 +64,9 @@ public enum EvaluationCheck {
             }
             let notServed =
                 "the bot does not serve \(unserved.map(\.rawValue).joined(separator: ", ")) (it serves \(served.joined(separator: ", ")))"
+            let of = othersLabelled ? "of the \(lines) lines without their own \"lang\"" : "of \(lines) lines"
             if counts.count == 1, let only = counts.first, only.lines * 2 > lines {
-                return "\(only.lines) of \(lines) lines read as \(only.language), the bot is scored in \(scoredIn): "
+                return "\(only.lines) \(of) read as \(only.language), the bot is scored in \(scoredIn): "
                     + (unserved.isEmpty ? "score them with --lang \(only.language)" : notServed)
             }
             let total = counts.reduce(0) { $0 + $1.lines }
@@ -74,7 +78,7 @@ public enum EvaluationCheck {
                         + "or score each language's lines apart with --lang")
             }
             if !unserved.isEmpty { fixes.append(notServed) }
-            return "\(total) of \(lines) lines read as another language than \(scoredIn), which they are scored in "
+            return "\(total) \(of) read as another language than \(scoredIn), which they are scored in "
                 + "(\(list)): \(fixes.joined(separator: "; "))"
         }
     }

@@ -99,16 +99,19 @@ struct EvalCommand: ParsableCommand {
         return zip(matchers, each).map { "\($0.language) \($1)" }.joined(separator: "; ")
     }
 
-    /// Labels that name no intent, once each; and, when every line is scored in one language,
-    /// lines enough to change the figures that read as another.
+    /// Labels that name no intent, once each; and lines enough to change the figures that read
+    /// as another language than the one they are scored in, among the lines without their own
+    /// `"lang"` (one labelled line must not hide the rest).
     private func warnAboutTheData(_ utterances: [LabelledUtterance], languages: [String], bot: BotDefinition) {
         for unknown in EvaluationCheck.unknownLabels(utterances, intents: bot.intents.map(\.name)) {
             Console.error("\(data):\(unknown.line): warning: \(unknown)")
         }
-        guard let language = languages.first, languages.allSatisfy({ $0 == language }),
-            let others = EvaluationCheck.otherLanguages(
-                utterances.map(\.text), scoredIn: language, served: bot.languages)
+        let unlabelled = zip(utterances, languages).filter { $0.0.language == nil }
+        guard let language = unlabelled.first?.1,
+            var others = EvaluationCheck.otherLanguages(
+                unlabelled.map(\.0.text), scoredIn: language, served: bot.languages)
         else { return }
+        others.othersLabelled = unlabelled.count < utterances.count
         Console.error("usher eval: \(others)")
     }
 
