@@ -27,7 +27,7 @@ extension Language {
         dontKnow: ["dont know", "do not know", "no idea", "cant remember", "dont remember", "no clue"],
         acknowledgements: [
             "ok", "okay", "okey", "k", "kk", "ok ok", "sure", "fine", "alright", "all right", "got it", "i see",
-            "understood", "right", "hmm", "hm", "uh huh", "cool",
+            "understood", "right", "hmm", "hm", "uh huh", "cool", "im good", "i am good", "all good",
         ],
         thanks: [
             "thanks", "thank you", "thx", "ty", "many thanks", "thanks a lot", "thank you so much", "thanks anyway",
@@ -36,7 +36,7 @@ extension Language {
         cancelPhrases: [
             "cancel", "cancel that", "cancel it", "cancel please", "please cancel", "never mind", "nevermind",
             "forget it", "forget about it", "stop", "stop it", "abort", "quit", "i changed my mind", "changed my mind",
-            "no thanks", "no thank you", "nothing",
+            "no thanks", "no thank you", "nothing", "nvm",
         ],
         switchPhrases: ["instead", "instead of that", "rather than that"],
         leaveQueuePhrases: [
@@ -45,7 +45,8 @@ extension Language {
             "dont want a human", "do not want a human", "dont need a human", "do not need a human", "cancel the agent",
             "dont want to wait any longer", "do not want to wait any longer", "dont want to wait anymore",
             "wont wait any longer", "will not wait any longer", "not waiting any longer", "not waiting anymore",
-            "call back later", "ill call back", "i will call back", "try again later", "come back later",
+            "call back later", "ill call back", "i will call back", "try again later", "come back later", "i found it",
+            "no longer needed", "not needed anymore", "no longer need an agent",
         ],
         negation: NegationRules(
             cues: ["dont", "do not", "no need to"], carriers: ["want", "need", "wish"], links: ["to"],

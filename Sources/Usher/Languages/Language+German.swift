@@ -51,7 +51,7 @@ extension Language {
             "warteschlange verlassen", "nicht mehr warten", "nicht warten", "ohne mitarbeiter",
             "brauche keinen mitarbeiter", "will keinen mitarbeiter", "möchte keinen mitarbeiter",
             "brauche keinen menschen", "will keinen menschen", "möchte keinen menschen", "rufe später an",
-            "melde mich später", "versuche es später",
+            "melde mich später", "versuche es später", "nicht mehr nötig", "hat sich erledigt", "schon erledigt",
         ],
         negation: NegationRules(
             cues: ["nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie"],

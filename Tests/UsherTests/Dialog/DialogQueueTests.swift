@@ -38,7 +38,10 @@ struct DialogQueueTests {
         #expect(Self.example.leavesQueue(text) == .goodbye)
     }
 
-    @Test(arguments: ["never mind, I do not want an agent", "ich rufe später an", "перезвоню позже", "不想等了"])
+    @Test(arguments: [
+        "never mind, I do not want an agent", "ich rufe später an", "перезвоню позже", "不想等了", "nvm, thanks",
+        "no thanks, I'm good", "actually I found it", "nicht mehr nötig", "уже не нужно, спасибо", "問題解決了，謝謝",
+    ])
     func aWishToStopWaitingLeaves(text: String) {
         #expect(Self.example.leavesQueue(text) == .asked)
     }
@@ -49,6 +52,9 @@ struct DialogQueueTests {
         ("never mind, bye", QueueExit.goodbye), ("算了，不用了", .asked), ("ok, thanks, bye!", .goodbye),
         ("ok... never mind.", .asked), ("danke, tschüss", .goodbye), ("спасибо, пока", .goodbye),
         ("Forget it. Bye!", .goodbye), ("好的，謝謝，再見", .goodbye),
+        // Without punctuation, as chat customers write (new-user trial: these stayed queued).
+        ("never mind bye", .goodbye), ("ok thanks bye", .goodbye), ("算了不用了", .asked), ("不用了謝謝", .asked),
+        ("好的谢谢再见", .goodbye), ("never mind - bye", .goodbye),
     ])
     func clausesThatEachLeaveLeave(text: String, exit: QueueExit) {
         #expect(Self.example.leavesQueue(text) == exit)
@@ -61,7 +67,8 @@ struct DialogQueueTests {
         "still there?", "thanks, I'll wait", "is an agent coming?", "my order number is AB123456",
         "wie lange dauert es noch?", "я подожду, спасибо", "還要等多久？", "hello",
         "bye the way, my order number is AB123456", "ok, I'll wait", "thanks.", "ok, thanks",
-        "never mind, I'll wait", "bye, wait, one more thing: my order is AB123456", "好的，我等",
+        "never mind, I'll wait", "bye, wait, one more thing: my order is AB123456", "好的，我等", "ok thanks",
+        "thanks i'll wait", "好的我等", "never mind i'll wait",
     ])
     func otherMessagesKeepTheirPlace(text: String) {
         #expect(Self.example.leavesQueue(text) == nil)
