@@ -89,6 +89,11 @@ extension BotDefinition {
         return translations.map(\.language).sorted().first { LanguageTag.primarySubtag($0) == primary }
     }
 
+    /// What every command says of a tag no language of the bot serves, with those it serves.
+    public func notServed(_ tag: String) -> String {
+        "the bot does not serve \"\(tag)\"; it serves \(languages.joined(separator: ", "))"
+    }
+
     /// ``languages`` with where each is named, for errors and warnings about the tags.
     var namedLanguages: [(language: String, origin: DefinitionOrigin?)] {
         [(language, languageOrigin)] + translations.map { ($0.language, $0.languageOrigin) }

@@ -9,9 +9,7 @@ extension BotLearner {
         var byLanguage: [String: [String]] = [:]
         if let named = entry.language {
             guard let served = bot.servedLanguage(for: named) else {
-                fail(
-                    "the bot does not serve \"\(named)\"; it serves \(bot.languages.joined(separator: ", "))",
-                    "language")
+                fail(bot.notServed(named), "language")
                 return nil
             }
             byLanguage[served] = entry.texts

@@ -14,7 +14,7 @@ public enum TextNormalizer {
     /// The clauses of raw `text`: the pieces between , . ; : ! ? … and their full-width forms.
     /// Normalisation drops punctuation, so clauses are cut from the raw text; each piece
     /// normalises to the tokens the whole gives there. One list of marks for every reader of
-    /// clauses: cancel phrases in a form, leaving the queue, the scope of a negation.
+    /// clauses: cancel phrases in a form, the scope of a negation.
     static func clauses(_ text: String) -> [Substring] {
         text.split(whereSeparator: clauseMarks.contains)
     }

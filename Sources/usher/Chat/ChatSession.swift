@@ -233,7 +233,7 @@ final class ChatSession {
             return [.info("session \(session) is in \(current); the bot serves \(served.joined(separator: ", "))")]
         }
         guard let serving = engine.engine(for: language) else {
-            return [.error("the bot does not serve \"\(language)\"; it serves \(served.joined(separator: ", "))")]
+            return [.error(engine.bot.notServed(language))]
         }
         languages[session] = language
         return [.info("session \(session) writes in \(language), answered in \(serving.bot.language)")]

@@ -8,8 +8,7 @@ extension EvalCommand {
     func commandLanguage(of bot: BotDefinition) throws -> String {
         guard let lang else { return bot.language }
         guard let served = bot.servedLanguage(for: lang) else {
-            throw ValidationError(
-                "the bot does not serve \"\(lang)\"; it serves \(bot.languages.joined(separator: ", "))")
+            throw ValidationError(bot.notServed(lang))
         }
         return served
     }
@@ -33,7 +32,7 @@ extension EvalCommand {
             for (tag, first) in unserved.sorted(by: { $0.value.line < $1.value.line }) {
                 let why =
                     LanguageTag.misnamed(tag)
-                    ?? "the bot does not serve \"\(tag)\"; it serves \(bot.languages.joined(separator: ", "))"
+                    ?? bot.notServed(tag)
                 let lines = first.count == 1 ? "" : " (\(first.count) lines)"
                 Console.error("\(data):\(first.line): error: \"lang\": \(why)\(lines)")
             }

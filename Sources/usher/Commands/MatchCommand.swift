@@ -39,8 +39,7 @@ struct MatchCommand: ParsableCommand {
         var engine = try DialogFrontend.engine(bot, explains: true, for: .matching)
         if let lang {
             guard let localized = engine.engine(for: lang) else {
-                throw ValidationError(
-                    "the bot does not serve \"\(lang)\"; it serves \(engine.bot.languages.joined(separator: ", "))")
+                throw ValidationError(engine.bot.notServed(lang))
             }
             engine = localized
         }
