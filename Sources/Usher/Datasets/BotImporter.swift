@@ -1,11 +1,19 @@
 /// Turns a labelled data set into a bot: each label becomes an intent and its texts the examples.
 ///
-/// Out-of-scope utterances are left out (a bot learns what it should answer; anything else is
-/// out of scope by the threshold). Texts are written with braces escaped, so a `{` in the data
-/// never becomes a slot marker.
+/// Out-of-scope utterances (no label) become the fallback's out-of-scope examples: messages like
+/// them are declined however much they share with an intent. Texts are written with braces
+/// escaped, so a `{` in the data never becomes a slot marker.
 public enum BotImporter {
+    /// What `reply` writes in place of an intent's name.
+    public static let intentMarker = "{intent}"
+
     /// The bot: intents in order of first appearance, examples in file order without repeats.
-    public static func bot(from utterances: [LabelledUtterance], language: String = "en") -> BotDefinition {
+    /// Data sets carry no answers, so the intents have no responses unless `reply` gives each
+    /// one (its ``intentMarker`` replaced by the intent's name): a bot to serve at once, to try
+    /// a data set end to end, whose placeholder answers an author replaces later.
+    public static func bot(from utterances: [LabelledUtterance], language: String = "en", reply: String? = nil)
+        -> BotDefinition
+    {
         var order: [String] = []
         var examples: [String: [Example]] = [:]
         var seen: [String: Set<String>] = [:]
@@ -28,7 +36,14 @@ public enum BotImporter {
             }
         }
         return BotDefinition(
-            language: language, intents: order.map { IntentDefinition(name: $0, examples: examples[$0] ?? []) },
+            language: language,
+            intents: order.map { name in
+                IntentDefinition(
+                    name: name, examples: examples[name] ?? [],
+                    responses: reply.map {
+                        [Template(segments: [.text($0.replacing(intentMarker, with: name))])]
+                    } ?? [])
+            },
             fallback: FallbackDefinition(examples: outOfScope))
     }
 

@@ -26,6 +26,14 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Import only the lines of this partition, for files that name one per line (MASSIVE's \"split\").")
     var split: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Give every intent this response, so the bot can be served at once; {intent} stands for its name.",
+            discussion:
+                "Without it the intents have no responses: match and eval take the bot, serve, chat and test refuse it until each has some.",
+            valueName: "text"))
+    var reply: String?
+
     func validate() throws {
         if language.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--language must be a language tag such as en, de, ru or zh-TW")
@@ -35,7 +43,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let utterances = try files.flatMap { try DataFrontend.read($0, split: split) }
-        let bot = BotImporter.bot(from: utterances, language: language)
+        let bot = BotImporter.bot(from: utterances, language: language, reply: reply)
         let json = BotImporter.json(for: bot)
         if output == "-" {
             Console.out(json, terminator: "")
@@ -52,5 +60,11 @@ struct ImportCommand: ParsableCommand {
             "\(files.joined(separator: ", ")): imported \(examples) examples into \(bot.intents.count) intents"
                 + (outOfScope > 0 ? " and \(outOfScope) out-of-scope examples" : "")
                 + (left > 0 ? "; \(left) line\(left == 1 ? "" : "s") left out (repeated, or without a word)" : ""))
+        // What comes next: the bot matches now, and talks to customers once its intents answer.
+        if reply == nil, !bot.intents.isEmpty {
+            Console.error(
+                "the intents have no responses yet: usher match and usher eval take the bot as it is; give them responses (or import with --reply TEXT) before usher serve, chat or test"
+            )
+        }
     }
 }
