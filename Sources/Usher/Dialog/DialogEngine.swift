@@ -11,7 +11,12 @@
 /// state = turn.state
 /// print(turn.replies)
 /// ```
-public struct DialogEngine: Sendable {
+///
+/// A class, though it never changes after it is built: every turn, sweep and batch passes the
+/// engine around, and a struct of compiled tables was copied each time, one retain and one
+/// release for every table it holds (about 130 a copy, several copies a message). A reference
+/// is one.
+public final class DialogEngine: Sendable {
     public let bot: BotDefinition
     public let matcher: Matcher
     public let entities: EntityRecognizer
@@ -57,7 +62,9 @@ public struct DialogEngine: Sendable {
 
     /// Compiles `bot`. Its entity definitions were checked when it loaded; a bot built in code
     /// with a bad one gets the same error here.
-    public init(bot: BotDefinition, model: ModelKind = .automatic, explains: Bool = false) throws(DefinitionErrors) {
+    public convenience init(bot: BotDefinition, model: ModelKind = .automatic, explains: Bool = false)
+        throws(DefinitionErrors)
+    {
         try self.init(bot: bot, model: model, explains: explains, translatedSynonyms: [:])
     }
 
