@@ -21,20 +21,34 @@ public struct ConversationTestDecoder: JSONReading {
         try decode(bytes, file: file) { $0.decodeSuite($1) }
     }
 
+    /// What could be read of one test file, with every mistake found in it: the bot's checks
+    /// (``ConversationTestRunner/load(_:file:)``) then add theirs, so that one run names every
+    /// mistake. The suite is `nil` when the file is no JSON.
+    static func read(_ bytes: [UInt8], file: String) -> (suite: ConversationTestSuite?, errors: [DefinitionError]) {
+        read(bytes, file: file) { $0.decodeSuite($1) }
+    }
+
     /// Parses `bytes` and reads the value with `read`, reporting every mistake at once.
     static func decode<Value>(
         _ bytes: [UInt8], file: String, _ read: (inout ConversationTestDecoder, JSONNode) -> Value
     ) throws(DefinitionErrors) -> Value {
+        let (value, errors) = Self.read(bytes, file: file, read)
+        guard let value, errors.isEmpty else { throw DefinitionErrors(errors) }
+        return value
+    }
+
+    private static func read<Value>(
+        _ bytes: [UInt8], file: String, _ read: (inout ConversationTestDecoder, JSONNode) -> Value
+    ) -> (Value?, [DefinitionError]) {
         let root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
         } catch {
-            throw DefinitionErrors([DefinitionError(file: file, location: error.location, message: error.message)])
+            return (nil, [DefinitionError(file: file, location: error.location, message: error.message)])
         }
         var decoder = ConversationTestDecoder(file: file)
         let value = read(&decoder, root)
-        guard decoder.errors.isEmpty else { throw DefinitionErrors(decoder.errors) }
-        return value
+        return (value, decoder.errors)
     }
 
     mutating func decodeSuite(_ root: JSONNode) -> ConversationTestSuite {
@@ -67,7 +81,10 @@ public struct ConversationTestDecoder: JSONReading {
         let turns = list.enumerated().compactMap { decodeTurn($1, path: "\(path).turns[\($0)]") }
         var test = ConversationTest(
             name: name, session: session, start: begin, turns: turns, origin: origin(path, node))
-        test.language = members["lang"].flatMap { string($0, path: "\(path).lang", nonEmpty: true) }
+        if let lang = members["lang"] {
+            test.language = string(lang, path: "\(path).lang", nonEmpty: true)
+            test.languageOrigin = origin("\(path).lang", lang)
+        }
         return test
     }
 
@@ -133,9 +150,12 @@ public struct ConversationTestDecoder: JSONReading {
         _ agentNode: JSONNode, _ members: [String: JSONNode], node: JSONNode, path: String
     ) -> TestTurn? {
         guard let agent = string(agentNode, path: "\(path).agent", nonEmpty: true) else { return nil }
+        var members = members
         for key in ["say", "meta", "intent", "slots", "result"] where members[key] != nil {
             report(
                 "\(path).\(key)", members[key]!, "an agent's step has no \"\(key)\": that belongs to a customer's turn")
+            // Not read either, so a name in it is not checked against the bot as well.
+            members[key] = nil
         }
         let kind: TestAgentStep.Kind
         switch (members["does"], members["says"]) {
@@ -191,7 +211,15 @@ public struct ConversationTestDecoder: JSONReading {
                 turn.intentOrigin = origin("\(path).intent", intent)
             }
         }
-        if let slots = members["slots"] { turn.slots = optionalStringMap(slots, path: "\(path).slots") }
+        if let slots = members["slots"] {
+            turn.slots = optionalStringMap(slots, path: "\(path).slots")
+            if case .object(let named) = slots.value {
+                for member in named where turn.slots[member.key] != nil {
+                    turn.slotOrigins[member.key] = DefinitionOrigin(
+                        file: file, path: "\(path).slots.\(member.key)", location: member.keyLocation)
+                }
+            }
+        }
         turn.reply = members["reply"].flatMap { string($0, path: "\(path).reply", nonEmpty: false) }
         turn.replyContains = members["reply_contains"].flatMap {
             string($0, path: "\(path).reply_contains", nonEmpty: true)
