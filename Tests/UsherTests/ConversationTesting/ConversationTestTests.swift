@@ -66,14 +66,18 @@ struct ConversationTestTests {
     }
 
     /// One run names every mistake of a file, in the order they are written: those of its form
-    /// and the names the bot does not have, which were once told only on the next run. A name
-    /// where it does not belong (an agent's step's "intent") is told once, not also as unknown.
+    /// and the names the bot does not have, which were once told only on the next run, in
+    /// turns and conversations that have mistakes of their own too (a misspelt "say", no
+    /// "name"). A name where it does not belong (an agent's step's "intent") is told once, not
+    /// also as unknown.
     @Test func loadingNamesEveryMistakeOfTheFileAtOnce() throws {
         let file = """
             {"conversations": [{"name": "a", "turns": [
               {"say": "hi", "intent": "greting", "reply_containz": "Hello"},
               {"say": "claim", "slots": {"policy_numbr": "PN-1"}, "state": "bott"},
-              {"agent": "ann", "does": "claim", "intent": "greting"}]}]}
+              {"agent": "ann", "does": "claim", "intent": "greting"},
+              {"sya": "hello", "intent": "greting"}]},
+             {"turns": [{"say": "when are you open", "intent": "opening_hour"}]}]}
             """
         let error = #expect(throws: DefinitionErrors.self) {
             try ConversationTestRunner(engine: claimEngine).load(Array(file.utf8), file: "t.json")
@@ -85,6 +89,10 @@ struct ConversationTestTests {
                 #"t.json:3:30: conversations[0].turns[1].slots.policy_numbr: no intent of the bot has the slot "policy_numbr"; did you mean "policy_number"?"#,
                 #"t.json:3:64: conversations[0].turns[1].state: unknown state "bott"; expected bot, action, queued or agent"#,
                 #"t.json:4:47: conversations[0].turns[2].intent: an agent's step has no "intent": that belongs to a customer's turn"#,
+                #"t.json:5:4: conversations[0].turns[3].sya: unknown key "sya"; did you mean "say"?"#,
+                #"t.json:5:30: conversations[0].turns[3].intent: the bot has no intent "greting"; did you mean "greeting"?"#,
+                #"t.json:6:2: conversations[1]: a conversation needs a "name""#,
+                #"t.json:6:52: conversations[1].turns[0].intent: the bot has no intent "opening_hour"; did you mean "opening_hours"?"#,
             ])
         let good = #"{"conversations": [{"name": "a", "turns": [{"say": "hi", "intent": "greeting"}]}]}"#
         #expect(
