@@ -21,7 +21,15 @@ struct UsherCommand: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            do {
+                try command.run()
+            } catch let error as ValidationError {
+                // An option only the bot can judge (`--lang fr`): ArgumentParser would print the
+                // root command's usage here, which names neither the command nor the fix.
+                let name = type(of: command).configuration.commandName ?? "usher"
+                FileHandle.standardError.write(Data("usher \(name): error: \(error.message)\n".utf8))
+                Foundation.exit(ExitCodes.usage)
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
@@ -38,4 +46,8 @@ enum ExitCodes {
     static let success: Int32 = 0
     static let failure: Int32 = 1
     static let usage: Int32 = 2
+    /// `usher test`: the tests could not be run as given (a test file's mistakes, a bot that
+    /// does not load), told apart from a failing test (1), as `diff` tells trouble from a
+    /// difference. The same code as a usage error, which also runs no test.
+    static let notRun: Int32 = 2
 }

@@ -173,7 +173,8 @@ struct CheckCommandTests {
             #"\#(directory.path)/billing.json:4:5: error: intents[1]: intent "shipping_destinations" has no responses: a customer it matches would get no reply; give it "responses" (or an "action" or a "handoff")"#
         for command in [["check"], ["serve"], ["test", "--bot"], ["chat"]] {
             let output = try UsherBinary.run(command + [directory.path], input: "do you ship to canada\n")
-            #expect(output.status == 1, "\(command)")
+            // `usher test` tells tests that could not run (2) from a failing one (1).
+            #expect(output.status == (command[0] == "test" ? 2 : 1), "\(command)")
             #expect(output.stdout.isEmpty, "\(command): \(output.stdout)")
             #expect(output.stderr.hasPrefix(error + "\n"), "\(command): \(output.stderr)")
         }

@@ -246,6 +246,65 @@ struct EvalCommandTests {
         #expect(few.status == 0)
         #expect(few.stderr == "")
     }
+
+    /// What stderr warns of, `--json` carries too, as typed entries with the same message:
+    /// a script reading only the figures would not see that a label names no intent, nor that
+    /// the data is in another language than the one it is scored in.
+    @Test func jsonCarriesTheWarnings() throws {
+        let directory = try UsherBinary.directory([
+            "bot.json": bot,
+            "data.jsonl": """
+            {"text": "hello there", "intent": "Hello"}
+            {"text": "wo ist meine Bestellung", "intent": "order"}
+            {"text": "ich möchte mein Geld zurück", "intent": "refund"}
+            {"text": "guten Morgen, wie geht es Ihnen", "intent": "Hello"}
+
+            """,
+        ])
+        let output = try UsherBinary.run(["eval", "bot.json", "--data", "data.jsonl", "--json"], in: directory)
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let warnings = try #require(report["warnings"] as? [[String: Any]])
+        #expect(warnings.map { $0["kind"] as? String } == ["unknown_label", "other_languages"])
+        #expect(warnings[0]["label"] as? String == "Hello" && warnings[0]["suggestion"] as? String == "hello")
+        #expect(warnings[0]["line"] as? Int == 1 && warnings[0]["lines"] as? Int == 2)
+        #expect(
+            warnings[0]["message"] as? String
+                == #"label "Hello" names no intent; did you mean "hello"? (its 2 lines are scored as misses)"#)
+        #expect(warnings[1]["scored_in"] as? String == "en" && warnings[1]["lines"] as? Int == 4)
+        #expect((warnings[1]["counts"] as? [[String: Any]])?.first?["language"] as? String == "de")
+        #expect(
+            output.stderr.hasSuffix("usher eval: \(try #require(warnings[1]["message"] as? String))\n"),
+            "\(output.stderr)")
+        let clean = try UsherBinary.directory(["bot.json": bot, "data.jsonl": #"{"text": "hi", "intent": "hello"}"#])
+        let none = try UsherBinary.run(["eval", "bot.json", "--data", "data.jsonl", "--json"], in: clean)
+        let empty = try #require(JSONSerialization.jsonObject(with: Data(none.stdout.utf8)) as? [String: Any])
+        #expect((empty["warnings"] as? [Any])?.isEmpty == true)
+    }
+
+    /// `--lang` naming a language the bot does not serve is a usage error that says what it
+    /// serves, not the top-level usage; a typo of one it serves gets it as a suggestion.
+    @Test func anUnservedLangIsAClearError() throws {
+        let directory = try bilingual(["data.jsonl": #"{"text": "hi", "intent": "hello"}"#])
+        let french = try UsherBinary.run(["eval", "bot", "--data", "data.jsonl", "--lang", "fr"], in: directory)
+        #expect(french.status == 2)
+        #expect(french.stderr == "usher eval: error: --lang: the bot does not serve \"fr\"; it serves en, de\n")
+        let typo = try UsherBinary.run(["eval", "bot", "--data", "data.jsonl", "--lang", "dee"], in: directory)
+        #expect(typo.status == 2)
+        #expect(
+            typo.stderr
+                == "usher eval: error: --lang: the bot does not serve \"dee\"; it serves en, de; did you mean \"de\"?\n"
+        )
+    }
+
+    /// Every model the option accepts is named in its help.
+    @Test func helpNamesEveryModel() throws {
+        let help = try UsherBinary.run(["eval", "--help"])
+        let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(
+            text.contains(
+                "The scoring model: automatic (linear, or centroid for a large bot), linear, bayes or centroid."))
+    }
 }
 
 /// A directory holding the bot and its German words in `bot/`, and `files` beside it.

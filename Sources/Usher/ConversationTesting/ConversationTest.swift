@@ -14,6 +14,8 @@ public struct ConversationTest: Sendable {
     public var origin: DefinitionOrigin
     /// The language the customer writes in (`"lang"`), sent with every message as the protocol does.
     public var language: String?
+    /// Where `"lang"` is written: a language the bot does not serve is an error there.
+    public var languageOrigin: DefinitionOrigin?
 
     /// 2026-01-05 09:00 UTC, a Monday: the clock of a test that names no `"now"`.
     public static let defaultStart: Double = 1_767_603_600
@@ -42,6 +44,8 @@ public struct TestTurn: Sendable {
     public var actionOrigin: DefinitionOrigin?
     /// Expected slot values; a `nil` value expects the slot to be empty.
     public var slots: [String: String?] = [:]
+    /// Where each expected slot's name is written: a slot no intent of the bot has is an error there.
+    public var slotOrigins: [String: DefinitionOrigin] = [:]
     public var reply: String?
     public var replyContains: String?
     public var replyMatches: String?

@@ -21,20 +21,34 @@ public struct ConversationTestDecoder: JSONReading {
         try decode(bytes, file: file) { $0.decodeSuite($1) }
     }
 
+    /// What could be read of one test file, with every mistake found in it: the bot's checks
+    /// (``ConversationTestRunner/load(_:file:)``) then add theirs, so that one run names every
+    /// mistake. The suite is `nil` when the file is no JSON.
+    static func read(_ bytes: [UInt8], file: String) -> (suite: ConversationTestSuite?, errors: [DefinitionError]) {
+        read(bytes, file: file) { $0.decodeSuite($1) }
+    }
+
     /// Parses `bytes` and reads the value with `read`, reporting every mistake at once.
     static func decode<Value>(
         _ bytes: [UInt8], file: String, _ read: (inout ConversationTestDecoder, JSONNode) -> Value
     ) throws(DefinitionErrors) -> Value {
+        let (value, errors) = Self.read(bytes, file: file, read)
+        guard let value, errors.isEmpty else { throw DefinitionErrors(errors) }
+        return value
+    }
+
+    private static func read<Value>(
+        _ bytes: [UInt8], file: String, _ read: (inout ConversationTestDecoder, JSONNode) -> Value
+    ) -> (Value?, [DefinitionError]) {
         let root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
         } catch {
-            throw DefinitionErrors([DefinitionError(file: file, location: error.location, message: error.message)])
+            return (nil, [DefinitionError(file: file, location: error.location, message: error.message)])
         }
         var decoder = ConversationTestDecoder(file: file)
         let value = read(&decoder, root)
-        guard decoder.errors.isEmpty else { throw DefinitionErrors(decoder.errors) }
-        return value
+        return (value, decoder.errors)
     }
 
     mutating func decodeSuite(_ root: JSONNode) -> ConversationTestSuite {
@@ -53,21 +67,24 @@ public struct ConversationTestDecoder: JSONReading {
     }
 
     private mutating func decodeConversation(_ node: JSONNode, path: String, start: Double) -> ConversationTest? {
+        // A conversation with a mistake is still read to the end, so that one run names every
+        // mistake in it; the file then runs no test.
         guard let members = object(node, path: path, allowed: Self.conversationKeys) else { return nil }
-        guard let nameNode = members["name"], let name = string(nameNode, path: "\(path).name", nonEmpty: true) else {
-            if members["name"] == nil { report(path, node, "a conversation needs a \"name\"") }
-            return nil
-        }
+        let name = members["name"].flatMap { string($0, path: "\(path).name", nonEmpty: true) } ?? ""
+        if members["name"] == nil { report(path, node, "a conversation needs a \"name\"") }
         let session = members["session"].flatMap { string($0, path: "\(path).session", nonEmpty: true) } ?? "test"
         let begin = members["now"].flatMap { moment($0, path: "\(path).now") } ?? start
-        guard let turnsNode = members["turns"], let list = array(turnsNode, path: "\(path).turns"), !list.isEmpty else {
+        let list = members["turns"].flatMap { array($0, path: "\(path).turns") }
+        if members["turns"] == nil || list?.isEmpty == true {
             report(path, node, "a conversation needs \"turns\" with at least one turn")
-            return nil
         }
-        let turns = list.enumerated().compactMap { decodeTurn($1, path: "\(path).turns[\($0)]") }
+        let turns = (list ?? []).enumerated().compactMap { decodeTurn($1, path: "\(path).turns[\($0)]") }
         var test = ConversationTest(
             name: name, session: session, start: begin, turns: turns, origin: origin(path, node))
-        test.language = members["lang"].flatMap { string($0, path: "\(path).lang", nonEmpty: true) }
+        if let lang = members["lang"] {
+            test.language = string(lang, path: "\(path).lang", nonEmpty: true)
+            test.languageOrigin = origin("\(path).lang", lang)
+        }
         return test
     }
 
@@ -84,7 +101,9 @@ public struct ConversationTestDecoder: JSONReading {
                     "\(path).say", sayNode,
                     "a result step has no \"say\": the business's systems answer, not the customer")
             }
-            guard let result = decodeResult(resultNode, path: "\(path).result") else { return nil }
+            guard let result = decodeResult(resultNode, path: "\(path).result") else {
+                return unreadable(members, node: node, path: path)
+            }
             var turn = TestTurn(say: "result: \(result.outcome)", origin: origin(path, node))
             turn.result = result
             expectations(members, into: &turn, path: path)
@@ -95,7 +114,7 @@ public struct ConversationTestDecoder: JSONReading {
             if members["say"] == nil && errors.count == errorsBefore {
                 report(path, node, "a turn needs \"say\": what the customer writes")
             }
-            return nil
+            return unreadable(members, node: node, path: path)
         }
         var turn = TestTurn(say: say, origin: origin(path, node))
         expectations(members, into: &turn, path: path)
@@ -132,36 +151,16 @@ public struct ConversationTestDecoder: JSONReading {
     private mutating func decodeAgentStep(
         _ agentNode: JSONNode, _ members: [String: JSONNode], node: JSONNode, path: String
     ) -> TestTurn? {
-        guard let agent = string(agentNode, path: "\(path).agent", nonEmpty: true) else { return nil }
+        var members = members
         for key in ["say", "meta", "intent", "slots", "result"] where members[key] != nil {
             report(
                 "\(path).\(key)", members[key]!, "an agent's step has no \"\(key)\": that belongs to a customer's turn")
+            // Not read either, so a name in it is not checked against the bot as well.
+            members[key] = nil
         }
-        let kind: TestAgentStep.Kind
-        switch (members["does"], members["says"]) {
-        case (nil, let says?):
-            guard let text = string(says, path: "\(path).says", nonEmpty: true) else { return nil }
-            kind = .says(text)
-        case (let does?, nil):
-            guard let verb = string(does, path: "\(path).does", nonEmpty: true) else { return nil }
-            switch verb {
-            case "claim": kind = .claim
-            case "release": kind = .release
-            case "close": kind = .close
-            case "transfer":
-                guard let queueNode = members["queue"] else {
-                    report(path, node, "a transfer needs \"queue\": where the customer goes")
-                    return nil
-                }
-                guard let queue = string(queueNode, path: "\(path).queue", nonEmpty: true) else { return nil }
-                kind = .transfer(queue: queue)
-            default:
-                report("\(path).does", does, "unknown step \"\(verb)\"; expected claim, transfer, release or close")
-                return nil
-            }
-        default:
-            report(path, node, "an agent's step needs exactly one of \"does\" and \"says\"")
-            return nil
+        let agent = string(agentNode, path: "\(path).agent", nonEmpty: true)
+        guard let agent, let kind = agentStepKind(members, node: node, path: path) else {
+            return unreadable(members, node: node, path: path)
         }
         let label: String
         switch kind {
@@ -173,6 +172,44 @@ public struct ConversationTestDecoder: JSONReading {
         }
         var turn = TestTurn(say: "\(agent): \(label)", origin: origin(path, node))
         turn.agent = TestAgentStep(agent: agent, kind: kind)
+        expectations(members, into: &turn, path: path)
+        return turn
+    }
+
+    /// What an agent's step does, or `nil` after reporting why it cannot be read.
+    private mutating func agentStepKind(_ members: [String: JSONNode], node: JSONNode, path: String)
+        -> TestAgentStep.Kind?
+    {
+        switch (members["does"], members["says"]) {
+        case (nil, let says?):
+            return string(says, path: "\(path).says", nonEmpty: true).map { .says($0) }
+        case (let does?, nil):
+            guard let verb = string(does, path: "\(path).does", nonEmpty: true) else { return nil }
+            switch verb {
+            case "claim": return .claim
+            case "release": return .release
+            case "close": return .close
+            case "transfer":
+                guard let queueNode = members["queue"] else {
+                    report(path, node, "a transfer needs \"queue\": where the customer goes")
+                    return nil
+                }
+                return string(queueNode, path: "\(path).queue", nonEmpty: true).map { .transfer(queue: $0) }
+            default:
+                report("\(path).does", does, "unknown step \"\(verb)\"; expected claim, transfer, release or close")
+                return nil
+            }
+        default:
+            report(path, node, "an agent's step needs exactly one of \"does\" and \"says\"")
+            return nil
+        }
+    }
+
+    /// A turn whose mistakes are reported, with its expectations read all the same so that
+    /// the names in them are checked against the bot in the same run. It never runs: a file
+    /// with a mistake runs no test.
+    private mutating func unreadable(_ members: [String: JSONNode], node: JSONNode, path: String) -> TestTurn {
+        var turn = TestTurn(say: "", origin: origin(path, node))
         expectations(members, into: &turn, path: path)
         return turn
     }
@@ -191,7 +228,15 @@ public struct ConversationTestDecoder: JSONReading {
                 turn.intentOrigin = origin("\(path).intent", intent)
             }
         }
-        if let slots = members["slots"] { turn.slots = optionalStringMap(slots, path: "\(path).slots") }
+        if let slots = members["slots"] {
+            turn.slots = optionalStringMap(slots, path: "\(path).slots")
+            if case .object(let named) = slots.value {
+                for member in named where turn.slots[member.key] != nil {
+                    turn.slotOrigins[member.key] = DefinitionOrigin(
+                        file: file, path: "\(path).slots.\(member.key)", location: member.keyLocation)
+                }
+            }
+        }
         turn.reply = members["reply"].flatMap { string($0, path: "\(path).reply", nonEmpty: false) }
         turn.replyContains = members["reply_contains"].flatMap {
             string($0, path: "\(path).reply_contains", nonEmpty: true)

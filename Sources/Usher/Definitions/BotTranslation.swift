@@ -89,9 +89,16 @@ extension BotDefinition {
         return translations.map(\.language).sorted().first { LanguageTag.primarySubtag($0) == primary }
     }
 
-    /// What every command says of a tag no language of the bot serves, with those it serves.
+    /// What every command says of a tag no language of the bot serves: that it is no BCP 47
+    /// tag, with the tag meant ("german"), or the languages the bot serves, with the one it was
+    /// probably meant to be. A code of two letters is a language of its own ("es" is Spanish,
+    /// not a typo of "en"), so only a longer one ("dee") gets such a suggestion.
     public func notServed(_ tag: String) -> String {
-        "the bot does not serve \"\(tag)\"; it serves \(languages.joined(separator: ", "))"
+        if let misnamed = LanguageTag.misnamed(tag) { return misnamed }
+        let served = "the bot does not serve \"\(tag)\"; it serves \(languages.joined(separator: ", "))"
+        guard LanguageTag.primarySubtag(tag).count > 2, let close = Spelling.closest(to: tag, among: languages)
+        else { return served }
+        return served + "; did you mean \"\(close)\"?"
     }
 
     /// ``languages`` with where each is named, for errors and warnings about the tags.

@@ -8,7 +8,7 @@ extension EvalCommand {
     func commandLanguage(of bot: BotDefinition) throws -> String {
         guard let lang else { return bot.language }
         guard let served = bot.servedLanguage(for: lang) else {
-            throw ValidationError(bot.notServed(lang))
+            throw ValidationError("--lang: " + bot.notServed(lang))
         }
         return served
     }
@@ -30,11 +30,8 @@ extension EvalCommand {
         }
         guard unserved.isEmpty else {
             for (tag, first) in unserved.sorted(by: { $0.value.line < $1.value.line }) {
-                let why =
-                    LanguageTag.misnamed(tag)
-                    ?? bot.notServed(tag)
                 let lines = first.count == 1 ? "" : " (\(first.count) lines)"
-                Console.error("\(data):\(first.line): error: \"lang\": \(why)\(lines)")
+                Console.error("\(data):\(first.line): error: \"lang\": \(bot.notServed(tag))\(lines)")
             }
             throw ExitCode(ExitCodes.failure)
         }

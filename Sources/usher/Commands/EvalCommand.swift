@@ -22,7 +22,7 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Override the bot's confidence threshold, in [0, 1].")
     var threshold: Double?
 
-    @Option(help: "The scoring model: automatic, linear or bayes.")
+    @Option(help: "The scoring model: automatic (linear, or centroid for a large bot), linear, bayes or centroid.")
     var model: ModelKind = .automatic
 
     @Flag(help: "Print one JSON object instead of tables.")
@@ -51,7 +51,8 @@ struct EvalCommand: ParsableCommand {
             utterances[index].intent = utterances[index].intent.map(IntentName.sanitized)
         }
         let languages = try lineLanguages(utterances, bot: bot, default: fileLanguage)
-        warnAboutTheData(utterances, languages: languages, bot: bot)
+        let warnings = dataWarnings(utterances, languages: languages, bot: bot)
+        for warning in warnings { Console.error(warning.line(data: data)) }
         let used = bot.languages.filter(Set(languages).contains)
         let loadStart = ContinuousClock.now
         var matchers: [String: Matcher] = [:]
@@ -77,19 +78,16 @@ struct EvalCommand: ParsableCommand {
             try writeMisses(
                 missed.map { (utterances[$0], results[$0], used.count < 2 ? nil : languages[$0]) }, to: misses)
         }
-        let printer = EvaluationPrinter(
-            report: report, seconds: seconds, loadSeconds: loadSeconds, threshold: matchers[used[0]]!.threshold,
-            model: describe(used.map { ($0, matchers[$0]!) }), languages: byLanguage)
-        Console.out(json ? printer.json() : printer.text())
         // Utterances are matched one by one, with no conversation around them: say so where
         // that differs from a conversation, in which these intents match only after a context.
         let gated = bot.intents.filter { !$0.contexts.require.isEmpty }.map(\.name)
-        if !gated.isEmpty {
-            Console.error(
-                "usher eval: \(gated.joined(separator: ", ")) need\(gated.count == 1 ? "s" : "") a context in a conversation; "
-                    + "here they were matched as if it were active (usher match leaves them out unless --context names it)"
-            )
-        }
+        let contextWarnings = gated.isEmpty ? [] : [EvaluationWarning.needsContext(gated)]
+        var printer = EvaluationPrinter(
+            report: report, seconds: seconds, loadSeconds: loadSeconds, threshold: matchers[used[0]]!.threshold,
+            model: describe(used.map { ($0, matchers[$0]!) }), languages: byLanguage)
+        printer.warnings = warnings + contextWarnings
+        Console.out(json ? printer.json() : printer.text())
+        for warning in contextWarnings { Console.error(warning.line(data: data)) }
     }
 
     /// The model of each language's matcher: "linear, 812 features", or per language when several.
@@ -102,17 +100,19 @@ struct EvalCommand: ParsableCommand {
     /// Labels that name no intent, once each; and lines enough to change the figures that read
     /// as another language than the one they are scored in, among the lines without their own
     /// `"lang"` (one labelled line must not hide the rest).
-    private func warnAboutTheData(_ utterances: [LabelledUtterance], languages: [String], bot: BotDefinition) {
-        for unknown in EvaluationCheck.unknownLabels(utterances, intents: bot.intents.map(\.name)) {
-            Console.error("\(data):\(unknown.line): warning: \(unknown)")
-        }
+    private func dataWarnings(_ utterances: [LabelledUtterance], languages: [String], bot: BotDefinition)
+        -> [EvaluationWarning]
+    {
+        var warnings = EvaluationCheck.unknownLabels(utterances, intents: bot.intents.map(\.name))
+            .map(EvaluationWarning.unknownLabel)
         let unlabelled = zip(utterances, languages).filter { $0.0.language == nil }
         guard let language = unlabelled.first?.1,
             var others = EvaluationCheck.otherLanguages(
                 unlabelled.map(\.0.text), scoredIn: language, served: bot.languages)
-        else { return }
+        else { return warnings }
         others.othersLabelled = unlabelled.count < utterances.count
-        Console.error("usher eval: \(others)")
+        warnings.append(.otherLanguages(others))
+        return warnings
     }
 
     /// Each miss as a JSON line; with its language when the data set mixes several.

@@ -39,7 +39,7 @@ struct MatchCommand: ParsableCommand {
         var engine = try DialogFrontend.engine(bot, explains: true, for: .matching)
         if let lang {
             guard let localized = engine.engine(for: lang) else {
-                throw ValidationError(engine.bot.notServed(lang))
+                throw ValidationError("--lang: " + engine.bot.notServed(lang))
             }
             engine = localized
         }

@@ -7,8 +7,12 @@ struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run conversation tests: scripted customer turns with expectations on each answer.",
-        discussion:
-            "Prints a line per conversation, then 'N passed, N failed'; exits 1 when any failed. Format: docs/testing.md."
+        discussion: """
+            Prints a line per conversation, then 'N passed, N failed'. Exits 0 when every test passed, 1 when any \
+            failed, 2 when the tests could not be run: a usage error, a test file that cannot be read or has \
+            mistakes (each is named, and no test runs), a bot that does not load, a --junit file that cannot be \
+            written. Format: docs/testing.md.
+            """
     )
 
     @Option(help: "A bot: a JSON file or a directory of them.")
@@ -27,46 +31,51 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let engine = try DialogFrontend.engine(bot)
+        let engine: DialogEngine
+        do {
+            engine = try DialogFrontend.engine(bot)
+        } catch let error as ExitCode where error.rawValue == ExitCodes.failure {
+            throw ExitCode(ExitCodes.notRun)
+        }
         let paths = try files.isEmpty ? defaultFiles() : files
+        let runner = ConversationTestRunner(engine: engine)
         var suites: [ConversationTestSuite] = []
-        var loadFailed = false
+        var mistakes: [(file: String, errors: [String])] = []
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
-                Console.error("\(path): error: cannot read the file")
-                loadFailed = true
+                mistakes.append((path, ["\(path): error: cannot read the file"]))
                 continue
             }
             do {
-                suites.append(try ConversationTestDecoder.load([UInt8](data), file: path))
+                suites.append(try runner.load([UInt8](data), file: path))
             } catch {
-                error.errors.forEach { Console.error($0.description(severity: "error")) }
-                loadFailed = true
+                mistakes.append((path, error.errors.map { $0.description(severity: "error") }))
             }
         }
-        let runner = ConversationTestRunner(engine: engine)
-        for suite in suites {
-            let mistakes = runner.mistakes(in: suite)
-            mistakes.forEach { Console.error($0.description(severity: "error")) }
-            if !mistakes.isEmpty { loadFailed = true }
-        }
-        if loadFailed { throw ExitCode(ExitCodes.failure) }
-        let results = suites.map { suite in (suite, suite.conversations.map(runner.run)) }
         let printer = TestReportPrinter()
+        guard mistakes.isEmpty else {
+            mistakes.flatMap(\.errors).forEach(Console.error)
+            try writeJUnit(printer.junit([], mistakes: mistakes))
+            throw ExitCode(ExitCodes.notRun)
+        }
+        let results = suites.map { suite in (suite, suite.conversations.map(runner.run)) }
         for (_, conversations) in results {
             for result in conversations { Console.out(printer.line(result)) }
         }
         let all = results.flatMap(\.1)
         let failed = all.filter { !$0.passed }.count
         Console.out("\(all.count - failed) passed, \(failed) failed")
-        if let junit {
-            let xml = printer.junit(results.map { ($0.0.file, $0.1) })
-            guard OutputFile.write(Data(xml.utf8), to: junit) else {
-                Console.error("\(junit): error: cannot write the file")
-                throw ExitCode(ExitCodes.failure)
-            }
-        }
+        try writeJUnit(printer.junit(results.map { ($0.0.file, $0.1) }))
         if failed > 0 { throw ExitCode(ExitCodes.failure) }
+    }
+
+    /// Writes `xml` to `--junit`'s file, when given.
+    private func writeJUnit(_ xml: String) throws {
+        guard let junit else { return }
+        guard OutputFile.write(Data(xml.utf8), to: junit) else {
+            Console.error("\(junit): error: cannot write the file")
+            throw ExitCode(ExitCodes.notRun)
+        }
     }
 
     private func defaultFiles() throws -> [String] {

@@ -9,6 +9,8 @@ struct EvaluationPrinter {
     let model: String
     /// Each language's own figures, when the data set mixes several (empty otherwise).
     var languages: [(language: String, report: EvaluationReport)] = []
+    /// What stderr says besides the figures; `--json` carries them as `"warnings"`.
+    var warnings: [EvaluationWarning] = []
 
     var throughput: Double { seconds > 0 ? Double(report.messages) / seconds : 0 }
 
@@ -90,6 +92,7 @@ struct EvaluationPrinter {
                 + "\"predicted\": \($0.predicted.map(JSONWriter.string) ?? "null"), \"count\": \($0.count)}"
         }
         fields.append("\"confusions\": [\(confusions.joined(separator: ", "))]")
+        fields.append("\"warnings\": [\(warnings.map(\.json).joined(separator: ", "))]")
         return "{" + fields.joined(separator: ", ") + "}"
     }
 

@@ -14,10 +14,22 @@ struct TestReportPrinter {
         return lines.joined(separator: "\n")
     }
 
-    func junit(_ suites: [(file: String, results: [ConversationTestResult])]) -> String {
-        let total = suites.reduce(0) { $0 + $1.results.count }
+    /// The results as JUnit XML; a test file with mistakes, which ran no test, is a test case
+    /// in error whose text lists them, so that a CI dashboard shows why nothing ran.
+    func junit(
+        _ suites: [(file: String, results: [ConversationTestResult])], mistakes: [(file: String, errors: [String])] = []
+    ) -> String {
+        let total = suites.reduce(0) { $0 + $1.results.count } + mistakes.count
         let failed = suites.reduce(0) { $0 + $1.results.filter { !$0.passed }.count }
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites tests=\"\(total)\" failures=\"\(failed)\">\n"
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<testsuites tests=\"\(total)\" failures=\"\(failed)\" errors=\"\(mistakes.count)\">\n"
+        for (file, errors) in mistakes {
+            let count = "\(errors.count) mistake\(errors.count == 1 ? "" : "s")"
+            xml += "  <testsuite name=\"\(escape(file))\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
+            xml += "    <testcase classname=\"\(escape(file))\" name=\"\(escape(file))\">\n"
+            xml += "      <error message=\"\(count) in the test file; no test ran\" type=\"test file\">"
+            xml += escape(errors.joined(separator: "\n")) + "</error>\n    </testcase>\n  </testsuite>\n"
+        }
         for (file, results) in suites {
             let failures = results.filter { !$0.passed }.count
             xml += "  <testsuite name=\"\(escape(file))\" tests=\"\(results.count)\" failures=\"\(failures)\">\n"

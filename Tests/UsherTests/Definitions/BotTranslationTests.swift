@@ -35,6 +35,20 @@ struct BotTranslationTests {
         try BotLoader.load(sources: files.map { BotLoader.Source(name: $0.0, bytes: Array($0.1.utf8)) })
     }
 
+    /// Every command says alike why a tag names no language of the bot: a typo of a served
+    /// language gets it as a suggestion, a name the BCP 47 tag meant, and a code of two letters,
+    /// a language of its own ("es" is no typo of "en"), only the languages served.
+    @Test(arguments: [
+        ("dee", #"the bot does not serve "dee"; it serves en, de; did you mean "de"?"#),
+        ("german", #""german" is not a BCP 47 language tag; did you mean "de"?"#),
+        ("es", #"the bot does not serve "es"; it serves en, de"#),
+        ("fr", #"the bot does not serve "fr"; it serves en, de"#),
+    ])
+    func aTagTheBotDoesNotServeIsToldWithTheOneMeant(tag: String, message: String) throws {
+        let bot = try Self.load([("bot.json", Self.english), ("de.json", Self.german)])
+        #expect(bot.notServed(tag) == message)
+    }
+
     @Test func translationsLoadAndLocalizeTheBot() throws {
         let bot = try Self.load([("bot.json", Self.english), ("de.json", Self.german)])
         #expect(bot.language == "en")
