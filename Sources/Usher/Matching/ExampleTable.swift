@@ -20,6 +20,15 @@ struct ExampleTable: Sendable {
     private var postingStarts: [Int32] = [0]
     private var postingExamples: [Int32] = []
     private var postingValues: [Float] = []
+    /// For each entry of `features`, where its dense column starts in `columns`, or -1. A feature
+    /// that many of an intent's examples share (a common word, a trigram of one) is also kept
+    /// as a column of one value per example of the intent, zero where it is absent: the closest
+    /// example then adds the column in one vectorised pass instead of a scattered add per
+    /// posting, with the same sums in the same order (so the same result to the bit).
+    private var columnStarts: [Int32] = []
+    private var columns: [Float] = []
+    /// How many features have a dense column (for tests and the load's accounting).
+    var columnCount: Int { columnStarts.count { $0 >= 0 } }
     /// The example vectors themselves, when kept instead of the index (see ``keepRows(_:)``).
     private var rows: CompactRows?
 
@@ -92,6 +101,33 @@ struct ExampleTable: Sendable {
             }
             if previous >= 0 { postingStarts.append(Int32(postingExamples.count)) }
             featureStarts.append(Int32(features.count))
+            addColumns(of: intent)
+        }
+    }
+
+    /// Whether a feature with `postings` of an intent's `examples` is worth a dense column: a
+    /// posting costs a scattered add (about seven instructions), a column entry a fraction of a
+    /// vector instruction, so a column pays from about one example in eight; one in four keeps a
+    /// column within twice the postings' memory. Intents of few examples keep postings only.
+    static func wantsColumn(postings: Int, examples: Int) -> Bool {
+        examples >= 32 && postings * 4 >= examples
+    }
+
+    private mutating func addColumns(of intent: Int) {
+        let first = Int(intentStarts[intent])
+        let count = Int(intentStarts[intent + 1]) - first
+        for entry in Int(featureStarts[intent])..<Int(featureStarts[intent + 1]) {
+            let postings = Int(postingStarts[entry])..<Int(postingStarts[entry + 1])
+            guard Self.wantsColumn(postings: postings.count, examples: count) else {
+                columnStarts.append(-1)
+                continue
+            }
+            columnStarts.append(Int32(columns.count))
+            let start = columns.count
+            columns.append(contentsOf: repeatElement(0, count: count))
+            for posting in postings {
+                columns[start + Int(postingExamples[posting]) - first] = postingValues[posting]
+            }
         }
     }
 
@@ -172,23 +208,35 @@ struct ExampleTable: Sendable {
                 postingStarts.withUnsafeBufferPointer { starts in
                     postingExamples.withUnsafeBufferPointer { examples in
                         postingValues.withUnsafeBufferPointer { values in
-                            var low = range.lowerBound
-                            for (id, value) in zip(vector.ids, vector.values) {
-                                // Query ids ascend, so each search starts where the last one ended.
-                                var length = range.upperBound - low
-                                while length > 0 {
-                                    let half = length / 2
-                                    if features[low + half] < id {
-                                        low += half + 1
-                                        length -= half + 1
-                                    } else {
-                                        length = half
+                            columnStarts.withUnsafeBufferPointer { columnStarts in
+                                columns.withUnsafeBufferPointer { columns in
+                                    var low = range.lowerBound
+                                    for (id, value) in zip(vector.ids, vector.values) {
+                                        // Query ids ascend, so each search starts where the last one ended.
+                                        var length = range.upperBound - low
+                                        while length > 0 {
+                                            let half = length / 2
+                                            if features[low + half] < id {
+                                                low += half + 1
+                                                length -= half + 1
+                                            } else {
+                                                length = half
+                                            }
+                                        }
+                                        guard low < range.upperBound else { break }
+                                        guard features[low] == id else { continue }
+                                        let column = Int(columnStarts[low])
+                                        if column >= 0 {
+                                            let values = columns.baseAddress! + column
+                                            for example in 0..<count {
+                                                similarities[example] += value * values[example]
+                                            }
+                                            continue
+                                        }
+                                        for posting in Int(starts[low])..<Int(starts[low + 1]) {
+                                            similarities[Int(examples[posting]) - first] += value * values[posting]
+                                        }
                                     }
-                                }
-                                guard low < range.upperBound else { break }
-                                guard features[low] == id else { continue }
-                                for posting in Int(starts[low])..<Int(starts[low + 1]) {
-                                    similarities[Int(examples[posting]) - first] += value * values[posting]
                                 }
                             }
                         }

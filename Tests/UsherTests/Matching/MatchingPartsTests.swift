@@ -31,6 +31,41 @@ struct MatchingPartsTests {
         }
     }
 
+    /// Intents of many examples keep their common features as dense columns; the closest example
+    /// found through them is the one a brute-force cosine finds, with the same similarity.
+    @Test func denseColumnsFindTheClosestExampleOfLargeIntents() throws {
+        let topics = ["parcel", "refund", "password"]
+        let bot = BotDefinition(
+            intents: topics.map { topic in
+                IntentDefinition(
+                    name: topic,
+                    examples: (0..<40).map { number in
+                        Example(
+                            template: Template(segments: [
+                                .text(
+                                    "where is my \(topic) number \(number) please \(number % 3 == 0 ? "today" : "soon")"
+                                )
+                            ]))
+                    })
+            })
+        var vectorizer = Vectorizer()
+        let vectors = vectorizer.fit(ExampleTable(intents: bot.intents).learningTexts)
+        var table = ExampleTable(intents: bot.intents)
+        table.index(vectors)
+        #expect(table.columnCount > 0)
+        for message in ["where is my parcel number 7", "refund 12 today please", "password", "soon"] {
+            let query = vectorizer.vector(TextNormalizer.normalize(message))
+            for intent in bot.intents.indices {
+                let found = table.nearest(to: query, in: intent)
+                let similarities = table.examples(of: intent).map { query.dot(vectors.vector($0)) }
+                let best = similarities.max() ?? 0
+                #expect(abs(found.similarity - best) < 1e-6)
+                let example = try #require(found.example)
+                #expect(abs(similarities[example - table.examples(of: intent).lowerBound] - best) < 1e-6)
+            }
+        }
+    }
+
     @Test func vectorsHaveUnitLengthWithoutUnknownWords() {
         var vectorizer = Vectorizer()
         _ = vectorizer.fit(["where is my order", "refund please"])
