@@ -27,12 +27,6 @@ struct ExampleTable: Sendable {
     /// posting, with the same sums in the same order (so the same result to the bit).
     private var columnStarts: [Int32] = []
     private var columns: [Float] = []
-    /// Per intent with columns, an open-addressing table from feature id to its entry of
-    /// `features` (-1 marks a free slot), `lookupStarts[i] ..< lookupStarts[i + 1]` of `lookups`,
-    /// a power of two at least twice the intent's features: a message's feature is found in one
-    /// or two probes instead of a binary search of thousands. Other intents have none.
-    private var lookupStarts: [Int32] = [0]
-    private var lookups: [Int32] = []
     /// How many features have a dense column (for tests and the load's accounting).
     var columnCount: Int { columnStarts.count { $0 >= 0 } }
     /// The example vectors themselves, when kept instead of the index (see ``keepRows(_:)``).
@@ -119,30 +113,10 @@ struct ExampleTable: Sendable {
         examples >= 32 && postings * 4 >= examples
     }
 
-    /// The slot of `id` in a lookup table of `size` slots (a power of two): the top bits of a
-    /// multiplicative hash.
-    @inline(__always)
-    static func lookupSlot(_ id: Int32, size: Int) -> Int {
-        Int((UInt32(bitPattern: id) &* 0x9E37_79B1) >> UInt32(32 - size.trailingZeroBitCount))
-    }
-
     private mutating func addColumns(of intent: Int) {
         let first = Int(intentStarts[intent])
         let count = Int(intentStarts[intent + 1]) - first
-        let entries = Int(featureStarts[intent])..<Int(featureStarts[intent + 1])
-        if Self.wantsColumn(postings: count, examples: count) {
-            var size = 16
-            while size < entries.count * 2 { size <<= 1 }
-            let start = lookups.count
-            lookups.append(contentsOf: repeatElement(-1, count: size))
-            for entry in entries {
-                var slot = Self.lookupSlot(features[entry], size: size)
-                while lookups[start + slot] >= 0 { slot = (slot + 1) & (size - 1) }
-                lookups[start + slot] = Int32(entry)
-            }
-        }
-        lookupStarts.append(Int32(lookups.count))
-        for entry in entries {
+        for entry in Int(featureStarts[intent])..<Int(featureStarts[intent + 1]) {
             let postings = Int(postingStarts[entry])..<Int(postingStarts[entry + 1])
             guard Self.wantsColumn(postings: postings.count, examples: count) else {
                 columnStarts.append(-1)
@@ -236,51 +210,31 @@ struct ExampleTable: Sendable {
                         postingValues.withUnsafeBufferPointer { values in
                             columnStarts.withUnsafeBufferPointer { columnStarts in
                                 columns.withUnsafeBufferPointer { columns in
-                                    lookups.withUnsafeBufferPointer { lookups in
-                                        let table = Int(lookupStarts[intent])..<Int(lookupStarts[intent + 1])
-                                        let lookup = UnsafeBufferPointer(rebasing: lookups[table])
-                                        var low = range.lowerBound
-                                        for (id, value) in zip(vector.ids, vector.values) {
-                                            let entry: Int
-                                            if lookup.isEmpty {
-                                                // Query ids ascend, so each search starts where the last one ended.
-                                                var length = range.upperBound - low
-                                                while length > 0 {
-                                                    let half = length / 2
-                                                    if features[low + half] < id {
-                                                        low += half + 1
-                                                        length -= half + 1
-                                                    } else {
-                                                        length = half
-                                                    }
-                                                }
-                                                guard low < range.upperBound else { break }
-                                                guard features[low] == id else { continue }
-                                                entry = low
+                                    var low = range.lowerBound
+                                    for (id, value) in zip(vector.ids, vector.values) {
+                                        // Query ids ascend, so each search starts where the last one ended.
+                                        var length = range.upperBound - low
+                                        while length > 0 {
+                                            let half = length / 2
+                                            if features[low + half] < id {
+                                                low += half + 1
+                                                length -= half + 1
                                             } else {
-                                                var slot = Self.lookupSlot(id, size: lookup.count)
-                                                var found = -1
-                                                while lookup[slot] >= 0 {
-                                                    if features[Int(lookup[slot])] == id {
-                                                        found = Int(lookup[slot])
-                                                        break
-                                                    }
-                                                    slot = (slot + 1) & (lookup.count - 1)
-                                                }
-                                                guard found >= 0 else { continue }
-                                                entry = found
+                                                length = half
                                             }
-                                            let column = Int(columnStarts[entry])
-                                            if column >= 0 {
-                                                let values = columns.baseAddress! + column
-                                                for example in 0..<count {
-                                                    similarities[example] += value * values[example]
-                                                }
-                                                continue
+                                        }
+                                        guard low < range.upperBound else { break }
+                                        guard features[low] == id else { continue }
+                                        let column = Int(columnStarts[low])
+                                        if column >= 0 {
+                                            let values = columns.baseAddress! + column
+                                            for example in 0..<count {
+                                                similarities[example] += value * values[example]
                                             }
-                                            for posting in Int(starts[entry])..<Int(starts[entry + 1]) {
-                                                similarities[Int(examples[posting]) - first] += value * values[posting]
-                                            }
+                                            continue
+                                        }
+                                        for posting in Int(starts[low])..<Int(starts[low + 1]) {
+                                            similarities[Int(examples[posting]) - first] += value * values[posting]
                                         }
                                     }
                                 }
