@@ -14,8 +14,7 @@ struct ImportCommandTests {
         #expect(imported.status == 0)
         #expect(
             imported.stderr == "train.csv: imported 4 examples into 2 intents and 1 out-of-scope examples\n"
-                + "the intents have no responses yet: usher match and usher eval take the bot as it is; give them responses (or import with --reply TEXT) before usher serve, chat or test\n"
-        )
+                + Self.noResponses("bot.json"))
         // Out-of-scope lines become the fallback's out-of-scope examples.
         let written = try String(contentsOf: directory.appendingPathComponent("bot.json"), encoding: .utf8)
         #expect(written.contains(#""examples": ["#) && written.contains(#""blah""#))
@@ -48,8 +47,8 @@ struct ImportCommandTests {
         ])
         let output = try UsherBinary.run(["import", "train.jsonl", "oos.jsonl", "-o", "bot.json"], in: directory)
         #expect(
-            output.stderr.hasPrefix(
-                "train.jsonl, oos.jsonl: imported 2 examples into 2 intents and 1 out-of-scope examples\n"))
+            output.stderr == "train.jsonl, oos.jsonl: imported 2 examples into 2 intents and 1 out-of-scope examples\n"
+                + Self.noResponses("bot.json"))
         let match = try UsherBinary.run(["match", "--bot", "bot.json", "tell me a joke please"], in: directory)
         #expect(match.stdout.contains("decided by  out-of-scope example \"tell me a joke\""), "\(match.stdout)")
     }
@@ -63,8 +62,9 @@ struct ImportCommandTests {
         ])
         let output = try UsherBinary.run(["import", "d.csv", "-o", "bot.json"], in: directory)
         #expect(
-            output.stderr.hasPrefix(
-                "d.csv: imported 2 examples into 2 intents; 2 lines left out (repeated, or without a word)\n"))
+            output.stderr
+                == "d.csv: imported 2 examples into 2 intents; 2 lines left out (repeated, or without a word)\n"
+                + Self.noResponses("bot.json"))
         let german = try UsherBinary.run(["import", "d.csv", "-o", "bot.json", "--language", "ger"], in: directory)
         #expect(german.status == 2)
         #expect(german.stderr.hasPrefix(#"Error: --language "ger" is not a BCP 47 language tag; did you mean "de"?"#))
@@ -84,12 +84,23 @@ struct ImportCommandTests {
             ["import", "d.csv", "-o", "bot.json", "--reply", "About {intent}: an agent will write this."], in: directory
         )
         #expect(imported.stderr == "d.csv: imported 3 examples into 2 intents\n")
+        let empty = try UsherBinary.run(["import", "d.csv", "-o", "bot.json", "--reply", " "], in: directory)
+        #expect(empty.status == 2)
+        #expect(
+            empty.stderr.hasPrefix(
+                #"Error: --reply needs some text, such as "About {intent}: an agent will write this." ({intent} stands for the intent's name)"#
+            ))
         let served = try UsherBinary.run(
             ["serve", "bot.json"], input: #"{"session": "s1", "text": "where is my card?"}"# + "\n", in: directory)
         #expect(served.status == 0, "\(served.stderr)")
         #expect(
             served.stdout.contains(#""replies": ["About card_arrival: an agent will write this."]"#), "\(served.stdout)"
         )
+    }
+
+    /// What `import` says after its summary when the intents cannot reply yet.
+    static func noResponses(_ output: String) -> String {
+        "\(output): its intents have no responses yet: usher match and eval take it as it is; give them responses (or import with --reply TEXT) before usher check, serve, chat and test\n"
     }
 
     @Test func writesToStandardOutput() throws {

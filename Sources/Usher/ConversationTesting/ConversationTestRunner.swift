@@ -15,7 +15,17 @@ public struct ConversationTestRunner: Sendable {
     /// in-memory store), so a handoff queues the customer and agents' steps act as they do in
     /// `usher serve`. The test is one ``load(_:file:)`` read, or one ``mistakes(in:)`` found no
     /// mistake in: a `"lang"` the bot does not serve is a mistake of the file, not a failure.
+    /// A test that did not come that way and names such a language fails at once rather than
+    /// run in the bot's own language (a mistyped "dee" once did).
     public func run(_ test: ConversationTest) -> ConversationTestResult {
+        if let language = test.language, engine.servingLanguage(for: language) == nil {
+            let failure = TestFailure(
+                turn: 0, say: test.turns.first?.say ?? "", field: "lang",
+                expected: "a language the bot serves (\(engine.bot.languages.joined(separator: ", ")))",
+                actual: "\"\(language)\"", origin: test.origin)
+            return ConversationTestResult(
+                name: test.name, turns: test.turns.count, failures: [failure], origin: test.origin)
+        }
         let server = ConversationServer(engine: engine, store: InMemoryConversationStore(), masker: nil)
         var now = test.start
         var failures: [TestFailure] = []

@@ -70,8 +70,9 @@ struct ExampleTable: Sendable {
         rows = CompactRows(table)
     }
 
-    /// Builds the per-intent inverted indexes from the examples' vectors (row `i` is example `i`).
-    mutating func index(_ table: VectorTable) {
+    /// Builds the per-intent inverted indexes from the examples' vectors (row `i` is example `i`),
+    /// with dense columns where they pay (`columns` false: postings only, for tests to compare).
+    mutating func index(_ table: VectorTable, columns: Bool = true) {
         // Entries sort by (feature id, position) packed into one integer: fast, and stable.
         var keys: [UInt64] = []
         var values: [(example: Int32, value: Float)] = []
@@ -101,7 +102,7 @@ struct ExampleTable: Sendable {
             }
             if previous >= 0 { postingStarts.append(Int32(postingExamples.count)) }
             featureStarts.append(Int32(features.count))
-            addColumns(of: intent)
+            addColumns(of: intent, wanted: columns)
         }
     }
 
@@ -113,12 +114,12 @@ struct ExampleTable: Sendable {
         examples >= 32 && postings * 4 >= examples
     }
 
-    private mutating func addColumns(of intent: Int) {
+    private mutating func addColumns(of intent: Int, wanted: Bool) {
         let first = Int(intentStarts[intent])
         let count = Int(intentStarts[intent + 1]) - first
         for entry in Int(featureStarts[intent])..<Int(featureStarts[intent + 1]) {
             let postings = Int(postingStarts[entry])..<Int(postingStarts[entry + 1])
-            guard Self.wantsColumn(postings: postings.count, examples: count) else {
+            guard wanted, Self.wantsColumn(postings: postings.count, examples: count) else {
                 columnStarts.append(-1)
                 continue
             }

@@ -26,15 +26,24 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Import only the lines of this partition, for files that name one per line (MASSIVE's \"split\").")
     var split: String?
 
+    /// The commands that refuse a bot whose intents cannot reply (``BotLoader/Use/conversation``),
+    /// said by the help and by the summary alike.
+    static let refusingReplyless = "usher check, serve, chat and test"
+
     @Option(
         help: ArgumentHelp(
-            "Give every intent this response, so the bot can be served at once; {intent} stands for its name.",
+            "Give every intent this response, so the bot can be served at once; \(BotImporter.intentMarker) stands for its name.",
             discussion:
-                "Without it the intents have no responses: match and eval take the bot, serve, chat and test refuse it until each has some.",
+                "Without it the intents have no responses: usher match and eval take the bot, \(ImportCommand.refusingReplyless) refuse it until each has some.",
             valueName: "text"))
     var reply: String?
 
     func validate() throws {
+        if let reply, reply.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError(
+                "--reply needs some text, such as \"About \(BotImporter.intentMarker): an agent will write this.\" (\(BotImporter.intentMarker) stands for the intent's name)"
+            )
+        }
         if language.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--language must be a language tag such as en, de, ru or zh-TW")
         }
@@ -63,7 +72,7 @@ struct ImportCommand: ParsableCommand {
         // What comes next: the bot matches now, and talks to customers once its intents answer.
         if reply == nil, !bot.intents.isEmpty {
             Console.error(
-                "the intents have no responses yet: usher match and usher eval take the bot as it is; give them responses (or import with --reply TEXT) before usher serve, chat or test"
+                "\(output == "-" ? "the bot" : output): its intents have no responses yet: usher match and eval take it as it is; give them responses (or import with --reply TEXT) before \(Self.refusingReplyless)"
             )
         }
     }

@@ -47,6 +47,13 @@ struct ConversationTestTests {
                 #"t.json:2:28: conversations[0].lang: the bot does not serve "dee"; it serves en"#,
                 #"t.json:3:29: conversations[1].lang: "german" is not a BCP 47 language tag; did you mean "de"?"#,
             ])
+        // Run without that check (the runner is public), such a test fails at once, naming the
+        // language, rather than run in the bot's own.
+        let failures = ConversationTestRunner(engine: claimEngine).run(tests.conversations[0]).failures
+        #expect(failures.map(\.field) == ["lang"])
+        #expect(failures.map(\.actual) == ["\"dee\""])
+        #expect(
+            ConversationTestRunner(engine: claimEngine).run(tests.conversations[2]).failures.map(\.field) != ["lang"])
     }
 
     /// An expected slot no intent of the bot has would fail whatever the bot does: an error at

@@ -32,14 +32,16 @@ struct MatchingPartsTests {
     }
 
     /// Intents of many examples keep their common features as dense columns; the closest example
-    /// found through them is the one a brute-force cosine finds, with the same similarity.
-    @Test func denseColumnsFindTheClosestExampleOfLargeIntents() throws {
-        let topics = ["parcel", "refund", "password"]
+    /// found through them is the one the postings alone find, with the same similarity to the
+    /// bit, on either side of the size from which an intent has columns (32 examples).
+    @Test(arguments: [31, 32, 33, 40])
+    func denseColumnsFindWhatThePostingsFind(examplesPerIntent: Int) throws {
+        let topics = ["parcel", "refund", "пароль"]
         let bot = BotDefinition(
             intents: topics.map { topic in
                 IntentDefinition(
                     name: topic,
-                    examples: (0..<40).map { number in
+                    examples: (0..<examplesPerIntent).map { number in
                         Example(
                             template: Template(segments: [
                                 .text(
@@ -52,16 +54,19 @@ struct MatchingPartsTests {
         let vectors = vectorizer.fit(ExampleTable(intents: bot.intents).learningTexts)
         var table = ExampleTable(intents: bot.intents)
         table.index(vectors)
-        #expect(table.columnCount > 0)
-        for message in ["where is my parcel number 7", "refund 12 today please", "password", "soon"] {
+        var postingsOnly = ExampleTable(intents: bot.intents)
+        postingsOnly.index(vectors, columns: false)
+        #expect(postingsOnly.columnCount == 0)
+        #expect((table.columnCount > 0) == (examplesPerIntent >= 32))
+        for message in ["where is my parcel number 7", "refund 12 today please", "пароль", "soon", "zzz"] {
             let query = vectorizer.vector(TextNormalizer.normalize(message))
             for intent in bot.intents.indices {
                 let found = table.nearest(to: query, in: intent)
-                let similarities = table.examples(of: intent).map { query.dot(vectors.vector($0)) }
-                let best = similarities.max() ?? 0
-                #expect(abs(found.similarity - best) < 1e-6)
-                let example = try #require(found.example)
-                #expect(abs(similarities[example - table.examples(of: intent).lowerBound] - best) < 1e-6)
+                let expected = postingsOnly.nearest(to: query, in: intent)
+                #expect(found.example == expected.example)
+                #expect(found.similarity == expected.similarity)
+                let best = table.examples(of: intent).map { query.dot(vectors.vector($0)) }.max() ?? 0
+                #expect(abs(found.similarity - best) < 1e-5)
             }
         }
     }
