@@ -25,9 +25,14 @@ struct UsherCommand: ParsableCommand {
                 try command.run()
             } catch let error as ValidationError {
                 // An option only the bot can judge (`--lang fr`): ArgumentParser would print the
-                // root command's usage here, which names neither the command nor the fix.
+                // root command's usage here, which names neither the command nor the fix. Said
+                // the way a parse-time usage error is, with the subcommand's usage.
                 let name = type(of: command).configuration.commandName ?? "usher"
-                FileHandle.standardError.write(Data("usher \(name): error: \(error.message)\n".utf8))
+                let usage = usageString(for: type(of: command))
+                FileHandle.standardError.write(
+                    Data(
+                        "Error: \(error.message)\nUsage: \(usage)\n  See 'usher \(name) --help' for more information.\n"
+                            .utf8))
                 Foundation.exit(ExitCodes.usage)
             }
         } catch {

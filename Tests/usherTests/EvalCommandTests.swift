@@ -288,13 +288,17 @@ struct EvalCommandTests {
         let directory = try bilingual(["data.jsonl": #"{"text": "hi", "intent": "hello"}"#])
         let french = try UsherBinary.run(["eval", "bot", "--data", "data.jsonl", "--lang", "fr"], in: directory)
         #expect(french.status == 2)
-        #expect(french.stderr == "usher eval: error: --lang: the bot does not serve \"fr\"; it serves en, de\n")
+        // Said as a parse-time usage error is: the message, the command's usage, where help is.
+        #expect(
+            french.stderr.hasPrefix(
+                "Error: --lang: the bot does not serve \"fr\"; it serves en, de\nUsage: usher eval "))
+        #expect(french.stderr.hasSuffix("\n  See 'usher eval --help' for more information.\n"))
         let typo = try UsherBinary.run(["eval", "bot", "--data", "data.jsonl", "--lang", "dee"], in: directory)
         #expect(typo.status == 2)
         #expect(
-            typo.stderr
-                == "usher eval: error: --lang: the bot does not serve \"dee\"; it serves en, de; did you mean \"de\"?\n"
-        )
+            typo.stderr.hasPrefix(
+                "Error: --lang: the bot does not serve \"dee\"; it serves en, de; did you mean \"de\"?\nUsage: usher eval "
+            ))
     }
 
     /// Every model the option accepts is named in its help.
