@@ -12,6 +12,18 @@ struct TestCommandTests {
         #expect(output.stdout.contains("✔ zh-TW: 查詢訂單 (3 turns)"))
     }
 
+    /// `usher test tests/` once said the folder was a bot meant for --bot: a folder of test
+    /// files runs each of its `*.json` files, as the default tests/ does.
+    @Test func aFolderOfTestFilesRunsThemAll() throws {
+        let all = try UsherBinary.run(["test"])
+        let folder = try UsherBinary.run(["test", "tests/"])
+        #expect(folder.status == 0, "\(folder.stderr)")
+        #expect(folder.stdout == all.stdout)
+        let named = try UsherBinary.run(["test", "--bot", "intents", "tests", "tests/desk.json"])
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(named.stdout.contains("✔ file a claim, step by step (4 turns)"))
+    }
+
     @Test func failuresShowADiffExitOneAndWriteJUnit() throws {
         let directory = try UsherBinary.directory([
             "t.json":

@@ -18,16 +18,35 @@ struct TestCommand: ParsableCommand {
     @Option(help: "A bot: a JSON file or a directory of them.")
     var bot = "intents"
 
-    @Argument(help: "Test files (JSON). Default: every *.json file in tests/.")
+    @Argument(help: "Test files (JSON), or folders of them (their *.json files). Default: every *.json file in tests/.")
     var files: [String] = []
 
     @Option(help: "Also write the results as JUnit XML to this file.")
     var junit: String?
 
     func validate() throws {
-        if let error = BotFrontend.misplacedBot(files.first, bot: bot, command: "test", rest: "a test file") {
+        // A folder of test files runs them all; a folder of a bot was meant for --bot.
+        if let first = files.first, Self.testFiles(in: first) == nil,
+            let error = BotFrontend.misplacedBot(first, bot: bot, command: "test", rest: "a test file")
+        {
             throw error
         }
+    }
+
+    /// The test files of `folder`: its `*.json` files in name order, when `folder` is a folder and
+    /// one of them holds conversations (a folder of a bot's definitions is not one); else `nil`.
+    static func testFiles(in folder: String) -> [String]? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
+            let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
+        else { return nil }
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        let files = names.filter { $0.hasSuffix(".json") }.sorted().map { prefix + $0 }
+        let holdsTests = files.contains { file in
+            FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) }?
+                .contains("\"conversations\"") == true
+        }
+        return holdsTests ? files : nil
     }
 
     func run() throws {
@@ -37,7 +56,7 @@ struct TestCommand: ParsableCommand {
         } catch let error as ExitCode where error.rawValue == ExitCodes.failure {
             throw ExitCode(ExitCodes.notRun)
         }
-        let paths = try files.isEmpty ? defaultFiles() : files
+        let paths = try files.isEmpty ? defaultFiles() : files.flatMap { Self.testFiles(in: $0) ?? [$0] }
         let runner = ConversationTestRunner(engine: engine)
         var suites: [ConversationTestSuite] = []
         var mistakes: [(file: String, errors: [String])] = []
