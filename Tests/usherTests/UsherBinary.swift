@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the real `usher` executable, as a user or a script would.
 struct UsherBinary {
@@ -48,6 +49,7 @@ struct UsherBinary {
     static func directory(_ files: [String: String]) throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("usher-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        TemporaryFolders.remember(directory)
         for (name, contents) in files {
             try contents.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
@@ -60,5 +62,24 @@ struct UsherBinary {
         try FileManager.default.copyItem(
             at: root.appendingPathComponent("intents"), to: folder.appendingPathComponent("intents"))
         return folder
+    }
+}
+
+/// The folders the end-to-end tests made, removed when the test process exits: each run left a
+/// few hundred `usher-e2e-*` folders in the temporary directory. (At exit, not per test: a test
+/// hands its folder to the `usher` processes it starts, and a test's end is not its own to see.)
+enum TemporaryFolders {
+    private static let made = Mutex<[URL]>([])
+    private static let removedAtExit: Void = {
+        atexit {
+            TemporaryFolders.made.withLock { folders in
+                for folder in folders { try? FileManager.default.removeItem(at: folder) }
+            }
+        }
+    }()
+
+    static func remember(_ folder: URL) {
+        _ = removedAtExit
+        made.withLock { $0.append(folder) }
     }
 }
