@@ -32,6 +32,25 @@ struct MatchCommandTests {
         #expect(negation == ["intent": "cancel_order", "word": "stornieren", "cue": "nicht"])
     }
 
+    /// "5/12" matched billing_question at 0.91 and "bis zum 5." goodbye at 0.82: a date alone
+    /// says no request. Now they get the fallback, and the explanation names the intent that
+    /// was not chosen and why.
+    @Test func aDateAloneIsExplained() throws {
+        let output = try UsherBinary.run(["match", "5/12"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let lines = output.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[1] == "intent      (out of scope: fallback)")
+        #expect(
+            lines[2]
+                == "confidence  0.9131 for billing_question, the best intent (threshold 0.5000), not chosen: the "
+                + "message is nothing but date entities, and no example of billing_question is")
+        #expect(lines.contains("decided by  only date entities, which ask for nothing"))
+        let json = try UsherBinary.run(["match", "--json", "--lang", "de", "bis zum 5."])
+        let result = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(result["intent"] is NSNull)
+        #expect(result["only_entities"] as? [String] == ["date"])
+    }
+
     /// `usher match shop hello` (the bot as the first argument, as check, chat and serve take it)
     /// matched "shop" as a message and then failed on a missing intents/ (new-user trial).
     @Test func aBotFolderGivenAsAMessageIsNamedForWhatItIs() throws {
