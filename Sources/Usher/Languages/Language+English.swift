@@ -154,7 +154,7 @@ extension Language {
         ],
         placeWords: [
             "on", "by", "until", "till", "til", "before", "after", "from", "since", "the", "of", "at", "for", "to",
-            "around",
+            "around", "in",
         ])
 
     /// "first" to "thirty-first": "twenty-first" is also written "twenty first" and "twentyfirst".

@@ -108,7 +108,7 @@ public struct Matcher: Sendable {
     /// (reading MASSIVE's 11,500 examples so added half of its loading time).
     private func isTaughtEntitiesAlone(_ intent: Int) -> Bool {
         examples.examples(of: intent).contains {
-            entityOnly.types(of: examples.example($0).template.literalText) != nil
+            entityOnly.types(of: examples.example($0).template.literalText, thorough: true) != nil
         }
     }
 
