@@ -193,7 +193,11 @@ public struct Matcher: Sendable {
             exampleOrigin: nearest.example.map { examples.example($0).origin },
             words: explain ? explanation(vector, features, intent: best.intent) : [])
         let required = thresholds[best.intent]
-        if confidence >= required, let types = entityOnly.types(of: text), !isTaughtEntitiesAlone(best.intent) {
+        // The normalised words are never more than the entity reader's tokens: a longer
+        // message is passed over before it is read again.
+        if confidence >= required, normalized.tokens.count <= EntityOnlyMessages.longestMessage,
+            let types = entityOnly.types(of: text), !isTaughtEntitiesAlone(best.intent)
+        {
             return MatchResult(
                 intent: nil, confidence: confidence,
                 candidates: ranked.map {
