@@ -15,21 +15,45 @@ struct MatchCommandTests {
     /// "please don't cancel my order" matched cancel_order at 0.999: the example bot would have
     /// started cancelling. Now it gets the fallback, and the explanation says why.
     @Test func aNegatedRequestIsExplained() throws {
-        let output = try UsherBinary.run(["match", "please don't cancel my order"])
-        #expect(output.status == 0, "\(output.stderr)")
-        let lines = output.stdout.split(separator: "\n").map(String.init)
+        let lines = try explanation(of: "please don't cancel my order")
         #expect(lines[1] == "intent      (out of scope: fallback)")
         #expect(
             lines[2]
                 == "negated     not cancel_order: \"cancel\" follows \"dont\", and none of its examples says it negated"
         )
-        let json = try UsherBinary.run([
-            "match", "--json", "--lang", "de", "Ich möchte meine Bestellung nicht stornieren",
-        ])
-        let result = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let result = try germanJSON(of: "Ich möchte meine Bestellung nicht stornieren")
         #expect(result["intent"] is NSNull)
         let negation = try #require(result["negation"] as? [String: String])
         #expect(negation == ["intent": "cancel_order", "word": "stornieren", "cue": "nicht"])
+    }
+
+    /// "5/12" matched billing_question at 0.91 and "bis zum 5." goodbye at 0.82: a date alone
+    /// says no request. Now they get the fallback, and the explanation names the intent that
+    /// was not chosen and why.
+    @Test func aDateAloneIsExplained() throws {
+        let lines = try explanation(of: "5/12")
+        #expect(lines[1] == "intent      (out of scope: fallback)")
+        #expect(
+            lines[2]
+                == "confidence  0.9131 for billing_question, the best intent (threshold 0.5000), not chosen: the "
+                + "message is nothing but date entities, and no example of billing_question is")
+        #expect(lines.contains("decided by  only date entities, which ask for nothing"))
+        let result = try germanJSON(of: "bis zum 5.")
+        #expect(result["intent"] is NSNull)
+        #expect(result["only_entities"] as? [String] == ["date"])
+    }
+
+    /// The lines `usher match` prints for `message` with the example bot.
+    private func explanation(of message: String) throws -> [String] {
+        let output = try UsherBinary.run(["match", message])
+        #expect(output.status == 0, "\(output.stderr)")
+        return output.stdout.split(separator: "\n").map(String.init)
+    }
+
+    /// The JSON object `usher match --json --lang de` prints for `message`.
+    private func germanJSON(of message: String) throws -> [String: Any] {
+        let json = try UsherBinary.run(["match", "--json", "--lang", "de", message])
+        return try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     }
 
     /// `usher match shop hello` (the bot as the first argument, as check, chat and serve take it)

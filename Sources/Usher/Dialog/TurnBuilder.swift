@@ -40,7 +40,7 @@ struct TurnBuilder {
     var provisionalReplies: Int?
     var outcome: String?
     /// The message's entities, found on first use: a turn for an intent without slots never looks.
-    var foundEntities: (types: Set<String>, matches: [EntityMatch])?
+    var foundEntities: (types: Set<String>, dateAsked: Bool, matches: [EntityMatch])?
     /// The message's words as the normaliser leaves them, joined by spaces, made on first use:
     /// the phrase checks of one turn (handoff keywords, yes or no, "I don't know") share them.
     private var wordsOfMessage: String?
@@ -75,14 +75,25 @@ struct TurnBuilder {
     /// for an intent without slots never looks for any.
     mutating func found(for definition: IntentDefinition) -> [EntityMatch] {
         let types = Set(definition.slots.map(\.entity))
-        if let foundEntities, foundEntities.types == types { return foundEntities.matches }
+        let dateAsked = asksForDate(definition)
+        if let foundEntities, foundEntities.types == types, foundEntities.dateAsked == dateAsked {
+            return foundEntities.matches
+        }
         var context = entityContext
         // A date that cannot be in the future ("validate": {"max": "today"}) is when something
         // happened: "on Sunday" is the last Sunday, not the coming one.
         context.pastDates = definition.slots.contains { $0.entity == "date" && $0.validation?.max == .today }
+        context.dateAsked = dateAsked
         let matches = engine.entities.entities(ofTypes: types, in: message.text, context: context)
-        foundEntities = (types, matches)
+        foundEntities = (types, dateAsked, matches)
         return matches
+    }
+
+    /// Whether the open form of `definition` has just asked for a date: then "5-го" or "the
+    /// fifth" alone answers it (``EntityContext/dateAsked``).
+    private func asksForDate(_ definition: IntentDefinition) -> Bool {
+        guard let form = session.forms.last, form.intent == definition.name, !form.isConfirming else { return false }
+        return definition.slot(named: form.pendingSlot)?.entity == "date"
     }
 
     var bot: BotDefinition { engine.bot }

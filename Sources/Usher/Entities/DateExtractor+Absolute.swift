@@ -45,7 +45,7 @@ extension DateExtractor {
         return CalendarDate(year: year, month: month, day: day).map { Found(date: $0, end: end) }
     }
 
-    /// "3 March", "3rd of March", "3 Mar. 2026", "3rd March, 2026".
+    /// "3 March", "3rd of March", "3 Mar. 2026", "3rd March, 2026", "the fifth of March".
     private func dayFirst(in message: EntityMessage, at index: Int, today: CalendarDate) -> Found? {
         guard let (day, dayEnd) = dayOfMonth(in: message, at: index) else { return nil }
         let monthIndex = message.word(dayEnd) == "of" ? dayEnd + 1 : dayEnd
@@ -57,7 +57,7 @@ extension DateExtractor {
         return completed(in: message, day: day, month: month, end: monthIndex + 1, yearAt: yearIndex, today: today)
     }
 
-    /// "March 3", "March 3rd, 2026", "Mar. 3", "March the 3rd".
+    /// "March 3", "March 3rd, 2026", "Mar. 3", "March the 3rd", "March fifth".
     private func monthFirst(in message: EntityMessage, at index: Int, today: CalendarDate) -> Found? {
         guard let monthWord = message.word(index), let month = CalendarWords.month(monthWord) else { return nil }
         var dayIndex = index + 1
@@ -65,6 +65,8 @@ extension DateExtractor {
             dayIndex += 1
         }
         if message.word(dayIndex) == "the" { dayIndex += 1 }
+        // "you may first check" is no date; "May 1st", "May the first" are.
+        if monthWord == "may", dayIndex == index + 1, message.digits(dayIndex) == nil { return nil }
         guard let (day, dayEnd) = dayOfMonth(in: message, at: dayIndex) else { return nil }
         return completed(in: message, day: day, month: month, end: dayEnd, yearAt: dayEnd, today: today)
     }
@@ -82,8 +84,10 @@ extension DateExtractor {
         return CalendarDate(year: today.year, month: month, day: day).map { Found(date: $0, end: end) }
     }
 
-    /// A day's one or two digits, with an ordinal suffix if any ("3", "03", "3rd"), standing alone.
+    /// A day's one or two digits, with an ordinal suffix if any ("3", "03", "3rd"), standing
+    /// alone, or an ordinal word ("third", "twenty-first").
     private func dayOfMonth(in message: EntityMessage, at index: Int) -> (day: Int, end: Int)? {
+        if let word = ordinalWord(in: message, at: index, calendar: Language.english.calendar) { return word }
         guard let day = shortNumber(in: message, at: index), !message.isGluedBefore(index) else { return nil }
         var end = index + 1
         if message.touches(end), let suffix = message.word(end), CalendarWords.isOrdinalSuffix(suffix) { end += 1 }

@@ -5,7 +5,8 @@
 extension DateExtractor {
     /// The longest date starting at token `index`.
     func localDate(
-        in message: EntityMessage, at index: Int, today: CalendarDate, language: Language, past: Bool = false
+        in message: EntityMessage, at index: Int, today: CalendarDate, language: Language, past: Bool = false,
+        asked: Bool = false
     ) -> Found? {
         guard message.tokens[index].kind != .symbol else { return nil }
         let calendar = language.calendar
@@ -16,6 +17,7 @@ extension DateExtractor {
             dayMonth(in: message, at: index, today: today, calendar: calendar),
             markedDate(in: message, at: index, today: today, language: language),
             bareDay(in: message, at: index, today: today, calendar: calendar, past: past),
+            loneDay(in: message, at: index, today: today, calendar: calendar, past: past, asked: asked),
             namedDay(in: message, at: index, today: today, calendar: calendar, past: past),
             markedDay(in: message, at: index, today: today, language: language, past: past),
             dottedDayMonth(in: message, at: index, today: today),

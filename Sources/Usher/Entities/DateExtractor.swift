@@ -12,8 +12,10 @@
 /// "3.3.2026", "3-3-26", "3/3". A date written without a year is in today's year, even when it is
 /// already past. Impossible dates (31 February) are not dates. The value is ISO 8601, `2026-03-03`.
 ///
-/// A day alone, as an ordinal after "the" (`DateExtractor+Days.swift`): "the 5th", "on the 21st"
-/// are the coming such day, today included; "the 5th floor" is no date.
+/// A day alone, as an ordinal after "the" (`DateExtractor+Days.swift`): "the 5th", "on the 21st",
+/// "on the fifth", "the twenty-first" are the coming such day, today included; "the 5th floor"
+/// is no date. When a form asks for a date (``EntityContext/dateAsked``), an ordinal needs no
+/// "the": "5th", "fifth".
 ///
 /// These are the English words; a message in another served language is read with that
 /// language's words instead (`DateExtractor+Languages.swift`: "завтра", "nächsten Montag", "3天後").
@@ -32,28 +34,32 @@ public struct DateExtractor: MessageExtractor {
         let language = context.resolvedLanguage
         guard language.tag == .english else {
             return message.scanTokens(type) { index in
-                localDate(in: message, at: index, today: context.today, language: language, past: context.pastDates).map
-                {
-                    ($0.date.description, $0.end)
-                }
+                localDate(
+                    in: message, at: index, today: context.today, language: language, past: context.pastDates,
+                    asked: context.dateAsked
+                ).map { ($0.date.description, $0.end) }
             }
         }
         return message.scanTokens(type) { index in
-            date(in: message, at: index, today: context.today, past: context.pastDates).map {
+            date(in: message, at: index, today: context.today, past: context.pastDates, asked: context.dateAsked).map {
                 ($0.date.description, $0.end)
             }
         }
     }
 
     /// The longest date starting at token `index`.
-    private func date(in message: EntityMessage, at index: Int, today: CalendarDate, past: Bool = false) -> Found? {
+    private func date(
+        in message: EntityMessage, at index: Int, today: CalendarDate, past: Bool = false, asked: Bool = false
+    ) -> Found? {
         guard message.tokens[index].kind != .symbol else { return nil }
+        let calendar = Language.english.calendar
         let candidates = [
             relativeDay(in: message, at: index, today: today),
             weekday(in: message, at: index, today: today, past: past),
             counted(in: message, at: index, today: today),
             absolute(in: message, at: index, today: today),
-            bareDay(in: message, at: index, today: today, calendar: Language.english.calendar, past: past),
+            bareDay(in: message, at: index, today: today, calendar: calendar, past: past),
+            loneDay(in: message, at: index, today: today, calendar: calendar, past: past, asked: asked),
         ]
         return candidates.compactMap { $0 }.max { $0.end < $1.end }
     }

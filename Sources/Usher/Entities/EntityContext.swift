@@ -19,10 +19,16 @@ public struct EntityContext: Sendable {
     /// Whether a weekday named alone ("Sunday", "am Sonntag", "星期天") means the last one rather
     /// than the coming one: a slot for when something happened, which cannot be in the future.
     public var pastDates: Bool
+    /// Whether a form's question asks for a date, so that a day written alone is one: "5-го",
+    /// "пятого", "fifth", "am 5." answer "когда?" and "when?", but elsewhere "5-го этажа" and
+    /// "the fifth floor" are no dates, and a bare ordinal is too often the fifth of something
+    /// else to be read as a day without such a question.
+    public var dateAsked: Bool
 
-    public init(today: CalendarDate, language: String = "en", pastDates: Bool = false) {
+    public init(today: CalendarDate, language: String = "en", pastDates: Bool = false, dateAsked: Bool = false) {
         self.today = today
         self.pastDates = pastDates
+        self.dateAsked = dateAsked
         self.language = language
         resolvedLanguage = Self.resolve(language)
     }

@@ -52,7 +52,11 @@ public struct EntityRecognizer: Sendable {
 
     /// Every entity in `text`, without overlaps, in text order.
     public func entities(in text: String, context: EntityContext) -> [EntityMatch] {
-        let message = EntityMessage(text)
+        entities(in: EntityMessage(text), context: context)
+    }
+
+    /// Every entity in a message already split into tokens.
+    func entities(in message: EntityMessage, context: EntityContext) -> [EntityMatch] {
         let found = extractors.flatMap { $0.extract(from: message, context: context) }
         return resolve(found, byteCount: message.utf8.count, preferring: nil)
     }

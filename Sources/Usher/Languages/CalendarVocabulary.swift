@@ -76,4 +76,8 @@ struct CalendarVocabulary: Sendable {
     /// Characters after a number and its day marker that make the number a label, not a day:
     /// "5號房" is room 5, "3號線" line 3, "5日元" five yen, "5日內" within five days.
     var labelsAfterDayMarker: Set<String> = []
+    /// Words that only place a date or time ("until", "on", "до", "bis", "到"): a message of them
+    /// and entities alone ("bis zum 5.", "by Friday") says no more than its entities
+    /// (``EntityOnlyMessages``). Lower-cased, as the entity reader's tokens are.
+    var placeWords: Set<String> = []
 }

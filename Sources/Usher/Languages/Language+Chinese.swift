@@ -162,7 +162,8 @@ extension Language {
         labelsAfterDayMarker: [
             "房", "樓", "楼", "線", "线", "門", "门", "車", "车", "桌", "床", "碼", "码", "機", "机", "館", "馆", "店",
             "廳", "厅", "站", "元", "內", "内",
-        ])
+        ],
+        placeWords: ["在", "到", "於", "于", "的", "前", "之", "以", "從", "从"])
 
     /// 星期一 to 星期六 and 星期日 or 星期天, likewise with 禮拜 and 週 (but not "週天").
     private static let chineseWeekdays: [String: Int] = {

@@ -146,9 +146,33 @@ extension Language {
         // "am" and "pm" (and "a.m.") are the clock reader's, which knows their forms and hours.
         dayParts: PhraseTable(
             ["in the morning": 0, "in the afternoon": 12, "in the evening": 12, "at night": 12], folding: .none),
-        ordinalEndings: ["st", "nd", "rd", "th"], bareDayBefore: ["the"],
+        dayOrdinals: PhraseTable(englishDayOrdinals, folding: .none), ordinalEndings: ["st", "nd", "rd", "th"],
+        bareDayBefore: ["the"],
         bareDayFollowers: [
             "at", "and", "or", "please", "then", "instead", "by", "before", "after", "around", "in", "is", "was",
             "would", "will", "works", "if", "but", "so", "because", "too", "maybe", "ok", "okay", "thanks", "thank",
+        ],
+        placeWords: [
+            "on", "by", "until", "till", "til", "before", "after", "from", "since", "the", "of", "at", "for", "to",
+            "around", "in",
         ])
+
+    /// "first" to "thirty-first": "twenty-first" is also written "twenty first" and "twentyfirst".
+    private static let englishDayOrdinals: [String: Int] = {
+        let firstNineteen = [
+            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+            "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+        ]
+        var table = Dictionary(uniqueKeysWithValues: firstNineteen.enumerated().map { ($1, $0 + 1) })
+        table["twentieth"] = 20
+        table["thirtieth"] = 30
+        for (tens, value) in [("twenty", 20), ("thirty", 30)] {
+            for (offset, unit) in firstNineteen.prefix(9).enumerated() where value + offset + 1 <= 31 {
+                for joined in [tens + " " + unit, tens + " - " + unit, tens + unit] {
+                    table[joined] = value + offset + 1
+                }
+            }
+        }
+        return table
+    }()
 }

@@ -190,7 +190,10 @@ extension Language {
             ["morgens": 0, "früh": 0, "vormittags": 0, "nachts": 0, "nachmittags": 12, "abends": 12],
             folding: .german),
         dayOrdinals: PhraseTable(germanDayOrdinals, folding: .german), ordinalEndings: ["."],
-        bareDayBefore: ["am", "zum", "vom"])
+        bareDayBefore: ["am", "zum", "vom"],
+        placeWords: [
+            "am", "an", "bis", "zum", "zur", "vom", "ab", "seit", "um", "den", "dem", "der", "für", "fur", "gegen",
+        ])
 
     /// "ersten" to "einunddreißigsten" (März), with each ending an article gives them (-e, -en,
     /// -er, -es): the stems of 1 to 19 take "t", the tens "st", and 21 to 31 are one word.

@@ -194,11 +194,14 @@ extension Language {
         hourWords: PhraseTable(["час": 0, "часа": 0, "часов": 0, "ч": 0], folding: .russian),
         minuteWords: PhraseTable(["минут": 0, "минуты": 0, "минута": 0, "мин": 0], folding: .russian),
         dayParts: PhraseTable(["утра": 0, "ночи": 0, "дня": 12, "вечера": 12], folding: .russian),
-        dayOrdinals: PhraseTable(russianDayOrdinals, folding: .russian), ordinalEndings: ["го", "ого", "е", "ое"],
-        dayWordsAfter: ["числа"])
+        dayOrdinals: PhraseTable(russianDayOrdinals, folding: .russian),
+        ordinalEndings: ["го", "ого", "е", "ое", "му", "ому"],
+        dayWordsAfter: ["числа", "числу"],
+        placeWords: ["до", "к", "ко", "с", "со", "по", "на", "в", "во", "от", "после", "около", "перед"])
 
-    /// "пятого" and "пятое" (марта) to "тридцать первого": the genitive a date takes, and the
-    /// neuter of "сегодня первое марта"; 21 to 29 and 31 are the tens' word and a unit's ordinal.
+    /// "пятого" and "пятое" (марта) to "тридцать первого": the genitive a date takes, the
+    /// neuter of "сегодня первое марта" and the dative of "к пятому числу"; 21 to 29 and 31 are
+    /// the tens' word and a unit's ordinal.
     private static let russianDayOrdinals: [String: Int] = {
         let genitive = [
             "первого", "второго", "третьего", "четвёртого", "пятого", "шестого", "седьмого", "восьмого",
@@ -210,8 +213,12 @@ extension Language {
             "десятое", "одиннадцатое", "двенадцатое", "тринадцатое", "четырнадцатое", "пятнадцатое",
             "шестнадцатое", "семнадцатое", "восемнадцатое", "девятнадцатое",
         ]
-        var table = ["двадцатого": 20, "двадцатое": 20, "тридцатого": 30, "тридцатое": 30]
-        for forms in [genitive, neuter] {
+        // The dative: "пятого" becomes "пятому", "третьего" "третьему".
+        let dative = genitive.map { String($0.dropLast(2)) + "му" }
+        var table = [
+            "двадцатого": 20, "двадцатое": 20, "двадцатому": 20, "тридцатого": 30, "тридцатое": 30, "тридцатому": 30,
+        ]
+        for forms in [genitive, neuter, dative] {
             for (offset, word) in forms.enumerated() {
                 table[word] = offset + 1
                 if offset < 9 { table["двадцать " + word] = 21 + offset }

@@ -56,6 +56,10 @@ public struct MatchResult: Sendable, Equatable {
         /// The message was closest to the bot's out-of-scope examples (`fallback.examples`),
         /// above every intent: the closest of them.
         case outOfScope(example: String?, exampleOrigin: DefinitionOrigin?)
+        /// The message was only entities of these types and the words that place them ("bis zum
+        /// 5.", "5/12"), which say no request, and no example of the best intent is like that
+        /// (``EntityOnlyMessages``): the best intent's confidence is reported, but it is not chosen.
+        case onlyEntities(types: [String])
     }
 
     /// The chosen intent, or `nil` when out of scope.

@@ -58,6 +58,16 @@ struct MatchRenderer {
                 ))
             return fields + candidates(result) + evidence(result.evidence)
         }
+        if case .onlyEntities(let types) = result.evidence, let best = result.candidates.first {
+            fields.append(
+                (
+                    "confidence",
+                    "\(String(format4: result.confidence)) for \(best.intent), the best intent (threshold "
+                        + "\(String(format4: result.threshold))), not chosen: the message is nothing but "
+                        + "\(types.joined(separator: " and ")) entities, and no example of \(best.intent) is"
+                ))
+            return fields + candidates(result) + evidence(result.evidence)
+        }
         fields.append(
             (
                 "confidence",
@@ -102,6 +112,8 @@ struct MatchRenderer {
             return fields
         case .noKnownWords:
             return [("decided by", "no word the bot knows")]
+        case .onlyEntities(let types):
+            return [("decided by", "only \(types.joined(separator: " and ")) entities, which ask for nothing")]
         case .outOfScope(let example, let origin):
             return [
                 (
@@ -156,6 +168,8 @@ struct MatchRenderer {
                     .joined(separator: ", ") + "]")
         case .noKnownWords:
             break
+        case .onlyEntities(let types):
+            fields.append("\"only_entities\": [\(types.map(JSONWriter.string).joined(separator: ", "))]")
         case .outOfScope(let example, _):
             fields.append("\"out_of_scope_example\": \(example.map(JSONWriter.string) ?? "null")")
         }

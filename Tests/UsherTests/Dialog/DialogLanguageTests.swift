@@ -44,6 +44,22 @@ struct DialogLanguageTests {
         #expect(turns[2].replies == ["Thanks. Claim for policy PN-123456, incident on 21.11.2026, is filed."])
     }
 
+    /// The form asks for a date, so a day alone answers it: "5-го" and "пятого" (which outside
+    /// a form are the fifth of anything) and "5 числа": the coming 5th, as this date has no "max".
+    @Test(arguments: ["5-го", "пятого", "5 числа", "до 5-го"])
+    func aDayAloneAnswersTheDateQuestion(answer: String) {
+        let turns = converse(["I want to file a claim", "PN-123456", answer], engine: Self.engine(language: "ru"))
+        #expect(turns[2].intent == "file_claim")
+        #expect(turns[2].state.slots["incident_date"] == "2026-12-05")
+    }
+
+    /// Before a noun the ordinal is still the fifth of that, even when a date is asked.
+    @Test func anOrdinalBeforeANounDoesNotAnswerTheDateQuestion() {
+        let turns = converse(
+            ["I want to file a claim", "PN-123456", "5-го этажа"], engine: Self.engine(language: "ru"))
+        #expect(turns[2].state.slots["incident_date"] == nil)
+    }
+
     @Test func theQueueIsAnnouncedInTheBotsLanguage() {
         let german = Language.german.messages
         #expect(

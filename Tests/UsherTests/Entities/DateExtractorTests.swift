@@ -97,10 +97,36 @@ struct DateExtractorTests {
         expectDate(in: text, value: value, matched: matched)
     }
 
+    /// An ordinal word is a day as digits are: after "the", or with its month.
+    @Test(arguments: [
+        ("on the fifth", "2026-12-05", "fifth"), ("the twenty-first", "2026-12-21", "twenty-first"),
+        ("by the twenty first please", "2026-12-21", "twenty first"),
+        ("the thirty-first", "2026-12-31", "thirty-first"),
+        ("the fifth of March", "2026-03-05", "fifth of March"), ("March fifth", "2026-03-05", "March fifth"),
+        ("March the twenty-second, 2027", "2027-03-22", "March the twenty-second, 2027"),
+        ("first of May", "2026-05-01", "first of May"), ("May the first", "2026-05-01", "May the first"),
+    ])
+    func readsAnOrdinalWord(text: String, value: String, matched: String) {
+        expectDate(in: text, value: value, matched: matched)
+    }
+
     /// Without "the", or before a word that makes it something else, an ordinal is no date.
-    @Test(arguments: ["the 5th floor", "for the 2nd time", "5th", "the 5 th", "the 32nd", "the 5thx"])
+    @Test(arguments: [
+        "the 5th floor", "for the 2nd time", "5th", "the 5 th", "the 32nd", "the 5thx", "the fifth floor",
+        "for the first time", "fifth", "you may first check", "the thirty-second",
+    ])
     func anOrdinalThatIsNoDayIsNoDate(text: String) {
         #expect(dates.values(in: text) == [])
+    }
+
+    /// When a form asks for a date, an ordinal needs no "the"; before a noun it is still no day.
+    @Test(arguments: [
+        ("fifth", ["2026-12-05"]), ("5th", ["2026-12-05"]), ("the 21st", ["2026-12-21"]),
+        ("twenty-third", ["2026-11-23"]), ("fifth floor", []), ("the 2nd time", []),
+    ])
+    func anOrdinalAloneIsADayWhenADateIsAsked(text: String, values: [String]) {
+        let context = EntityContext(today: monday, dateAsked: true)
+        #expect(dates.extract(from: text, context: context).map(\.value) == values)
     }
 
     @Test func pastDatesReadAnOrdinalDayBackwards() {

@@ -50,17 +50,25 @@ struct GermanEntityTests {
         ("einunddreißigsten Dezember 2027", "2027-12-31", "einunddreißigsten Dezember 2027"),
         ("zwanzigsten Januar", "2026-01-20", "zwanzigsten Januar"), ("am 5.", "2026-12-05", "5."),
         ("zum 21. bitte", "2026-12-21", "21."), ("am 23.", "2026-11-23", "23."),
-        ("am 5. März", "2026-03-05", "5. März"),
+        ("am 5. März", "2026-03-05", "5. März"), ("am fünften", "2026-12-05", "fünften"),
+        ("bis zum einundzwanzigsten", "2026-12-21", "einundzwanzigsten"),
     ])
     func readsOrdinalDays(text: String, value: String, matched: String) {
         #expect(found("date", in: text, language: "de") == [Pair(value, matched)])
     }
 
     /// Without "am" (or a month) "5." ends a sentence; "am 5.30" is a time; "fünften" alone is
-    /// any fifth.
-    @Test(arguments: ["Ich habe 5.", "am 5.30 Uhr", "am fünften"])
+    /// any fifth, and so is an ordinal word before a noun ("am fünften Tag", "zum ersten Mal").
+    @Test(arguments: ["Ich habe 5.", "am 5.30 Uhr", "fünften", "am fünften Tag", "zum ersten Mal"])
     func anOrdinalThatIsNoDayIsNoDate(text: String) {
         #expect(found("date", in: text, language: "de") == [])
+    }
+
+    /// When a form asks for a date, an ordinal alone is the coming such day.
+    @Test(arguments: [("fünften", "2026-12-05"), ("den 21.", "2026-12-21")])
+    func anOrdinalAloneIsADayWhenADateIsAsked(text: String, value: String) {
+        let context = EntityContext(today: monday, language: "de", dateAsked: true)
+        #expect(DateExtractor().extract(from: text, context: context).map(\.value) == [value])
     }
 
     /// An impossible day written with dots (30 February, 29 February of a common year) is no

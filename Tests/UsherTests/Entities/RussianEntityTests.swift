@@ -74,15 +74,30 @@ struct RussianEntityTests {
         ("до 5-го числа", "2026-12-05", "5-го числа"), ("пятого числа", "2026-12-05", "пятого числа"),
         ("25-го числа", "2026-11-25", "25-го числа"),
         ("двадцать третьего числа", "2026-11-23", "двадцать третьего числа"),
+        ("5 числа", "2026-12-05", "5 числа"), ("до 5 числа", "2026-12-05", "5 числа"),
+        ("к 5 числу", "2026-12-05", "5 числу"), ("к 5-му числу", "2026-12-05", "5-му числу"),
+        ("к пятому числу", "2026-12-05", "пятому числу"), ("третьему числу", "2026-12-03", "третьему числу"),
     ])
     func anOrdinalWithChislaIsTheComingDay(text: String, value: String, matched: String) {
         #expect(found("date", in: text, language: "ru") == [Pair(value, matched)])
     }
 
-    /// Without its month an ordinal is no date here ("пятого" is also "the fifth" of anything).
-    @Test(arguments: ["пятого", "5-го", "на 5-м этаже"])
+    /// Without its month an ordinal is no date here ("пятого" is also "the fifth" of anything),
+    /// nor is a number before any other word ("5 этажей").
+    @Test(arguments: ["пятого", "5-го", "до 5-го", "на 5-м этаже", "5 этажей", "15числа"])
     func anOrdinalWithoutAMonthIsNoDate(text: String) {
         #expect(found("date", in: text, language: "ru") == [])
+    }
+
+    /// When a form asks for a date, an ordinal alone is the coming such day; before a noun it is
+    /// still the fifth of that ("5-го этажа").
+    @Test(arguments: [
+        ("5-го", ["2026-12-05"]), ("пятого", ["2026-12-05"]), ("до 5-го", ["2026-12-05"]),
+        ("5-го, утром", ["2026-12-05"]), ("5-го этажа", []), ("на 5-м этаже", []),
+    ])
+    func anOrdinalAloneIsADayWhenADateIsAsked(text: String, values: [String]) {
+        let context = EntityContext(today: monday, language: "ru", dateAsked: true)
+        #expect(DateExtractor().extract(from: text, context: context).map(\.value) == values)
     }
 
     @Test(arguments: [
