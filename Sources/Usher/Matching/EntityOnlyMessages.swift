@@ -45,6 +45,9 @@ final class EntityOnlyMessages: Sendable {
     /// message is declined, teaches its intent whatever it holds ("um sieben Uhr morgens").
     func types(of text: String, thorough: Bool = false) -> [String]? {
         guard text.utf8.count <= Self.longestText else { return nil }
+        // Most messages are ASCII words without a digit ("where is my order"): counted from the
+        // bytes, as the entity reader would split them, before a message is built to read them.
+        if !thorough, let words = asciiWordsWithoutDigits(text), words > Self.mostWordsWithoutDigits { return nil }
         let message = EntityMessage(text)
         guard message.tokens.count <= Self.longestMessage else { return nil }
         let content = message.tokens.filter { $0.kind != .symbol && !placeWords.contains($0.text) }
@@ -64,5 +67,39 @@ final class EntityOnlyMessages: Sendable {
         var types: [String] = []
         for match in found where !types.contains(match.type) { types.append(match.type) }
         return types
+    }
+
+    /// For ASCII text without a digit, a count that is more than `limit` exactly when its words
+    /// that are not place words are, counted the way ``EntityMessage`` tokenises it (a word is a
+    /// run of ASCII letters; anything else but a space is a symbol of its own): the runs of
+    /// letters when there are no more than `limit`, else the words that are not place words up
+    /// to `limit` + 1 (place words are looked up only then); `nil` for any other text.
+    func asciiWordsWithoutDigits(_ text: String, limit: Int = mostWordsWithoutDigits) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            // First the runs of letters, and whether anything rules the text out.
+            var runs: [Range<Int>] = []
+            var start = -1
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x80 || (0x30...0x39).contains(byte) { return nil }
+                if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
+                    if start < 0 { start = index }
+                } else if start >= 0 {
+                    runs.append(start..<index)
+                    start = -1
+                }
+            }
+            if start >= 0 { runs.append(start..<bytes.count) }
+            guard runs.count > limit else { return runs.count }
+            var words = 0
+            for run in runs {
+                let word = String(decoding: bytes[run].lazy.map { $0 | 0x20 }, as: UTF8.self)
+                if !placeWords.contains(word) {
+                    words += 1
+                    if words > limit { return words }
+                }
+            }
+            return words
+        } ?? nil
     }
 }

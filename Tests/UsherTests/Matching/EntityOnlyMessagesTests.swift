@@ -23,6 +23,27 @@ struct EntityOnlyMessagesTests {
         #expect(EntityOnlyMessages(language: language).types(of: text) == nil)
     }
 
+    /// ASCII messages without a digit are counted from their bytes before a message is built:
+    /// the count is the entity reader's own, words that are not place words.
+    @Test(arguments: [
+        ("where is my order", "en"), ("by Friday", "en"), ("on the twenty-first", "en"),
+        ("Until NEXT monday, ok?", "en"), ("bis zum fünften", "de"), ("it's the 5th", "en"), ("", "en"),
+        ("...", "en"), ("on the", "en"), ("I'd like a refund_now please", "en"), ("the next friday", "en"),
+    ])
+    func countsASCIIWordsAsTheEntityReaderSplitsThem(text: String, language: String) {
+        let entityOnly = EntityOnlyMessages(language: language)
+        let tokens = EntityMessage(text).tokens
+        if text.utf8.contains(where: { $0 >= 0x80 || (0x30...0x39).contains($0) }) {
+            #expect(entityOnly.asciiWordsWithoutDigits(text) == nil)
+        } else {
+            let placeWords = (Language.named(language) ?? .english).calendar.placeWords
+            let words = tokens.count { $0.kind == .word && !placeWords.contains($0.text) }
+            for limit in 0...3 {
+                #expect(entityOnly.asciiWordsWithoutDigits(text, limit: limit).map { $0 > limit } == (words > limit))
+            }
+        }
+    }
+
     static let bot = try! BotLoader.load(
         sources: [
             BotLoader.Source(
