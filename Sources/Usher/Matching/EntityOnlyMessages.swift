@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Messages that are nothing but built-in entities and the words that place them: "bis zum 5.",
 /// "5/12", "5號", "12:30", "by Friday".
 ///
@@ -16,6 +18,10 @@
 /// rather than a recognizer and a language's vocabulary to retain on every copy.
 final class EntityOnlyMessages: Sendable {
     private let recognizer: EntityRecognizer
+    /// Per intent (by the matcher's index), whether one of its examples is only entities, read
+    /// the first time a message of entities alone would go to it: reading every example of an
+    /// intent is too much to do again for each such message, and too much to do at load.
+    private let taughtAlone = Mutex<[Int: Bool]>([:])
     private let context: EntityContext
     private let placeWords: Set<String>
 
@@ -67,6 +73,14 @@ final class EntityOnlyMessages: Sendable {
         var types: [String] = []
         for match in found where !types.contains(match.type) { types.append(match.type) }
         return types
+    }
+
+    /// Whether `intent` was taught a message of entities alone, `read` from its examples once.
+    func isTaughtAlone(_ intent: Int, read: () -> Bool) -> Bool {
+        if let known = taughtAlone.withLock({ $0[intent] }) { return known }
+        let taught = read()
+        taughtAlone.withLock { $0[intent] = taught }
+        return taught
     }
 
     /// For ASCII text without a digit, a count that is more than `limit` exactly when its words

@@ -105,10 +105,12 @@ public struct Matcher: Sendable {
 
     /// Whether an example of `intent` is itself only entities ("morgen" for a greeting). Read
     /// when a message is only entities, which is rare, rather than for every example at load
-    /// (reading MASSIVE's 11,500 examples so added half of its loading time).
+    /// (reading MASSIVE's 11,500 examples so added half of its loading time), and once per intent.
     private func isTaughtEntitiesAlone(_ intent: Int) -> Bool {
-        examples.examples(of: intent).contains {
-            entityOnly.types(of: examples.example($0).template.literalText, thorough: true) != nil
+        entityOnly.isTaughtAlone(intent) {
+            examples.examples(of: intent).contains {
+                entityOnly.types(of: examples.example($0).template.literalText, thorough: true) != nil
+            }
         }
     }
 
